@@ -1,0 +1,5 @@
+export * from "./chronicity";
+export * from "./fields";
+export * from "./missing";
+export * from "./questions";
+export * from "./schema";

@@ -1,0 +1,50 @@
+import type { AskWhen, IntakeQuestion } from "./questions";
+import { INTAKE_QUESTIONS } from "./questions";
+import type { IntakeDraft } from "./schema";
+
+/** Reads a dotted path from parsed intake data; own properties only, so `__proto__` and friends read as absent. */
+function valueAt(data: unknown, path: string): unknown {
+  let current: unknown = data;
+  for (const key of path.split(".")) {
+    if (typeof current !== "object" || current === null || !Object.hasOwn(current, key)) return undefined;
+    current = (current as Record<string, unknown>)[key];
+  }
+  return current;
+}
+
+function isAsked(question: IntakeQuestion, draft: IntakeDraft): boolean {
+  const condition: AskWhen | undefined = question.askWhen;
+  if (!condition) return true;
+  const value = valueAt(draft, condition.questionId);
+  if ("includes" in condition) return Array.isArray(value) && value.includes(condition.includes);
+  return value === condition.equals;
+}
+
+function isAnswered(question: IntakeQuestion, value: unknown): boolean {
+  switch (question.kind) {
+    case "yes-no-detail":
+      return typeof valueAt(value, "answer") === "boolean";
+    case "duration":
+      return valueAt(value, "amount") !== undefined && valueAt(value, "unit") !== undefined;
+    case "body-map":
+    case "multi-choice":
+      return Array.isArray(value) && value.length > 0;
+    case "short-text":
+    case "long-text":
+      return typeof value === "string" && value.trim().length > 0;
+    default:
+      return value !== undefined && value !== null;
+  }
+}
+
+/**
+ * The ids of the questions that still need an answer, in form order: required, asked
+ * (their `askWhen` holds for the answers so far) and not answered. Empty means complete.
+ * Whether the answers are *valid* is the schemas' job; this only says what is left to do.
+ */
+export function missingIntakeFields(draft: IntakeDraft): string[] {
+  return INTAKE_QUESTIONS.filter(
+    (question) =>
+      question.required && isAsked(question, draft) && !isAnswered(question, valueAt(draft, question.id)),
+  ).map((question) => question.id);
+}
