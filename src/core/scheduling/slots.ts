@@ -1,0 +1,365 @@
+/**
+ * The slot engine: which start times can a client book for a service? Pure (no I/O, `now` is an
+ * input), so the server, the browser and the tests all run the same code.
+ *
+ * Semantics (PRODUCT.md F4):
+ * - A therapist's OPEN time is the union of their working intervals (weekly hours, or the date
+ *   override for that local date) minus breaks, time off and their busy intervals.
+ * - Candidate starts are `intervalStart + k × step` for each working interval (elapsed minutes from
+ *   the interval's first instant, so a step never lands on a time that does not exist), while
+ *   `start < intervalEnd`.
+ * - A candidate is free for a therapist when its blocking window `[start − bufferBefore,
+ *   start + duration + bufferAfter)` lies wholly inside their open time; with `needsRoom`, some room
+ *   must also have no busy interval overlapping that window.
+ * - `start ≥ now + minNotice`, `start < now + horizonDays × 24 h`, `range.from ≤ start < range.to`.
+ * - Busy intervals are blocking intervals: buffers already included (see `blockingInterval`).
+ * - Working hours are local to the clinic zone; a boundary in a DST gap becomes the end of the gap
+ *   (02:00-10:00 on a spring-forward day starts at 03:00), an ambiguous one its first occurrence.
+ *
+ * Cost: per therapist, one pass over the covered local days (arithmetic, no Intl on ordinary days),
+ * one sort-and-merge of their blocked intervals, then work proportional to the free starts found.
+ */
+
+import { MS_PER_DAY, MS_PER_MINUTE, parseLocalDateOrThrow, parseLocalTimeOrThrow } from "./civil";
+import {
+  firstEndingAfter,
+  type Interval,
+  intersectsAny,
+  mergeIntervals,
+  subtractIntervals,
+  unionOfMerged,
+} from "./intervals";
+import { instantOfLocalMinute, type LocalDay, localDaysCovering } from "./local-days";
+import type {
+  BusyInterval,
+  LocalInterval,
+  ServiceSpec,
+  Slot,
+  SlotQuery,
+  TherapistSchedule,
+  WeeklySchedule,
+} from "./types";
+import { isValidTimeZone } from "./zone";
+
+/** A local interval as minutes since midnight, `[start, end)`, end ≤ 1440. */
+interface MinuteSpan {
+  readonly start: number;
+  readonly end: number;
+}
+
+/** Local intervals per weekday, parsed once per query. */
+type MinuteSpansByWeekday = readonly (readonly MinuteSpan[])[];
+
+interface PreparedTherapist {
+  readonly id: string;
+  readonly hours: MinuteSpansByWeekday;
+  readonly breaks: MinuteSpansByWeekday;
+  readonly overridesByDay: ReadonlyMap<number, readonly MinuteSpan[]>;
+  readonly timeOff: readonly Interval[];
+}
+
+/** The service and policy as millisecond integers. */
+interface SlotRules {
+  readonly duration: number;
+  readonly bufferBefore: number;
+  readonly bufferAfter: number;
+  readonly step: number;
+  readonly needsRoom: boolean;
+}
+
+/**
+ * The interval an appointment blocks for exclusion purposes: `[start − bufferBefore, end + bufferAfter)`.
+ * Store this as the appointment's busy range so the engine and the database agree.
+ */
+export function blockingInterval(
+  appointment: Interval,
+  service: Pick<ServiceSpec, "bufferBeforeMin" | "bufferAfterMin">,
+): Interval {
+  return {
+    start: appointment.start - service.bufferBeforeMin * MS_PER_MINUTE,
+    end: appointment.end + service.bufferAfterMin * MS_PER_MINUTE,
+  };
+}
+
+function assertInteger(value: number, name: string, minimum: number): void {
+  if (!Number.isInteger(value) || value < minimum) {
+    throw new RangeError(`${name} must be an integer ≥ ${minimum}, got ${value}`);
+  }
+}
+
+function assertFinite(value: number, name: string): void {
+  if (!Number.isFinite(value))
+    throw new RangeError(`${name} must be a finite epoch-ms instant, got ${value}`);
+}
+
+function slotRulesOf(query: SlotQuery): SlotRules {
+  const { service, policy } = query;
+  assertInteger(service.durationMin, "service.durationMin", 1);
+  assertInteger(service.bufferBeforeMin, "service.bufferBeforeMin", 0);
+  assertInteger(service.bufferAfterMin, "service.bufferAfterMin", 0);
+  assertInteger(policy.stepMin, "policy.stepMin", 1);
+  return {
+    duration: service.durationMin * MS_PER_MINUTE,
+    bufferBefore: service.bufferBeforeMin * MS_PER_MINUTE,
+    bufferAfter: service.bufferAfterMin * MS_PER_MINUTE,
+    step: policy.stepMin * MS_PER_MINUTE,
+    needsRoom: service.needsRoom,
+  };
+}
+
+/** Where a slot may start: inside the range, after the minimum notice, before the horizon. */
+function bookableStartWindow(query: SlotQuery): Interval {
+  const { range, now, policy } = query;
+  assertFinite(range.from, "range.from");
+  assertFinite(range.to, "range.to");
+  assertFinite(now, "now");
+  if (!(policy.minNoticeMin >= 0))
+    throw new RangeError(`policy.minNoticeMin must be ≥ 0, got ${policy.minNoticeMin}`);
+  if (!(policy.horizonDays >= 0))
+    throw new RangeError(`policy.horizonDays must be ≥ 0, got ${policy.horizonDays}`);
+  return {
+    start: Math.max(range.from, now + policy.minNoticeMin * MS_PER_MINUTE),
+    end: Math.min(range.to, now + policy.horizonDays * MS_PER_DAY),
+  };
+}
+
+function minuteSpanOf(interval: LocalInterval): MinuteSpan {
+  const start = parseLocalTimeOrThrow(interval.start);
+  const end = parseLocalTimeOrThrow(interval.end, true);
+  if (end <= start) {
+    throw new RangeError(
+      `Local interval ${interval.start}-${interval.end} must end after it starts; split an overnight interval at 24:00`,
+    );
+  }
+  return { start, end };
+}
+
+function minuteSpansOf(intervals: readonly LocalInterval[] | undefined): MinuteSpan[] {
+  return (intervals ?? []).map(minuteSpanOf).sort((a, b) => a.start - b.start);
+}
+
+function minuteSpansByWeekday(schedule: WeeklySchedule | undefined): MinuteSpansByWeekday {
+  const byWeekday: MinuteSpan[][] = [];
+  for (let weekday = 0; weekday < 7; weekday++) {
+    byWeekday.push(minuteSpansOf(schedule?.[weekday as keyof WeeklySchedule]));
+  }
+  return byWeekday;
+}
+
+function prepareTherapist(therapist: TherapistSchedule): PreparedTherapist {
+  const overridesByDay = new Map<number, MinuteSpan[]>();
+  for (const override of therapist.dateOverrides ?? []) {
+    overridesByDay.set(parseLocalDateOrThrow(override.date), minuteSpansOf(override.intervals));
+  }
+  return {
+    id: therapist.id,
+    hours: minuteSpansByWeekday(therapist.weeklyHours),
+    breaks: minuteSpansByWeekday(therapist.breaks),
+    overridesByDay,
+    timeOff: therapist.timeOff ?? [],
+  };
+}
+
+/** Therapists who perform the service, narrowed to `query.therapistId` when one is asked for. */
+function eligibleTherapists(query: SlotQuery): TherapistSchedule[] {
+  return query.therapists.filter(
+    (therapist) =>
+      (query.therapistId === undefined || therapist.id === query.therapistId) &&
+      (therapist.serviceIds === undefined || therapist.serviceIds.includes(query.service.id)),
+  );
+}
+
+interface BusyIndex {
+  readonly byTherapist: ReadonlyMap<string, Interval[]>;
+  readonly byRoom: ReadonlyMap<string, Interval[]>;
+}
+
+function pushInto(map: Map<string, Interval[]>, key: string, interval: Interval): void {
+  const list = map.get(key);
+  if (list) list.push(interval);
+  else map.set(key, [interval]);
+}
+
+/** Busy intervals grouped by therapist (raw) and by room (merged). */
+function indexBusy(busy: readonly BusyInterval[]): BusyIndex {
+  const byTherapist = new Map<string, Interval[]>();
+  const byRoom = new Map<string, Interval[]>();
+  for (const interval of busy) {
+    assertFinite(interval.start, "busy.start");
+    assertFinite(interval.end, "busy.end");
+    if (interval.therapistId !== null) pushInto(byTherapist, interval.therapistId, interval);
+    if (interval.roomId !== null) pushInto(byRoom, interval.roomId, interval);
+  }
+  for (const [roomId, intervals] of byRoom) byRoom.set(roomId, mergeIntervals(intervals));
+  return { byTherapist, byRoom };
+}
+
+/** Local minute spans of `day` as instant intervals, appended to `into`. */
+function appendDaySpans(day: LocalDay, spans: readonly MinuteSpan[], zone: string, into: Interval[]): void {
+  for (const span of spans) {
+    const start = instantOfLocalMinute(day, span.start, zone);
+    const end = instantOfLocalMinute(day, span.end, zone);
+    // Both ends inside one DST gap collapse to the same instant: nothing to work.
+    if (start < end) into.push({ start, end });
+  }
+}
+
+interface TherapistTime {
+  /** Working intervals in start order (not merged: each one seeds its own grid of starts). */
+  readonly working: Interval[];
+  /** Working time minus breaks, time off and busy: merged. */
+  readonly open: Interval[];
+}
+
+function therapistTime(
+  therapist: PreparedTherapist,
+  days: readonly LocalDay[],
+  busy: readonly Interval[],
+  zone: string,
+): TherapistTime {
+  const working: Interval[] = [];
+  const breaks: Interval[] = [];
+  for (const day of days) {
+    const override = therapist.overridesByDay.get(day.dayNumber);
+    if (override) {
+      appendDaySpans(day, override, zone, working);
+    } else {
+      appendDaySpans(day, therapist.hours[day.weekday] ?? [], zone, working);
+      appendDaySpans(day, therapist.breaks[day.weekday] ?? [], zone, breaks);
+    }
+  }
+  // Days ascend and each day's spans are sorted, so `working` and `breaks` are already in start
+  // order; only the (few) busy and time-off intervals need sorting.
+  const blocked = unionOfMerged(mergeIntervals(breaks), mergeIntervals([...therapist.timeOff, ...busy]));
+  return { working, open: subtractIntervals(mergeIntervals(working), blocked) };
+}
+
+/**
+ * The starts of one therapist whose whole blocking window is open, ascending and distinct. Rather
+ * than testing every grid point, it walks the open intervals each working interval's grid can reach
+ * and takes the grid points whose window fits: work proportional to the starts found.
+ */
+function freeStarts(time: TherapistTime, rules: SlotRules, startWindow: Interval): number[] {
+  const { duration, bufferBefore, bufferAfter, step } = rules;
+  const { open } = time;
+  const starts: number[] = [];
+  let ascending = true;
+  for (const interval of time.working) {
+    const gridOrigin = interval.start;
+    const lowestStart = Math.max(interval.start, startWindow.start);
+    const startLimit = Math.min(interval.end, startWindow.end); // exclusive
+    if (lowestStart >= startLimit) continue;
+    for (let index = firstEndingAfter(open, lowestStart - bufferBefore); index < open.length; index++) {
+      const openInterval = open[index] as Interval;
+      const earliest = Math.max(lowestStart, openInterval.start + bufferBefore);
+      if (earliest >= startLimit) break;
+      const latest = openInterval.end - duration - bufferAfter; // inclusive
+      const firstStep = Math.ceil((earliest - gridOrigin) / step);
+      for (let start = gridOrigin + firstStep * step; start <= latest && start < startLimit; start += step) {
+        if (starts.length > 0 && start <= (starts[starts.length - 1] as number)) ascending = false;
+        starts.push(start);
+      }
+    }
+  }
+  // Only overlapping working intervals (two grids over the same time) can break the order.
+  return ascending ? starts : [...new Set(starts)].sort((a, b) => a - b);
+}
+
+/**
+ * Merge per-therapist ascending start lists into slots, listing at each start every therapist who
+ * has it: a cursor walk comparing the lists' current heads, far cheaper than a Map keyed by start.
+ */
+function slotsFromStarts(
+  startsByTherapist: readonly (readonly number[])[],
+  therapistIds: readonly string[],
+  duration: number,
+): Slot[] {
+  const count = startsByTherapist.length;
+  const cursors = new Int32Array(count);
+  // Each list's current head; +Infinity once a list is used up.
+  const heads = new Float64Array(count);
+  for (let therapist = 0; therapist < count; therapist++) {
+    heads[therapist] = headOf(startsByTherapist[therapist] as readonly number[], 0);
+  }
+  const slots: Slot[] = [];
+  for (;;) {
+    let next = Number.POSITIVE_INFINITY;
+    for (let therapist = 0; therapist < count; therapist++) {
+      if ((heads[therapist] as number) < next) next = heads[therapist] as number;
+    }
+    if (next === Number.POSITIVE_INFINITY) return slots;
+    const ids: string[] = [];
+    for (let therapist = 0; therapist < count; therapist++) {
+      if (heads[therapist] !== next) continue;
+      ids.push(therapistIds[therapist] as string);
+      const cursor = (cursors[therapist] as number) + 1;
+      cursors[therapist] = cursor;
+      heads[therapist] = headOf(startsByTherapist[therapist] as readonly number[], cursor);
+    }
+    slots.push({ start: next, end: next + duration, therapistIds: ids, roomIds: [] });
+  }
+}
+
+function headOf(starts: readonly number[], cursor: number): number {
+  return cursor < starts.length ? (starts[cursor] as number) : Number.POSITIVE_INFINITY;
+}
+
+function freeRoomIds(
+  query: SlotQuery,
+  roomBusy: ReadonlyMap<string, Interval[]>,
+  windowStart: number,
+  windowEnd: number,
+): string[] {
+  const free: string[] = [];
+  for (const room of query.rooms) {
+    const busy = roomBusy.get(room.id);
+    if (!busy || !intersectsAny(busy, windowStart, windowEnd)) free.push(room.id);
+  }
+  return free;
+}
+
+/**
+ * Every bookable slot for `query.service`, sorted by start. See the module comment for the rules.
+ * Throws a RangeError for malformed input (unknown zone, bad "HH:MM", non-integer minutes, …).
+ */
+export function findAvailableSlots(query: SlotQuery): Slot[] {
+  if (!isValidTimeZone(query.zone)) throw new RangeError(`Unknown time zone "${query.zone}"`);
+  const rules = slotRulesOf(query);
+  const startWindow = bookableStartWindow(query);
+  const therapists = eligibleTherapists(query);
+  if (startWindow.start >= startWindow.end || therapists.length === 0) return [];
+  if (rules.needsRoom && query.rooms.length === 0) return [];
+
+  const busy = indexBusy(query.busy);
+  const days = localDaysCovering(
+    startWindow.start - rules.bufferBefore,
+    startWindow.end + rules.duration + rules.bufferAfter,
+    query.zone,
+  );
+
+  const startsByTherapist = therapists.map((therapist) =>
+    freeStarts(
+      therapistTime(prepareTherapist(therapist), days, busy.byTherapist.get(therapist.id) ?? [], query.zone),
+      rules,
+      startWindow,
+    ),
+  );
+  const slots = slotsFromStarts(
+    startsByTherapist,
+    therapists.map((therapist) => therapist.id),
+    rules.duration,
+  );
+  if (!rules.needsRoom) return slots;
+  const withRooms: Slot[] = [];
+  for (const slot of slots) {
+    const roomIds = freeRoomIds(
+      query,
+      busy.byRoom,
+      slot.start - rules.bufferBefore,
+      slot.end + rules.bufferAfter,
+    );
+    if (roomIds.length > 0)
+      withRooms.push({ start: slot.start, end: slot.end, therapistIds: slot.therapistIds, roomIds });
+  }
+  return withRooms;
+}
