@@ -2,8 +2,11 @@ import type { AskWhen, IntakeQuestion } from "./questions";
 import { INTAKE_QUESTIONS } from "./questions";
 import type { IntakeDraft } from "./schema";
 
-/** Reads a dotted path from parsed intake data; own properties only, so `__proto__` and friends read as absent. */
-function valueAt(data: unknown, path: string): unknown {
+/**
+ * Reads a dotted path from intake data of any shape (it also runs on unvalidated input, see
+ * `IntakeSubmissionSchema`); own properties only, so `__proto__` and friends read as absent.
+ */
+export function valueAt(data: unknown, path: string): unknown {
   let current: unknown = data;
   for (const key of path.split(".")) {
     if (typeof current !== "object" || current === null || !Object.hasOwn(current, key)) return undefined;
@@ -12,7 +15,7 @@ function valueAt(data: unknown, path: string): unknown {
   return current;
 }
 
-function isAsked(question: IntakeQuestion, draft: IntakeDraft): boolean {
+function isAsked(question: IntakeQuestion, draft: unknown): boolean {
   const condition: AskWhen | undefined = question.askWhen;
   if (!condition) return true;
   const value = valueAt(draft, condition.questionId);
@@ -37,14 +40,19 @@ function isAnswered(question: IntakeQuestion, value: unknown): boolean {
   }
 }
 
+/** `missingIntakeFields` for data not yet known to be a valid draft (used inside the submission schema). */
+export function unansweredQuestionIds(data: unknown): string[] {
+  return INTAKE_QUESTIONS.filter(
+    (question) =>
+      question.required && isAsked(question, data) && !isAnswered(question, valueAt(data, question.id)),
+  ).map((question) => question.id);
+}
+
 /**
  * The ids of the questions that still need an answer, in form order: required, asked
  * (their `askWhen` holds for the answers so far) and not answered. Empty means complete.
  * Whether the answers are *valid* is the schemas' job; this only says what is left to do.
  */
 export function missingIntakeFields(draft: IntakeDraft): string[] {
-  return INTAKE_QUESTIONS.filter(
-    (question) =>
-      question.required && isAsked(question, draft) && !isAnswered(question, valueAt(draft, question.id)),
-  ).map((question) => question.id);
+  return unansweredQuestionIds(draft);
 }

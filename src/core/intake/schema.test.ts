@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { z } from "zod";
 import { type ScreenableIntake, screenIntake } from "../screening/screen";
@@ -206,5 +207,74 @@ describe("IntakeSubmissionSchema", () => {
     const asSubmission: ScreenableIntake = completeIntake();
     expect(screenIntake(asDraft).outcome).toBe("hold");
     expect(screenIntake(asSubmission).outcome).toBe("clear");
+  });
+});
+
+describe("IntakeSubmissionSchema error reporting", () => {
+  it("reports missing answers together with other problems, so the client sees everything at once", () => {
+    const intake: Record<string, unknown> = { ...completeIntake(), goals: "" };
+    const healthHistory = { ...completeIntake().healthHistory };
+    delete healthHistory.cancer;
+    intake.healthHistory = healthHistory;
+    expect(issuesOf(IntakeSubmissionSchema.safeParse(intake)).map((i) => i.path)).toEqual([
+      "goals",
+      "healthHistory.cancer",
+    ]);
+  });
+
+  it("reports a missing health history once, not once per question", () => {
+    const { healthHistory: _, ...intake } = completeIntake();
+    expect(issuesOf(IntakeSubmissionSchema.safeParse(intake)).map((i) => i.path)).toEqual(["healthHistory"]);
+  });
+
+  it("reports an invalid health answer at the answer, not also as unanswered", () => {
+    const intake = completeIntake() as Record<string, unknown>;
+    intake.healthHistory = { ...completeIntake().healthHistory, cancer: { answer: "yes" } };
+    expect(issuesOf(IntakeSubmissionSchema.safeParse(intake)).map((i) => i.path)).toEqual([
+      "healthHistory.cancer.answer",
+    ]);
+  });
+
+  it("rejects input that is not an object without crashing", () => {
+    for (const input of [null, "intake", 42, [], undefined]) {
+      expect(IntakeSubmissionSchema.safeParse(input).success).toBe(false);
+    }
+  });
+});
+
+describe("intake schemas on hostile input", () => {
+  it("never throw, whatever JSON they are given", () => {
+    fc.assert(
+      fc.property(fc.jsonValue(), (value) => {
+        IntakeDraftSchema.safeParse(value);
+        IntakeSubmissionSchema.safeParse(value);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it("never throw on intake-shaped objects with wrong types and __proto__ keys", () => {
+    const field = fc.oneof(fc.jsonValue(), fc.constant(JSON.parse('{"__proto__": {"answer": true}}')));
+    const shaped = fc.record(
+      {
+        reasonForVisit: field,
+        areasOfConcern: fc.oneof(field, fc.array(fc.record({ id: fc.string(), intensity: fc.integer() }))),
+        pain: field,
+        duration: field,
+        triggers: field,
+        healthHistory: field,
+        medications: field,
+        pregnancy: fc.oneof(field, fc.record({ status: fc.string(), weeks: fc.double() })),
+        goals: field,
+      },
+      { requiredKeys: [] },
+    );
+    fc.assert(
+      fc.property(shaped, (value) => {
+        IntakeDraftSchema.safeParse(value);
+        IntakeSubmissionSchema.safeParse(value);
+      }),
+      { numRuns: 500 },
+    );
   });
 });

@@ -20,7 +20,7 @@ import {
   TEXT_LIMITS,
   TriggersSchema,
 } from "./fields";
-import { missingIntakeFields } from "./missing";
+import { unansweredQuestionIds, valueAt } from "./missing";
 import { intakeQuestionById } from "./questions";
 
 const HealthQuestionIdSchema = z.enum(HEALTH_HISTORY_QUESTION_IDS);
@@ -73,17 +73,36 @@ function pathOf(questionId: string): string[] {
   return questionId.split(".");
 }
 
+function parentPath(questionId: string): string {
+  return pathOf(questionId).slice(0, -1).join(".");
+}
+
+function isObject(value: unknown): boolean {
+  return typeof value === "object" && value !== null;
+}
+
 /**
  * Required answers the object shape cannot express (answers keyed by question id, and questions
- * that are only asked after some other answer) come from `missingIntakeFields`, the same function
- * the form uses, so "complete" means one thing everywhere.
+ * that are only asked after some other answer) come from the same walk of the question list as
+ * `missingIntakeFields`, so "complete" means one thing in the form and in the API.
+ *
+ * It runs even when the shape already failed, so a client sees every missing answer at once.
+ * To avoid saying the same thing twice it only reports an answer that is absent from a group that
+ * exists: a missing group, or a present but invalid answer, is reported by the shape.
  */
-function requireEveryAskedQuestion(intake: IntakeDraft, ctx: z.RefinementCtx): void {
-  for (const id of missingIntakeFields(intake)) {
-    const question = intakeQuestionById(id);
-    if (question?.askWhen === undefined && !id.startsWith("healthHistory.")) continue; // the shape reports it
-    ctx.addIssue({ code: "custom", path: pathOf(id), message: "Please answer this question" });
+function requireEveryAskedQuestion(data: unknown, ctx: z.RefinementCtx): void {
+  for (const id of unansweredQuestionIds(data)) {
+    const parent = parentPath(id);
+    const parentExists = parent === "" || isObject(valueAt(data, parent));
+    const reportedByShape = !parentExists || valueAt(data, id) !== undefined || isAlwaysRequiredField(id);
+    if (!reportedByShape)
+      ctx.addIssue({ code: "custom", path: pathOf(id), message: "Please answer this question" });
   }
+}
+
+/** Fields the submission object itself requires (not keyed by question id, and always asked). */
+function isAlwaysRequiredField(questionId: string): boolean {
+  return intakeQuestionById(questionId)?.askWhen === undefined && !questionId.startsWith("healthHistory.");
 }
 
 /** Only best ≤ worst is enforced: "now" outside that range is odd but not wrong (pain changes), so it is left to the therapist. */
@@ -120,8 +139,8 @@ export const IntakeSubmissionSchema = z
     }),
     goals: requiredText(TEXT_LIMITS.goals, "Please tell us what you'd like from treatment"),
   })
-  .superRefine((intake, ctx) => {
-    requireEveryAskedQuestion(intake, ctx);
-    requireBestNotAboveWorst(intake.pain, ctx);
-  });
+  .superRefine((data, ctx) => requireEveryAskedQuestion(data, ctx), {
+    when: (payload) => isObject(payload.value),
+  })
+  .superRefine((intake, ctx) => requireBestNotAboveWorst(intake.pain, ctx));
 export type IntakeSubmission = z.infer<typeof IntakeSubmissionSchema>;
