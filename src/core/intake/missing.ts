@@ -6,7 +6,7 @@ import type { IntakeDraft } from "./schema";
  * Reads a dotted path from intake data of any shape (it also runs on unvalidated input, see
  * `IntakeSubmissionSchema`); own properties only, so `__proto__` and friends read as absent.
  */
-export function valueAt(data: unknown, path: string): unknown {
+export function answerAt(data: unknown, path: string): unknown {
   let current: unknown = data;
   for (const key of path.split(".")) {
     if (typeof current !== "object" || current === null || !Object.hasOwn(current, key)) return undefined;
@@ -18,7 +18,7 @@ export function valueAt(data: unknown, path: string): unknown {
 function isAsked(question: IntakeQuestion, draft: unknown): boolean {
   const condition: AskWhen | undefined = question.askWhen;
   if (!condition) return true;
-  const value = valueAt(draft, condition.questionId);
+  const value = answerAt(draft, condition.questionId);
   if ("includes" in condition) return Array.isArray(value) && value.includes(condition.includes);
   return value === condition.equals;
 }
@@ -26,9 +26,9 @@ function isAsked(question: IntakeQuestion, draft: unknown): boolean {
 function isAnswered(question: IntakeQuestion, value: unknown): boolean {
   switch (question.kind) {
     case "yes-no-detail":
-      return typeof valueAt(value, "answer") === "boolean";
+      return typeof answerAt(value, "answer") === "boolean";
     case "duration":
-      return valueAt(value, "amount") !== undefined && valueAt(value, "unit") !== undefined;
+      return answerAt(value, "amount") !== undefined && answerAt(value, "unit") !== undefined;
     case "body-map":
     case "multi-choice":
       return Array.isArray(value) && value.length > 0;
@@ -44,7 +44,7 @@ function isAnswered(question: IntakeQuestion, value: unknown): boolean {
 export function unansweredQuestionIds(data: unknown): string[] {
   return INTAKE_QUESTIONS.filter(
     (question) =>
-      question.required && isAsked(question, data) && !isAnswered(question, valueAt(data, question.id)),
+      question.required && isAsked(question, data) && !isAnswered(question, answerAt(data, question.id)),
   ).map((question) => question.id);
 }
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { HEALTH_HISTORY_QUESTION_IDS, screeningRuleById } from "../screening/rules";
 import { DURATION_UNITS } from "./chronicity";
 import { PREGNANCY_STATUSES, TRIGGERS } from "./fields";
+import { answerAt } from "./missing";
 import { INTAKE_QUESTIONS, INTAKE_SECTIONS, type IntakeQuestion, intakeQuestionById } from "./questions";
 import { IntakeDraftSchema } from "./schema";
 
@@ -35,10 +36,6 @@ function draftWith(path: string, value: unknown): Record<string, unknown> {
   return keys.reduceRight<unknown>((inner, key) => ({ [key]: inner }), value) as Record<string, unknown>;
 }
 
-function valueAt(data: unknown, path: string): unknown {
-  return path.split(".").reduce<unknown>((v, key) => (v as Record<string, unknown> | undefined)?.[key], data);
-}
-
 describe("INTAKE_QUESTIONS", () => {
   it("has unique ids", () => {
     const ids = INTAKE_QUESTIONS.map((q) => q.id);
@@ -50,7 +47,7 @@ describe("INTAKE_QUESTIONS", () => {
     (id, question) => {
       const value = sampleAnswer(question);
       const parsed = IntakeDraftSchema.parse(draftWith(id, value));
-      expect(valueAt(parsed, id)).toEqual(value);
+      expect(answerAt(parsed, id)).toEqual(value);
     },
   );
 

@@ -20,7 +20,7 @@ import {
   TEXT_LIMITS,
   TriggersSchema,
 } from "./fields";
-import { unansweredQuestionIds, valueAt } from "./missing";
+import { answerAt, unansweredQuestionIds } from "./missing";
 import { intakeQuestionById } from "./questions";
 
 const HealthQuestionIdSchema = z.enum(HEALTH_HISTORY_QUESTION_IDS);
@@ -93,8 +93,8 @@ function isObject(value: unknown): boolean {
 function requireEveryAskedQuestion(data: unknown, ctx: z.RefinementCtx): void {
   for (const id of unansweredQuestionIds(data)) {
     const parent = parentPath(id);
-    const parentExists = parent === "" || isObject(valueAt(data, parent));
-    const reportedByShape = !parentExists || valueAt(data, id) !== undefined || isAlwaysRequiredField(id);
+    const parentExists = parent === "" || isObject(answerAt(data, parent));
+    const reportedByShape = !parentExists || answerAt(data, id) !== undefined || isAlwaysRequiredField(id);
     if (!reportedByShape)
       ctx.addIssue({ code: "custom", path: pathOf(id), message: "Please answer this question" });
   }
