@@ -41,6 +41,8 @@ describe("searching the atlas", () => {
       expect.arrayContaining(["iliopsoas", "gluteus-medius", "multifidi", "quadratus-lumborum"]),
     );
     expect(found).not.toContain("masseter");
+    // "Low back (lumbar)" matches both words whole; "Mid back (lower thoracic)" only as word starts.
+    expect(found.indexOf("iliopsoas")).toBeLessThan(found.indexOf("latissimus-dorsi"));
   });
 
   it("returns nothing for a blank or meaningless query", () => {

@@ -15,6 +15,7 @@ const SPILLOVER_REGION_WEIGHT = 1;
 
 /** How closely a query matched one text. */
 const EXACT = 1;
+const WHOLE_WORDS = 0.9;
 const WORD_PREFIX = 0.8;
 const SUBSTRING = 0.5;
 
@@ -100,9 +101,13 @@ function queryTokens(query: string): string[] {
   return normalized.split(" ").filter((token) => !STOPWORDS.has(token));
 }
 
-/** How well every token matches one text: 1 exact, 0.8 each token starts a word, 0.5 each token appears, else 0. */
+/**
+ * How well every token matches one text: the whole text, whole words ("low back" in "Low back (lumbar)"),
+ * word starts ("low back" in "Mid back (lower thoracic)"), anywhere, or not at all (0).
+ */
 function matchQuality(tokens: readonly string[], target: SearchText): number {
   if (target.text === tokens.join(" ")) return EXACT;
+  if (tokens.every((token) => target.words.includes(token))) return WHOLE_WORDS;
   if (tokens.every((token) => target.words.some((word) => word.startsWith(token)))) return WORD_PREFIX;
   if (tokens.every((token) => target.text.includes(token))) return SUBSTRING;
   return 0;
