@@ -388,6 +388,16 @@ describe("findAvailableSlots: input", () => {
       { therapists: [therapist("ana", { weeklyHours: { 1: [{ start: "17:00", end: "09:00" }] } })] },
       { therapists: [therapist("ana", { weeklyHours: { 1: [{ start: "09:00", end: "09:00" }] } })] },
       { therapists: [therapist("ana", { dateOverrides: [{ date: "2026-02-30", intervals: [] }] })] },
+      {
+        therapists: [
+          therapist("ana", {
+            dateOverrides: [
+              { date: MONDAY, intervals: [] },
+              { date: MONDAY, intervals: [{ start: "10:00", end: "11:00" }] },
+            ],
+          }),
+        ],
+      },
       { policy: { minNoticeMin: 0, horizonDays: 365, stepMin: 0 } },
       { policy: { minNoticeMin: -5, horizonDays: 365, stepMin: 30 } },
       { service: { id: "x", durationMin: 0, bufferBeforeMin: 0, bufferAfterMin: 0, needsRoom: false } },

@@ -149,7 +149,11 @@ function minuteSpansByWeekday(schedule: WeeklySchedule | undefined): MinuteSpans
 function prepareTherapist(therapist: TherapistSchedule): PreparedTherapist {
   const overridesByDay = new Map<number, MinuteSpan[]>();
   for (const override of therapist.dateOverrides ?? []) {
-    overridesByDay.set(parseLocalDateOrThrow(override.date), minuteSpansOf(override.intervals));
+    const dayNumber = parseLocalDateOrThrow(override.date);
+    if (overridesByDay.has(dayNumber)) {
+      throw new RangeError(`Therapist ${therapist.id} has two date overrides for ${override.date}`);
+    }
+    overridesByDay.set(dayNumber, minuteSpansOf(override.intervals));
   }
   return {
     id: therapist.id,

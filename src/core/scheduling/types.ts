@@ -23,7 +23,7 @@ export interface LocalInterval {
 /** Recurring intervals per weekday (0 = Sunday … 6 = Saturday); a missing weekday has none. */
 export type WeeklySchedule = Readonly<Partial<Record<Weekday, readonly LocalInterval[]>>>;
 
-/** Replaces the weekly hours AND the weekly breaks of one local date. `[]` = closed that day. */
+/** Replaces the weekly hours AND the weekly breaks of one local date. `[]` = closed that day. At most one per date. */
 export interface DateOverride {
   /** "YYYY-MM-DD" in the clinic's zone */
   readonly date: string;
