@@ -1,0 +1,80 @@
+/** API contracts for accounts and sessions, shared by the server and the web app. */
+import { z } from "zod";
+
+export const ROLES = ["owner", "therapist", "front_desk", "client"] as const;
+export type Role = (typeof ROLES)[number];
+export type StaffRole = Exclude<Role, "client">;
+export const STAFF_ROLES: readonly StaffRole[] = ["owner", "therapist", "front_desk"];
+
+export const ROLE_LABELS: Record<Role, string> = {
+  owner: "Owner",
+  therapist: "Therapist",
+  front_desk: "Front desk",
+  client: "Client",
+};
+
+export const EmailSchema = z
+  .string()
+  .trim()
+  .max(254)
+  .email({ message: "Enter a valid e-mail address." })
+  .transform((email) => email.toLowerCase());
+
+/** Length is what matters for passwords (NIST 800-63B): at least 10 characters, no composition rules. */
+export const NewPasswordSchema = z
+  .string()
+  .min(10, { message: "Use at least 10 characters." })
+  .max(200, { message: "Use at most 200 characters." });
+
+export const PersonNameSchema = z.string().trim().min(1, { message: "Enter a name." }).max(100);
+
+export const LoginRequestSchema = z.object({
+  email: EmailSchema,
+  password: z.string().min(1, { message: "Enter your password." }).max(200),
+});
+
+export const SignupRequestSchema = z.object({
+  clinicSlug: z.string().trim().min(1).max(80),
+  firstName: PersonNameSchema,
+  lastName: PersonNameSchema,
+  email: EmailSchema,
+  password: NewPasswordSchema,
+  phone: z.string().trim().max(40).optional(),
+});
+
+export const ChangePasswordRequestSchema = z.object({
+  currentPassword: z.string().min(1).max(200),
+  newPassword: NewPasswordSchema,
+});
+
+export const AcceptInvitationRequestSchema = z.object({
+  token: z.string().min(10).max(200),
+  password: NewPasswordSchema,
+});
+
+export const SwitchContextRequestSchema = z.object({
+  clinicId: z.string().uuid(),
+  role: z.enum(ROLES),
+});
+
+export const ContextSchema = z.object({
+  clinicId: z.string(),
+  clinicName: z.string(),
+  clinicSlug: z.string(),
+  timeZone: z.string(),
+  role: z.enum(ROLES),
+  clientId: z.string().nullable(),
+});
+export type AuthContext = z.infer<typeof ContextSchema>;
+
+export const SessionResponseSchema = z.object({
+  user: z.object({ id: z.string(), email: z.string(), name: z.string() }),
+  /** Send back as `x-csrf-token` on every POST/PUT/PATCH/DELETE. */
+  csrfToken: z.string(),
+  context: ContextSchema.nullable(),
+  contexts: z.array(ContextSchema),
+});
+export type SessionResponse = z.infer<typeof SessionResponseSchema>;
+
+export const ErrorSchema = z.object({ code: z.string(), message: z.string(), field: z.string().optional() });
+export const OkSchema = z.object({ ok: z.literal(true) });

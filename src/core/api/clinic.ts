@@ -1,0 +1,137 @@
+/** API contracts for the clinic, its staff, clients and appointments. */
+import { z } from "zod";
+import { EmailSchema, PersonNameSchema } from "./auth";
+
+export const IdParamsSchema = z.object({ id: z.string().uuid({ message: "Not a valid id." }) });
+
+export const ClinicPoliciesSchema = z.object({
+  minNoticeMin: z.number().int().min(0).max(10_080),
+  horizonDays: z.number().int().min(1).max(365),
+  slotStepMin: z.number().int().min(5).max(120),
+  cancellationWindowHours: z.number().int().min(0).max(336),
+  requestExpiryHours: z.number().int().min(1).max(336),
+  maintenanceIntervalWeeks: z.number().int().min(1).max(26),
+  requireStaffTwoFactor: z.boolean(),
+});
+
+export const ServiceSchema = z.object({
+  id: z.string(),
+  kind: z.enum(["consultation", "session"]),
+  name: z.string(),
+  description: z.string(),
+  durationMin: z.number(),
+  bufferBeforeMin: z.number(),
+  bufferAfterMin: z.number(),
+  priceCents: z.number().nullable(),
+  currency: z.string(),
+  bookableOnline: z.boolean(),
+  bookingMode: z.enum(["instant", "request"]),
+  needsRoom: z.boolean(),
+});
+
+export const TherapistSchema = z.object({ id: z.string(), displayName: z.string(), bio: z.string() });
+export const RoomSchema = z.object({ id: z.string(), name: z.string() });
+
+export const ClinicSchema = z.object({
+  id: z.string(),
+  slug: z.string(),
+  name: z.string(),
+  timeZone: z.string(),
+  email: z.string().nullable(),
+  phone: z.string().nullable(),
+  address: z.string().nullable(),
+  policies: ClinicPoliciesSchema,
+});
+
+export const PublicClinicSchema = ClinicSchema.omit({ id: true }).extend({
+  services: z.array(ServiceSchema),
+  therapists: z.array(TherapistSchema),
+});
+
+export const UpdateClinicRequestSchema = z.object({
+  name: z.string().trim().min(1).max(120).optional(),
+  email: EmailSchema.nullable().optional(),
+  phone: z.string().trim().max(40).nullable().optional(),
+  address: z.string().trim().max(300).nullable().optional(),
+  policies: ClinicPoliciesSchema.partial().optional(),
+});
+
+export const StaffMemberSchema = z.object({
+  userId: z.string(),
+  name: z.string(),
+  email: z.string(),
+  role: z.enum(["owner", "therapist", "front_desk"]),
+});
+
+export const InviteStaffRequestSchema = z.object({
+  email: EmailSchema,
+  name: PersonNameSchema,
+  role: z.enum(["owner", "therapist", "front_desk"]),
+});
+
+export const InvitationSchema = z.object({
+  id: z.string(),
+  email: z.string(),
+  role: z.enum(["owner", "therapist", "front_desk"]),
+  expiresAt: z.string(),
+  /** The accept link; also e-mailed. Shown once, to the owner who invited. */
+  acceptUrl: z.string(),
+});
+
+export const ClientSummarySchema = z.object({
+  id: z.string(),
+  firstName: z.string(),
+  lastName: z.string(),
+  email: z.string().nullable(),
+  phone: z.string().nullable(),
+  hasLogin: z.boolean(),
+});
+
+export const ClientRecordSchema = ClientSummarySchema.extend({
+  dateOfBirth: z.string().nullable(),
+  createdAt: z.string(),
+});
+
+export const ClientListQuerySchema = z.object({
+  q: z.string().trim().max(100).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+
+export const APPOINTMENT_STATUSES = ["requested", "confirmed", "declined", "cancelled", "completed", "no_show"] as const;
+
+export const AppointmentSchema = z.object({
+  id: z.string(),
+  status: z.enum(APPOINTMENT_STATUSES),
+  source: z.enum(["online", "phone", "staff"]),
+  startsAt: z.string(),
+  endsAt: z.string(),
+  firstVisit: z.boolean(),
+  client: z.object({ id: z.string(), name: z.string() }),
+  therapist: z.object({ id: z.string(), name: z.string() }),
+  service: z.object({ id: z.string(), name: z.string(), durationMin: z.number() }),
+  room: z.object({ id: z.string(), name: z.string() }).nullable(),
+});
+export type Appointment = z.infer<typeof AppointmentSchema>;
+
+export const AppointmentListQuerySchema = z
+  .object({
+    from: z.iso.datetime({ offset: true, message: "Use an ISO 8601 instant, e.g. 2026-11-23T00:00:00Z." }),
+    to: z.iso.datetime({ offset: true, message: "Use an ISO 8601 instant, e.g. 2026-11-30T00:00:00Z." }),
+  })
+  .refine((q) => Date.parse(q.to) > Date.parse(q.from), { message: "`to` must be after `from`.", path: ["to"] })
+  .refine((q) => Date.parse(q.to) - Date.parse(q.from) <= 92 * 86_400_000, {
+    message: "Ask for at most 92 days at a time.",
+    path: ["to"],
+  });
+
+export const AuditEventSchema = z.object({
+  id: z.number(),
+  at: z.string(),
+  actorUserId: z.string().nullable(),
+  actorRole: z.string().nullable(),
+  action: z.string(),
+  entity: z.string(),
+  entityId: z.string().nullable(),
+  clientId: z.string().nullable(),
+  ip: z.string().nullable(),
+});

@@ -1,0 +1,128 @@
+/** Builds the Fastify app: one instance per process, stateless (all state lives in the database). */
+import { existsSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import cookie from "@fastify/cookie";
+import helmet from "@fastify/helmet";
+import rateLimit from "@fastify/rate-limit";
+import fastifyStatic from "@fastify/static";
+import swagger from "@fastify/swagger";
+import swaggerUi from "@fastify/swagger-ui";
+import Fastify, { type FastifyInstance, type FastifyRequest } from "fastify";
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from "fastify-type-provider-zod";
+import { appointmentRoutes } from "./appointments/routes";
+import { auditRoutes } from "./audit/routes";
+import { accessPlugin } from "./auth/access";
+import { authRoutes } from "./auth/routes";
+import { clientRoutes } from "./clients/routes";
+import { clinicRoutes } from "./clinic/routes";
+import type { Config } from "./config";
+import type { Database } from "./db/connect";
+import { errorHandler } from "./http/errors";
+import { healthRoutes } from "./http/health";
+import { staffRoutes } from "./staff/routes";
+
+declare module "fastify" {
+  interface FastifyInstance {
+    database: Database;
+    config: Config;
+  }
+}
+
+export const WEB_DIST_DIR = fileURLToPath(new URL("../../dist/web", import.meta.url));
+
+/** Request logs carry method, path and status; never query strings or bodies, which may hold health data. */
+function requestSerializer(request: FastifyRequest) {
+  return { method: request.method, path: request.url.split("?")[0], reqId: request.id };
+}
+
+export async function buildApp(options: { database: Database; config: Config }): Promise<FastifyInstance> {
+  const { database, config } = options;
+  const app = Fastify({
+    logger: { level: config.logLevel, serializers: { req: requestSerializer } },
+    trustProxy: config.trustProxy,
+    bodyLimit: 1_048_576,
+    genReqId: () => crypto.randomUUID(),
+    requestIdHeader: false,
+    // Refuse `__proto__`/`constructor` keys in JSON bodies rather than trusting every handler to ignore them.
+    onProtoPoisoning: "error",
+    onConstructorPoisoning: "error",
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.decorate("database", database);
+  app.decorate("config", config);
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(errorHandler);
+  app.addHook("onSend", async (request, reply) => {
+    reply.header("x-request-id", request.id);
+  });
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", "data:"],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+        upgradeInsecureRequests: config.secureCookies ? [] : null,
+      },
+    },
+    crossOriginEmbedderPolicy: false,
+  });
+  await app.register(cookie);
+  await app.register(rateLimit, { global: false });
+  await app.register(swagger, {
+    openapi: {
+      openapi: "3.1.0",
+      info: {
+        title: "Knotwork API",
+        version: "0.1.0",
+        description:
+          "REST/JSON API of Knotwork. Errors are `{ code, message, field? }`. Cookie-authenticated writes need the `x-csrf-token` header from `GET /api/auth/session`.",
+      },
+      components: { securitySchemes: { session: { type: "apiKey", in: "cookie", name: "kw_session" } } },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: "/api/docs", staticCSP: true });
+  await app.register(accessPlugin);
+
+  await app.register(
+    async (api) => {
+      await api.register(healthRoutes);
+      await api.register(authRoutes);
+      await api.register(clinicRoutes);
+      await api.register(staffRoutes);
+      await api.register(clientRoutes);
+      await api.register(appointmentRoutes);
+      await api.register(auditRoutes);
+    },
+    { prefix: "/api" },
+  );
+
+  await registerWebApp(app);
+  return app;
+}
+
+/** Serves the built React app, with index.html for any non-API path (client-side routing). */
+async function registerWebApp(app: FastifyInstance): Promise<void> {
+  const hasWebBuild = existsSync(WEB_DIST_DIR);
+  if (hasWebBuild) {
+    await app.register(fastifyStatic, { root: WEB_DIST_DIR, wildcard: false, index: false });
+  }
+  app.setNotFoundHandler((request, reply) => {
+    const isPageRequest =
+      request.method === "GET" && !request.url.startsWith("/api/") && request.headers.accept?.includes("text/html");
+    if (isPageRequest && hasWebBuild) {
+      return reply.type("text/html").header("cache-control", "no-cache").sendFile("index.html");
+    }
+    return reply.status(404).send({ code: "not_found", message: "Not found" });
+  });
+}

@@ -1,0 +1,100 @@
+/**
+ * Who may call what. Every API route declares `config.access`; a route without one refuses to
+ * register, so "forgot to check" cannot ship. The hooks here resolve the session, enforce CSRF on
+ * cookie-authenticated writes, and enforce the declared access before any handler runs.
+ */
+import type { FastifyInstance, FastifyRequest } from "fastify";
+import fp from "fastify-plugin";
+import type { AuthContext, Role, StaffRole } from "../../core/api/auth";
+import { AppError, forbidden, unauthenticated } from "../http/errors";
+import { type Caller, resolveSession, SESSION_COOKIE } from "./sessions";
+
+/** "public": anyone; "signed-in": any session, even without a clinic; or the roles allowed. */
+export type Access = "public" | "signed-in" | readonly Role[];
+
+export const STAFF: readonly StaffRole[] = ["owner", "therapist", "front_desk"];
+export const ANY_ROLE: readonly Role[] = ["owner", "therapist", "front_desk", "client"];
+export const OWNER: readonly StaffRole[] = ["owner"];
+export const DESK: readonly StaffRole[] = ["owner", "front_desk"];
+export const CLINICAL: readonly StaffRole[] = ["owner", "therapist"];
+
+declare module "fastify" {
+  interface FastifyContextConfig {
+    access?: Access;
+  }
+  interface FastifyRequest {
+    caller: Caller | null;
+  }
+}
+
+const UNSAFE_METHODS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+
+/** The acting clinic and role of a request whose route allows roles (set by the access hook). */
+export interface Scope extends AuthContext {
+  userId: string;
+}
+
+export function scopeOf(request: FastifyRequest): Scope {
+  const context = request.caller?.context;
+  if (!request.caller || !context) throw unauthenticated();
+  return { ...context, userId: request.caller.userId };
+}
+
+/** For routes a client may call about their own record: the client id they act as. */
+export function ownClientId(scope: Scope): string {
+  if (scope.role !== "client" || !scope.clientId) throw forbidden();
+  return scope.clientId;
+}
+
+export function isStaff(scope: Scope): boolean {
+  return scope.role !== "client";
+}
+
+function originMatchesHost(request: FastifyRequest): boolean {
+  const origin = request.headers.origin;
+  // Non-browser clients send no Origin; browsers always send one on cross-site writes.
+  if (origin === undefined) return true;
+  try {
+    return new URL(origin).host === request.headers.host;
+  } catch {
+    return false;
+  }
+}
+
+function enforceAccess(request: FastifyRequest): void {
+  const access = request.routeOptions.config.access;
+  if (access === undefined || access === "public") return;
+  const caller = request.caller;
+  if (!caller) throw unauthenticated();
+  if (access === "signed-in") return;
+  const role = caller.context?.role;
+  if (!role) throw forbidden("Choose a clinic first.");
+  if (!access.includes(role)) throw forbidden();
+}
+
+export const accessPlugin = fp(async (app: FastifyInstance) => {
+  app.decorateRequest("caller", null);
+
+  app.addHook("onRoute", (route) => {
+    if (route.url.startsWith("/api/") && route.config?.access === undefined && !route.url.startsWith("/api/docs")) {
+      throw new Error(`Route ${route.method} ${route.url} does not declare config.access`);
+    }
+  });
+
+  app.addHook("onRequest", async (request) => {
+    const token = request.cookies[SESSION_COOKIE];
+    if (token && token.length <= 200) {
+      request.caller = await resolveSession(app.database.db, app.config, token);
+    }
+    if (UNSAFE_METHODS.has(request.method) && request.url.startsWith("/api/")) {
+      // Cross-site writes are refused outright; cookie-authenticated writes also need the
+      // session's CSRF token (synchronizer-token pattern), which a cross-site page cannot read.
+      if (!originMatchesHost(request)) throw new AppError(403, "csrf", "Cross-site request refused.");
+      if (request.caller && request.headers["x-csrf-token"] !== request.caller.csrfToken) {
+        throw new AppError(403, "csrf", "Missing or invalid CSRF token. Reload the page and try again.");
+      }
+    }
+    // Before body validation, so an anonymous caller learns nothing about a private route's shape.
+    enforceAccess(request);
+  });
+});

@@ -1,0 +1,177 @@
+/**
+ * Server-side sessions (docs/decisions/0003-auth.md): the cookie carries a random id, the database
+ * keeps its hash, so any app server can serve any request and logging out anywhere ends it everywhere.
+ */
+import { and, eq, lt, or, sql } from "drizzle-orm";
+import type { AuthContext, Role } from "../../core/api/auth";
+import type { Config } from "../config";
+import type { Db } from "../db/connect";
+import { authSessions, clients, clinics, memberships, users } from "../db/schema";
+import { newToken, tokenHash } from "./tokens";
+
+export const SESSION_COOKIE = "kw_session";
+/** Writing last-seen on every request would turn every read into a write; once a minute is enough. */
+const TOUCH_INTERVAL_MS = 60_000;
+
+export interface Caller {
+  sessionIdHash: string;
+  userId: string;
+  email: string;
+  name: string;
+  csrfToken: string;
+  context: AuthContext | null;
+}
+
+/** Every clinic and role the user may act in: staff memberships first, then client records. */
+export async function listContexts(db: Db, userId: string): Promise<AuthContext[]> {
+  const staff = await db
+    .select({
+      clinicId: clinics.id,
+      clinicName: clinics.name,
+      clinicSlug: clinics.slug,
+      timeZone: clinics.timeZone,
+      role: memberships.role,
+    })
+    .from(memberships)
+    .innerJoin(clinics, eq(clinics.id, memberships.clinicId))
+    .where(eq(memberships.userId, userId))
+    .orderBy(clinics.name);
+  const clientOf = await db
+    .select({
+      clinicId: clinics.id,
+      clinicName: clinics.name,
+      clinicSlug: clinics.slug,
+      timeZone: clinics.timeZone,
+      clientId: clients.id,
+    })
+    .from(clients)
+    .innerJoin(clinics, eq(clinics.id, clients.clinicId))
+    .where(eq(clients.userId, userId))
+    .orderBy(clinics.name);
+  return [
+    ...staff.map((s) => ({ ...s, role: s.role as Role, clientId: null })),
+    ...clientOf.map((c) => ({ ...c, role: "client" as const })),
+  ];
+}
+
+export async function createSession(
+  db: Db,
+  config: Config,
+  userId: string,
+  context: AuthContext | null,
+): Promise<{ token: string; csrfToken: string }> {
+  const token = newToken();
+  const csrfToken = newToken();
+  await db.insert(authSessions).values({
+    idHash: tokenHash(token),
+    userId,
+    csrfToken,
+    clinicId: context?.clinicId ?? null,
+    role: context?.role ?? null,
+    clientId: context?.clientId ?? null,
+    expiresAt: new Date(Date.now() + config.sessionAbsoluteHours * 3_600_000),
+  });
+  return { token, csrfToken };
+}
+
+export async function deleteSession(db: Db, token: string): Promise<void> {
+  await db.delete(authSessions).where(eq(authSessions.idHash, tokenHash(token)));
+}
+
+export async function deleteUserSessions(db: Db, userId: string, exceptIdHash?: string): Promise<void> {
+  const condition = exceptIdHash
+    ? and(eq(authSessions.userId, userId), sql`${authSessions.idHash} <> ${exceptIdHash}`)
+    : eq(authSessions.userId, userId);
+  await db.delete(authSessions).where(condition);
+}
+
+export async function setSessionContext(db: Db, idHash: string, context: AuthContext): Promise<void> {
+  await db
+    .update(authSessions)
+    .set({ clinicId: context.clinicId, role: context.role, clientId: context.clientId })
+    .where(eq(authSessions.idHash, idHash));
+}
+
+/**
+ * Resolves a session cookie to the caller, or null when it is unknown, idle too long or past its
+ * absolute lifetime. The role is re-checked against memberships on every request, so removing a
+ * staff member takes effect at once rather than when their session ends.
+ */
+export async function resolveSession(db: Db, config: Config, token: string, now = new Date()): Promise<Caller | null> {
+  const idHash = tokenHash(token);
+  const rows = await db
+    .select({
+      idHash: authSessions.idHash,
+      userId: users.id,
+      email: users.email,
+      name: users.name,
+      csrfToken: authSessions.csrfToken,
+      lastSeenAt: authSessions.lastSeenAt,
+      expiresAt: authSessions.expiresAt,
+      clinicId: authSessions.clinicId,
+      role: authSessions.role,
+      clientId: authSessions.clientId,
+      clinicName: clinics.name,
+      clinicSlug: clinics.slug,
+      timeZone: clinics.timeZone,
+      staffRole: memberships.role,
+      clientUserId: clients.userId,
+    })
+    .from(authSessions)
+    .innerJoin(users, eq(users.id, authSessions.userId))
+    .leftJoin(clinics, eq(clinics.id, authSessions.clinicId))
+    .leftJoin(
+      memberships,
+      and(eq(memberships.clinicId, authSessions.clinicId), eq(memberships.userId, authSessions.userId)),
+    )
+    .leftJoin(clients, and(eq(clients.clinicId, authSessions.clinicId), eq(clients.id, authSessions.clientId)))
+    .where(eq(authSessions.idHash, idHash))
+    .limit(1);
+  const row = rows[0];
+  if (!row) return null;
+  const idleLimit = row.lastSeenAt.getTime() + config.sessionIdleMinutes * 60_000;
+  if (now.getTime() >= row.expiresAt.getTime() || now.getTime() >= idleLimit) {
+    await db.delete(authSessions).where(eq(authSessions.idHash, idHash));
+    return null;
+  }
+  if (now.getTime() - row.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) {
+    await db.update(authSessions).set({ lastSeenAt: now }).where(eq(authSessions.idHash, idHash));
+  }
+  return {
+    sessionIdHash: row.idHash,
+    userId: row.userId,
+    email: row.email,
+    name: row.name,
+    csrfToken: row.csrfToken,
+    context: contextFromRow(row),
+  };
+}
+
+function contextFromRow(row: {
+  clinicId: string | null;
+  role: string | null;
+  clientId: string | null;
+  clinicName: string | null;
+  clinicSlug: string | null;
+  timeZone: string | null;
+  staffRole: string | null;
+  clientUserId: string | null;
+  userId: string;
+}): AuthContext | null {
+  if (!row.clinicId || !row.role || !row.clinicName || !row.clinicSlug || !row.timeZone) return null;
+  const stillValid = row.role === "client" ? row.clientUserId === row.userId : row.staffRole === row.role;
+  if (!stillValid) return null;
+  return {
+    clinicId: row.clinicId,
+    clinicName: row.clinicName,
+    clinicSlug: row.clinicSlug,
+    timeZone: row.timeZone,
+    role: row.role as Role,
+    clientId: row.role === "client" ? row.clientId : null,
+  };
+}
+
+/** Housekeeping: drop sessions past their absolute lifetime. */
+export async function purgeExpiredSessions(db: Db, now = new Date()): Promise<void> {
+  await db.delete(authSessions).where(or(lt(authSessions.expiresAt, now)));
+}

@@ -1,0 +1,562 @@
+/**
+ * The one database schema, for PGlite and PostgreSQL alike (docs/decisions/0002-database.md).
+ *
+ * Tenant rule (ARCHITECTURE.md): every clinic-owned table carries `clinic_id`; references between
+ * clinic-owned rows are composite `(clinic_id, x_id)` foreign keys, so a row can never point into
+ * another clinic, and the schema can be distributed by `clinic_id` (Citus) without a rewrite.
+ *
+ * The exclusion constraints that make double booking impossible are hand-written SQL in
+ * migrations/0001_no_double_booking.sql (drizzle-kit cannot express them).
+ */
+import { sql } from "drizzle-orm";
+import {
+  bigserial,
+  boolean,
+  date,
+  foreignKey,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  smallint,
+  text,
+  time,
+  timestamp,
+  unique,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+
+const id = () => uuid("id").primaryKey().defaultRandom();
+const clinicId = () => uuid("clinic_id").notNull();
+const createdAt = () => timestamp("created_at", { withTimezone: true, mode: "date" }).notNull().defaultNow();
+const instant = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
+
+export const staffRole = pgEnum("staff_role", ["owner", "therapist", "front_desk"]);
+export const appointmentStatus = pgEnum("appointment_status", [
+  "requested",
+  "confirmed",
+  "declined",
+  "cancelled",
+  "completed",
+  "no_show",
+]);
+export const appointmentSource = pgEnum("appointment_source", ["online", "phone", "staff"]);
+export const serviceKind = pgEnum("service_kind", ["consultation", "session"]);
+export const bookingMode = pgEnum("booking_mode", ["instant", "request"]);
+
+/** Clinic policies, kept as one JSON document so a new policy needs no migration. */
+export interface ClinicPolicies {
+  minNoticeMin: number;
+  horizonDays: number;
+  slotStepMin: number;
+  cancellationWindowHours: number;
+  requestExpiryHours: number;
+  maintenanceIntervalWeeks: number;
+  requireStaffTwoFactor: boolean;
+}
+
+export const DEFAULT_CLINIC_POLICIES: ClinicPolicies = {
+  minNoticeMin: 120,
+  horizonDays: 60,
+  slotStepMin: 15,
+  cancellationWindowHours: 24,
+  requestExpiryHours: 48,
+  maintenanceIntervalWeeks: 4,
+  requireStaffTwoFactor: false,
+};
+
+export const clinics = pgTable("clinics", {
+  id: id(),
+  slug: text("slug").notNull().unique(),
+  name: text("name").notNull(),
+  timeZone: text("time_zone").notNull(),
+  email: text("email"),
+  phone: text("phone"),
+  address: text("address"),
+  policies: jsonb("policies").$type<ClinicPolicies>().notNull(),
+  createdAt: createdAt(),
+});
+
+export const users = pgTable(
+  "users",
+  {
+    id: id(),
+    email: text("email").notNull(),
+    name: text("name").notNull(),
+    passwordHash: text("password_hash").notNull(),
+    passwordChangedAt: instant("password_changed_at").notNull().defaultNow(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("users_email_lower_key").on(sql`lower(${t.email})`)],
+);
+
+/** A staff member's role in one clinic. One role per person per clinic keeps permission checks simple. */
+export const memberships = pgTable(
+  "memberships",
+  {
+    clinicId: clinicId().references(() => clinics.id, { onDelete: "cascade" }),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    role: staffRole("role").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.clinicId, t.userId] })],
+);
+
+export const invitations = pgTable(
+  "invitations",
+  {
+    id: id(),
+    clinicId: clinicId().references(() => clinics.id, { onDelete: "cascade" }),
+    email: text("email").notNull(),
+    name: text("name").notNull(),
+    role: staffRole("role").notNull(),
+    tokenHash: text("token_hash").notNull().unique(),
+    invitedBy: uuid("invited_by").references(() => users.id),
+    expiresAt: instant("expires_at").notNull(),
+    acceptedAt: instant("accepted_at"),
+    createdAt: createdAt(),
+  },
+  (t) => [index("invitations_clinic_idx").on(t.clinicId)],
+);
+
+/** Server-side log-in sessions: the cookie holds a random id, the table holds only its SHA-256. */
+export const authSessions = pgTable(
+  "auth_sessions",
+  {
+    idHash: text("id_hash").primaryKey(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    csrfToken: text("csrf_token").notNull(),
+    /** The clinic and role this session acts in (a person may be staff in one clinic, client in another). */
+    clinicId: uuid("clinic_id").references(() => clinics.id, { onDelete: "cascade" }),
+    role: text("role"),
+    clientId: uuid("client_id"),
+    createdAt: createdAt(),
+    lastSeenAt: instant("last_seen_at").notNull().defaultNow(),
+    expiresAt: instant("expires_at").notNull(),
+  },
+  (t) => [index("auth_sessions_user_idx").on(t.userId)],
+);
+
+/** Failed log-ins, counted per e-mail in the database so every app server sees the same limit. */
+export const loginFailures = pgTable(
+  "login_failures",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    emailKey: text("email_key").notNull(),
+    at: instant("at").notNull().defaultNow(),
+  },
+  (t) => [index("login_failures_email_at_idx").on(t.emailKey, t.at)],
+);
+
+export const clients = pgTable(
+  "clients",
+  {
+    id: id(),
+    clinicId: clinicId().references(() => clinics.id, { onDelete: "cascade" }),
+    /** A client booked by phone may have no log-in yet. */
+    userId: uuid("user_id").references(() => users.id, { onDelete: "set null" }),
+    firstName: text("first_name").notNull(),
+    lastName: text("last_name").notNull(),
+    email: text("email"),
+    phone: text("phone"),
+    dateOfBirth: date("date_of_birth"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    unique("clients_clinic_id_key").on(t.clinicId, t.id),
+    unique("clients_clinic_user_key").on(t.clinicId, t.userId),
+    index("clients_clinic_name_idx").on(t.clinicId, t.lastName, t.firstName),
+  ],
+);
+
+export const therapists = pgTable(
+  "therapists",
+  {
+    id: id(),
+    clinicId: clinicId().references(() => clinics.id, { onDelete: "cascade" }),
+    userId: uuid("user_id").references(() => users.id, { onDelete: "set null" }),
+    displayName: text("display_name").notNull(),
+    bio: text("bio").notNull().default(""),
+    active: boolean("active").notNull().default(true),
+    /** Secret for the private ICS feed URL; rotating it revokes old subscriptions. */
+    feedToken: text("feed_token").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [unique("therapists_clinic_id_key").on(t.clinicId, t.id)],
+);
+
+export const rooms = pgTable(
+  "rooms",
+  {
+    id: id(),
+    clinicId: clinicId().references(() => clinics.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    active: boolean("active").notNull().default(true),
+    createdAt: createdAt(),
+  },
+  (t) => [unique("rooms_clinic_id_key").on(t.clinicId, t.id)],
+);
+
+export const services = pgTable(
+  "services",
+  {
+    id: id(),
+    clinicId: clinicId().references(() => clinics.id, { onDelete: "cascade" }),
+    kind: serviceKind("kind").notNull(),
+    name: text("name").notNull(),
+    description: text("description").notNull().default(""),
+    durationMin: smallint("duration_min").notNull(),
+    bufferBeforeMin: smallint("buffer_before_min").notNull().default(0),
+    bufferAfterMin: smallint("buffer_after_min").notNull().default(0),
+    priceCents: integer("price_cents"),
+    currency: text("currency").notNull().default("USD"),
+    bookableOnline: boolean("bookable_online").notNull().default(true),
+    bookingMode: bookingMode("booking_mode").notNull().default("request"),
+    needsRoom: boolean("needs_room").notNull().default(true),
+    active: boolean("active").notNull().default(true),
+    sortOrder: smallint("sort_order").notNull().default(0),
+    createdAt: createdAt(),
+  },
+  (t) => [unique("services_clinic_id_key").on(t.clinicId, t.id)],
+);
+
+/** Weekly recurring hours in the clinic's local time; `is_break` marks a break inside working hours. */
+export const workingHours = pgTable(
+  "working_hours",
+  {
+    id: id(),
+    clinicId: clinicId(),
+    therapistId: uuid("therapist_id").notNull(),
+    weekday: smallint("weekday").notNull(),
+    startTime: time("start_time").notNull(),
+    endTime: time("end_time").notNull(),
+    isBreak: boolean("is_break").notNull().default(false),
+  },
+  (t) => [
+    foreignKey({
+      columns: [t.clinicId, t.therapistId],
+      foreignColumns: [therapists.clinicId, therapists.id],
+    }).onDelete("cascade"),
+    index("working_hours_therapist_idx").on(t.clinicId, t.therapistId),
+  ],
+);
+
+/** A date with different hours (`intervals` empty = closed that day), in the clinic's local time. */
+export const dateOverrides = pgTable(
+  "date_overrides",
+  {
+    id: id(),
+    clinicId: clinicId(),
+    therapistId: uuid("therapist_id").notNull(),
+    date: date("date").notNull(),
+    intervals: jsonb("intervals").$type<{ start: string; end: string }[]>().notNull(),
+    note: text("note"),
+  },
+  (t) => [
+    foreignKey({
+      columns: [t.clinicId, t.therapistId],
+      foreignColumns: [therapists.clinicId, therapists.id],
+    }).onDelete("cascade"),
+    unique("date_overrides_therapist_date_key").on(t.clinicId, t.therapistId, t.date),
+  ],
+);
+
+export const timeOff = pgTable(
+  "time_off",
+  {
+    id: id(),
+    clinicId: clinicId(),
+    therapistId: uuid("therapist_id").notNull(),
+    startsAt: instant("starts_at").notNull(),
+    endsAt: instant("ends_at").notNull(),
+    reason: text("reason"),
+  },
+  (t) => [
+    foreignKey({
+      columns: [t.clinicId, t.therapistId],
+      foreignColumns: [therapists.clinicId, therapists.id],
+    }).onDelete("cascade"),
+    index("time_off_therapist_idx").on(t.clinicId, t.therapistId, t.startsAt),
+  ],
+);
+
+/**
+ * An appointment occupies its therapist and room from `blocks_from` to `blocks_until`: the
+ * session plus the service's buffers. Two rows in a holding status (requested, confirmed) may not
+ * overlap for one therapist or one room: enforced by exclusion constraints, not by the app.
+ */
+export const appointments = pgTable(
+  "appointments",
+  {
+    id: id(),
+    clinicId: clinicId(),
+    clientId: uuid("client_id").notNull(),
+    therapistId: uuid("therapist_id").notNull(),
+    roomId: uuid("room_id"),
+    serviceId: uuid("service_id").notNull(),
+    status: appointmentStatus("status").notNull(),
+    source: appointmentSource("source").notNull(),
+    startsAt: instant("starts_at").notNull(),
+    endsAt: instant("ends_at").notNull(),
+    blocksFrom: instant("blocks_from").notNull(),
+    blocksUntil: instant("blocks_until").notNull(),
+    /** A first visit needs intake and consent (and any clearance) before it can be confirmed. */
+    firstVisit: boolean("first_visit").notNull().default(false),
+    /** When an unconfirmed request stops holding its slot. */
+    requestExpiresAt: instant("request_expires_at"),
+    clientNote: text("client_note"),
+    statusReason: text("status_reason"),
+    createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+    updatedAt: instant("updated_at").notNull().defaultNow(),
+  },
+  (t) => [
+    foreignKey({ columns: [t.clinicId, t.clientId], foreignColumns: [clients.clinicId, clients.id] }),
+    foreignKey({ columns: [t.clinicId, t.therapistId], foreignColumns: [therapists.clinicId, therapists.id] }),
+    foreignKey({ columns: [t.clinicId, t.roomId], foreignColumns: [rooms.clinicId, rooms.id] }),
+    foreignKey({ columns: [t.clinicId, t.serviceId], foreignColumns: [services.clinicId, services.id] }),
+    unique("appointments_clinic_id_key").on(t.clinicId, t.id),
+    index("appointments_clinic_start_idx").on(t.clinicId, t.startsAt),
+    index("appointments_client_idx").on(t.clinicId, t.clientId, t.startsAt),
+  ],
+);
+
+/** Intake questionnaire answers (F5): a draft saved as the client goes, then submitted and versioned. */
+export const intakes = pgTable(
+  "intakes",
+  {
+    id: id(),
+    clinicId: clinicId(),
+    clientId: uuid("client_id").notNull(),
+    version: integer("version").notNull().default(1),
+    answers: jsonb("answers").notNull(),
+    screening: jsonb("screening"),
+    submittedAt: instant("submitted_at"),
+    updatedAt: instant("updated_at").notNull().defaultNow(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    foreignKey({ columns: [t.clinicId, t.clientId], foreignColumns: [clients.clinicId, clients.id] }).onDelete(
+      "cascade",
+    ),
+    unique("intakes_client_version_key").on(t.clinicId, t.clientId, t.version),
+  ],
+);
+
+/** A doctor's clearance for a do-not-treat-until-cleared finding, recorded by staff. */
+export const clearances = pgTable(
+  "clearances",
+  {
+    id: id(),
+    clinicId: clinicId(),
+    clientId: uuid("client_id").notNull(),
+    findingId: text("finding_id").notNull(),
+    clearedBy: text("cleared_by").notNull(),
+    clearedOn: date("cleared_on").notNull(),
+    note: text("note").notNull().default(""),
+    recordedBy: uuid("recorded_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    foreignKey({ columns: [t.clinicId, t.clientId], foreignColumns: [clients.clinicId, clients.id] }).onDelete(
+      "cascade",
+    ),
+  ],
+);
+
+export const consentVersions = pgTable(
+  "consent_versions",
+  {
+    id: id(),
+    clinicId: clinicId().references(() => clinics.id, { onDelete: "cascade" }),
+    version: integer("version").notNull(),
+    body: text("body").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [unique("consent_versions_clinic_version_key").on(t.clinicId, t.version)],
+);
+
+export const consentSignatures = pgTable(
+  "consent_signatures",
+  {
+    id: id(),
+    clinicId: clinicId(),
+    clientId: uuid("client_id").notNull(),
+    version: integer("version").notNull(),
+    typedName: text("typed_name").notNull(),
+    signedAt: instant("signed_at").notNull().defaultNow(),
+  },
+  (t) => [
+    foreignKey({ columns: [t.clinicId, t.clientId], foreignColumns: [clients.clinicId, clients.id] }).onDelete(
+      "cascade",
+    ),
+  ],
+);
+
+/** A treatment session's chart (F6): SOAP note and pain before/after; locked once signed. */
+export const treatmentSessions = pgTable(
+  "treatment_sessions",
+  {
+    id: id(),
+    clinicId: clinicId(),
+    appointmentId: uuid("appointment_id"),
+    clientId: uuid("client_id").notNull(),
+    therapistId: uuid("therapist_id").notNull(),
+    consultation: jsonb("consultation"),
+    subjective: text("subjective").notNull().default(""),
+    objective: text("objective").notNull().default(""),
+    assessment: text("assessment").notNull().default(""),
+    plan: text("plan").notNull().default(""),
+    painBefore: smallint("pain_before"),
+    painAfter: smallint("pain_after"),
+    signedAt: instant("signed_at"),
+    signedBy: uuid("signed_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+    updatedAt: instant("updated_at").notNull().defaultNow(),
+  },
+  (t) => [
+    foreignKey({ columns: [t.clinicId, t.clientId], foreignColumns: [clients.clinicId, clients.id] }),
+    foreignKey({ columns: [t.clinicId, t.therapistId], foreignColumns: [therapists.clinicId, therapists.id] }),
+    foreignKey({
+      columns: [t.clinicId, t.appointmentId],
+      foreignColumns: [appointments.clinicId, appointments.id],
+    }),
+    unique("treatment_sessions_clinic_id_key").on(t.clinicId, t.id),
+    index("treatment_sessions_client_idx").on(t.clinicId, t.clientId),
+  ],
+);
+
+export const triggerPointRecords = pgTable(
+  "trigger_point_records",
+  {
+    id: id(),
+    clinicId: clinicId(),
+    sessionId: uuid("session_id").notNull(),
+    muscleId: text("muscle_id").notNull(),
+    side: text("side"),
+    mapView: text("map_view"),
+    mapX: integer("map_x"),
+    mapY: integer("map_y"),
+    active: boolean("active").notNull().default(true),
+    pressure: text("pressure"),
+    comfort: smallint("comfort"),
+    holdSeconds: smallint("hold_seconds"),
+    twitch: boolean("twitch").notNull().default(false),
+    referralReproduced: jsonb("referral_reproduced").$type<string[]>(),
+    release: text("release"),
+    stretchApplied: text("stretch_applied"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    foreignKey({
+      columns: [t.clinicId, t.sessionId],
+      foreignColumns: [treatmentSessions.clinicId, treatmentSessions.id],
+    }).onDelete("cascade"),
+  ],
+);
+
+/** Changes to a signed note: the original stays as it was; each amendment keeps author, time and why. */
+export const noteAmendments = pgTable(
+  "note_amendments",
+  {
+    id: id(),
+    clinicId: clinicId(),
+    sessionId: uuid("session_id").notNull(),
+    authorId: uuid("author_id").references(() => users.id, { onDelete: "set null" }),
+    reason: text("reason").notNull(),
+    changes: jsonb("changes").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    foreignKey({
+      columns: [t.clinicId, t.sessionId],
+      foreignColumns: [treatmentSessions.clinicId, treatmentSessions.id],
+    }).onDelete("cascade"),
+  ],
+);
+
+export const treatmentPlans = pgTable(
+  "treatment_plans",
+  {
+    id: id(),
+    clinicId: clinicId(),
+    clientId: uuid("client_id").notNull(),
+    plannedSessions: smallint("planned_sessions").notNull(),
+    maintenanceIntervalWeeks: smallint("maintenance_interval_weeks"),
+    details: jsonb("details").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [foreignKey({ columns: [t.clinicId, t.clientId], foreignColumns: [clients.clinicId, clients.id] })],
+);
+
+export const painDiaryEntries = pgTable(
+  "pain_diary_entries",
+  {
+    id: id(),
+    clinicId: clinicId(),
+    clientId: uuid("client_id").notNull(),
+    recordedAt: instant("recorded_at").notNull(),
+    regions: jsonb("regions").$type<{ id: string; intensity: number }[]>().notNull(),
+    note: text("note"),
+  },
+  (t) => [
+    foreignKey({ columns: [t.clinicId, t.clientId], foreignColumns: [clients.clinicId, clients.id] }).onDelete(
+      "cascade",
+    ),
+  ],
+);
+
+/**
+ * Outgoing e-mail (F8). Every message is written here first; a worker sends it over SMTP. The unique
+ * `dedupe_key` (e.g. `reminder:<appointment id>`) is what makes "exactly once per appointment and kind" hold
+ * across restarts and parallel workers. With no SMTP configured, messages stay here and show in the app.
+ */
+export const outboxMessages = pgTable(
+  "outbox_messages",
+  {
+    id: id(),
+    clinicId: uuid("clinic_id").references(() => clinics.id, { onDelete: "cascade" }),
+    dedupeKey: text("dedupe_key").notNull().unique(),
+    kind: text("kind").notNull(),
+    toAddress: text("to_address").notNull(),
+    subject: text("subject").notNull(),
+    body: text("body").notNull(),
+    sendAfter: instant("send_after").notNull().defaultNow(),
+    sentAt: instant("sent_at"),
+    cancelledAt: instant("cancelled_at"),
+    attempts: smallint("attempts").notNull().default(0),
+    lastError: text("last_error"),
+    createdAt: createdAt(),
+  },
+  (t) => [index("outbox_pending_idx").on(t.sendAfter).where(sql`sent_at IS NULL AND cancelled_at IS NULL`)],
+);
+
+/**
+ * Append-only, tamper-evident audit log (F11): each row's hash covers its content and the previous
+ * row's hash in the same clinic, so altering or deleting a row breaks the chain.
+ */
+export const auditEvents = pgTable(
+  "audit_events",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    clinicId: uuid("clinic_id"),
+    actorUserId: uuid("actor_user_id"),
+    actorRole: text("actor_role"),
+    action: text("action").notNull(),
+    entity: text("entity").notNull(),
+    entityId: text("entity_id"),
+    clientId: uuid("client_id"),
+    ip: text("ip"),
+    at: instant("at").notNull().defaultNow(),
+    prevHash: text("prev_hash").notNull(),
+    hash: text("hash").notNull(),
+  },
+  (t) => [index("audit_events_clinic_idx").on(t.clinicId, t.id)],
+);

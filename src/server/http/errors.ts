@@ -1,0 +1,108 @@
+/**
+ * One error shape for the whole API: `{ code, message, field? }` with the right status.
+ * Anything a client sends maps to a 4xx; only our own faults are 500, and those never echo input.
+ */
+import type { FastifyError, FastifyReply, FastifyRequest } from "fastify";
+import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
+
+export interface ApiError {
+  code: string;
+  message: string;
+  field?: string;
+}
+
+export class AppError extends Error {
+  constructor(
+    readonly statusCode: number,
+    readonly code: string,
+    message: string,
+    readonly field?: string,
+  ) {
+    super(message);
+  }
+}
+
+export const notFound = (what = "Not found") => new AppError(404, "not_found", what);
+export const forbidden = (message = "You do not have access to this.") => new AppError(403, "forbidden", message);
+export const unauthenticated = () => new AppError(401, "unauthenticated", "Please sign in.");
+export const conflict = (code: string, message: string, field?: string) => new AppError(409, code, message, field);
+export const badRequest = (code: string, message: string, field?: string) =>
+  new AppError(400, code, message, field);
+
+/** Postgres error codes, found on the error or (under drizzle) on its `cause`. */
+export function postgresErrorCode(error: unknown): string | undefined {
+  let current: unknown = error;
+  for (let depth = 0; depth < 4 && current && typeof current === "object"; depth++) {
+    const code = (current as { code?: unknown }).code;
+    if (typeof code === "string" && /^[0-9A-Z]{5}$/.test(code)) return code;
+    current = (current as { cause?: unknown }).cause;
+  }
+  return undefined;
+}
+
+function pathToField(path: readonly PropertyKey[]): string | undefined {
+  if (path.length === 0) return undefined;
+  return path
+    .map((part, index) => (typeof part === "number" ? `[${part}]` : `${index === 0 ? "" : "."}${String(part)}`))
+    .join("");
+}
+
+/** Fastify's own client-error codes and the status each deserves. */
+const FASTIFY_CLIENT_ERRORS: Record<string, [number, string, string]> = {
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: [415, "unsupported_media_type", "Send the body as application/json."],
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: [400, "invalid_body", "The Content-Length does not match the body."],
+  FST_ERR_CTP_EMPTY_JSON_BODY: [400, "invalid_body", "The JSON body is empty."],
+  FST_ERR_CTP_BODY_TOO_LARGE: [413, "body_too_large", "The request body is too large."],
+  FST_ERR_CTP_INVALID_JSON_BODY: [400, "invalid_json", "The body is not valid JSON."],
+  FST_ERR_CTP_INVALID_TYPE: [400, "invalid_body", "The body could not be read."],
+};
+
+export function toApiError(error: FastifyError | Error): { status: number; body: ApiError } {
+  if (error instanceof AppError) {
+    const body: ApiError = { code: error.code, message: error.message };
+    if (error.field) body.field = error.field;
+    return { status: error.statusCode, body };
+  }
+  if (hasZodFastifySchemaValidationErrors(error)) {
+    const first = error.validation[0];
+    const location = error.validationContext === "body" ? [] : [error.validationContext ?? ""];
+    const issuePath = (first?.params as { issue?: { path?: PropertyKey[] } } | undefined)?.issue?.path ?? [];
+    const field = pathToField([...location.filter(Boolean), ...issuePath]);
+    const message = first?.message ?? "The request is not valid.";
+    return { status: 400, body: { code: "invalid_request", message, ...(field ? { field } : {}) } };
+  }
+  const fastifyError = error as FastifyError;
+  if (fastifyError.code && FASTIFY_CLIENT_ERRORS[fastifyError.code]) {
+    const [status, code, message] = FASTIFY_CLIENT_ERRORS[fastifyError.code] as [number, string, string];
+    return { status, body: { code, message } };
+  }
+  if (fastifyError.statusCode === 429) {
+    return { status: 429, body: { code: "rate_limited", message: "Too many requests. Please wait and try again." } };
+  }
+  const pgCode = postgresErrorCode(error);
+  if (pgCode === "23P01") {
+    return { status: 409, body: { code: "slot_taken", message: "That time is no longer available." } };
+  }
+  if (pgCode === "23505") {
+    return { status: 409, body: { code: "already_exists", message: "That already exists." } };
+  }
+  if (pgCode === "22P02" || pgCode === "22007" || pgCode === "22008") {
+    return { status: 400, body: { code: "invalid_request", message: "A value in the request is not valid." } };
+  }
+  if (fastifyError.statusCode && fastifyError.statusCode >= 400 && fastifyError.statusCode < 500) {
+    return {
+      status: fastifyError.statusCode,
+      body: { code: "bad_request", message: fastifyError.message || "The request is not valid." },
+    };
+  }
+  return { status: 500, body: { code: "internal", message: "Something went wrong on our side." } };
+}
+
+export function errorHandler(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+  const { status, body } = toApiError(error);
+  if (status >= 500) {
+    // Log the error's name, code and stack, never the request body or the message's data values.
+    request.log.error({ err: { type: error.name, code: (error as FastifyError).code, stack: error.stack } }, "request failed");
+  }
+  return reply.status(status).send(body);
+}
