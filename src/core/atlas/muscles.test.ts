@@ -1,7 +1,7 @@
-import { existsSync, readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
+import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { regionTypeById } from "../body/regions";
+import { REGION_TYPES, regionTypeById } from "../body/regions";
 import {
   CAUSE_TAGS,
   isMuscleId,
@@ -15,7 +15,7 @@ import {
   SOURCES,
 } from "./index";
 
-/** The ids of shared/reference/referral-patterns.json, in its order: a public contract. */
+/** The ids of the reference data (fixtures/referral-patterns.json), in its order: a public contract. */
 const REFERENCE_MUSCLE_IDS = [
   "upper-trapezius",
   "middle-trapezius",
@@ -190,9 +190,23 @@ describe("the muscle atlas", () => {
   });
 });
 
-const REFERENCE_DIR = fileURLToPath(new URL("../../../../shared/reference/", import.meta.url));
-const REFERENCE_JSON = `${REFERENCE_DIR}referral-patterns.json`;
-const REFERENCE_MD = `${REFERENCE_DIR}trigger-point-research.md`;
+/**
+ * A verbatim copy of the researched reference data (shared/reference/referral-patterns.json), kept in the
+ * repo as a test fixture so these checks always run. Facts with sources, not product copy: the atlas
+ * restates them in its own words.
+ */
+const REFERENCE_FIXTURE = new URL("./fixtures/referral-patterns.json", import.meta.url);
+/** sha256 of the copy: a reformat or hand edit of the fixture fails the suite instead of drifting silently. */
+const REFERENCE_FIXTURE_SHA256 = "5bdf4d7d37cef888e8e004005299581237688482f73db4b2af3c529357d1c201";
+
+interface ReferenceRegion {
+  id: string;
+  label: string;
+  group: string;
+  view: string;
+  paired: boolean;
+  detailView: string | null;
+}
 
 interface ReferenceMuscle {
   id: string;
@@ -205,63 +219,83 @@ interface ReferenceMuscle {
   confidence: string;
 }
 
-/** Runs where the researched reference files are present (a developer checkout), skipped elsewhere. */
-describe.runIf(existsSync(REFERENCE_JSON) && existsSync(REFERENCE_MD))(
-  "the atlas against the researched reference data",
-  () => {
-    const reference = () =>
-      JSON.parse(readFileSync(REFERENCE_JSON, "utf8")) as {
-        muscles: ReferenceMuscle[];
-        sources: Record<string, string>;
-      };
+interface Reference {
+  note: string;
+  regions: ReferenceRegion[];
+  muscles: ReferenceMuscle[];
+  sources: Record<string, string>;
+}
 
-    it("keeps the researched facts: group, essential and spillover zones, sources and confidence", () => {
-      for (const ref of reference().muscles) {
-        const muscle = muscleById(ref.id);
-        expect(muscle, ref.id).toBeDefined();
-        expect(
-          {
-            anatomicalName: muscle?.anatomicalName,
-            group: muscle?.group,
-            essential: muscle?.essential,
-            spillover: muscle?.spillover,
-            sources: muscle?.sources,
-            confidence: muscle?.confidence,
-          },
-          ref.id,
-        ).toEqual({
-          anatomicalName: ref.name,
-          group: ref.group,
-          essential: ref.essential,
-          spillover: ref.spillover,
-          sources: ref.sources,
-          confidence: ref.confidence,
-        });
+const referenceText = readFileSync(REFERENCE_FIXTURE, "utf8");
+const reference = JSON.parse(referenceText) as Reference;
+
+describe("the atlas against the researched reference data (fixtures/referral-patterns.json)", () => {
+  it("reads an unmodified copy of the reference file", () => {
+    expect(createHash("sha256").update(readFileSync(REFERENCE_FIXTURE)).digest("hex")).toBe(
+      REFERENCE_FIXTURE_SHA256,
+    );
+  });
+
+  it("lists the reference muscles under the same ids and in the same order", () => {
+    expect(reference.muscles.map((m) => m.id)).toEqual(REFERENCE_MUSCLE_IDS);
+  });
+
+  it("keeps the researched facts: group, essential and spillover zones, sources and confidence", () => {
+    for (const ref of reference.muscles) {
+      const muscle = muscleById(ref.id);
+      expect(muscle, ref.id).toBeDefined();
+      expect(
+        {
+          anatomicalName: muscle?.anatomicalName,
+          group: muscle?.group,
+          essential: muscle?.essential,
+          spillover: muscle?.spillover,
+          sources: muscle?.sources,
+          confidence: muscle?.confidence,
+        },
+        ref.id,
+      ).toEqual({
+        anatomicalName: ref.name,
+        group: ref.group,
+        essential: ref.essential,
+        spillover: ref.spillover,
+        sources: ref.sources,
+        confidence: ref.confidence,
+      });
+    }
+  });
+
+  it("keeps the source citations as given", () => {
+    expect(SOURCES).toEqual(reference.sources);
+  });
+
+  it("refers pain to the region types of the reference, which the body map uses unchanged", () => {
+    expect(
+      REGION_TYPES.map(({ id, label, group, view, paired, detailView }) => ({
+        id,
+        label,
+        group,
+        view,
+        paired,
+        detailView,
+      })),
+    ).toEqual(reference.regions);
+  });
+
+  it("words every description itself: no run of six words is copied from the reference data", () => {
+    const words = (text: string) => text.toLowerCase().match(/[a-z0-9']+/g) ?? [];
+    const runs = (text: string, n: number) => {
+      const w = words(text);
+      const out = new Set<string>();
+      for (let i = 0; i + n <= w.length; i++) out.add(w.slice(i, i + n).join(" "));
+      return out;
+    };
+    const referenceRuns = runs(referenceText, 6);
+    for (const muscle of MUSCLES) {
+      for (const text of proseOf(muscle)) {
+        const copied = [...runs(text, 6)].filter((run) => referenceRuns.has(run));
+        expect(copied, `${muscle.id}: ${text}`).toEqual([]);
       }
-    });
-
-    it("keeps the source citations as given", () => {
-      expect(SOURCES).toEqual(reference().sources);
-    });
-
-    it("words every description itself: no run of six words is copied from the reference files", () => {
-      const words = (text: string) => text.toLowerCase().match(/[a-z0-9']+/g) ?? [];
-      const runs = (text: string, n: number) => {
-        const w = words(text);
-        const out = new Set<string>();
-        for (let i = 0; i + n <= w.length; i++) out.add(w.slice(i, i + n).join(" "));
-        return out;
-      };
-      const referenceRuns = runs(
-        `${readFileSync(REFERENCE_MD, "utf8")}\n${readFileSync(REFERENCE_JSON, "utf8")}`,
-        6,
-      );
-      for (const muscle of MUSCLES) {
-        for (const text of proseOf(muscle)) {
-          const copied = [...runs(text, 6)].filter((run) => referenceRuns.has(run));
-          expect(copied, `${muscle.id}: ${text}`).toEqual([]);
-        }
-      }
-    });
-  },
-);
+    }
+  });
+});
