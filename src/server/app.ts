@@ -119,7 +119,9 @@ async function registerWebApp(app: FastifyInstance): Promise<void> {
   }
   app.setNotFoundHandler((request, reply) => {
     const isPageRequest =
-      request.method === "GET" && !request.url.startsWith("/api/") && request.headers.accept?.includes("text/html");
+      request.method === "GET" &&
+      !request.url.startsWith("/api/") &&
+      request.headers.accept?.includes("text/html");
     if (isPageRequest && hasWebBuild) {
       return reply.type("text/html").header("cache-control", "no-cache").sendFile("index.html");
     }

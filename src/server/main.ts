@@ -2,7 +2,7 @@
 import type { FastifyInstance } from "fastify";
 import { buildApp } from "./app";
 import type { Config } from "./config";
-import { openDatabase, type Database } from "./db/connect";
+import { type Database, openDatabase } from "./db/connect";
 import { startOutboxWorker } from "./notify/worker";
 import { DEMO_LOGINS, DEMO_PASSWORD, seedDemoClinic } from "./seed/demo";
 import { ensureWebBuild } from "./web-build";
@@ -24,7 +24,9 @@ export function demoLoginsText(): string {
   return ["Demo log-ins (role, e-mail, password):", ...lines].join("\n");
 }
 
-export async function startServer(config: Config): Promise<{ app: FastifyInstance; stop: () => Promise<void> }> {
+export async function startServer(
+  config: Config,
+): Promise<{ app: FastifyInstance; stop: () => Promise<void> }> {
   const startedAt = Date.now();
   await ensureWebBuild((m) => console.log(m));
   const database = await openMigratedDatabase(config);
@@ -33,7 +35,9 @@ export async function startServer(config: Config): Promise<{ app: FastifyInstanc
   const worker = startOutboxWorker(database.db, config, app.log);
   await app.listen({ port: config.port, host: config.host });
   const where = database.engine === "pglite" ? `embedded PGlite at ${config.dataDir}` : "PostgreSQL";
-  console.log(`\nKnotwork is running at ${config.publicUrl} (${where}), ready in ${Date.now() - startedAt} ms.`);
+  console.log(
+    `\nKnotwork is running at ${config.publicUrl} (${where}), ready in ${Date.now() - startedAt} ms.`,
+  );
   console.log(seeded.created ? "Seeded the demo clinic (first run)." : "Demo clinic present.");
   console.log(`${demoLoginsText()}\nAPI reference: ${config.publicUrl}/api/docs\n`);
   const stop = async () => {

@@ -33,7 +33,9 @@ export async function ensureWebBuild(log: (message: string) => void): Promise<vo
     vite = await import("vite");
   } catch {
     if (existsSync(join(WEB_DIST_DIR, "index.html"))) return;
-    throw new Error("The web app is not built and Vite is not installed. Run `npm install` then `npm run build`.");
+    throw new Error(
+      "The web app is not built and Vite is not installed. Run `npm install` then `npm run build`.",
+    );
   }
   log("Building the web app (first start, or sources changed)…");
   const started = Date.now();

@@ -1,17 +1,9 @@
 /** API contracts for accounts and sessions, shared by the server and the web app. */
 import { z } from "zod";
 
-export const ROLES = ["owner", "therapist", "front_desk", "client"] as const;
-export type Role = (typeof ROLES)[number];
-export type StaffRole = Exclude<Role, "client">;
-export const STAFF_ROLES: readonly StaffRole[] = ["owner", "therapist", "front_desk"];
+import { ROLES } from "./roles";
 
-export const ROLE_LABELS: Record<Role, string> = {
-  owner: "Owner",
-  therapist: "Therapist",
-  front_desk: "Front desk",
-  client: "Client",
-};
+export { ROLE_LABELS, ROLES, type Role, STAFF_ROLES, type StaffRole } from "./roles";
 
 export const EmailSchema = z
   .string()

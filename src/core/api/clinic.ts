@@ -97,7 +97,14 @@ export const ClientListQuerySchema = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 
-export const APPOINTMENT_STATUSES = ["requested", "confirmed", "declined", "cancelled", "completed", "no_show"] as const;
+export const APPOINTMENT_STATUSES = [
+  "requested",
+  "confirmed",
+  "declined",
+  "cancelled",
+  "completed",
+  "no_show",
+] as const;
 
 export const AppointmentSchema = z.object({
   id: z.string(),
@@ -107,7 +114,8 @@ export const AppointmentSchema = z.object({
   endsAt: z.string(),
   firstVisit: z.boolean(),
   client: z.object({ id: z.string(), name: z.string() }),
-  therapist: z.object({ id: z.string(), name: z.string() }),
+  /** `isYou`: this is the signed-in therapist's own appointment (drives "your day"). */
+  therapist: z.object({ id: z.string(), name: z.string(), isYou: z.boolean() }),
   service: z.object({ id: z.string(), name: z.string(), durationMin: z.number() }),
   room: z.object({ id: z.string(), name: z.string() }).nullable(),
 });
@@ -118,7 +126,10 @@ export const AppointmentListQuerySchema = z
     from: z.iso.datetime({ offset: true, message: "Use an ISO 8601 instant, e.g. 2026-11-23T00:00:00Z." }),
     to: z.iso.datetime({ offset: true, message: "Use an ISO 8601 instant, e.g. 2026-11-30T00:00:00Z." }),
   })
-  .refine((q) => Date.parse(q.to) > Date.parse(q.from), { message: "`to` must be after `from`.", path: ["to"] })
+  .refine((q) => Date.parse(q.to) > Date.parse(q.from), {
+    message: "`to` must be after `from`.",
+    path: ["to"],
+  })
   .refine((q) => Date.parse(q.to) - Date.parse(q.from) <= 92 * 86_400_000, {
     message: "Ask for at most 92 days at a time.",
     path: ["to"],

@@ -23,8 +23,13 @@ export const appointmentRoutes: FastifyPluginAsyncZod = async (app) => {
       const scope = scopeOf(request);
       const from = new Date(request.query.from);
       const to = new Date(request.query.to);
-      const conditions = [eq(appointments.clinicId, scope.clinicId), lt(appointments.startsAt, to), gt(appointments.endsAt, from)];
-      if (!isStaff(scope)) conditions.push(eq(appointments.clientId, scope.clientId ?? "00000000-0000-0000-0000-000000000000"));
+      const conditions = [
+        eq(appointments.clinicId, scope.clinicId),
+        lt(appointments.startsAt, to),
+        gt(appointments.endsAt, from),
+      ];
+      if (!isStaff(scope))
+        conditions.push(eq(appointments.clientId, scope.clientId ?? "00000000-0000-0000-0000-000000000000"));
       const rows = await db
         .select({
           id: appointments.id,
@@ -38,6 +43,7 @@ export const appointmentRoutes: FastifyPluginAsyncZod = async (app) => {
           clientLast: clients.lastName,
           therapistId: therapists.id,
           therapistName: therapists.displayName,
+          therapistUserId: therapists.userId,
           serviceId: services.id,
           serviceName: services.name,
           durationMin: services.durationMin,
@@ -45,12 +51,18 @@ export const appointmentRoutes: FastifyPluginAsyncZod = async (app) => {
           roomName: rooms.name,
         })
         .from(appointments)
-        .innerJoin(clients, and(eq(clients.clinicId, appointments.clinicId), eq(clients.id, appointments.clientId)))
+        .innerJoin(
+          clients,
+          and(eq(clients.clinicId, appointments.clinicId), eq(clients.id, appointments.clientId)),
+        )
         .innerJoin(
           therapists,
           and(eq(therapists.clinicId, appointments.clinicId), eq(therapists.id, appointments.therapistId)),
         )
-        .innerJoin(services, and(eq(services.clinicId, appointments.clinicId), eq(services.id, appointments.serviceId)))
+        .innerJoin(
+          services,
+          and(eq(services.clinicId, appointments.clinicId), eq(services.id, appointments.serviceId)),
+        )
         .leftJoin(rooms, and(eq(rooms.clinicId, appointments.clinicId), eq(rooms.id, appointments.roomId)))
         .where(and(...conditions))
         .orderBy(asc(appointments.startsAt));
@@ -62,7 +74,7 @@ export const appointmentRoutes: FastifyPluginAsyncZod = async (app) => {
         endsAt: r.endsAt.toISOString(),
         firstVisit: r.firstVisit,
         client: { id: r.clientId, name: `${r.clientFirst} ${r.clientLast}` },
-        therapist: { id: r.therapistId, name: r.therapistName },
+        therapist: { id: r.therapistId, name: r.therapistName, isYou: r.therapistUserId === scope.userId },
         service: { id: r.serviceId, name: r.serviceName, durationMin: r.durationMin },
         room: r.roomId && r.roomName ? { id: r.roomId, name: r.roomName } : null,
       }));

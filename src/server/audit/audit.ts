@@ -88,7 +88,11 @@ export interface ChainCheck {
 }
 
 export async function verifyAuditChain(db: Db, clinicId: string | null): Promise<ChainCheck> {
-  const rows = await db.select().from(auditEvents).where(chainCondition(clinicId)).orderBy(asc(auditEvents.id));
+  const rows = await db
+    .select()
+    .from(auditEvents)
+    .where(chainCondition(clinicId))
+    .orderBy(asc(auditEvents.id));
   let prevHash = GENESIS_HASH;
   for (const row of rows) {
     const expected = auditHash(prevHash, {
@@ -102,7 +106,8 @@ export async function verifyAuditChain(db: Db, clinicId: string | null): Promise
       ip: row.ip,
       at: row.at.toISOString(),
     });
-    if (row.prevHash !== prevHash || row.hash !== expected) return { ok: false, checked: rows.length, brokenAt: row.id };
+    if (row.prevHash !== prevHash || row.hash !== expected)
+      return { ok: false, checked: rows.length, brokenAt: row.id };
     prevHash = row.hash;
   }
   return { ok: true, checked: rows.length };

@@ -32,7 +32,10 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
         .where(and(eq(auditEvents.clinicId, clinicId), before ? lt(auditEvents.id, before) : undefined))
         .orderBy(desc(auditEvents.id))
         .limit(limit);
-      return rows.map(({ prevHash: _p, hash: _h, clinicId: _c, ...row }) => ({ ...row, at: row.at.toISOString() }));
+      return rows.map(({ prevHash: _p, hash: _h, clinicId: _c, ...row }) => ({
+        ...row,
+        at: row.at.toISOString(),
+      }));
     },
   );
 
@@ -43,7 +46,9 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ["audit"],
         summary: "Check the audit log's hash chain (owner)",
-        response: { 200: z.object({ ok: z.boolean(), checked: z.number(), brokenAt: z.number().optional() }) },
+        response: {
+          200: z.object({ ok: z.boolean(), checked: z.number(), brokenAt: z.number().optional() }),
+        },
       },
     },
     async (request) => verifyAuditChain(db, scopeOf(request).clinicId),

@@ -76,7 +76,11 @@ export const accessPlugin = fp(async (app: FastifyInstance) => {
   app.decorateRequest("caller", null);
 
   app.addHook("onRoute", (route) => {
-    if (route.url.startsWith("/api/") && route.config?.access === undefined && !route.url.startsWith("/api/docs")) {
+    if (
+      route.url.startsWith("/api/") &&
+      route.config?.access === undefined &&
+      !route.url.startsWith("/api/docs")
+    ) {
       throw new Error(`Route ${route.method} ${route.url} does not declare config.access`);
     }
   });

@@ -12,13 +12,20 @@ import {
   SwitchContextRequestSchema,
 } from "../../core/api/auth";
 import { recordAudit } from "../audit/audit";
+import { newFeedToken } from "../clinic/feed-token";
 import type { Config } from "../config";
 import type { Db } from "../db/connect";
 import { clients, clinics, invitations, loginFailures, memberships, therapists, users } from "../db/schema";
 import { AppError, badRequest, conflict, notFound, unauthenticated } from "../http/errors";
-import { newFeedToken } from "../clinic/feed-token";
 import { dummyPasswordHash, hashPassword, verifyPassword } from "./passwords";
-import { createSession, deleteSession, deleteUserSessions, listContexts, SESSION_COOKIE, setSessionContext } from "./sessions";
+import {
+  createSession,
+  deleteSession,
+  deleteUserSessions,
+  listContexts,
+  SESSION_COOKIE,
+  setSessionContext,
+} from "./sessions";
 import { tokenHash } from "./tokens";
 
 const INVALID_CREDENTIALS = new AppError(401, "invalid_credentials", "E-mail or password is incorrect.");
@@ -79,7 +86,11 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const { email, password } = request.body;
       if ((await recentFailures(db, config, email)) >= config.loginMaxFailures) {
-        throw new AppError(429, "rate_limited", "Too many failed sign-ins. Please wait a few minutes and try again.");
+        throw new AppError(
+          429,
+          "rate_limited",
+          "Too many failed sign-ins. Please wait a few minutes and try again.",
+        );
       }
       const [user] = await db.select().from(users).where(sql`lower(${users.email}) = ${email}`).limit(1);
       const valid = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), password);
@@ -157,7 +168,9 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       const caller = request.caller;
       if (!caller) throw unauthenticated();
       const contexts = await listContexts(db, caller.userId);
-      const chosen = contexts.find((c) => c.clinicId === request.body.clinicId && c.role === request.body.role);
+      const chosen = contexts.find(
+        (c) => c.clinicId === request.body.clinicId && c.role === request.body.role,
+      );
       if (!chosen) throw notFound("You have no such role in that clinic.");
       await setSessionContext(db, caller.sessionIdHash, chosen);
       return {
@@ -184,9 +197,16 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       const body = request.body;
       const [clinic] = await db.select().from(clinics).where(eq(clinics.slug, body.clinicSlug)).limit(1);
       if (!clinic) throw badRequest("unknown_clinic", "That clinic does not exist.", "clinicSlug");
-      const [existing] = await db.select({ id: users.id }).from(users).where(sql`lower(${users.email}) = ${body.email}`);
+      const [existing] = await db
+        .select({ id: users.id })
+        .from(users)
+        .where(sql`lower(${users.email}) = ${body.email}`);
       if (existing) {
-        throw conflict("email_taken", "An account with this e-mail already exists. Sign in instead.", "email");
+        throw conflict(
+          "email_taken",
+          "An account with this e-mail already exists. Sign in instead.",
+          "email",
+        );
       }
       const passwordHash = await hashPassword(body.password);
       const user = await db.transaction(async (tx) => {
@@ -232,7 +252,12 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       if (!caller) throw unauthenticated();
       const [user] = await db.select().from(users).where(eq(users.id, caller.userId));
       if (!user || !(await verifyPassword(user.passwordHash, request.body.currentPassword))) {
-        throw new AppError(400, "invalid_credentials", "Your current password is incorrect.", "currentPassword");
+        throw new AppError(
+          400,
+          "invalid_credentials",
+          "Your current password is incorrect.",
+          "currentPassword",
+        );
       }
       await db
         .update(users)
@@ -261,27 +286,45 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
         .where(eq(invitations.tokenHash, tokenHash(request.body.token)))
         .limit(1);
       if (!invitation || invitation.acceptedAt || invitation.expiresAt.getTime() < Date.now()) {
-        throw badRequest("invalid_invitation", "This invitation is not valid any more. Ask the clinic for a new one.");
+        throw badRequest(
+          "invalid_invitation",
+          "This invitation is not valid any more. Ask the clinic for a new one.",
+        );
       }
       const passwordHash = await hashPassword(request.body.password);
       const user = await db.transaction(async (tx) => {
-        const [existing] = await tx.select().from(users).where(sql`lower(${users.email}) = ${invitation.email}`);
+        const [existing] = await tx
+          .select()
+          .from(users)
+          .where(sql`lower(${users.email}) = ${invitation.email}`);
         if (existing) {
           // An existing account must prove it owns the password before gaining a staff role.
-          if (!(await verifyPassword(existing.passwordHash, request.body.password))) throw INVALID_CREDENTIALS;
+          if (!(await verifyPassword(existing.passwordHash, request.body.password)))
+            throw INVALID_CREDENTIALS;
         }
         const account =
           existing ??
-          (await tx.insert(users).values({ email: invitation.email, name: invitation.name, passwordHash }).returning())[0];
+          (
+            await tx
+              .insert(users)
+              .values({ email: invitation.email, name: invitation.name, passwordHash })
+              .returning()
+          )[0];
         if (!account) throw new Error("user insert returned nothing");
         await tx
           .insert(memberships)
           .values({ clinicId: invitation.clinicId, userId: account.id, role: invitation.role })
-          .onConflictDoUpdate({ target: [memberships.clinicId, memberships.userId], set: { role: invitation.role } });
+          .onConflictDoUpdate({
+            target: [memberships.clinicId, memberships.userId],
+            set: { role: invitation.role },
+          });
         if (invitation.role === "therapist") {
-          await tx
-            .insert(therapists)
-            .values({ clinicId: invitation.clinicId, userId: account.id, displayName: account.name, feedToken: newFeedToken() });
+          await tx.insert(therapists).values({
+            clinicId: invitation.clinicId,
+            userId: account.id,
+            displayName: account.name,
+            feedToken: newFeedToken(),
+          });
         }
         await tx.update(invitations).set({ acceptedAt: new Date() }).where(eq(invitations.id, invitation.id));
         return account;

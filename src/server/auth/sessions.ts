@@ -97,7 +97,12 @@ export async function setSessionContext(db: Db, idHash: string, context: AuthCon
  * absolute lifetime. The role is re-checked against memberships on every request, so removing a
  * staff member takes effect at once rather than when their session ends.
  */
-export async function resolveSession(db: Db, config: Config, token: string, now = new Date()): Promise<Caller | null> {
+export async function resolveSession(
+  db: Db,
+  config: Config,
+  token: string,
+  now = new Date(),
+): Promise<Caller | null> {
   const idHash = tokenHash(token);
   const rows = await db
     .select({
@@ -124,7 +129,10 @@ export async function resolveSession(db: Db, config: Config, token: string, now 
       memberships,
       and(eq(memberships.clinicId, authSessions.clinicId), eq(memberships.userId, authSessions.userId)),
     )
-    .leftJoin(clients, and(eq(clients.clinicId, authSessions.clinicId), eq(clients.id, authSessions.clientId)))
+    .leftJoin(
+      clients,
+      and(eq(clients.clinicId, authSessions.clinicId), eq(clients.id, authSessions.clientId)),
+    )
     .where(eq(authSessions.idHash, idHash))
     .limit(1);
   const row = rows[0];

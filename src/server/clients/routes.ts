@@ -1,9 +1,14 @@
 import { and, asc, eq, ilike, isNotNull, or, sql } from "drizzle-orm";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { ClientListQuerySchema, ClientRecordSchema, ClientSummarySchema, IdParamsSchema } from "../../core/api/clinic";
-import { ANY_ROLE, isStaff, STAFF, scopeOf } from "../auth/access";
+import {
+  ClientListQuerySchema,
+  ClientRecordSchema,
+  ClientSummarySchema,
+  IdParamsSchema,
+} from "../../core/api/clinic";
 import { recordAudit } from "../audit/audit";
+import { ANY_ROLE, isStaff, STAFF, scopeOf } from "../auth/access";
 import { clients } from "../db/schema";
 import { notFound } from "../http/errors";
 

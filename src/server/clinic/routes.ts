@@ -70,7 +70,11 @@ export const clinicRoutes: FastifyPluginAsyncZod = async (app) => {
       const [clinic] = await db.select().from(clinics).where(eq(clinics.slug, request.params.slug));
       if (!clinic) throw notFound("Clinic not found.");
       const { id, createdAt: _createdAt, ...profile } = clinic;
-      return { ...profile, services: await listServices(db, id, true), therapists: await listTherapists(db, id) };
+      return {
+        ...profile,
+        services: await listServices(db, id, true),
+        therapists: await listTherapists(db, id),
+      };
     },
   );
 

@@ -6,9 +6,9 @@ import { mkdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { PGlite } from "@electric-sql/pglite";
 import { btree_gist } from "@electric-sql/pglite/contrib/btree_gist";
-import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzleNodePostgres } from "drizzle-orm/node-postgres";
 import { migrate as migrateNodePostgres } from "drizzle-orm/node-postgres/migrator";
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import pg from "pg";
@@ -32,7 +32,10 @@ export type DatabaseConfig =
   | { engine: "pglite"; dataDir: string | null; loadDataDir?: Blob };
 
 /** `dataDir: null` gives an in-memory PGlite (tests). */
-export async function openPglite(dataDir: string | null, loadDataDir?: Blob): Promise<{ client: PGlite; database: Database }> {
+export async function openPglite(
+  dataDir: string | null,
+  loadDataDir?: Blob,
+): Promise<{ client: PGlite; database: Database }> {
   if (dataDir) mkdirSync(dataDir, { recursive: true });
   const client = await PGlite.create(dataDir ? `file://${dataDir}` : undefined, {
     extensions: { btree_gist },

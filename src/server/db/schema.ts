@@ -319,7 +319,10 @@ export const appointments = pgTable(
   },
   (t) => [
     foreignKey({ columns: [t.clinicId, t.clientId], foreignColumns: [clients.clinicId, clients.id] }),
-    foreignKey({ columns: [t.clinicId, t.therapistId], foreignColumns: [therapists.clinicId, therapists.id] }),
+    foreignKey({
+      columns: [t.clinicId, t.therapistId],
+      foreignColumns: [therapists.clinicId, therapists.id],
+    }),
     foreignKey({ columns: [t.clinicId, t.roomId], foreignColumns: [rooms.clinicId, rooms.id] }),
     foreignKey({ columns: [t.clinicId, t.serviceId], foreignColumns: [services.clinicId, services.id] }),
     unique("appointments_clinic_id_key").on(t.clinicId, t.id),
@@ -343,9 +346,10 @@ export const intakes = pgTable(
     createdAt: createdAt(),
   },
   (t) => [
-    foreignKey({ columns: [t.clinicId, t.clientId], foreignColumns: [clients.clinicId, clients.id] }).onDelete(
-      "cascade",
-    ),
+    foreignKey({
+      columns: [t.clinicId, t.clientId],
+      foreignColumns: [clients.clinicId, clients.id],
+    }).onDelete("cascade"),
     unique("intakes_client_version_key").on(t.clinicId, t.clientId, t.version),
   ],
 );
@@ -365,9 +369,10 @@ export const clearances = pgTable(
     createdAt: createdAt(),
   },
   (t) => [
-    foreignKey({ columns: [t.clinicId, t.clientId], foreignColumns: [clients.clinicId, clients.id] }).onDelete(
-      "cascade",
-    ),
+    foreignKey({
+      columns: [t.clinicId, t.clientId],
+      foreignColumns: [clients.clinicId, clients.id],
+    }).onDelete("cascade"),
   ],
 );
 
@@ -394,9 +399,10 @@ export const consentSignatures = pgTable(
     signedAt: instant("signed_at").notNull().defaultNow(),
   },
   (t) => [
-    foreignKey({ columns: [t.clinicId, t.clientId], foreignColumns: [clients.clinicId, clients.id] }).onDelete(
-      "cascade",
-    ),
+    foreignKey({
+      columns: [t.clinicId, t.clientId],
+      foreignColumns: [clients.clinicId, clients.id],
+    }).onDelete("cascade"),
   ],
 );
 
@@ -423,7 +429,10 @@ export const treatmentSessions = pgTable(
   },
   (t) => [
     foreignKey({ columns: [t.clinicId, t.clientId], foreignColumns: [clients.clinicId, clients.id] }),
-    foreignKey({ columns: [t.clinicId, t.therapistId], foreignColumns: [therapists.clinicId, therapists.id] }),
+    foreignKey({
+      columns: [t.clinicId, t.therapistId],
+      foreignColumns: [therapists.clinicId, therapists.id],
+    }),
     foreignKey({
       columns: [t.clinicId, t.appointmentId],
       foreignColumns: [appointments.clinicId, appointments.id],
@@ -507,9 +516,10 @@ export const painDiaryEntries = pgTable(
     note: text("note"),
   },
   (t) => [
-    foreignKey({ columns: [t.clinicId, t.clientId], foreignColumns: [clients.clinicId, clients.id] }).onDelete(
-      "cascade",
-    ),
+    foreignKey({
+      columns: [t.clinicId, t.clientId],
+      foreignColumns: [clients.clinicId, clients.id],
+    }).onDelete("cascade"),
   ],
 );
 

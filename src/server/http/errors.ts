@@ -23,9 +23,11 @@ export class AppError extends Error {
 }
 
 export const notFound = (what = "Not found") => new AppError(404, "not_found", what);
-export const forbidden = (message = "You do not have access to this.") => new AppError(403, "forbidden", message);
+export const forbidden = (message = "You do not have access to this.") =>
+  new AppError(403, "forbidden", message);
 export const unauthenticated = () => new AppError(401, "unauthenticated", "Please sign in.");
-export const conflict = (code: string, message: string, field?: string) => new AppError(409, code, message, field);
+export const conflict = (code: string, message: string, field?: string) =>
+  new AppError(409, code, message, field);
 export const badRequest = (code: string, message: string, field?: string) =>
   new AppError(400, code, message, field);
 
@@ -43,7 +45,9 @@ export function postgresErrorCode(error: unknown): string | undefined {
 function pathToField(path: readonly PropertyKey[]): string | undefined {
   if (path.length === 0) return undefined;
   return path
-    .map((part, index) => (typeof part === "number" ? `[${part}]` : `${index === 0 ? "" : "."}${String(part)}`))
+    .map((part, index) =>
+      typeof part === "number" ? `[${part}]` : `${index === 0 ? "" : "."}${String(part)}`,
+    )
     .join("");
 }
 
@@ -77,7 +81,10 @@ export function toApiError(error: FastifyError | Error): { status: number; body:
     return { status, body: { code, message } };
   }
   if (fastifyError.statusCode === 429) {
-    return { status: 429, body: { code: "rate_limited", message: "Too many requests. Please wait and try again." } };
+    return {
+      status: 429,
+      body: { code: "rate_limited", message: "Too many requests. Please wait and try again." },
+    };
   }
   const pgCode = postgresErrorCode(error);
   if (pgCode === "23P01") {
@@ -87,7 +94,10 @@ export function toApiError(error: FastifyError | Error): { status: number; body:
     return { status: 409, body: { code: "already_exists", message: "That already exists." } };
   }
   if (pgCode === "22P02" || pgCode === "22007" || pgCode === "22008") {
-    return { status: 400, body: { code: "invalid_request", message: "A value in the request is not valid." } };
+    return {
+      status: 400,
+      body: { code: "invalid_request", message: "A value in the request is not valid." },
+    };
   }
   if (fastifyError.statusCode && fastifyError.statusCode >= 400 && fastifyError.statusCode < 500) {
     return {
@@ -102,7 +112,10 @@ export function errorHandler(error: FastifyError, request: FastifyRequest, reply
   const { status, body } = toApiError(error);
   if (status >= 500) {
     // Log the error's name, code and stack, never the request body or the message's data values.
-    request.log.error({ err: { type: error.name, code: (error as FastifyError).code, stack: error.stack } }, "request failed");
+    request.log.error(
+      { err: { type: error.name, code: (error as FastifyError).code, stack: error.stack } },
+      "request failed",
+    );
   }
   return reply.status(status).send(body);
 }

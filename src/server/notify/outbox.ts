@@ -44,7 +44,12 @@ export interface MailTransport {
  * parallel workers (several app servers) never pick the same message, and it is marked sent in
  * the same transaction that claimed it.
  */
-export async function deliverDueMessages(db: Db, transport: MailTransport, now = new Date(), batch = 20): Promise<number> {
+export async function deliverDueMessages(
+  db: Db,
+  transport: MailTransport,
+  now = new Date(),
+  batch = 20,
+): Promise<number> {
   let delivered = 0;
   for (let i = 0; i < batch; i++) {
     const sent = await db.transaction(async (tx) => {
@@ -52,7 +57,11 @@ export async function deliverDueMessages(db: Db, transport: MailTransport, now =
         .select()
         .from(outboxMessages)
         .where(
-          and(isNull(outboxMessages.sentAt), isNull(outboxMessages.cancelledAt), lte(outboxMessages.sendAfter, now)),
+          and(
+            isNull(outboxMessages.sentAt),
+            isNull(outboxMessages.cancelledAt),
+            lte(outboxMessages.sendAfter, now),
+          ),
         )
         .orderBy(asc(outboxMessages.sendAfter))
         .limit(1)

@@ -53,9 +53,33 @@ const DEMO_SERVICES = [
     bookingMode: "request" as const,
     sortOrder: 0,
   },
-  { kind: "session" as const, name: "Trigger point session, 30 min", description: "A focused session on one area.", durationMin: 30, priceCents: 5500, bookingMode: "instant" as const, sortOrder: 1 },
-  { kind: "session" as const, name: "Trigger point session, 60 min", description: "The usual follow-up session.", durationMin: 60, priceCents: 9000, bookingMode: "instant" as const, sortOrder: 2 },
-  { kind: "session" as const, name: "Trigger point session, 90 min", description: "Several areas, or long-standing pain.", durationMin: 90, priceCents: 12500, bookingMode: "request" as const, sortOrder: 3 },
+  {
+    kind: "session" as const,
+    name: "Trigger point session, 30 min",
+    description: "A focused session on one area.",
+    durationMin: 30,
+    priceCents: 5500,
+    bookingMode: "instant" as const,
+    sortOrder: 1,
+  },
+  {
+    kind: "session" as const,
+    name: "Trigger point session, 60 min",
+    description: "The usual follow-up session.",
+    durationMin: 60,
+    priceCents: 9000,
+    bookingMode: "instant" as const,
+    sortOrder: 2,
+  },
+  {
+    kind: "session" as const,
+    name: "Trigger point session, 90 min",
+    description: "Several areas, or long-standing pain.",
+    durationMin: 90,
+    priceCents: 12500,
+    bookingMode: "request" as const,
+    sortOrder: 3,
+  },
 ];
 
 function boiseInstant(date: string, time: string): Date {
@@ -71,7 +95,11 @@ function addDays(date: string, days: number): string {
 }
 
 export async function isSeeded(db: Db): Promise<boolean> {
-  const rows = await db.select({ id: clinics.id }).from(clinics).where(eq(clinics.slug, DEMO_CLINIC_SLUG)).limit(1);
+  const rows = await db
+    .select({ id: clinics.id })
+    .from(clinics)
+    .where(eq(clinics.slug, DEMO_CLINIC_SLUG))
+    .limit(1);
   return rows.length > 0;
 }
 
@@ -96,17 +124,32 @@ export async function seedDemoClinic(db: Db, now = new Date()): Promise<{ create
 
     const userIds: Record<string, string> = {};
     for (const login of DEMO_LOGINS) {
-      const [user] = await tx.insert(users).values({ email: login.email, name: login.name, passwordHash }).returning();
+      const [user] = await tx
+        .insert(users)
+        .values({ email: login.email, name: login.name, passwordHash })
+        .returning();
       if (!user) throw new Error("user insert returned nothing");
       userIds[login.role] = user.id;
-      if (login.role !== "client") await tx.insert(memberships).values({ clinicId, userId: user.id, role: login.role });
+      if (login.role !== "client")
+        await tx.insert(memberships).values({ clinicId, userId: user.id, role: login.role });
     }
 
     const therapistRows = await tx
       .insert(therapists)
       .values([
-        { clinicId, userId: userIds.therapist, displayName: "Marcus Bell", bio: "Neck, jaw and headache work; 12 years in practice.", feedToken: newFeedToken() },
-        ...EXTRA_THERAPISTS.map((name) => ({ clinicId, displayName: name, bio: "Trigger point therapist.", feedToken: newFeedToken() })),
+        {
+          clinicId,
+          userId: userIds.therapist,
+          displayName: "Marcus Bell",
+          bio: "Neck, jaw and headache work; 12 years in practice.",
+          feedToken: newFeedToken(),
+        },
+        ...EXTRA_THERAPISTS.map((name) => ({
+          clinicId,
+          displayName: name,
+          bio: "Trigger point therapist.",
+          feedToken: newFeedToken(),
+        })),
       ])
       .returning();
     const roomRows = await tx
@@ -126,24 +169,54 @@ export async function seedDemoClinic(db: Db, now = new Date()): Promise<{ create
       for (let weekday = 1; weekday <= 5; weekday++) {
         await tx.insert(workingHours).values([
           { clinicId, therapistId: therapist.id, weekday, startTime: "09:00", endTime: "17:00" },
-          { clinicId, therapistId: therapist.id, weekday, startTime: "12:00", endTime: "13:00", isBreak: true },
+          {
+            clinicId,
+            therapistId: therapist.id,
+            weekday,
+            startTime: "12:00",
+            endTime: "13:00",
+            isBreak: true,
+          },
         ]);
       }
     }
     const sam = therapistRows[2];
-    if (sam) await tx.insert(workingHours).values({ clinicId, therapistId: sam.id, weekday: 6, startTime: "09:00", endTime: "13:00" });
+    if (sam)
+      await tx
+        .insert(workingHours)
+        .values({ clinicId, therapistId: sam.id, weekday: 6, startTime: "09:00", endTime: "13:00" });
 
     const clientRows = await tx
       .insert(clients)
       .values([
-        { clinicId, userId: userIds.client, firstName: "Jordan", lastName: "Lee", email: "client@knotwork.test", phone: "208-555-0155" },
-        ...DEMO_CLIENTS.map((c) => ({ clinicId, firstName: c.first, lastName: c.last, email: c.email, phone: c.phone })),
+        {
+          clinicId,
+          userId: userIds.client,
+          firstName: "Jordan",
+          lastName: "Lee",
+          email: "client@knotwork.test",
+          phone: "208-555-0155",
+        },
+        ...DEMO_CLIENTS.map((c) => ({
+          clinicId,
+          firstName: c.first,
+          lastName: c.last,
+          email: c.email,
+          phone: c.phone,
+        })),
       ])
       .returning();
 
     // A fortnight of appointments around today, on working days, in Boise wall-clock time.
     const today = instantToLocal(now.getTime(), DEMO_TIME_ZONE).date;
-    const plan: { day: number; time: string; therapist: number; room: number; service: number; client: number }[] = [
+    const plan: {
+      day: number;
+      time: string;
+      therapist: number;
+      room: number;
+      service: number;
+      client: number;
+    }[] = [
       { day: -7, time: "10:00", therapist: 0, room: 0, service: 0, client: 0 },
       { day: -3, time: "14:00", therapist: 0, room: 0, service: 2, client: 0 },
       { day: 0, time: "09:00", therapist: 0, room: 0, service: 2, client: 1 },

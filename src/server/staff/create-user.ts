@@ -1,5 +1,11 @@
 import { eq, sql } from "drizzle-orm";
-import { EmailSchema, NewPasswordSchema, PersonNameSchema, STAFF_ROLES, type StaffRole } from "../../core/api/auth";
+import {
+  EmailSchema,
+  NewPasswordSchema,
+  PersonNameSchema,
+  STAFF_ROLES,
+  type StaffRole,
+} from "../../core/api/auth";
 import { hashPassword } from "../auth/passwords";
 import { newFeedToken } from "../clinic/feed-token";
 import type { Db } from "../db/connect";
@@ -33,14 +39,18 @@ export async function createStaffUser(
   const passwordHash = await hashPassword(password.data);
   const userId = await db.transaction(async (tx) => {
     const [existing] = await tx.select().from(users).where(sql`lower(${users.email}) = ${email.data}`);
-    const user = existing ?? (await tx.insert(users).values({ email: email.data, name: name.data, passwordHash }).returning())[0];
+    const user =
+      existing ??
+      (await tx.insert(users).values({ email: email.data, name: name.data, passwordHash }).returning())[0];
     if (!user) throw new Error("user insert returned nothing");
     await tx
       .insert(memberships)
       .values({ clinicId: clinic.id, userId: user.id, role })
       .onConflictDoUpdate({ target: [memberships.clinicId, memberships.userId], set: { role } });
     if (role === "therapist") {
-      await tx.insert(therapists).values({ clinicId: clinic.id, userId: user.id, displayName: user.name, feedToken: newFeedToken() });
+      await tx
+        .insert(therapists)
+        .values({ clinicId: clinic.id, userId: user.id, displayName: user.name, feedToken: newFeedToken() });
     }
     return user.id;
   });

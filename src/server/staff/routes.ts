@@ -16,7 +16,11 @@ export const staffRoutes: FastifyPluginAsyncZod = async (app) => {
     "/staff",
     {
       config: { access: DESK },
-      schema: { tags: ["staff"], summary: "The clinic's staff and their roles", response: { 200: z.array(StaffMemberSchema) } },
+      schema: {
+        tags: ["staff"],
+        summary: "The clinic's staff and their roles",
+        response: { 200: z.array(StaffMemberSchema) },
+      },
     },
     async (request) =>
       db

@@ -2,7 +2,16 @@
 import { hashPassword } from "../auth/passwords";
 import { newFeedToken } from "../clinic/feed-token";
 import type { Db } from "../db/connect";
-import { clients, clinics, DEFAULT_CLINIC_POLICIES, memberships, rooms, services, therapists, users } from "../db/schema";
+import {
+  clients,
+  clinics,
+  DEFAULT_CLINIC_POLICIES,
+  memberships,
+  rooms,
+  services,
+  therapists,
+  users,
+} from "../db/schema";
 
 export const OTHER_PASSWORD = "other-clinic-pass";
 
@@ -10,7 +19,12 @@ export async function seedOtherClinic(db: Db) {
   const passwordHash = await hashPassword(OTHER_PASSWORD);
   const [clinic] = await db
     .insert(clinics)
-    .values({ slug: "other", name: "Other Clinic", timeZone: "Europe/London", policies: DEFAULT_CLINIC_POLICIES })
+    .values({
+      slug: "other",
+      name: "Other Clinic",
+      timeZone: "Europe/London",
+      policies: DEFAULT_CLINIC_POLICIES,
+    })
     .returning();
   if (!clinic) throw new Error("no clinic");
   const people = await db
@@ -25,7 +39,13 @@ export async function seedOtherClinic(db: Db) {
   await db.insert(memberships).values({ clinicId: clinic.id, userId: owner.id, role: "owner" });
   const [client] = await db
     .insert(clients)
-    .values({ clinicId: clinic.id, userId: clientUser.id, firstName: "Canary", lastName: "Otherclinic-7f3a", email: "client@other.test" })
+    .values({
+      clinicId: clinic.id,
+      userId: clientUser.id,
+      firstName: "Canary",
+      lastName: "Otherclinic-7f3a",
+      email: "client@other.test",
+    })
     .returning();
   const [therapist] = await db
     .insert(therapists)

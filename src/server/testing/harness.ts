@@ -86,7 +86,8 @@ export function sessionCookieFrom(response: LightMyRequestResponse): string {
 
 export async function signIn(app: FastifyInstance, email: string, password: string): Promise<Agent> {
   const response = await app.inject({ method: "POST", url: "/api/auth/login", payload: { email, password } });
-  if (response.statusCode !== 200) throw new Error(`sign-in of ${email} failed: ${response.statusCode} ${response.body}`);
+  if (response.statusCode !== 200)
+    throw new Error(`sign-in of ${email} failed: ${response.statusCode} ${response.body}`);
   const cookie = sessionCookieFrom(response);
   const csrfToken = response.json().csrfToken as string;
   return {

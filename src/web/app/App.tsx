@@ -1,0 +1,82 @@
+import { lazy, type ReactNode, Suspense } from "react";
+import { Navigate, Route, Routes, useLocation } from "react-router";
+import type { Role } from "../../core/api/auth";
+import { AcceptInvitePage } from "../auth/AcceptInvitePage";
+import { SignInPage } from "../auth/SignInPage";
+import { SignUpPage } from "../auth/SignUpPage";
+import { useSession } from "../auth/session";
+import { LandingPage } from "../public/LandingPage";
+import { AppShell } from "../shell/AppShell";
+import { Alert, Loading } from "../ui/components";
+
+// Signed-in pages load on demand, so public pages stay small on a phone.
+const HomePage = lazy(() => import("../home/HomePage"));
+const ClientsPage = lazy(() => import("../clients/ClientsPage"));
+const ClientPage = lazy(() => import("../clients/ClientPage"));
+const TeamPage = lazy(() => import("../team/TeamPage"));
+const AuditPage = lazy(() => import("../audit/AuditPage"));
+
+function RequireRole({ roles, children }: { roles: readonly Role[]; children: ReactNode }) {
+  const { loading, session, context } = useSession();
+  const location = useLocation();
+  if (loading) return <Loading />;
+  if (!session) return <Navigate to={`/sign-in?next=${encodeURIComponent(location.pathname)}`} replace />;
+  if (!context || !roles.includes(context.role))
+    return <Alert tone="warning">This page is not available for your role.</Alert>;
+  return <>{children}</>;
+}
+
+const STAFF: readonly Role[] = ["owner", "therapist", "front_desk"];
+
+function NotFound() {
+  return <Alert tone="warning">We couldn't find that page.</Alert>;
+}
+
+export function App() {
+  return (
+    <AppShell>
+      <Suspense fallback={<Loading />}>
+        <Routes>
+          <Route path="/" element={<LandingPage />} />
+          <Route path="/sign-in" element={<SignInPage />} />
+          <Route path="/sign-up" element={<SignUpPage />} />
+          <Route path="/invite/:token" element={<AcceptInvitePage />} />
+          <Route path="/app" element={<HomePage />} />
+          <Route
+            path="/app/clients"
+            element={
+              <RequireRole roles={STAFF}>
+                <ClientsPage />
+              </RequireRole>
+            }
+          />
+          <Route
+            path="/app/clients/:id"
+            element={
+              <RequireRole roles={STAFF}>
+                <ClientPage />
+              </RequireRole>
+            }
+          />
+          <Route
+            path="/app/team"
+            element={
+              <RequireRole roles={["owner", "front_desk"]}>
+                <TeamPage />
+              </RequireRole>
+            }
+          />
+          <Route
+            path="/app/audit"
+            element={
+              <RequireRole roles={["owner"]}>
+                <AuditPage />
+              </RequireRole>
+            }
+          />
+          <Route path="*" element={<NotFound />} />
+        </Routes>
+      </Suspense>
+    </AppShell>
+  );
+}

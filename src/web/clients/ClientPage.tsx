@@ -1,0 +1,51 @@
+import { useQuery } from "@tanstack/react-query";
+import { Link, useParams } from "react-router";
+import type { z } from "zod";
+import type { ClientRecordSchema } from "../../core/api/clinic";
+import { ApiError, get } from "../api/client";
+import { Alert, Card, Loading, PageHeader } from "../ui/components";
+
+type ClientRecord = z.infer<typeof ClientRecordSchema>;
+
+export default function ClientPage() {
+  const { id = "" } = useParams();
+  const record = useQuery({
+    queryKey: ["client", id],
+    queryFn: () => get<ClientRecord>(`/api/clients/${id}`),
+    retry: false,
+  });
+  if (record.isPending) return <Loading />;
+  if (record.error) {
+    return (
+      <Alert tone="danger">
+        {record.error instanceof ApiError ? record.error.message : "Could not load this client."}
+      </Alert>
+    );
+  }
+  const c = record.data;
+  return (
+    <>
+      <p>
+        <Link to="/app/clients">← All clients</Link>
+      </p>
+      <PageHeader
+        title={`${c.firstName} ${c.lastName}`}
+        description={`Client since ${new Date(c.createdAt).toLocaleDateString("en-US", { month: "long", year: "numeric" })}`}
+      />
+      <div className="kw-grid">
+        <Card title="Contact">
+          <dl className="kw-dl">
+            <dt>E-mail</dt>
+            <dd>{c.email ?? "—"}</dd>
+            <dt>Phone</dt>
+            <dd>{c.phone ?? "—"}</dd>
+            <dt>Date of birth</dt>
+            <dd>{c.dateOfBirth ?? "—"}</dd>
+            <dt>Online account</dt>
+            <dd>{c.hasLogin ? "Yes" : "No (booked by phone)"}</dd>
+          </dl>
+        </Card>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,54 @@
+import { useQuery } from "@tanstack/react-query";
+import { useDeferredValue, useState } from "react";
+import { Link } from "react-router";
+import type { z } from "zod";
+import type { ClientSummarySchema } from "../../core/api/clinic";
+import { get } from "../api/client";
+import { Card, Empty, Loading, PageHeader } from "../ui/components";
+
+type ClientSummary = z.infer<typeof ClientSummarySchema>;
+
+export default function ClientsPage() {
+  const [query, setQuery] = useState("");
+  const deferred = useDeferredValue(query.trim());
+  const clients = useQuery({
+    queryKey: ["clients", deferred],
+    queryFn: () =>
+      get<ClientSummary[]>(`/api/clients?limit=100${deferred ? `&q=${encodeURIComponent(deferred)}` : ""}`),
+  });
+  return (
+    <>
+      <PageHeader title="Clients" description="Search by name, e-mail or phone." />
+      <div className="kw-field" style={{ maxWidth: 420, marginBottom: "var(--kw-space-4)" }}>
+        <label htmlFor="client-search">Search clients</label>
+        <input
+          id="client-search"
+          className="kw-input"
+          type="search"
+          value={query}
+          onChange={(e) => setQuery(e.target.value)}
+        />
+      </div>
+      <Card flush>
+        {clients.isPending ? (
+          <Loading />
+        ) : (clients.data ?? []).length === 0 ? (
+          <Empty>No clients match.</Empty>
+        ) : (
+          <ul className="kw-list">
+            {(clients.data ?? []).map((c) => (
+              <li key={c.id} className="kw-row">
+                <Link to={`/app/clients/${c.id}`} className="kw-appt__who">
+                  {c.lastName}, {c.firstName}
+                </Link>
+                <span className="kw-spacer" />
+                <span className="kw-muted">{c.email ?? c.phone ?? ""}</span>
+                {c.hasLogin ? null : <span className="kw-badge kw-badge--neutral">No online account</span>}
+              </li>
+            ))}
+          </ul>
+        )}
+      </Card>
+    </>
+  );
+}

@@ -1,0 +1,144 @@
+import { useQuery } from "@tanstack/react-query";
+import { useMemo } from "react";
+import type { AuthContext } from "../../core/api/auth";
+import type { Appointment } from "../../core/api/clinic";
+import { get } from "../api/client";
+import { AppointmentList } from "../appointments/AppointmentList";
+import { useAppointments } from "../appointments/queries";
+import { useSession } from "../auth/session";
+import { Card, Loading, PageHeader, Stat } from "../ui/components";
+import { formatDayLong, localDayRange } from "../ui/time";
+
+const HOLDING = new Set(["requested", "confirmed"]);
+
+function useToday(context: AuthContext) {
+  const today = useMemo(() => localDayRange(context.timeZone), [context.timeZone]);
+  const week = useMemo(() => localDayRange(context.timeZone, new Date(), 14), [context.timeZone]);
+  return { today, week, todayQuery: useAppointments(today), weekQuery: useAppointments(week) };
+}
+
+function byTherapist(appointments: Appointment[]): [string, Appointment[]][] {
+  const groups = new Map<string, Appointment[]>();
+  for (const a of appointments) groups.set(a.therapist.name, [...(groups.get(a.therapist.name) ?? []), a]);
+  return [...groups.entries()].sort(([a], [b]) => a.localeCompare(b));
+}
+
+function TodayByTherapist({ appointments, timeZone }: { appointments: Appointment[]; timeZone: string }) {
+  const groups = byTherapist(appointments.filter((a) => a.status !== "cancelled" && a.status !== "declined"));
+  if (groups.length === 0)
+    return <Card title="Today">{<p className="kw-muted">No appointments today.</p>}</Card>;
+  return (
+    <div className="kw-grid">
+      {groups.map(([name, list]) => (
+        <Card key={name} title={name} flush headingLevel={3}>
+          <AppointmentList appointments={list} timeZone={timeZone} />
+        </Card>
+      ))}
+    </div>
+  );
+}
+
+function greeting(name: string): string {
+  const hour = new Date().getHours();
+  const part = hour < 12 ? "Good morning" : hour < 18 ? "Good afternoon" : "Good evening";
+  return `${part}, ${name.split(" ")[0]}`;
+}
+
+export function OwnerHome({ context }: { context: AuthContext }) {
+  const { session } = useSession();
+  const { todayQuery, weekQuery } = useToday(context);
+  const clientsQuery = useQuery({
+    queryKey: ["clients", ""],
+    queryFn: () => get<unknown[]>("/api/clients?limit=200"),
+  });
+  if (todayQuery.isPending || weekQuery.isPending) return <Loading />;
+  const today = todayQuery.data ?? [];
+  const week = weekQuery.data ?? [];
+  const requests = week.filter((a) => a.status === "requested");
+  return (
+    <>
+      <PageHeader
+        eyebrow={formatDayLong(new Date(), context.timeZone)}
+        title={greeting(session?.user.name ?? "")}
+        description={`${context.clinicName} at a glance.`}
+      />
+      <div className="kw-grid" style={{ marginBottom: "var(--kw-space-5)" }}>
+        <Stat value={today.filter((a) => HOLDING.has(a.status)).length} label="Appointments today" />
+        <Stat value={requests.length} label="Requests waiting for confirmation" />
+        <Stat
+          value={week.filter((a) => a.firstVisit && HOLDING.has(a.status)).length}
+          label="First visits in the next 2 weeks"
+        />
+        <Stat value={clientsQuery.data?.length ?? "–"} label="Clients" />
+      </div>
+      <h2>Today by therapist</h2>
+      <TodayByTherapist appointments={today} timeZone={context.timeZone} />
+    </>
+  );
+}
+
+export function FrontDeskHome({ context }: { context: AuthContext }) {
+  const { session } = useSession();
+  const { todayQuery, weekQuery } = useToday(context);
+  if (todayQuery.isPending || weekQuery.isPending) return <Loading />;
+  const requests = (weekQuery.data ?? []).filter((a) => a.status === "requested");
+  return (
+    <>
+      <PageHeader
+        eyebrow={formatDayLong(new Date(), context.timeZone)}
+        title={greeting(session?.user.name ?? "")}
+        description="Requests to answer and today's schedule."
+      />
+      <div className="kw-grid kw-grid--wide" style={{ marginBottom: "var(--kw-space-5)" }}>
+        <Card title={`Requests waiting (${requests.length})`} flush>
+          <AppointmentList
+            appointments={requests}
+            timeZone={context.timeZone}
+            withDate
+            empty="No requests waiting. Nice."
+          />
+        </Card>
+      </div>
+      <h2>Today by therapist</h2>
+      <TodayByTherapist appointments={todayQuery.data ?? []} timeZone={context.timeZone} />
+    </>
+  );
+}
+
+export function TherapistHome({ context }: { context: AuthContext }) {
+  const { session } = useSession();
+  const { todayQuery, weekQuery } = useToday(context);
+  if (todayQuery.isPending || weekQuery.isPending) return <Loading />;
+  const mine = (todayQuery.data ?? []).filter(
+    (a) => a.therapist.isYou && a.status !== "cancelled" && a.status !== "declined",
+  );
+  const upcoming = (weekQuery.data ?? []).filter(
+    (a) => a.therapist.isYou && HOLDING.has(a.status) && Date.parse(a.startsAt) > Date.now(),
+  );
+  return (
+    <>
+      <PageHeader
+        eyebrow={formatDayLong(new Date(), context.timeZone)}
+        title={greeting(session?.user.name ?? "")}
+        description="Your clients today, in order."
+      />
+      <div className="kw-grid kw-grid--wide">
+        <Card title={`Your day (${mine.length})`} flush>
+          <AppointmentList
+            appointments={mine}
+            timeZone={context.timeZone}
+            empty="No clients booked with you today."
+          />
+        </Card>
+        <Card title="Coming up" flush>
+          <AppointmentList
+            appointments={upcoming.slice(0, 8)}
+            timeZone={context.timeZone}
+            withDate
+            empty="Nothing else booked in the next two weeks."
+          />
+        </Card>
+      </div>
+    </>
+  );
+}

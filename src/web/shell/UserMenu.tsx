@@ -1,0 +1,57 @@
+import * as DropdownMenu from "@radix-ui/react-dropdown-menu";
+import { useNavigate } from "react-router";
+import { ROLE_LABELS } from "../../core/api/roles";
+import { useSession } from "../auth/session";
+
+export default function UserMenu() {
+  const { session, context, signOut, switchContext } = useSession();
+  const navigate = useNavigate();
+  if (!session) return null;
+  const others = session.contexts.filter(
+    (c) => !(c.clinicId === context?.clinicId && c.role === context?.role),
+  );
+  return (
+    <DropdownMenu.Root>
+      <DropdownMenu.Trigger asChild>
+        <button
+          type="button"
+          className="kw-button kw-button--ghost"
+          aria-label={`Account menu for ${session.user.name}`}
+        >
+          <span aria-hidden="true" className="kw-avatar">
+            {session.user.name
+              .split(" ")
+              .map((part) => part[0])
+              .join("")
+              .slice(0, 2)}
+          </span>
+          <span className="kw-user-name">{session.user.name}</span>
+        </button>
+      </DropdownMenu.Trigger>
+      <DropdownMenu.Portal>
+        <DropdownMenu.Content className="kw-menu" align="end" sideOffset={6}>
+          <DropdownMenu.Label className="kw-menu__label">
+            {context ? `${ROLE_LABELS[context.role]} · ${context.clinicName}` : session.user.email}
+          </DropdownMenu.Label>
+          {others.length > 0 ? <DropdownMenu.Separator className="kw-menu__separator" /> : null}
+          {others.map((c) => (
+            <DropdownMenu.Item
+              key={`${c.clinicId}:${c.role}`}
+              className="kw-menu__item"
+              onSelect={() => void switchContext(c.clinicId, c.role).then(() => navigate("/app"))}
+            >
+              Switch to {ROLE_LABELS[c.role]} · {c.clinicName}
+            </DropdownMenu.Item>
+          ))}
+          <DropdownMenu.Separator className="kw-menu__separator" />
+          <DropdownMenu.Item
+            className="kw-menu__item"
+            onSelect={() => void signOut().then(() => navigate("/"))}
+          >
+            Sign out
+          </DropdownMenu.Item>
+        </DropdownMenu.Content>
+      </DropdownMenu.Portal>
+    </DropdownMenu.Root>
+  );
+}

@@ -1,0 +1,22 @@
+import type { Role } from "../../core/api/auth";
+
+export interface NavItem {
+  to: string;
+  label: string;
+  roles: readonly Role[];
+}
+
+/** The app's sections by role; a capability's pages register here as they are built. */
+export const APP_NAVIGATION: readonly NavItem[] = [
+  { to: "/app", label: "Home", roles: ["owner", "therapist", "front_desk", "client"] },
+  { to: "/app/clients", label: "Clients", roles: ["owner", "therapist", "front_desk"] },
+  { to: "/app/team", label: "Team", roles: ["owner", "front_desk"] },
+  { to: "/app/audit", label: "Audit log", roles: ["owner"] },
+];
+
+export const PUBLIC_NAVIGATION: readonly { to: string; label: string }[] = [];
+
+export function navigationFor(role: Role | undefined): NavItem[] {
+  if (!role) return [];
+  return APP_NAVIGATION.filter((item) => item.roles.includes(role));
+}
