@@ -13,13 +13,14 @@ import { firstInstantAtOrAfterWallClock, isValidTimeZone } from "./zone";
 /** Longest search, in local days counted inclusively (`from` … `to`). */
 export const MAX_AVAILABILITY_DAYS = 31;
 
+// `abort` stops at the first failed check, so a malformed date reports one issue, not two.
 const localDateSchema = z.iso
-  .date({ error: "expected a date YYYY-MM-DD" })
+  .date({ error: "expected a date YYYY-MM-DD", abort: true })
   .refine((text) => parseLocalDate(text) !== null, { error: "expected a real calendar date" });
 
 export const timeZoneSchema = z
   .string()
-  .max(64)
+  .max(64, { abort: true })
   .refine((zone) => isValidTimeZone(zone), {
     error: "unknown time zone: expected an IANA name such as America/Boise",
   })
