@@ -405,6 +405,17 @@ describe("findAvailableSlots: input", () => {
       { now: Number.NaN },
       { range: { from: 0, to: Number.POSITIVE_INFINITY } },
       { busy: [{ therapistId: "ana", roomId: null, start: Number.NaN, end: 0 }] },
+      // Too long a search: bounded so one call cannot run for minutes.
+      {
+        range: { from: 0, to: 800 * 86_400_000 },
+        now: 0,
+        policy: { minNoticeMin: 0, horizonDays: 1_000, stepMin: 30 },
+      },
+      // Still validated when nothing could be bookable anyway.
+      {
+        policy: { minNoticeMin: 0, horizonDays: 0, stepMin: 30 },
+        therapists: [therapist("ana", { weeklyHours: { 1: [{ start: "9:00", end: "17:00" }] } })],
+      },
     ];
     for (const overrides of bad) expect(() => findAvailableSlots(query(overrides))).toThrow(RangeError);
   });

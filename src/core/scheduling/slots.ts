@@ -108,6 +108,9 @@ function slotRulesOf(query: SlotQuery): SlotRules {
   };
 }
 
+/** Longest span of starts one query may search: bounds the work a single call can cause. */
+export const MAX_SEARCH_DAYS = 731;
+
 /** Where a slot may start: inside the range, after the minimum notice, before the horizon. */
 function bookableStartWindow(query: SlotQuery): Interval {
   const { range, now, policy } = query;
@@ -118,10 +121,12 @@ function bookableStartWindow(query: SlotQuery): Interval {
     throw new RangeError(`policy.minNoticeMin must be ≥ 0, got ${policy.minNoticeMin}`);
   if (!(policy.horizonDays >= 0))
     throw new RangeError(`policy.horizonDays must be ≥ 0, got ${policy.horizonDays}`);
-  return {
-    start: Math.max(range.from, now + policy.minNoticeMin * MS_PER_MINUTE),
-    end: Math.min(range.to, now + policy.horizonDays * MS_PER_DAY),
-  };
+  const start = Math.max(range.from, now + policy.minNoticeMin * MS_PER_MINUTE);
+  const end = Math.min(range.to, now + policy.horizonDays * MS_PER_DAY);
+  if (end - start > MAX_SEARCH_DAYS * MS_PER_DAY) {
+    throw new RangeError(`A slot search may span at most ${MAX_SEARCH_DAYS} days`);
+  }
+  return { start, end };
 }
 
 function minuteSpanOf(interval: LocalInterval): MinuteSpan {
@@ -372,23 +377,24 @@ function freeRoomIds(
  * Throws a RangeError for malformed input (unknown zone, bad "HH:MM", non-integer minutes, …).
  */
 export function findAvailableSlots(query: SlotQuery): Slot[] {
+  // Validate everything first, so malformed input fails the same way whether or not there is work.
   if (!isValidTimeZone(query.zone)) throw new RangeError(`Unknown time zone "${query.zone}"`);
   const rules = slotRulesOf(query);
   const startWindow = bookableStartWindow(query);
   const therapists = eligibleTherapists(query);
+  const prepared = therapists.map(prepareTherapist);
+  const busy = indexBusy(query.busy);
   if (startWindow.start >= startWindow.end || therapists.length === 0) return [];
   if (rules.needsRoom && query.rooms.length === 0) return [];
 
-  const busy = indexBusy(query.busy);
   const days = localDaysCovering(
     startWindow.start - rules.bufferBefore,
     startWindow.end + rules.duration + rules.bufferAfter,
     query.zone,
   );
-
-  const startsByTherapist = therapists.map((therapist) =>
+  const startsByTherapist = prepared.map((therapist) =>
     freeStarts(
-      therapistTime(prepareTherapist(therapist), days, busy.byTherapist.get(therapist.id) ?? [], query.zone),
+      therapistTime(therapist, days, busy.byTherapist.get(therapist.id) ?? [], query.zone),
       rules,
       startWindow,
     ),
