@@ -1,45 +1,56 @@
 import type { Appointment } from "../../core/api/clinic";
 import { Empty, StatusBadge } from "../ui/components";
-import { formatDateTime, formatTime } from "../ui/time";
+import { formatDayShort, formatTime } from "../ui/time";
 
+/**
+ * A list of appointments: time first (what the front desk and the therapist scan for), then who,
+ * what and where. `show` picks the person named: the client (staff views) or the therapist (client views).
+ */
 export function AppointmentList({
   appointments,
   timeZone,
   show = "client",
   withDate = false,
+  hideTherapist = false,
   empty = "Nothing scheduled.",
 }: {
   appointments: Appointment[];
   timeZone: string;
   show?: "client" | "therapist";
   withDate?: boolean;
+  hideTherapist?: boolean;
   empty?: string;
 }) {
   if (appointments.length === 0) return <Empty>{empty}</Empty>;
   return (
     <ul className="kw-list">
-      {appointments.map((a) => (
-        <li key={a.id} className="kw-appt">
-          <span className="kw-appt__time">
-            {withDate ? formatDateTime(a.startsAt, timeZone) : formatTime(a.startsAt, timeZone)}
-          </span>
-          <span>
-            <span className="kw-appt__who">{show === "client" ? a.client.name : a.therapist.name}</span>
-            {a.firstVisit ? (
-              <span className="kw-badge kw-badge--neutral" style={{ marginLeft: 8 }}>
-                First visit
-              </span>
-            ) : null}
-            <br />
-            <span className="kw-appt__what">
-              {a.service.name}
-              {show === "client" ? ` · ${a.therapist.name}` : ""}
-              {a.room ? ` · ${a.room.name}` : ""}
+      {appointments.map((a) => {
+        const details = [
+          a.service.name,
+          show === "client" && !hideTherapist ? a.therapist.name : null,
+          a.room?.name,
+        ]
+          .filter(Boolean)
+          .join(" · ");
+        return (
+          <li key={a.id} className="kw-appt">
+            <span className="kw-appt__time">
+              {withDate ? (
+                <span className="kw-appt__date">{formatDayShort(a.startsAt, timeZone)}</span>
+              ) : null}
+              <span>{formatTime(a.startsAt, timeZone)}</span>
             </span>
-          </span>
-          <StatusBadge status={a.status} />
-        </li>
-      ))}
+            <span>
+              <span className="kw-appt__headline">
+                <span className="kw-appt__who">{show === "client" ? a.client.name : a.therapist.name}</span>
+                <StatusBadge status={a.status} />
+                {a.firstVisit ? <span className="kw-badge kw-badge--neutral">First visit</span> : null}
+              </span>
+              <span className="kw-appt__what">{details}</span>
+            </span>
+          </li>
+        );
+      })}
     </ul>
   );
 }

@@ -1,4 +1,4 @@
-import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { type QueryClient, useQuery, useQueryClient } from "@tanstack/react-query";
 import { createContext, type ReactNode, useContext, useMemo } from "react";
 import type { AuthContext, SessionResponse } from "../../core/api/auth";
 import { ApiError, get, post, setCsrfToken } from "../api/client";
@@ -31,6 +31,14 @@ async function fetchSession(): Promise<SessionResponse | null> {
   }
 }
 
+/**
+ * Drops every cached answer but the session itself: data fetched as one person (or role) must never
+ * show to the next. `clear()` would also detach the session observer, so it is not used here.
+ */
+function forgetEverythingButSession(queryClient: QueryClient): void {
+  queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== SESSION_QUERY_KEY[0] });
+}
+
 export function SessionProvider({ children }: { children: ReactNode }) {
   const queryClient = useQueryClient();
   const query = useQuery({ queryKey: SESSION_QUERY_KEY, queryFn: fetchSession, staleTime: 60_000 });
@@ -42,7 +50,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       context: session?.context ?? null,
       adopt(next) {
         setCsrfToken(next.csrfToken);
-        queryClient.clear();
+        forgetEverythingButSession(queryClient);
         queryClient.setQueryData(SESSION_QUERY_KEY, next);
       },
       async signOut() {
@@ -50,13 +58,13 @@ export function SessionProvider({ children }: { children: ReactNode }) {
           await post("/api/auth/logout");
         } finally {
           setCsrfToken(null);
-          queryClient.clear();
+          forgetEverythingButSession(queryClient);
           queryClient.setQueryData(SESSION_QUERY_KEY, null);
         }
       },
       async switchContext(clinicId, role) {
         const next = await post<SessionResponse>("/api/auth/context", { clinicId, role });
-        queryClient.clear();
+        forgetEverythingButSession(queryClient);
         queryClient.setQueryData(SESSION_QUERY_KEY, next);
       },
     };

@@ -31,7 +31,7 @@ function TodayByTherapist({ appointments, timeZone }: { appointments: Appointmen
     <div className="kw-grid">
       {groups.map(([name, list]) => (
         <Card key={name} title={name} flush headingLevel={3}>
-          <AppointmentList appointments={list} timeZone={timeZone} />
+          <AppointmentList appointments={list} timeZone={timeZone} hideTherapist />
         </Card>
       ))}
     </div>

@@ -14,6 +14,15 @@ export function formatDayLong(iso: string | Date, timeZone: string): string {
   }).format(typeof iso === "string" ? new Date(iso) : iso);
 }
 
+export function formatDayShort(iso: string, timeZone: string): string {
+  return new Intl.DateTimeFormat("en-US", {
+    weekday: "short",
+    month: "short",
+    day: "numeric",
+    timeZone,
+  }).format(new Date(iso));
+}
+
 export function formatDateTime(iso: string, timeZone: string): string {
   return new Intl.DateTimeFormat("en-US", {
     weekday: "short",
