@@ -86,8 +86,10 @@ async function main(argv: string[]): Promise<number> {
     case "find": {
       const { runFindCommand } = await import("./core/finder/cli");
       const result = runFindCommand(rest);
-      if (result.stdout) process.stdout.write(result.stdout.endsWith("\n") ? result.stdout : `${result.stdout}\n`);
-      if (result.stderr) process.stderr.write(result.stderr.endsWith("\n") ? result.stderr : `${result.stderr}\n`);
+      if (result.stdout)
+        process.stdout.write(result.stdout.endsWith("\n") ? result.stdout : `${result.stdout}\n`);
+      if (result.stderr)
+        process.stderr.write(result.stderr.endsWith("\n") ? result.stderr : `${result.stderr}\n`);
       return result.exitCode;
     }
     case undefined:

@@ -15,6 +15,7 @@ const ClientsPage = lazy(() => import("../clients/ClientsPage"));
 const ClientPage = lazy(() => import("../clients/ClientPage"));
 const TeamPage = lazy(() => import("../team/TeamPage"));
 const AuditPage = lazy(() => import("../audit/AuditPage"));
+const QueryLayout = lazy(() => import("./QueryLayout"));
 
 function RequireRole({ roles, children }: { roles: readonly Role[]; children: ReactNode }) {
   const { loading, session, context } = useSession();
@@ -41,39 +42,41 @@ export function App() {
           <Route path="/sign-in" element={<SignInPage />} />
           <Route path="/sign-up" element={<SignUpPage />} />
           <Route path="/invite/:token" element={<AcceptInvitePage />} />
-          <Route path="/app" element={<HomePage />} />
-          <Route
-            path="/app/clients"
-            element={
-              <RequireRole roles={STAFF}>
-                <ClientsPage />
-              </RequireRole>
-            }
-          />
-          <Route
-            path="/app/clients/:id"
-            element={
-              <RequireRole roles={STAFF}>
-                <ClientPage />
-              </RequireRole>
-            }
-          />
-          <Route
-            path="/app/team"
-            element={
-              <RequireRole roles={["owner", "front_desk"]}>
-                <TeamPage />
-              </RequireRole>
-            }
-          />
-          <Route
-            path="/app/audit"
-            element={
-              <RequireRole roles={["owner"]}>
-                <AuditPage />
-              </RequireRole>
-            }
-          />
+          <Route element={<QueryLayout />}>
+            <Route path="/app" element={<HomePage />} />
+            <Route
+              path="/app/clients"
+              element={
+                <RequireRole roles={STAFF}>
+                  <ClientsPage />
+                </RequireRole>
+              }
+            />
+            <Route
+              path="/app/clients/:id"
+              element={
+                <RequireRole roles={STAFF}>
+                  <ClientPage />
+                </RequireRole>
+              }
+            />
+            <Route
+              path="/app/team"
+              element={
+                <RequireRole roles={["owner", "front_desk"]}>
+                  <TeamPage />
+                </RequireRole>
+              }
+            />
+            <Route
+              path="/app/audit"
+              element={
+                <RequireRole roles={["owner"]}>
+                  <AuditPage />
+                </RequireRole>
+              }
+            />
+          </Route>
           <Route path="*" element={<NotFound />} />
         </Routes>
       </Suspense>

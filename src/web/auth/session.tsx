@@ -1,9 +1,11 @@
-import { type QueryClient, useQuery, useQueryClient } from "@tanstack/react-query";
-import { createContext, type ReactNode, useContext, useMemo } from "react";
+/**
+ * The signed-in session, kept without TanStack Query so that public pages (finder, atlas, sign-in)
+ * load only React and the router. Signed-in pages get their query cache from app/QueryLayout, which
+ * listens for `onIdentityChange` and forgets everything fetched as the previous person or role.
+ */
+import { createContext, type ReactNode, useContext, useEffect, useMemo, useState } from "react";
 import type { AuthContext, SessionResponse } from "../../core/api/auth";
 import { ApiError, get, post, setCsrfToken } from "../api/client";
-
-export const SESSION_QUERY_KEY = ["session"] as const;
 
 interface SessionState {
   loading: boolean;
@@ -16,6 +18,16 @@ interface SessionState {
 }
 
 const SessionContext = createContext<SessionState | null>(null);
+
+const identityListeners = new Set<() => void>();
+/** Called whenever the person or role changes: caches of their data must be dropped. */
+export function onIdentityChange(listener: () => void): () => void {
+  identityListeners.add(listener);
+  return () => identityListeners.delete(listener);
+}
+function announceIdentityChange(): void {
+  for (const listener of identityListeners) listener();
+}
 
 async function fetchSession(): Promise<SessionResponse | null> {
   try {
@@ -31,44 +43,47 @@ async function fetchSession(): Promise<SessionResponse | null> {
   }
 }
 
-/**
- * Drops every cached answer but the session itself: data fetched as one person (or role) must never
- * show to the next. `clear()` would also detach the session observer, so it is not used here.
- */
-function forgetEverythingButSession(queryClient: QueryClient): void {
-  queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== SESSION_QUERY_KEY[0] });
-}
-
 export function SessionProvider({ children }: { children: ReactNode }) {
-  const queryClient = useQueryClient();
-  const query = useQuery({ queryKey: SESSION_QUERY_KEY, queryFn: fetchSession, staleTime: 60_000 });
+  const [session, setSession] = useState<SessionResponse | null>(null);
+  const [loading, setLoading] = useState(true);
+
+  useEffect(() => {
+    let live = true;
+    fetchSession()
+      .catch(() => null)
+      .then((found) => {
+        if (!live) return;
+        setSession(found);
+        setLoading(false);
+      });
+    return () => {
+      live = false;
+    };
+  }, []);
+
   const value = useMemo<SessionState>(() => {
-    const session = query.data ?? null;
+    const replace = (next: SessionResponse | null) => {
+      setCsrfToken(next?.csrfToken ?? null);
+      announceIdentityChange();
+      setSession(next);
+    };
     return {
-      loading: query.isPending,
+      loading,
       session,
       context: session?.context ?? null,
-      adopt(next) {
-        setCsrfToken(next.csrfToken);
-        forgetEverythingButSession(queryClient);
-        queryClient.setQueryData(SESSION_QUERY_KEY, next);
-      },
+      adopt: replace,
       async signOut() {
         try {
           await post("/api/auth/logout");
         } finally {
-          setCsrfToken(null);
-          forgetEverythingButSession(queryClient);
-          queryClient.setQueryData(SESSION_QUERY_KEY, null);
+          replace(null);
         }
       },
       async switchContext(clinicId, role) {
-        const next = await post<SessionResponse>("/api/auth/context", { clinicId, role });
-        forgetEverythingButSession(queryClient);
-        queryClient.setQueryData(SESSION_QUERY_KEY, next);
+        replace(await post<SessionResponse>("/api/auth/context", { clinicId, role }));
       },
     };
-  }, [query.data, query.isPending, queryClient]);
+  }, [loading, session]);
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }
 

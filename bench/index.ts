@@ -1,0 +1,34 @@
+/**
+ * `npm run bench`: runs every benchmark module in this folder and prints one table. Each module
+ * default-exports an async function returning rows of { name, value, unit, target? }.
+ */
+import { readdirSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+
+interface Row {
+  name: string;
+  value: number;
+  unit: string;
+  target?: string;
+}
+
+const here = fileURLToPath(new URL(".", import.meta.url));
+const only = process.argv.slice(2);
+const modules = readdirSync(here)
+  .filter((file) => file.endsWith(".bench.ts"))
+  .filter((file) => only.length === 0 || only.some((name) => file.startsWith(name)))
+  .sort();
+
+const rows: (Row & { module: string })[] = [];
+for (const file of modules) {
+  process.stderr.write(`running ${file}…\n`);
+  const run = (await import(`./${file}`)).default as () => Promise<Row[]>;
+  for (const row of await run()) rows.push({ ...row, module: file });
+}
+
+const width = Math.max(...rows.map((r) => r.name.length), 10);
+console.log(`\n${"benchmark".padEnd(width)}  ${"value".padStart(12)}  target`);
+for (const row of rows) {
+  console.log(`${row.name.padEnd(width)}  ${`${row.value} ${row.unit}`.padStart(12)}  ${row.target ?? ""}`);
+}
+process.exit(0);
