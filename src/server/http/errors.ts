@@ -70,7 +70,11 @@ export function toApiError(error: FastifyError | Error): { status: number; body:
   if (hasZodFastifySchemaValidationErrors(error)) {
     const first = error.validation[0];
     const location = error.validationContext === "body" ? [] : [error.validationContext ?? ""];
-    const issuePath = (first?.params as { issue?: { path?: PropertyKey[] } } | undefined)?.issue?.path ?? [];
+    // fastify-type-provider-zod keeps the issue's path only as a JSON-pointer-like `instancePath`.
+    const issuePath = (first?.instancePath ?? "")
+      .split("/")
+      .filter(Boolean)
+      .map((part) => (/^\d+$/.test(part) ? Number(part) : part));
     const field = pathToField([...location.filter(Boolean), ...issuePath]);
     const message = first?.message ?? "The request is not valid.";
     return { status: 400, body: { code: "invalid_request", message, ...(field ? { field } : {}) } };
@@ -89,6 +93,17 @@ export function toApiError(error: FastifyError | Error): { status: number; body:
   const pgCode = postgresErrorCode(error);
   if (pgCode === "23P01") {
     return { status: 409, body: { code: "slot_taken", message: "That time is no longer available." } };
+  }
+  if (pgCode === "40P01" || pgCode === "40001") {
+    // Concurrent inserts checked by one exclusion constraint can deadlock on PostgreSQL; one is
+    // rolled back. Nothing was written, and trying again gets a definite answer.
+    return {
+      status: 409,
+      body: {
+        code: "conflict_retry",
+        message: "Someone else changed this at the same moment. Please try again.",
+      },
+    };
   }
   if (pgCode === "23505") {
     return { status: 409, body: { code: "already_exists", message: "That already exists." } };
