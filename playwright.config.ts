@@ -1,8 +1,11 @@
 import { defineConfig } from "@playwright/test";
 
-const PORT = Number(process.env.E2E_PORT ?? 3100);
-// Each run starts from an empty data folder, so the first-run seeding path is what the tests exercise.
-const DATA_DIR = process.env.E2E_DATA_DIR ?? `/tmp/knotwork-e2e-${process.pid}`;
+// A port and data folder per run (workers inherit them through the environment), so several runs
+// on one machine do not collide. Each run starts from an empty data folder: the first-run path.
+process.env.E2E_PORT ??= String(3100 + (process.pid % 800));
+process.env.E2E_DATA_DIR ??= `/tmp/knotwork-e2e-${process.pid}`;
+const PORT = Number(process.env.E2E_PORT);
+const DATA_DIR = process.env.E2E_DATA_DIR;
 
 export default defineConfig({
   testDir: "e2e",
