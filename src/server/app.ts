@@ -16,7 +16,7 @@ import {
 } from "fastify-type-provider-zod";
 import { appointmentRoutes } from "./appointments/routes";
 import { auditRoutes } from "./audit/routes";
-import { accessPlugin } from "./auth/access";
+import { type Access, accessPlugin } from "./auth/access";
 import { authRoutes } from "./auth/routes";
 import { clientRoutes } from "./clients/routes";
 import { clinicRoutes } from "./clinic/routes";
@@ -89,7 +89,21 @@ export async function buildApp(options: { database: Database; config: Config }):
       },
       components: { securitySchemes: { session: { type: "apiKey", in: "cookie", name: "kw_session" } } },
     },
-    transform: jsonSchemaTransform,
+    // Each operation states who may call it (`x-access`: "public", "signed-in" or the roles), so
+    // the document is the route table the access tests sweep and API users can read.
+    transform: (input) => {
+      const result = jsonSchemaTransform(input);
+      const access = (input.route.config as { access?: Access } | undefined)?.access;
+      if (access === undefined) return result;
+      return {
+        ...result,
+        schema: {
+          ...result.schema,
+          "x-access": access,
+          ...(access === "public" ? {} : { security: [{ session: [] }] }),
+        },
+      };
+    },
   });
   await app.register(swaggerUi, { routePrefix: "/api/docs", staticCSP: true });
   await app.register(accessPlugin);
