@@ -40,10 +40,21 @@ function requestSerializer(request: FastifyRequest) {
   return { method: request.method, path: request.url.split("?")[0], reqId: request.id };
 }
 
-export async function buildApp(options: { database: Database; config: Config }): Promise<FastifyInstance> {
+export interface BuildAppOptions {
+  database: Database;
+  config: Config;
+  /** Where logs go (stdout by default); tests pass a stream to read them back. */
+  logStream?: NodeJS.WritableStream;
+}
+
+export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {
   const { database, config } = options;
   const app = Fastify({
-    logger: { level: config.logLevel, serializers: { req: requestSerializer } },
+    logger: {
+      level: config.logLevel,
+      serializers: { req: requestSerializer },
+      ...(options.logStream ? { stream: options.logStream } : {}),
+    },
     trustProxy: config.trustProxy,
     bodyLimit: 1_048_576,
     genReqId: () => crypto.randomUUID(),
