@@ -64,6 +64,19 @@ async function startSession(db: Db, config: Config, reply: FastifyReply, userId:
   return { context, contexts, csrfToken };
 }
 
+/** The body every sign-in path answers with (the same shape as `GET /api/auth/session`). */
+function sessionResponse(
+  user: { id: string; email: string; name: string },
+  session: { csrfToken: string; context: AuthContext | null; contexts: AuthContext[] },
+) {
+  return {
+    user: { id: user.id, email: user.email, name: user.name },
+    csrfToken: session.csrfToken,
+    context: session.context,
+    contexts: session.contexts,
+  };
+}
+
 const LOGIN_RATE_LIMIT = { max: 30, timeWindow: "1 minute" };
 
 export const authRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -108,12 +121,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
         entity: "session",
         ip: request.ip,
       });
-      return {
-        user: { id: user.id, email: user.email, name: user.name },
-        csrfToken: session.csrfToken,
-        context: session.context,
-        contexts: session.contexts,
-      };
+      return sessionResponse(user, session);
     },
   );
 
@@ -227,12 +235,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       });
       const session = await startSession(db, config, reply, user.id, request.cookies[SESSION_COOKIE]);
       reply.status(201);
-      return {
-        user: { id: user.id, email: user.email, name: user.name },
-        csrfToken: session.csrfToken,
-        context: session.context,
-        contexts: session.contexts,
-      };
+      return sessionResponse(user, session);
     },
   );
 
@@ -330,12 +333,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
         return account;
       });
       const session = await startSession(db, config, reply, user.id, request.cookies[SESSION_COOKIE]);
-      return {
-        user: { id: user.id, email: user.email, name: user.name },
-        csrfToken: session.csrfToken,
-        context: session.context,
-        contexts: session.contexts,
-      };
+      return sessionResponse(user, session);
     },
   );
 };
