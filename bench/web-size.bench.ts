@@ -36,12 +36,15 @@ function gzippedKb(manifest: Manifest, keys: Set<string>): number {
   let bytes = 0;
   for (const key of keys) {
     const chunk = manifest[key];
-    if (chunk?.file.endsWith(".js")) bytes += gzipSync(readFileSync(join(DIST, chunk.file)), { level: 9 }).length;
+    if (chunk?.file.endsWith(".js"))
+      bytes += gzipSync(readFileSync(join(DIST, chunk.file)), { level: 9 }).length;
   }
   return bytes / 1024;
 }
 
-export default async function benchWebSize(): Promise<Array<{ name: string; value: number; unit: string; target?: string }>> {
+export default async function benchWebSize(): Promise<
+  Array<{ name: string; value: number; unit: string; target?: string }>
+> {
   await build({ logLevel: "silent" });
   const manifestPath = join(DIST, ".vite/manifest.json");
   if (!existsSync(manifestPath)) throw new Error("no Vite manifest; is build.manifest on?");
@@ -53,7 +56,12 @@ export default async function benchWebSize(): Promise<Array<{ name: string; valu
     const present = modules.filter((m) => manifest[m]);
     if (modules.length > 0 && present.length === 0) continue;
     const kb = gzippedKb(manifest, closure(manifest, [entry, ...present]));
-    results.push({ name: `first-load JS, ${page} page (gzip)`, value: Number(kb.toFixed(1)), unit: "KB", target: "≤ 100 KB" });
+    results.push({
+      name: `first-load JS, ${page} page (gzip)`,
+      value: Number(kb.toFixed(1)),
+      unit: "KB",
+      target: "≤ 100 KB",
+    });
   }
   return results;
 }

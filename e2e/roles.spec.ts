@@ -2,10 +2,34 @@ import { expect, test } from "@playwright/test";
 import { expectNoAxeViolations, SCREENSHOT_DIR, signIn, VIEWPORTS } from "./helpers";
 
 const ROLES = [
-  { role: "owner", email: "owner@knotwork.test", heading: /Good (morning|afternoon|evening), Olivia/, mustShow: ["Appointments today", "Today by therapist"], nav: ["Clients", "Team", "Audit log"] },
-  { role: "therapist", email: "therapist@knotwork.test", heading: /Good (morning|afternoon|evening), Marcus/, mustShow: ["Your day", "Coming up"], nav: ["Clients"] },
-  { role: "front_desk", email: "desk@knotwork.test", heading: /Good (morning|afternoon|evening), Dana/, mustShow: ["Requests waiting", "Today by therapist"], nav: ["Clients", "Team"] },
-  { role: "client", email: "client@knotwork.test", heading: /Welcome, Jordan/, mustShow: ["Upcoming appointments", "Past appointments"], nav: [] },
+  {
+    role: "owner",
+    email: "owner@knotwork.test",
+    heading: /Good (morning|afternoon|evening), Olivia/,
+    mustShow: ["Appointments today", "Today by therapist"],
+    nav: ["Clients", "Team", "Audit log"],
+  },
+  {
+    role: "therapist",
+    email: "therapist@knotwork.test",
+    heading: /Good (morning|afternoon|evening), Marcus/,
+    mustShow: ["Your day", "Coming up"],
+    nav: ["Clients"],
+  },
+  {
+    role: "front_desk",
+    email: "desk@knotwork.test",
+    heading: /Good (morning|afternoon|evening), Dana/,
+    mustShow: ["Requests waiting", "Today by therapist"],
+    nav: ["Clients", "Team"],
+  },
+  {
+    role: "client",
+    email: "client@knotwork.test",
+    heading: /Welcome, Jordan/,
+    mustShow: ["Upcoming appointments", "Past appointments"],
+    nav: [],
+  },
 ] as const;
 
 for (const r of ROLES) {
@@ -65,7 +89,9 @@ test("the owner opens a client record and the read appears in the audit log", as
 test("the public landing page is accessible on a phone", async ({ page }) => {
   await page.setViewportSize(VIEWPORTS.phone);
   await page.goto("/");
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Find where your pain comes from, and treat it.");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(
+    "Find where your pain comes from, and treat it.",
+  );
   await expectNoAxeViolations(page);
   await page.screenshot({ path: `${SCREENSHOT_DIR}/landing-phone.png`, fullPage: true });
 });

@@ -53,12 +53,7 @@ export function AppShell({ children }: { children: ReactNode }) {
           >
             Menu
           </button>
-          <nav
-            id="kw-nav"
-            className="kw-nav"
-            aria-label="Main"
-            data-open={menuOpen}
-          >
+          <nav id="kw-nav" className="kw-nav" aria-label="Main" data-open={menuOpen}>
             {items.map((item) => (
               <NavLink key={item.to} to={item.to} end={item.to === "/app"}>
                 {item.label}
