@@ -49,12 +49,12 @@ const bodyFigures = (view: "front" | "back"): FigureSpec[] => [
     id: view,
     caption: view === "front" ? "Front" : "Back",
     sides: view === "front" ? FRONT_SIDES : BACK_SIDES,
-    viewBox: [0, 0, 400, 870],
+    viewBox: [38, 4, 324, 856],
     layers: view === "front" ? bodyFrontLayers() : bodyBackLayers(),
   },
 ];
 
-const HAND_VIEWBOX = [2, 4, 256, 362] as const;
+const HAND_VIEWBOX = [8, 10, 234, 352] as const;
 const mirrorHand = mirrorX(HAND_AXIS_X);
 
 const handFigures: FigureSpec[] = [

@@ -50,7 +50,15 @@ for (const view of BODY_MAP_VIEWS) {
   const html = `<body style="margin:8px;display:flex;flex-wrap:wrap;gap:12px;font:14px sans-serif">${figures.map((f) => figureSvg(f, width)).join("")}</body>`;
   writeFileSync(`${OUT}/debug-${view.id}.html`, html);
   await page.setContent(html);
-  await page.screenshot({ path: `${OUT}/debug-${view.id}.png`, fullPage: true });
+  // CLIP=x,y,w,h (page pixels) zooms in on part of the drawing.
+  const clip = process.env.CLIP?.split(",").map(Number);
+  await page.screenshot({
+    path: `${OUT}/debug-${view.id}.png`,
+    fullPage: true,
+    ...(clip?.length === 4
+      ? { clip: { x: clip[0] ?? 0, y: clip[1] ?? 0, width: clip[2] ?? 0, height: clip[3] ?? 0 } }
+      : {}),
+  });
   console.log(`${OUT}/debug-${view.id}.png`);
 }
 await browser.close();

@@ -52,9 +52,9 @@ const NECK_HALF: ControlPoint[] = [
   [223, 122],
   [230, 134],
   [248, 143],
-  [268, 150],
-  [282, 155],
-  [289, 164, "corner"],
+  [266, 149],
+  [279, 155],
+  [286, 163, "corner"],
   [266, 163],
   [240, 159],
   [219, 162],
@@ -136,13 +136,16 @@ const TORSO_SIDE: ControlPoint[] = [
   [277, 386],
 ];
 
-/** Front: the torso ends at the groin creases, a V down to the crotch. */
+/**
+ * Front: the torso ends at the groin creases, running from the front of the hip bone (at the
+ * waist's widening) down and in to the crotch; below them the legs carry the hips.
+ */
 const TORSO_FRONT_HALF: ControlPoint[] = [
-  ...TORSO_SIDE.slice(0, -1),
-  [277, 386, "corner"],
-  [259, 405],
-  [237, 424],
-  [215, 437],
+  ...TORSO_SIDE.slice(0, -2),
+  [271, 362, "corner"],
+  [256, 385],
+  [237, 408],
+  [216, 430],
   [200, 441],
 ];
 
@@ -161,14 +164,24 @@ const TORSO_BACK_HALF: ControlPoint[] = [
 const torsoFront = symmetricOutline(TORSO_FRONT_HALF, BODY_AXIS_X);
 const torsoBack = symmetricOutline(TORSO_BACK_HALF, BODY_AXIS_X);
 
+/** The groin: a strip along the crease, widest where the creases meet. */
+const GROIN_TOP: Point[] = [
+  [0.5, 0.89],
+  [0.42, 0.915],
+  [0.35, 0.955],
+  [0.3, 1],
+];
+
 function torsoFrontPatch(): PatchSpec {
   const v = "right" as const;
   const breastFold: UvCurve = () => 0.38;
-  const navelLine: UvCurve = (u) => 0.62 + 0.02 * (u / 0.5);
+  // The groin creases pull the patch's lower lines into a V; tilting this one back up towards
+  // the sides keeps the navel line level across the belly.
+  const navelLine: UvCurve = (u) => 0.63 + 0.13 * (1 - u / 0.5);
   return {
     name: "torso-front",
     outline: torsoFront.outline,
-    corners: [torsoFront.mirrorIndex(3), 3, 12, torsoFront.mirrorIndex(12)],
+    corners: [torsoFront.mirrorIndex(3), 3, 10, torsoFront.mirrorIndex(10)],
     regions: [
       ...pairedRegion("chest-upper", v, uvRect(0, 0.43, 0, 0.16)),
       { id: "sternum", uv: uvRect(0.43, 0.57, 0, 0.44) },
@@ -189,13 +202,10 @@ function torsoFrontPatch(): PatchSpec {
       ]),
       ...pairedRegion("abdomen-lower", v, [
         ...band(0, 0.5, navelLine, navelLine).slice(0, 7),
-        [0.5, 0.88],
-        [0.26, 0.88],
-        [0.26, 0.8],
-        [0, 0.8],
+        ...GROIN_TOP,
+        [0, 1],
       ]),
-      ...pairedRegion("hip-anterior", v, uvRect(0, 0.26, 0.8, 1)),
-      ...pairedRegion("groin", v, uvRect(0.26, 0.5, 0.88, 1)),
+      ...pairedRegion("groin", v, [...GROIN_TOP, [0.5, 1]]),
     ],
     landmarks: [{ uv: uvEllipse(0.5, 0.64, 0.012, 0.01, 8), closed: true, style: "feature" }],
   };
@@ -294,7 +304,7 @@ function torsoBackPatch(): PatchSpec {
 
 /** The viewer's-left leg, from under the torso (hip) to the ankle (under the foot). */
 const LEG: ControlPoint[] = [
-  [134, 350],
+  [138, 350],
   [204, 366],
   [203, 404],
   [200, 441],
@@ -320,7 +330,8 @@ const LEG: ControlPoint[] = [
   [131, 530],
   [124, 470],
   [120, 420],
-  [123, 386],
+  [122, 392],
+  [129, 362],
 ];
 const LEG_CORNERS = [0, 1, 14, 15] as const;
 
@@ -331,10 +342,11 @@ function legRegions(view: "front" | "back", side: ViewerLeftSide): PatchRegion[]
   const id = (type: string) => `${type}-${side}`;
   if (view === "front") {
     return [
-      { id: id("hip-lateral"), uv: uvRect(0, 0.3, 0, 0.15) },
-      { id: id("thigh-lateral"), uv: band(0, 0.3, () => 0.15, KNEE_TOP) },
-      { id: id("thigh-anterior"), uv: band(0.3, 0.68, () => 0, KNEE_TOP) },
-      { id: id("thigh-medial"), uv: band(0.68, 1, () => 0, KNEE_TOP) },
+      { id: id("hip-lateral"), uv: uvRect(0, 0.3, 0, 0.17) },
+      { id: id("hip-anterior"), uv: uvRect(0.3, 0.7, 0, 0.2) },
+      { id: id("thigh-lateral"), uv: band(0, 0.3, () => 0.17, KNEE_TOP) },
+      { id: id("thigh-anterior"), uv: band(0.3, 0.7, () => 0.2, KNEE_TOP) },
+      { id: id("thigh-medial"), uv: band(0.7, 1, () => 0, KNEE_TOP) },
       { id: id("knee-lateral"), uv: band(0, 0.27, KNEE_TOP, KNEE_BOTTOM) },
       { id: id("knee-anterior"), uv: band(0.27, 0.73, KNEE_TOP, KNEE_BOTTOM) },
       { id: id("knee-medial"), uv: band(0.73, 1, KNEE_TOP, KNEE_BOTTOM) },
@@ -371,7 +383,7 @@ function legLayer(view: "front" | "back"): LayerSpec {
 
 /** The viewer's-left arm: shoulder cap (over the torso) to the wrist (under the hand). */
 const ARM: ControlPoint[] = [
-  [123, 158],
+  [125, 154],
   [129, 182],
   [133, 204],
   [136, 228],
@@ -393,8 +405,8 @@ const ARM: ControlPoint[] = [
   [95, 248],
   [96, 222],
   [98, 196],
-  [104, 174],
-  [113, 161],
+  [105, 170],
+  [114, 158],
 ];
 const ARM_CORNERS = [0, 3, 11, 12] as const;
 

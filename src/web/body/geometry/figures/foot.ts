@@ -27,11 +27,11 @@ interface ToeSpec {
 
 /** Toes of a foot whose big toe is on the viewer's right, toes up. */
 const TOES: readonly ToeSpec[] = [
-  { name: "toe-5", base: [62, 150], tip: [48, 104], widths: { base: 24, middle: 22, tip: 20 } },
-  { name: "toe-4", base: [80, 138], tip: [70, 82], widths: { base: 26, middle: 24, tip: 22 } },
-  { name: "toe-3", base: [102, 128], tip: [94, 64], widths: { base: 28, middle: 26, tip: 24 } },
-  { name: "toe-2", base: [125, 122], tip: [120, 48], widths: { base: 30, middle: 28, tip: 26 } },
-  { name: "toe-1", base: [155, 124], tip: [156, 36], widths: { base: 48, middle: 44, tip: 40 } },
+  { name: "toe-5", base: [68, 170], tip: [48, 104], widths: { base: 22, middle: 22, tip: 20 } },
+  { name: "toe-4", base: [84, 160], tip: [70, 82], widths: { base: 24, middle: 24, tip: 22 } },
+  { name: "toe-3", base: [104, 150], tip: [94, 64], widths: { base: 26, middle: 26, tip: 24 } },
+  { name: "toe-2", base: [125, 146], tip: [120, 48], widths: { base: 28, middle: 28, tip: 26 } },
+  { name: "toe-1", base: [152, 148], tip: [156, 36], widths: { base: 40, middle: 43, tip: 40 } },
 ];
 
 function toePatches(side: "left" | "right", surface: "top" | "sole"): PatchSpec[] {
@@ -155,22 +155,26 @@ export function rightFootSoleLayers(): LayerSpec[] {
 
 /* The left heel from behind: the leg narrowing to the Achilles tendon, the ankle bones, the heel. */
 const BEHIND: ControlPoint[] = [
-  [62, 12, "corner"],
+  [68, 12, "corner"],
   [100, 12],
-  [138, 12, "corner"],
-  [136, 60],
-  [132, 110],
-  [146, 142],
-  [146, 168],
-  [140, 200],
-  [126, 228],
-  [100, 238],
-  [74, 228],
-  [60, 204],
-  [52, 178],
-  [54, 156],
-  [68, 120],
-  [66, 62],
+  [132, 12, "corner"],
+  [130, 52],
+  [124, 92],
+  [131, 118],
+  [143, 140],
+  [141, 162],
+  [134, 184],
+  [130, 206],
+  [121, 227],
+  [100, 237],
+  [79, 227],
+  [70, 206],
+  [63, 184],
+  [57, 164],
+  [61, 140],
+  [70, 118],
+  [76, 92],
+  [70, 52],
 ];
 
 const ACHILLES_END = sagCurve(0.3, 0.7, 0.66, 0.04);
@@ -183,7 +187,7 @@ export function leftFootBehindLayers(): LayerSpec[] {
         {
           name: "heel-behind",
           outline: BEHIND,
-          corners: [0, 2, 8, 10],
+          corners: [0, 2, 10, 12],
           regions: [
             { id: "ankle-lateral-left", uv: uvRect(0, 0.3, 0, 0.74) },
             { id: "achilles-left", uv: uvBand(0.3, 0.7, () => 0, ACHILLES_END) },

@@ -13,7 +13,7 @@ import {
 } from "../outline";
 import { uvRect } from "../patch";
 import type { ControlPoint } from "../spline";
-import { mirrorX } from "../vector";
+import { mirrorX, type Point } from "../vector";
 
 export const HEAD_AXIS_X = 150;
 
@@ -47,13 +47,13 @@ const backOfHead = symmetricOutline(BACK_OF_HEAD_HALF, HEAD_AXIS_X);
 
 /* ---- an ear on the viewer's left, tucked under the side of the head ---- */
 const EAR_VIEWER_LEFT: ControlPoint[] = [
-  [68, 118, "corner"],
-  [50, 112],
-  [38, 120],
-  [34, 142],
-  [38, 166],
-  [47, 184],
-  [68, 194, "corner"],
+  [68, 114, "corner"],
+  [48, 106],
+  [33, 116],
+  [28, 142],
+  [33, 168],
+  [44, 188],
+  [68, 198, "corner"],
 ];
 
 function ears(viewerLeft: ViewerLeftSide, yShift = 0): PatchSpec[] {
@@ -80,6 +80,22 @@ function ears(viewerLeft: ViewerLeftSide, yShift = 0): PatchSpec[] {
 
 /* The face's regions, written for the viewer's left half (u ≤ 0.5): the client's right side. */
 const LATERAL = 0.18; // the side strip: temple above, jaw joint in front of the ear below
+const TEETH_SIDE = 0.32; // the corner of the mouth
+const NOSE_BASE = 0.635;
+const MOUTH = 0.745;
+
+/** The upper edge of the lower jaw: high at the jaw angle, low at the chin, smoothly. */
+function jawTop(u: number): number {
+  return 0.64 + 0.23 * Math.sin((Math.PI / 2) * Math.min(u / 0.5, 1));
+}
+
+/** Points along the jaw's upper edge from u = `from` to u = `to` (either way round). */
+function alongJaw(from: number, to: number, steps = 8): Point[] {
+  return Array.from({ length: steps + 1 }, (_, i) => {
+    const u = from + ((to - from) * i) / steps;
+    return [u, jawTop(u)] as Point;
+  });
+}
 
 function faceRegions(): PatchRegion[] {
   const v = "right" as const; // front drawing: the viewer's left is the client's right
@@ -88,27 +104,17 @@ function faceRegions(): PatchRegion[] {
     ...pairedRegion("temple", v, uvRect(0, LATERAL, 0.1, 0.48)),
     ...pairedRegion("forehead", v, uvRect(LATERAL, 0.5, 0.1, 0.37)),
     ...pairedRegion("eye", v, uvRect(LATERAL, 0.5, 0.37, 0.54)),
-    ...pairedRegion("tmj", v, uvRect(0, LATERAL, 0.48, 0.66)),
+    ...pairedRegion("tmj", v, [[0, 0.48], [LATERAL, 0.48], ...alongJaw(LATERAL, 0)]),
     ...pairedRegion("cheek", v, [
       [LATERAL, 0.54],
       [0.5, 0.54],
-      [0.5, 0.655],
-      [0.33, 0.655],
-      [0.33, 0.77],
-      [LATERAL, 0.77],
+      [0.5, NOSE_BASE],
+      [TEETH_SIDE, NOSE_BASE],
+      ...alongJaw(TEETH_SIDE, LATERAL),
     ]),
-    ...pairedRegion("teeth-upper", v, uvRect(0.33, 0.5, 0.655, 0.745)),
-    ...pairedRegion("teeth-lower", v, uvRect(0.33, 0.5, 0.745, 0.85)),
-    ...pairedRegion("jaw", v, [
-      [0, 0.66],
-      [LATERAL, 0.66],
-      [LATERAL, 0.77],
-      [0.33, 0.77],
-      [0.33, 0.85],
-      [0.5, 0.85],
-      [0.5, 1],
-      [0, 1],
-    ]),
+    ...pairedRegion("teeth-upper", v, uvRect(TEETH_SIDE, 0.5, NOSE_BASE, MOUTH)),
+    ...pairedRegion("teeth-lower", v, [[TEETH_SIDE, MOUTH], [0.5, MOUTH], ...alongJaw(0.5, TEETH_SIDE)]),
+    ...pairedRegion("jaw", v, [...alongJaw(0, 0.5), [0.5, 1], [0, 1]]),
   ];
 }
 
@@ -135,17 +141,17 @@ function faceLandmarks(): Landmark[] {
     {
       uv: [
         [0.46, 0.46],
-        [0.452, 0.55],
-        [0.44, 0.6],
+        [0.452, 0.54],
+        [0.44, 0.585],
       ],
     },
     {
       uv: [
-        [0.42, 0.605],
-        [0.44, 0.635],
-        [0.5, 0.648],
-        [0.56, 0.635],
-        [0.58, 0.605],
+        [0.42, 0.59],
+        [0.44, 0.618],
+        [0.5, 0.628],
+        [0.56, 0.618],
+        [0.58, 0.59],
       ],
       style: "feature",
     },
@@ -212,21 +218,19 @@ function backNeck(): PatchSpec {
     outline: neck.outline,
     corners: NECK_CORNERS,
     regions: [
-      ...pairedRegion("neck-lateral", v, uvRect(0, 0.2, 0, 0.62)),
+      ...pairedRegion("neck-lateral", v, uvRect(0, 0.22, 0, 0.55)),
       ...pairedRegion("shoulder-top", v, [
-        [0, 0.62],
-        [0.2, 0.62],
-        [0.3, 0.7],
-        [0.3, 1],
+        [0, 0.55],
+        [0.22, 0.55],
+        [0.34, 1],
         [0, 1],
       ]),
       ...pairedRegion("neck-posterior", v, [
-        [0.2, 0],
+        [0.22, 0],
         [0.5, 0],
         [0.5, 1],
-        [0.3, 1],
-        [0.3, 0.7],
-        [0.2, 0.62],
+        [0.34, 1],
+        [0.22, 0.55],
       ]),
     ],
     landmarks: [
