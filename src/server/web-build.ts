@@ -2,6 +2,7 @@
  * Makes sure the React app is built before serving: `npm start` on a fresh clone builds it once
  * (a few seconds), and rebuilds when web or core sources are newer than the build.
  */
+import { spawn } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -26,12 +27,28 @@ export function webBuildIsCurrent(): boolean {
   return WEB_SOURCES.every((source) => newestMtime(source) <= builtAt);
 }
 
+function viteIsInstalled(): boolean {
+  return existsSync(join(ROOT, "node_modules/vite/package.json"));
+}
+
+/** Vite runs in a child process so the bundler's memory is returned before the server starts. */
+function runViteBuild(): Promise<void> {
+  const viteBin = join(ROOT, "node_modules/vite/bin/vite.js");
+  return new Promise((resolveBuild, reject) => {
+    const child = spawn(process.execPath, [viteBin, "build", "--logLevel", "warn"], {
+      cwd: ROOT,
+      stdio: "inherit",
+    });
+    child.on("error", reject);
+    child.on("exit", (code) =>
+      code === 0 ? resolveBuild() : reject(new Error(`vite build exited with ${code}`)),
+    );
+  });
+}
+
 export async function ensureWebBuild(log: (message: string) => void): Promise<void> {
   if (webBuildIsCurrent()) return;
-  let vite: typeof import("vite");
-  try {
-    vite = await import("vite");
-  } catch {
+  if (!viteIsInstalled()) {
     if (existsSync(join(WEB_DIST_DIR, "index.html"))) return;
     throw new Error(
       "The web app is not built and Vite is not installed. Run `npm install` then `npm run build`.",
@@ -39,6 +56,6 @@ export async function ensureWebBuild(log: (message: string) => void): Promise<vo
   }
   log("Building the web app (first start, or sources changed)…");
   const started = Date.now();
-  await vite.build({ root: ROOT, configFile: join(ROOT, "vite.config.ts"), logLevel: "warn" });
+  await runViteBuild();
   log(`Web app built in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
 }

@@ -39,6 +39,9 @@ export async function openPglite(
   if (dataDir) mkdirSync(dataDir, { recursive: true });
   const client = await PGlite.create(dataDir ? `file://${dataDir}` : undefined, {
     extensions: { btree_gist },
+    // PostgreSQL's default 128 MB of shared buffers lives inside the WASM heap, i.e. in our process;
+    // 32 MB keeps the server within its memory budget, and the OS page cache still holds the files.
+    postgresqlconf: ["shared_buffers = 32MB"],
     ...(loadDataDir ? { loadDataDir } : {}),
   });
   const db = drizzlePglite(client, { schema }) as unknown as Db;
