@@ -22,6 +22,7 @@ import { clientRoutes } from "./clients/routes";
 import { clinicRoutes } from "./clinic/routes";
 import type { Config } from "./config";
 import type { Database } from "./db/connect";
+import { finderRoutes } from "./finder/routes";
 import { errorHandler } from "./http/errors";
 import { healthRoutes } from "./http/health";
 import { staffRoutes } from "./staff/routes";
@@ -128,6 +129,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       await api.register(clientRoutes);
       await api.register(appointmentRoutes);
       await api.register(auditRoutes);
+      await api.register(finderRoutes);
     },
     { prefix: "/api" },
   );
