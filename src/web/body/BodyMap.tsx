@@ -134,7 +134,8 @@ export function BodyMap({
   label = "Body map",
   className,
 }: BodyMapProps) {
-  const idPrefix = useId().replace(/:/g, "");
+  // SVG ids end up in url(#…) references: keep them to plain characters.
+  const idPrefix = `kw${useId().replace(/[^a-zA-Z0-9_-]/g, "")}`;
   const view = compiledView(viewId);
   const navPoints = useMemo(() => navigationPoints(view), [view]);
   const regionsByKey = useMemo(

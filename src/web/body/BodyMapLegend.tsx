@@ -11,7 +11,7 @@ const LEVELS = Array.from({ length: MAX_INTENSITY }, (_, i) => i + 1);
 
 /** What the colours mean: the pain scale, or a referral pattern's two zones; and the ×. */
 export function BodyMapLegend({ showPattern, showPoints }: BodyMapLegendProps) {
-  const stippleId = useId();
+  const stippleId = `kw${useId().replace(/[^a-zA-Z0-9_-]/g, "")}-legend-stipple`;
   return (
     <section className="kw-bodymap__legend" aria-label="Legend">
       {showPattern ? (

@@ -214,6 +214,16 @@ function torsoFrontPatch(): PatchSpec {
 function torsoBackPatch(): PatchSpec {
   const v = "left" as const;
   /** The lower tip of the shoulder blade, a rounded V between its lateral and medial borders. */
+  // The cleft between the buttocks lifts the patch's lower lines in the middle; dipping this one
+  // there keeps the waist line level.
+  const waistLine = band(
+    0,
+    0.5,
+    (u) => 0.55 + 0.035 * (u / 0.5),
+    () => 0,
+  )
+    .slice(0, 7)
+    .reverse();
   const bladeTip: Point[] = [
     [0.1, 0.28],
     [0.17, 0.33],
@@ -230,15 +240,8 @@ function torsoBackPatch(): PatchSpec {
       ...pairedRegion("scapula", v, uvRect(0, 0.36, 0.1, 0.28)),
       ...pairedRegion("scapula-inferior", v, bladeTip),
       ...pairedRegion("scapula-medial", v, uvRect(0.36, 0.5, 0, 0.36)),
-      ...pairedRegion("back-mid", v, [
-        [0, 0.28],
-        ...bladeTip,
-        [0.36, 0.36],
-        [0.5, 0.36],
-        [0.5, 0.55],
-        [0, 0.55],
-      ]),
-      ...pairedRegion("back-low", v, uvRect(0, 0.5, 0.55, 0.7)),
+      ...pairedRegion("back-mid", v, [[0, 0.28], ...bladeTip, [0.36, 0.36], [0.5, 0.36], ...waistLine]),
+      ...pairedRegion("back-low", v, [...waistLine.slice().reverse(), [0.5, 0.7], [0, 0.7]]),
       {
         id: "sacrum",
         uv: [
@@ -533,7 +536,7 @@ const ANKLE: Point = [161.5, 813];
  */
 function frontFeetLayers(): LayerSpec[] {
   const base = leftFootTopLayers();
-  const size = [0.29, 0.12] as const;
+  const size = [0.27, 0.13] as const;
   const viewerLeft = placeLayers(base, placeDetail(FOOT_TOP_ANKLE, ORIENT.upsideDown, size, 7, ANKLE), {
     swapSides: true,
   });
