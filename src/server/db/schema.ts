@@ -12,6 +12,7 @@ import { sql } from "drizzle-orm";
 import {
   bigserial,
   boolean,
+  check,
   date,
   foreignKey,
   index,
@@ -328,6 +329,44 @@ export const appointments = pgTable(
     unique("appointments_clinic_id_key").on(t.clinicId, t.id),
     index("appointments_clinic_start_idx").on(t.clinicId, t.startsAt),
     index("appointments_client_idx").on(t.clinicId, t.clientId, t.startsAt),
+  ],
+);
+
+/**
+ * A client's wish to be told when an earlier slot opens (F4 waitlist): for a service, optionally one
+ * therapist, within `[earliest, latest)`. An offer e-mail goes out when a matching appointment is
+ * cancelled, declined or expires; `notified_at` is the last time one did.
+ */
+export const waitlistEntries = pgTable(
+  "waitlist_entries",
+  {
+    id: id(),
+    clinicId: clinicId(),
+    clientId: uuid("client_id").notNull(),
+    serviceId: uuid("service_id").notNull(),
+    therapistId: uuid("therapist_id"),
+    earliest: instant("earliest").notNull(),
+    latest: instant("latest").notNull(),
+    createdAt: createdAt(),
+    notifiedAt: instant("notified_at"),
+  },
+  (t) => [
+    foreignKey({
+      columns: [t.clinicId, t.clientId],
+      foreignColumns: [clients.clinicId, clients.id],
+    }).onDelete("cascade"),
+    foreignKey({
+      columns: [t.clinicId, t.serviceId],
+      foreignColumns: [services.clinicId, services.id],
+    }).onDelete("cascade"),
+    foreignKey({
+      columns: [t.clinicId, t.therapistId],
+      foreignColumns: [therapists.clinicId, therapists.id],
+    }).onDelete("cascade"),
+    unique("waitlist_entries_clinic_id_key").on(t.clinicId, t.id),
+    index("waitlist_entries_window_idx").on(t.clinicId, t.earliest, t.latest),
+    index("waitlist_entries_client_idx").on(t.clinicId, t.clientId),
+    check("waitlist_entries_window_valid", sql`${t.earliest} < ${t.latest}`),
   ],
 );
 
