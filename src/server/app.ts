@@ -63,6 +63,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     // Refuse `__proto__`/`constructor` keys in JSON bodies rather than trusting every handler to ignore them.
     onProtoPoisoning: "error",
     onConstructorPoisoning: "error",
+    // Malformed URLs (bad percent-encoding) get the API's error shape too, without echoing the URL.
+    frameworkErrors: (error, request, reply) => errorHandler(error, request, reply),
   }).withTypeProvider<ZodTypeProvider>();
 
   app.decorate("database", database);
@@ -70,6 +72,9 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);
+  // The API speaks JSON only: a text/plain body (which browsers send cross-site without a
+  // preflight) is refused with 415 like any other non-JSON type.
+  app.removeContentTypeParser("text/plain");
   app.addHook("onSend", async (request, reply) => {
     reply.header("x-request-id", request.id);
   });

@@ -59,6 +59,8 @@ const FASTIFY_CLIENT_ERRORS: Record<string, [number, string, string]> = {
   FST_ERR_CTP_BODY_TOO_LARGE: [413, "body_too_large", "The request body is too large."],
   FST_ERR_CTP_INVALID_JSON_BODY: [400, "invalid_json", "The body is not valid JSON."],
   FST_ERR_CTP_INVALID_TYPE: [400, "invalid_body", "The body could not be read."],
+  FST_ERR_BAD_URL: [400, "invalid_url", "The URL is not valid."],
+  FST_ERR_ASYNC_CONSTRAINT: [400, "invalid_request", "The request is not valid."],
 };
 
 export function toApiError(error: FastifyError | Error): { status: number; body: ApiError } {
@@ -108,7 +110,18 @@ export function toApiError(error: FastifyError | Error): { status: number; body:
   if (pgCode === "23505") {
     return { status: 409, body: { code: "already_exists", message: "That already exists." } };
   }
-  if (pgCode === "22P02" || pgCode === "22007" || pgCode === "22008") {
+  if (pgCode === "22021" || pgCode === "22P05") {
+    // A NUL character in a string: PostgreSQL cannot store it in text or jsonb.
+    return {
+      status: 400,
+      body: {
+        code: "invalid_request",
+        message: "Text in the request contains a character that cannot be stored.",
+      },
+    };
+  }
+  // 22009: an instant whose year, after its offset, runs past 9999 (PGlite refuses it).
+  if (pgCode === "22P02" || pgCode === "22007" || pgCode === "22008" || pgCode === "22009") {
     return {
       status: 400,
       body: { code: "invalid_request", message: "A value in the request is not valid." },
