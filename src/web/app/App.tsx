@@ -16,6 +16,10 @@ const ClientPage = lazy(() => import("../clients/ClientPage"));
 const TeamPage = lazy(() => import("../team/TeamPage"));
 const AuditPage = lazy(() => import("../audit/AuditPage"));
 const QueryLayout = lazy(() => import("./QueryLayout"));
+// Public pages, each its own small chunk (bench/web-size.bench.ts weighs them).
+const FinderPage = lazy(() => import("../finder/FinderPage"));
+const AtlasIndexPage = lazy(() => import("../atlas/AtlasIndexPage"));
+const MusclePage = lazy(() => import("../atlas/MusclePage"));
 
 function RequireRole({ roles, children }: { roles: readonly Role[]; children: ReactNode }) {
   const { loading, session, context } = useSession();
@@ -42,6 +46,9 @@ export function App() {
           <Route path="/sign-in" element={<SignInPage />} />
           <Route path="/sign-up" element={<SignUpPage />} />
           <Route path="/invite/:token" element={<AcceptInvitePage />} />
+          <Route path="/finder" element={<FinderPage />} />
+          <Route path="/atlas" element={<AtlasIndexPage />} />
+          <Route path="/atlas/:muscleId" element={<MusclePage />} />
           <Route element={<QueryLayout />}>
             <Route path="/app" element={<HomePage />} />
             <Route

@@ -13,12 +13,22 @@ export function LandingPage() {
           commonly cause pain where you feel it, book a session, and follow your progress.
         </p>
         <div className="kw-row">
+          <ButtonLink to="/finder">Find where your pain comes from</ButtonLink>
+          <ButtonLink to="/atlas" variant="secondary">
+            Browse the muscle atlas
+          </ButtonLink>
+        </div>
+        <div className="kw-row" style={{ marginTop: "var(--kw-space-3)" }}>
           {session ? (
-            <ButtonLink to="/app">Go to your dashboard</ButtonLink>
+            <ButtonLink to="/app" variant="secondary">
+              Go to your dashboard
+            </ButtonLink>
           ) : (
             <>
-              <ButtonLink to="/sign-up">Create an account</ButtonLink>
-              <ButtonLink to="/sign-in" variant="secondary">
+              <ButtonLink to="/sign-up" variant="secondary">
+                Create an account
+              </ButtonLink>
+              <ButtonLink to="/sign-in" variant="ghost">
                 Sign in
               </ButtonLink>
             </>

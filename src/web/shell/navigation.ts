@@ -14,7 +14,11 @@ export const APP_NAVIGATION: readonly NavItem[] = [
   { to: "/app/audit", label: "Audit log", roles: ["owner"] },
 ];
 
-export const PUBLIC_NAVIGATION: readonly { to: string; label: string }[] = [];
+/** Shown to everyone, signed in or not (staff and clients reach the finder and atlas from here too). */
+export const PUBLIC_NAVIGATION: readonly { to: string; label: string }[] = [
+  { to: "/finder", label: "Pain finder" },
+  { to: "/atlas", label: "Muscle atlas" },
+];
 
 export function navigationFor(role: Role | undefined): NavItem[] {
   if (!role) return [];

@@ -1,0 +1,228 @@
+/**
+ * One muscle of the atlas (PRODUCT.md F2): where its pain is felt (on the body map), where its
+ * trigger points are, what sets them off, how to treat it yourself with a hold timer, a stretch,
+ * cautions, sources, and a way to book. The text comes from the API; the map loads lazily.
+ */
+import "./atlas.css";
+import { lazy, Suspense, useEffect, useState } from "react";
+import { Link, useLocation, useNavigate, useParams } from "react-router";
+import type { Side } from "../../core/body/regions";
+import { useSession } from "../auth/session";
+import { Alert, ButtonLink, Loading } from "../ui/components";
+import { loadMuscle, type MuscleDetail } from "./atlas-api";
+import { HoldTimer } from "./HoldTimer";
+import { CAUSE_LABELS, CONFIDENCE_LABELS, GROUP_LABELS, shortRegionName, TOOL_LABELS } from "./labels";
+
+const PatternMap = lazy(() => import("./PatternMap"));
+
+type Loaded =
+  | { status: "loading" }
+  | { status: "error"; message: string }
+  | { status: "ok"; detail: MuscleDetail | null };
+
+function useMuscle(id: string): Loaded {
+  const [loaded, setLoaded] = useState<{ id: string; value: Loaded }>({ id, value: { status: "loading" } });
+  useEffect(() => {
+    let live = true;
+    loadMuscle(id).then(
+      (detail) => live && setLoaded({ id, value: { status: "ok", detail } }),
+      (error: unknown) =>
+        live &&
+        setLoaded({
+          id,
+          value: {
+            status: "error",
+            message: error instanceof Error ? error.message : "Something went wrong.",
+          },
+        }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [id]);
+  return loaded.id === id ? loaded.value : { status: "loading" };
+}
+
+export default function MusclePage() {
+  const { muscleId = "" } = useParams();
+  const loaded = useMuscle(muscleId);
+
+  useEffect(() => {
+    if (loaded.status === "ok" && loaded.detail)
+      document.title = `${loaded.detail.muscle.name} · Muscle atlas · Knotwork`;
+    return () => {
+      document.title = "Knotwork";
+    };
+  }, [loaded]);
+
+  if (loaded.status === "loading") return <Loading />;
+  if (loaded.status === "error") return <Alert tone="danger">{loaded.message}</Alert>;
+  if (!loaded.detail) {
+    return (
+      <div className="kw-stack">
+        <Alert tone="warning">We couldn't find that muscle in the atlas.</Alert>
+        <p>
+          <Link to="/atlas">Browse the muscle atlas</Link>
+        </p>
+      </div>
+    );
+  }
+  return <MuscleArticle detail={loaded.detail} />;
+}
+
+function useSide(): [Side, (side: Side) => void] {
+  const location = useLocation();
+  const navigate = useNavigate();
+  const side: Side = new URLSearchParams(location.search).get("side") === "right" ? "right" : "left";
+  return [side, (next) => navigate({ search: `?side=${next}` }, { replace: true })];
+}
+
+function MuscleArticle({ detail }: { detail: MuscleDetail }) {
+  const { muscle, sources, generalRules } = detail;
+  const [side, setSide] = useSide();
+  const { session, context } = useSession();
+  const isStaff = Boolean(context && context.role !== "client");
+  const bookHref = session ? `/app?muscle=${muscle.id}` : `/sign-up?muscle=${muscle.id}`;
+  const otherNames = muscle.alsoKnownAs.filter((n) => n.toLowerCase() !== muscle.name.toLowerCase());
+  const { selfTreatment } = muscle;
+
+  return (
+    <article className="kw-muscle">
+      <p className="kw-muscle__back">
+        <Link to="/atlas">← Muscle atlas</Link>
+      </p>
+      <header className="kw-muscle__header">
+        <p className="kw-eyebrow">{GROUP_LABELS[muscle.group]}</p>
+        <h1>{muscle.name}</h1>
+        <p className="kw-muscle__names">
+          {muscle.anatomicalName !== muscle.name ? (
+            <span>Anatomical name: {muscle.anatomicalName}. </span>
+          ) : null}
+          {otherNames.length > 0 ? <span>Also called: {otherNames.join(", ")}.</span> : null}
+        </p>
+      </header>
+
+      <div className="kw-muscle__layout">
+        <section className="kw-muscle__map" aria-labelledby="kw-where-pain">
+          <h2 id="kw-where-pain">Where it sends pain</h2>
+          <dl className="kw-muscle__zones">
+            <div>
+              <dt>
+                <span className="kw-zone is-essential" aria-hidden="true" /> Usually felt
+              </dt>
+              <dd>
+                <ul className="kw-tags">
+                  {muscle.essential.map((t) => (
+                    <li key={t}>{shortRegionName(t)}</li>
+                  ))}
+                </ul>
+              </dd>
+            </div>
+            {muscle.spillover.length > 0 ? (
+              <div>
+                <dt>
+                  <span className="kw-zone is-spillover" aria-hidden="true" /> Sometimes also
+                </dt>
+                <dd>
+                  <ul className="kw-tags">
+                    {muscle.spillover.map((t) => (
+                      <li key={t}>{shortRegionName(t)}</li>
+                    ))}
+                  </ul>
+                </dd>
+              </div>
+            ) : null}
+          </dl>
+          <Suspense fallback={<div className="kw-pattern__placeholder" aria-hidden="true" />}>
+            <PatternMap muscle={muscle} side={side} onSideChange={setSide} />
+          </Suspense>
+        </section>
+
+        <div className="kw-muscle__text">
+          <section aria-labelledby="kw-trigger-points">
+            <h2 id="kw-trigger-points">Where the trigger points are</h2>
+            <p>{muscle.triggerPoints}</p>
+          </section>
+
+          <section aria-labelledby="kw-causes">
+            <h2 id="kw-causes">What sets it off</h2>
+            <ul className="kw-tags kw-tags--soft" aria-label="Common causes">
+              {muscle.causes.map((cause) => (
+                <li key={cause}>{CAUSE_LABELS[cause]}</li>
+              ))}
+            </ul>
+            <p>{muscle.activators}</p>
+          </section>
+
+          <section aria-labelledby="kw-self" className="kw-muscle__self">
+            <h2 id="kw-self">Treat it yourself</h2>
+            <dl className="kw-dl kw-muscle__facts">
+              <dt>Use</dt>
+              <dd>{TOOL_LABELS[selfTreatment.tool]}</dd>
+              <dt>Hold</dt>
+              <dd>
+                {selfTreatment.holdSeconds[0]}–{selfTreatment.holdSeconds[1]} seconds per spot
+              </dd>
+              <dt>How often</dt>
+              <dd>{selfTreatment.frequency}</dd>
+            </dl>
+            <p>{selfTreatment.how}</p>
+            <HoldTimer range={selfTreatment.holdSeconds} />
+          </section>
+
+          <section aria-labelledby="kw-stretch">
+            <h2 id="kw-stretch">Stretch</h2>
+            <p>{muscle.stretch}</p>
+          </section>
+
+          <section aria-labelledby="kw-cautions" className="kw-muscle__cautions">
+            <h2 id="kw-cautions">Take care</h2>
+            {muscle.cautions.length > 0 ? (
+              <ul>
+                {muscle.cautions.map((caution) => (
+                  <li key={caution}>{caution}</li>
+                ))}
+              </ul>
+            ) : null}
+            <details>
+              <summary>Safety rules for all self-treatment</summary>
+              <ul>
+                {generalRules.map((rule) => (
+                  <li key={rule}>{rule}</li>
+                ))}
+              </ul>
+            </details>
+          </section>
+
+          {isStaff ? null : (
+            <section className="kw-muscle__book" aria-labelledby="kw-book">
+              <h2 id="kw-book">Let a therapist find it</h2>
+              <p>
+                A trigger point therapist finds and treats these spots by touch, and shows you how to keep
+                them from coming back.
+              </p>
+              <ButtonLink to={bookHref}>Book a session</ButtonLink>
+            </section>
+          )}
+
+          <section aria-labelledby="kw-sources" className="kw-muscle__sources">
+            <h2 id="kw-sources">Sources</h2>
+            <p>
+              Referral pattern: {CONFIDENCE_LABELS[muscle.confidence].toLowerCase()}. Patterns follow Travell
+              and Simons' trigger point manual, as summarised by the sources below. This page describes
+              muscles commonly associated with pain in these places; it is not a diagnosis.
+            </p>
+            <details>
+              <summary>{sources.length === 1 ? "1 source" : `${sources.length} sources`}</summary>
+              <ul>
+                {sources.map((source) => (
+                  <li key={source.key}>{source.citation}</li>
+                ))}
+              </ul>
+            </details>
+          </section>
+        </div>
+      </div>
+    </article>
+  );
+}

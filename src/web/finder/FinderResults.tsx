@@ -1,0 +1,142 @@
+import { useState } from "react";
+import { Link } from "react-router";
+import { muscleById } from "../../core/atlas/muscles";
+import { regionById } from "../../core/body/regions";
+import type { FinderResult } from "../../core/finder/rank";
+import { bookingLinks, type Marks, type Visitor } from "./marks-url";
+
+interface FinderResultsProps {
+  readonly results: readonly FinderResult[];
+  readonly marks: Marks;
+  readonly visitor: Visitor;
+  readonly shortList: number;
+}
+
+const SIDE_LABEL = { left: "Left side", right: "Right side", either: "Either side" } as const;
+
+function regionNames(ids: readonly string[]): string {
+  return ids.map((id) => regionById(id)?.label ?? id).join(", ");
+}
+
+/** The ranked list: each muscle with its side, a score bar, what it explains and what it does not. */
+export function FinderResults({ results, marks, visitor, shortList }: FinderResultsProps) {
+  const [expanded, setExpanded] = useState(false);
+  if (Object.keys(marks).length === 0) {
+    return (
+      <p className="kw-finder__empty">
+        Tap where it hurts on the map. Muscles that commonly send pain there will show up here, best match
+        first.
+      </p>
+    );
+  }
+  if (results.length === 0) {
+    return (
+      <p className="kw-finder__empty">
+        No muscle in the atlas commonly sends pain to the areas you marked. A therapist or doctor can look at
+        it with you.
+      </p>
+    );
+  }
+  const shown = expanded ? results : results.slice(0, shortList);
+  return (
+    <>
+      <p className="kw-finder__note">
+        Trigger points in these muscles often cause pain where you marked. This is not a diagnosis: a
+        therapist checks them by touch.
+      </p>
+      <ol className="kw-results" aria-label="Likely muscles, best match first">
+        {shown.map((result, index) => (
+          <ResultItem key={`${result.muscle}-${result.side}`} result={result} rank={index + 1} />
+        ))}
+      </ol>
+      {results.length > shortList ? (
+        <button
+          type="button"
+          className="kw-button kw-button--secondary kw-button--block"
+          onClick={() => setExpanded((e) => !e)}
+        >
+          {expanded ? "Show fewer" : `Show ${results.length - shortList} more`}
+        </button>
+      ) : null}
+      <p className="kw-finder__score-note">
+        Match: how much of the pain you marked (weighted by how strong it is) the muscle's usual pattern
+        covers; its main pain area counts fully, the area it sometimes reaches counts half.
+      </p>
+      {visitor === "staff" ? null : <BookingCard marks={marks} visitor={visitor} />}
+    </>
+  );
+}
+
+function ResultItem({ result, rank }: { result: FinderResult; rank: number }) {
+  const muscle = muscleById(result.muscle);
+  const name = muscle?.name ?? result.muscle;
+  const percent = Math.round(result.score * 100);
+  const side = result.side ?? "either";
+  const href = `/atlas/${result.muscle}${result.side ? `?side=${result.side}` : ""}`;
+  return (
+    <li className="kw-result">
+      <div className="kw-result__head">
+        <span className="kw-result__rank" aria-hidden="true">
+          {rank}
+        </span>
+        <h3 className="kw-result__name">
+          <Link to={href}>{name}</Link>
+        </h3>
+        <span className={`kw-result__side is-${side}`}>{SIDE_LABEL[side]}</span>
+      </div>
+      <div className="kw-result__score">
+        <span className="kw-scorebar" aria-hidden="true">
+          <span className="kw-scorebar__fill" style={{ width: `${percent}%` }} />
+        </span>
+        <span className="kw-result__percent">Match {percent}%</span>
+      </div>
+      <dl className="kw-result__explains">
+        {result.explains.essential.length > 0 ? (
+          <div>
+            <dt>
+              <span className="kw-zone is-essential" aria-hidden="true" />
+              Main pain area
+            </dt>
+            <dd>{regionNames(result.explains.essential)}</dd>
+          </div>
+        ) : null}
+        {result.explains.spillover.length > 0 ? (
+          <div>
+            <dt>
+              <span className="kw-zone is-spillover" aria-hidden="true" />
+              Sometimes reaches
+            </dt>
+            <dd>{regionNames(result.explains.spillover)}</dd>
+          </div>
+        ) : null}
+        {result.unexplained.length > 0 ? (
+          <div className="is-unexplained">
+            <dt>
+              <span className="kw-zone is-none" aria-hidden="true" />
+              Doesn't explain
+            </dt>
+            <dd>{regionNames(result.unexplained)}</dd>
+          </div>
+        ) : null}
+      </dl>
+    </li>
+  );
+}
+
+function BookingCard({ marks, visitor }: { marks: Marks; visitor: Visitor }) {
+  const links = bookingLinks(visitor, marks);
+  return (
+    <div className="kw-finder__book">
+      <h3>Want a therapist to look at it?</h3>
+      <p className="kw-muted">Your marks go with you, so your therapist sees them before the first visit.</p>
+      <Link className="kw-button kw-button--primary kw-button--block" to={links.book}>
+        Book a session for these
+      </Link>
+      {links.signIn ? (
+        <p className="kw-finder__signin">
+          Already have an account? <Link to={links.signIn}>Sign in</Link>
+        </p>
+      ) : null}
+    </div>
+  );
+}

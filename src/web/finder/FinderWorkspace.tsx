@@ -1,0 +1,158 @@
+/**
+ * The finder once the safety questions are answered: the body map in mark mode and the live list
+ * of muscles, ranked in the browser by the same core code the API and CLI use. Loaded lazily by
+ * FinderPage (this chunk carries the map drawing and the atlas data).
+ */
+import { type RefObject, useId, useMemo, useState } from "react";
+import { regionById } from "../../core/body/regions";
+import { rankMuscles } from "../../core/finder/rank";
+import type { RedFlagQuestion } from "../../core/screening/red-flag-questions";
+import { BodyMap, type BodyMapView } from "../body";
+import { FinderResults } from "./FinderResults";
+import { type Marks, marksList, type Visitor } from "./marks-url";
+import { gateFor, type RedFlagAnswers } from "./red-flags";
+import { SafetyQuestions } from "./SafetyQuestions";
+
+interface FinderWorkspaceProps {
+  readonly marks: Marks;
+  readonly onMarksChange: (marks: Marks) => void;
+  readonly answers: RedFlagAnswers;
+  readonly onAnswer: (id: string, yes: boolean) => void;
+  readonly visitor: Visitor;
+  readonly headingRef: RefObject<HTMLHeadingElement | null>;
+}
+
+/** How many muscles the list shows before "Show more". */
+const SHORT_LIST = 5;
+const LONG_LIST = 10;
+
+function mergeQuestions(
+  shown: readonly RedFlagQuestion[],
+  more: readonly RedFlagQuestion[],
+): RedFlagQuestion[] {
+  const ids = new Set(shown.map((q) => q.id));
+  return [...shown, ...more.filter((q) => !ids.has(q.id))];
+}
+
+export default function FinderWorkspace({
+  marks,
+  onMarksChange,
+  answers,
+  onAnswer,
+  visitor,
+  headingRef,
+}: FinderWorkspaceProps) {
+  const headingId = useId();
+  const [view, setView] = useState<BodyMapView>("front");
+  const markIds = useMemo(() => Object.keys(marks), [marks]);
+  const gate = gateFor(markIds, answers);
+  // Questions for newly marked areas stay on screen, answered, until the person moves on.
+  const [extra, setExtra] = useState<readonly RedFlagQuestion[] | null>(null);
+  if (gate.kind === "ask" && (extra === null || gate.pending.some((q) => !extra.includes(q)))) {
+    setExtra(mergeQuestions(extra ?? [], gate.pending));
+  }
+  const results = useMemo(() => rankMuscles(marksList(marks), { limit: LONG_LIST }), [marks]);
+  const showResults = gate.kind === "clear" && extra === null;
+  const best = results[0];
+
+  return (
+    <div className="kw-finder">
+      <section className="kw-finder__map" aria-labelledby={headingId}>
+        <p className="kw-finder-step__count">Step 2 of 2</p>
+        <h2 id={headingId} ref={headingRef} tabIndex={-1}>
+          Mark where it hurts
+        </h2>
+        <p className="kw-finder__peek" aria-live="polite">
+          {markIds.length === 0 ? (
+            "Nothing marked yet."
+          ) : (
+            <>
+              {markIds.length === 1 ? "1 area marked" : `${markIds.length} areas marked`}
+              {showResults && best ? (
+                <>
+                  {" · "}
+                  <a href="#kw-finder-results">
+                    {results.length === 1 ? "1 likely muscle" : `${results.length} likely muscles`}
+                  </a>
+                </>
+              ) : null}
+            </>
+          )}
+        </p>
+        <BodyMap
+          mode="mark"
+          view={view}
+          onViewChange={setView}
+          marks={marks}
+          onMarksChange={onMarksChange}
+          label="Body map: where it hurts"
+        />
+      </section>
+      <section className="kw-finder__side" aria-labelledby="kw-finder-results">
+        <h2 id="kw-finder-results" tabIndex={-1}>
+          Muscles commonly associated with pain here
+        </h2>
+        {markIds.length > 0 ? <MarkedList marks={marks} onMarksChange={onMarksChange} /> : null}
+        {extra !== null ? (
+          <div className="kw-finder__more-questions">
+            <h3>A few more safety questions</h3>
+            <p className="kw-muted">For the areas you marked. Answer yes if any is true for you now.</p>
+            <SafetyQuestions
+              questions={extra}
+              answers={answers}
+              onAnswer={onAnswer}
+              onDone={() => setExtra(null)}
+              doneLabel="Show the muscles"
+            />
+          </div>
+        ) : null}
+        {showResults ? (
+          <FinderResults results={results} marks={marks} visitor={visitor} shortList={SHORT_LIST} />
+        ) : null}
+      </section>
+    </div>
+  );
+}
+
+function MarkedList({ marks, onMarksChange }: { marks: Marks; onMarksChange: (marks: Marks) => void }) {
+  return (
+    <div className="kw-marked">
+      <h3 className="kw-marked__title">You marked</h3>
+      <ul className="kw-marked__list">
+        {Object.entries(marks).map(([id, intensity]) => {
+          const label = regionById(id)?.label ?? id;
+          return (
+            <li key={id} className="kw-marked__item">
+              <span
+                className="kw-marked__swatch"
+                style={{ background: `var(--kw-pain-${intensity})` }}
+                aria-hidden="true"
+              />
+              <span className="kw-marked__label">
+                {label} <span className="kw-muted">· {intensity}/10</span>
+              </span>
+              <button
+                type="button"
+                className="kw-marked__remove"
+                aria-label={`Remove ${label}`}
+                onClick={() => {
+                  const { [id]: _removed, ...rest } = marks;
+                  onMarksChange(rest);
+                }}
+              >
+                <svg viewBox="0 0 16 16" aria-hidden="true">
+                  <path d="M4 4l8 8M12 4l-8 8" stroke="currentColor" strokeWidth="2" strokeLinecap="round" />
+                </svg>
+              </button>
+            </li>
+          );
+        })}
+      </ul>
+      {Object.keys(marks).length > 1 ? (
+        <button type="button" className="kw-link-button" onClick={() => onMarksChange({})}>
+          Clear all
+        </button>
+      ) : null}
+    </div>
+  );
+}

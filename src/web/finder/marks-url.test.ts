@@ -1,0 +1,53 @@
+import { describe, expect, it } from "vitest";
+import { MAX_FINDER_REGIONS as API_LIMIT } from "../../core/finder";
+import { bookingLinks, formatMarks, MAX_FINDER_REGIONS, marksSearch, parseMarks } from "./marks-url";
+
+describe("marks in the URL", () => {
+  it("reads region ids with intensities, defaulting a bare id to 5", () => {
+    expect(parseMarks("temple-left:6,neck-posterior-left")).toEqual({
+      "temple-left": 6,
+      "neck-posterior-left": 5,
+    });
+  });
+
+  it("drops unknown ids, junk and extra colons instead of failing", () => {
+    expect(parseMarks("temple:6,left-temple:3,,sacrum:x,jaw-right:2:1,heel-right:4")).toEqual({
+      "heel-right": 4,
+    });
+  });
+
+  it("clamps intensities to 1-10 and keeps a repeated id at its highest", () => {
+    expect(parseMarks("sacrum:0,jaw-left:14,jaw-left:3,heel-left:2.6")).toEqual({
+      sacrum: 1,
+      "jaw-left": 10,
+      "heel-left": 3,
+    });
+  });
+
+  it("keeps at most as many regions as the API takes", () => {
+    expect(MAX_FINDER_REGIONS).toBe(API_LIMIT);
+    const many = Array.from({ length: 45 }, (_, i) => `x${i}`);
+    const ids = ["temple-left", "temple-right", "jaw-left", "jaw-right"];
+    expect(Object.keys(parseMarks([...many, ...ids].join(","))).length).toBe(4);
+  });
+
+  it("writes what it reads, in marking order", () => {
+    const marks = { "temple-left": 6, "neck-posterior-left": 4, sacrum: 2 };
+    expect(formatMarks(marks)).toBe("temple-left:6,neck-posterior-left:4,sacrum:2");
+    expect(parseMarks(formatMarks(marks))).toEqual(marks);
+    expect(marksSearch({})).toBe("");
+    expect(marksSearch(marks)).toBe("?regions=temple-left:6,neck-posterior-left:4,sacrum:2");
+  });
+
+  it("sends a visitor to sign-up, or to sign-in and then the portal, with the marks", () => {
+    const links = bookingLinks("anonymous", { "temple-left": 6, "neck-posterior-left": 4 });
+    expect(links.book).toBe("/sign-up?regions=temple-left:6,neck-posterior-left:4");
+    expect(links.signIn).toBe(
+      `/sign-in?next=${encodeURIComponent("/app?regions=temple-left:6,neck-posterior-left:4")}`,
+    );
+  });
+
+  it("sends a signed-in client straight to the portal with the marks", () => {
+    expect(bookingLinks("client", { sacrum: 3 })).toEqual({ book: "/app?regions=sacrum:3" });
+  });
+});
