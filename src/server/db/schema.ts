@@ -393,6 +393,27 @@ export const intakes = pgTable(
   ],
 );
 
+/**
+ * The client's working copy of the intake, saved as they type (one per client). Submitting copies it
+ * into `intakes`: in place while the latest version has not been used at a visit, as version + 1 after.
+ */
+export const intakeDrafts = pgTable(
+  "intake_drafts",
+  {
+    clinicId: clinicId(),
+    clientId: uuid("client_id").notNull(),
+    answers: jsonb("answers").notNull(),
+    updatedAt: instant("updated_at").notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.clinicId, t.clientId] }),
+    foreignKey({
+      columns: [t.clinicId, t.clientId],
+      foreignColumns: [clients.clinicId, clients.id],
+    }).onDelete("cascade"),
+  ],
+);
+
 /** A doctor's clearance for a do-not-treat-until-cleared finding, recorded by staff. */
 export const clearances = pgTable(
   "clearances",
@@ -412,9 +433,11 @@ export const clearances = pgTable(
       columns: [t.clinicId, t.clientId],
       foreignColumns: [clients.clinicId, clients.id],
     }).onDelete("cascade"),
+    index("clearances_client_idx").on(t.clinicId, t.clientId),
   ],
 );
 
+/** A clinic's own consent text, one row per version; `body` is the ConsentDocument as JSON (core/consent). */
 export const consentVersions = pgTable(
   "consent_versions",
   {
@@ -442,6 +465,7 @@ export const consentSignatures = pgTable(
       columns: [t.clinicId, t.clientId],
       foreignColumns: [clients.clinicId, clients.id],
     }).onDelete("cascade"),
+    index("consent_signatures_client_idx").on(t.clinicId, t.clientId, t.signedAt),
   ],
 );
 
