@@ -16,6 +16,11 @@ const ClientPage = lazy(() => import("../clients/ClientPage"));
 const TeamPage = lazy(() => import("../team/TeamPage"));
 const AuditPage = lazy(() => import("../audit/AuditPage"));
 const QueryLayout = lazy(() => import("./QueryLayout"));
+const CalendarPage = lazy(() => import("../calendar/CalendarPage"));
+const RequestsPage = lazy(() => import("../requests/RequestsPage"));
+const SettingsPage = lazy(() => import("../settings/SettingsPage"));
+// Online booking starts signed out too, on a phone: no TanStack Query, its own small chunk.
+const BookingPage = lazy(() => import("../booking/BookingPage"));
 // Public pages, each its own small chunk (bench/web-size.bench.ts weighs them).
 const FinderPage = lazy(() => import("../finder/FinderPage"));
 const AtlasIndexPage = lazy(() => import("../atlas/AtlasIndexPage"));
@@ -49,6 +54,7 @@ export function App() {
           <Route path="/finder" element={<FinderPage />} />
           <Route path="/atlas" element={<AtlasIndexPage />} />
           <Route path="/atlas/:muscleId" element={<MusclePage />} />
+          <Route path="/book" element={<BookingPage />} />
           <Route element={<QueryLayout />}>
             <Route path="/app" element={<HomePage />} />
             <Route
@@ -72,6 +78,30 @@ export function App() {
               element={
                 <RequireRole roles={["owner", "front_desk"]}>
                   <TeamPage />
+                </RequireRole>
+              }
+            />
+            <Route
+              path="/app/calendar"
+              element={
+                <RequireRole roles={STAFF}>
+                  <CalendarPage />
+                </RequireRole>
+              }
+            />
+            <Route
+              path="/app/requests"
+              element={
+                <RequireRole roles={["owner", "front_desk"]}>
+                  <RequestsPage />
+                </RequireRole>
+              }
+            />
+            <Route
+              path="/app/settings"
+              element={
+                <RequireRole roles={["owner"]}>
+                  <SettingsPage />
                 </RequireRole>
               }
             />

@@ -9,8 +9,12 @@ export interface NavItem {
 /** The app's sections by role; a capability's pages register here as they are built. */
 export const APP_NAVIGATION: readonly NavItem[] = [
   { to: "/app", label: "Home", roles: ["owner", "therapist", "front_desk", "client"] },
+  { to: "/book", label: "Book", roles: ["client"] },
+  { to: "/app/calendar", label: "Calendar", roles: ["owner", "therapist", "front_desk"] },
+  { to: "/app/requests", label: "Requests", roles: ["owner", "front_desk"] },
   { to: "/app/clients", label: "Clients", roles: ["owner", "therapist", "front_desk"] },
   { to: "/app/team", label: "Team", roles: ["owner", "front_desk"] },
+  { to: "/app/settings", label: "Settings", roles: ["owner"] },
   { to: "/app/audit", label: "Audit log", roles: ["owner"] },
 ];
 

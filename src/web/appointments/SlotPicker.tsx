@@ -1,0 +1,232 @@
+/**
+ * A day strip and the open times of the chosen day, from the availability search, shown in one
+ * zone (the client's own on the booking page, the clinic's at the front desk). Used by online
+ * booking, phone booking, "propose another time" and reschedule. It fetches without TanStack Query
+ * so the public booking page stays light on a phone.
+ */
+import { useEffect, useId, useMemo, useState } from "react";
+import type { AvailabilitySlot } from "../../core/scheduling/contract";
+import { ApiError } from "../api/client";
+import { Alert, Loading } from "../ui/components";
+import "./appointments.css";
+import { fetchAvailability } from "./api";
+import { addDays, formatClock, formatLocalDay, localDateOf, minuteOfDay } from "./time";
+
+export const STRIP_DAYS = 14;
+
+export interface SlotPickerProps {
+  /** The clinic's slug for the public (online) search; null = the staff search. */
+  slug: string | null;
+  serviceId: string;
+  therapistId?: string | null;
+  /** The zone slots are shown in; sent to the API as `zone` so "days" are this zone's days. */
+  zone: string;
+  /** First day that may be chosen (today in `zone`). */
+  today: string;
+  /** Last day offered (the clinic's booking horizon). */
+  lastDay?: string;
+  selected: string | null;
+  onSelect(slot: AvailabilitySlot): void;
+  /** The day to show first (kept in the URL by the booking page). */
+  day?: string | null;
+  onDayChange?(day: string): void;
+  /** Bump to fetch again (after "that time was just taken"). */
+  refreshKey?: number;
+  /** Heading level of the day title. */
+  compact?: boolean;
+}
+
+type Load =
+  | { state: "loading" }
+  | { state: "error"; message: string }
+  | { state: "done"; slots: AvailabilitySlot[]; zone: string };
+
+function useAvailability(
+  slug: string | null,
+  serviceId: string,
+  therapistId: string | null | undefined,
+  zone: string,
+  from: string,
+  to: string,
+  refreshKey: number,
+): Load {
+  const [load, setLoad] = useState<Load>({ state: "loading" });
+  useEffect(() => {
+    let live = true;
+    setLoad({ state: "loading" });
+    // refreshKey is read so that a bump fetches again.
+    void refreshKey;
+    fetchAvailability(slug, { serviceId, therapistId, from, to, zone })
+      .then((response) => {
+        if (live) setLoad({ state: "done", slots: response.slots, zone: response.zone });
+      })
+      .catch((error: unknown) => {
+        if (live)
+          setLoad({
+            state: "error",
+            message: error instanceof ApiError ? error.message : "Could not load open times.",
+          });
+      });
+    return () => {
+      live = false;
+    };
+  }, [slug, serviceId, therapistId, zone, from, to, refreshKey]);
+  return load;
+}
+
+function partOfDay(minute: number): "Morning" | "Afternoon" | "Evening" {
+  return minute < 12 * 60 ? "Morning" : minute < 17 * 60 ? "Afternoon" : "Evening";
+}
+
+export function SlotPicker({
+  slug,
+  serviceId,
+  therapistId,
+  zone,
+  today,
+  lastDay,
+  selected,
+  onSelect,
+  day,
+  onDayChange,
+  refreshKey = 0,
+  compact = false,
+}: SlotPickerProps) {
+  const initialStart = day && day >= today ? day : today;
+  const [windowStart, setWindowStart] = useState(initialStart);
+  const windowEnd = addDays(windowStart, STRIP_DAYS - 1);
+  const load = useAvailability(slug, serviceId, therapistId, zone, windowStart, windowEnd, refreshKey);
+  const [chosenDay, setChosenDay] = useState<string | null>(day ?? null);
+  const headingId = useId();
+
+  const byDay = useMemo(() => {
+    const groups = new Map<string, AvailabilitySlot[]>();
+    if (load.state !== "done") return groups;
+    for (const slot of load.slots) {
+      const date = localDateOf(slot.start, zone);
+      groups.set(date, [...(groups.get(date) ?? []), slot]);
+    }
+    return groups;
+  }, [load, zone]);
+
+  const days = useMemo(
+    () => Array.from({ length: STRIP_DAYS }, (_, i) => addDays(windowStart, i)),
+    [windowStart],
+  );
+
+  // Once slots arrive, show the chosen day if it is in view, else the first day with open times.
+  const firstOpen = days.find((d) => (byDay.get(d)?.length ?? 0) > 0) ?? null;
+  const activeDay = chosenDay && days.includes(chosenDay) ? chosenDay : firstOpen;
+  useEffect(() => {
+    if (load.state === "done" && activeDay && activeDay !== chosenDay) {
+      setChosenDay(activeDay);
+      onDayChange?.(activeDay);
+    }
+  }, [load.state, activeDay, chosenDay, onDayChange]);
+
+  function chooseDay(next: string) {
+    setChosenDay(next);
+    onDayChange?.(next);
+  }
+
+  const canGoBack = windowStart > today;
+  const canGoOn = !lastDay || windowEnd < lastDay;
+  const daySlots = activeDay ? (byDay.get(activeDay) ?? []) : [];
+  const groups = new Map<string, AvailabilitySlot[]>();
+  for (const slot of daySlots) {
+    const part = partOfDay(minuteOfDay(slot.start, zone));
+    groups.set(part, [...(groups.get(part) ?? []), slot]);
+  }
+
+  return (
+    <div className={`kw-slots${compact ? " kw-slots--compact" : ""}`}>
+      <div className="kw-slots__strip-bar">
+        <button
+          type="button"
+          className="kw-button kw-button--ghost kw-slots__page"
+          onClick={() => {
+            const previous = addDays(windowStart, -STRIP_DAYS);
+            setWindowStart(previous < today ? today : previous);
+            setChosenDay(null);
+          }}
+          disabled={!canGoBack}
+          aria-label="Earlier days"
+        >
+          ‹
+        </button>
+        <ul className="kw-slots__strip" aria-label="Days">
+          {days.map((d) => {
+            const count = byDay.get(d)?.length ?? 0;
+            const beyond = lastDay !== undefined && d > lastDay;
+            const label = `${formatLocalDay(d, "long")}: ${
+              load.state !== "done" ? "loading" : count === 0 ? "no open times" : `${count} open times`
+            }`;
+            return (
+              <li key={d}>
+                <button
+                  type="button"
+                  className="kw-slots__day"
+                  aria-pressed={d === activeDay}
+                  aria-label={label}
+                  disabled={load.state === "done" && (count === 0 || beyond)}
+                  onClick={() => chooseDay(d)}
+                >
+                  <span className="kw-slots__weekday">{formatLocalDay(d, "weekday")}</span>
+                  <span className="kw-slots__daynum">{formatLocalDay(d, "dayNumber")}</span>
+                  <span className="kw-slots__month">{formatLocalDay(d, "monthDay").split(" ")[0]}</span>
+                </button>
+              </li>
+            );
+          })}
+        </ul>
+        <button
+          type="button"
+          className="kw-button kw-button--ghost kw-slots__page"
+          onClick={() => {
+            setWindowStart(addDays(windowStart, STRIP_DAYS));
+            setChosenDay(null);
+          }}
+          disabled={!canGoOn}
+          aria-label="Later days"
+        >
+          ›
+        </button>
+      </div>
+
+      {load.state === "loading" ? <Loading label="Finding open times…" /> : null}
+      {load.state === "error" ? <Alert tone="danger">{load.message}</Alert> : null}
+      {load.state === "done" && !activeDay ? (
+        <p className="kw-empty">
+          No open times between {formatLocalDay(windowStart, "monthDay")} and{" "}
+          {formatLocalDay(windowEnd, "monthDay")}.{canGoOn ? " Try later days." : ""}
+        </p>
+      ) : null}
+      {load.state === "done" && activeDay ? (
+        <section aria-labelledby={headingId} className="kw-slots__day-times">
+          <h3 id={headingId} className="kw-slots__title">
+            {formatLocalDay(activeDay, "long")}
+          </h3>
+          {[...groups.entries()].map(([part, slots]) => (
+            <div key={part} className="kw-slots__group">
+              <p className="kw-slots__part">{part}</p>
+              <ul className="kw-slots__times" aria-label={`${part} times`}>
+                {slots.map((slot) => (
+                  <li key={slot.start}>
+                    <button
+                      type="button"
+                      className="kw-slots__time"
+                      aria-pressed={slot.start === selected}
+                      onClick={() => onSelect(slot)}
+                    >
+                      {formatClock(slot.start, zone)}
+                    </button>
+                  </li>
+                ))}
+              </ul>
+            </div>
+          ))}
+        </section>
+      ) : null}
+    </div>
+  );
+}

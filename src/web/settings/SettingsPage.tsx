@@ -1,0 +1,42 @@
+/**
+ * The owner's clinic settings (PRODUCT.md F4/F10): booking policies, services, rooms, and each
+ * therapist's weekly hours and time off. Each section is its own file; this page switches between them.
+ */
+import { useSearchParams } from "react-router";
+import { zoneDisplayName } from "../appointments/time";
+import { useSession } from "../auth/session";
+import { Loading, PageHeader } from "../ui/components";
+import { PoliciesSection } from "./PoliciesSection";
+import "./settings.css";
+
+const SECTIONS = [{ id: "policies", label: "Booking policies" }] as const;
+type SectionId = (typeof SECTIONS)[number]["id"];
+
+export default function SettingsPage() {
+  const { context } = useSession();
+  const [params, setParams] = useSearchParams();
+  const section = (SECTIONS.find((s) => s.id === params.get("section"))?.id ?? "policies") as SectionId;
+  if (!context) return <Loading />;
+  return (
+    <>
+      <PageHeader
+        title="Settings"
+        description={`${context.clinicName} · times are the clinic's, ${zoneDisplayName(context.timeZone)}.`}
+      />
+      <nav className="kw-pills kw-settings__nav" aria-label="Settings sections">
+        {SECTIONS.map((s) => (
+          <button
+            key={s.id}
+            type="button"
+            className="kw-pill"
+            aria-pressed={s.id === section}
+            onClick={() => setParams(s.id === "policies" ? {} : { section: s.id }, { replace: true })}
+          >
+            {s.label}
+          </button>
+        ))}
+      </nav>
+      {section === "policies" ? <PoliciesSection /> : null}
+    </>
+  );
+}
