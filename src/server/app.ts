@@ -25,6 +25,7 @@ import type { Database } from "./db/connect";
 import { finderRoutes } from "./finder/routes";
 import { errorHandler } from "./http/errors";
 import { healthRoutes } from "./http/health";
+import { schedulingRoutes } from "./scheduling/routes";
 import { staffRoutes } from "./staff/routes";
 
 declare module "fastify" {
@@ -133,6 +134,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       await api.register(staffRoutes);
       await api.register(clientRoutes);
       await api.register(appointmentRoutes);
+      await api.register(schedulingRoutes);
       await api.register(auditRoutes);
       await api.register(finderRoutes);
     },

@@ -1,0 +1,121 @@
+/** Helpers shared by the scheduling and appointment tests (not a test file itself). */
+import { and, eq, sql } from "drizzle-orm";
+import type { FastifyInstance } from "fastify";
+import { instantToLocal, localToInstant } from "../../core/scheduling";
+import type { Db } from "../db/connect";
+import { appointments, clients, clinics, rooms, services, therapists } from "../db/schema";
+import { DEMO_TIME_ZONE } from "../seed/demo";
+import { type Agent, sessionCookieFrom } from "../testing/harness";
+
+export interface DemoIds {
+  clinicId: string;
+  consultation: string;
+  session30: string;
+  session60: string;
+  session90: string;
+  marcus: string;
+  priya: string;
+  sam: string;
+  cedar: string;
+  sage: string;
+  jordan: string;
+}
+
+export async function demoIds(db: Db): Promise<DemoIds> {
+  const [clinic] = await db.select().from(clinics).where(eq(clinics.slug, "demo"));
+  if (!clinic) throw new Error("demo clinic missing");
+  const serviceRows = await db.select().from(services).where(eq(services.clinicId, clinic.id));
+  const therapistRows = await db.select().from(therapists).where(eq(therapists.clinicId, clinic.id));
+  const roomRows = await db.select().from(rooms).where(eq(rooms.clinicId, clinic.id));
+  const [jordan] = await db
+    .select()
+    .from(clients)
+    .where(and(eq(clients.clinicId, clinic.id), eq(clients.email, "client@knotwork.test")));
+  const service = (fragment: string) => serviceRows.find((s) => s.name.includes(fragment))?.id as string;
+  const therapist = (name: string) => therapistRows.find((t) => t.displayName === name)?.id as string;
+  const room = (name: string) => roomRows.find((r) => r.name === name)?.id as string;
+  return {
+    clinicId: clinic.id,
+    consultation: service("First visit"),
+    session30: service("30 min"),
+    session60: service("60 min"),
+    session90: service("90 min"),
+    marcus: therapist("Marcus Bell"),
+    priya: therapist("Priya Nair"),
+    sam: therapist("Sam Okafor"),
+    cedar: room("Cedar room"),
+    sage: room("Sage room"),
+    jordan: jordan?.id as string,
+  };
+}
+
+const MS_PER_DAY = 86_400_000;
+
+/** A Monday-to-Friday date in the demo clinic's zone at least `daysAhead` days from now, after the seeded fortnight. */
+export function workday(daysAhead: number, now = Date.now()): string {
+  for (let d = daysAhead; ; d++) {
+    const local = instantToLocal(now + d * MS_PER_DAY, DEMO_TIME_ZONE);
+    if (local.weekday >= 1 && local.weekday <= 5) return local.date;
+  }
+}
+
+/** The ISO instant of a wall-clock time in Boise. */
+export function boise(date: string, time: string): string {
+  const result = localToInstant(date, time, DEMO_TIME_ZONE);
+  if (!result.ok) throw new Error(`${date} ${time} does not exist in Boise`);
+  return new Date(result.instant).toISOString();
+}
+
+let signups = 0;
+
+/** A new client account at the demo clinic, signed in (argon2 makes this take ~100 ms). */
+export async function newClient(app: FastifyInstance, first = "Test"): Promise<Agent & { clientId: string }> {
+  signups++;
+  const email = `client${signups}-${Date.now()}@example.com`;
+  const response = await app.inject({
+    method: "POST",
+    url: "/api/auth/signup",
+    payload: {
+      clinicSlug: "demo",
+      firstName: first,
+      lastName: `Client${signups}`,
+      email,
+      password: "long-enough-pw",
+    },
+    remoteAddress: `10.77.${signups % 250}.${(signups * 7) % 250}`,
+  });
+  if (response.statusCode !== 201) throw new Error(`signup failed: ${response.statusCode} ${response.body}`);
+  const cookie = sessionCookieFrom(response);
+  const csrfToken = response.json().csrfToken as string;
+  const clientId = response.json().context?.clientId as string;
+  return {
+    cookie,
+    csrfToken,
+    clientId,
+    request: (method, url, body) =>
+      app.inject({
+        method: method as "GET",
+        url,
+        headers: { cookie, ...(method === "GET" ? {} : { "x-csrf-token": csrfToken }) },
+        ...(body === undefined ? {} : { payload: body as object }),
+      }),
+  };
+}
+
+/** Pairs of holding appointments whose blocked ranges overlap on one therapist or one room: must be 0. */
+export async function overlappingHolders(db: Db): Promise<number> {
+  const result = await db.execute<{ n: number | string }>(sql`
+    SELECT count(*) AS n FROM appointments a JOIN appointments b
+      ON a.clinic_id = b.clinic_id AND a.id < b.id
+     AND (a.therapist_id = b.therapist_id OR a.room_id = b.room_id)
+     AND tstzrange(a.blocks_from, a.blocks_until, '[)') && tstzrange(b.blocks_from, b.blocks_until, '[)')
+   WHERE a.status IN ('requested', 'confirmed') AND b.status IN ('requested', 'confirmed')`);
+  const rows =
+    (result as unknown as { rows: { n: number | string }[] }).rows ?? (result as unknown as { n: number }[]);
+  return Number(rows[0]?.n ?? 0);
+}
+
+export async function appointmentCount(db: Db, where: ReturnType<typeof sql>): Promise<number> {
+  const result = await db.select({ n: sql<number>`count(*)::int` }).from(appointments).where(where);
+  return Number(result[0]?.n ?? 0);
+}
