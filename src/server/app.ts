@@ -20,11 +20,14 @@ import { type Access, accessPlugin } from "./auth/access";
 import { authRoutes } from "./auth/routes";
 import { clientRoutes } from "./clients/routes";
 import { clinicRoutes } from "./clinic/routes";
+import { consentRoutes } from "./consent/routes";
 import type { Config } from "./config";
 import type { Database } from "./db/connect";
 import { finderRoutes } from "./finder/routes";
 import { errorHandler } from "./http/errors";
 import { healthRoutes } from "./http/health";
+import { intakeRoutes } from "./intake/routes";
+import { portalRoutes } from "./portal/routes";
 import { schedulingRoutes } from "./scheduling/routes";
 import { staffRoutes } from "./staff/routes";
 
@@ -137,6 +140,9 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       await api.register(schedulingRoutes);
       await api.register(auditRoutes);
       await api.register(finderRoutes);
+      await api.register(intakeRoutes);
+      await api.register(consentRoutes);
+      await api.register(portalRoutes);
     },
     { prefix: "/api" },
   );

@@ -1,0 +1,17 @@
+/** Screening flags for staff lists (clients, appointments): three queries for any number of clients. */
+import type { ScreeningFlag } from "../../core/api/intake";
+import type { Db } from "../db/connect";
+import { loadScreeningFacts, staffScreeningOf } from "./facts";
+import { flagsOf } from "./findings";
+
+/** Client id → flags, most severe first (an empty list for a client with none). */
+export async function loadScreeningFlags(
+  db: Db,
+  clinicId: string,
+  clientIds: readonly string[],
+): Promise<Map<string, ScreeningFlag[]>> {
+  const facts = await loadScreeningFacts(db, clinicId, clientIds);
+  const flags = new Map<string, ScreeningFlag[]>();
+  for (const [clientId, clientFacts] of facts) flags.set(clientId, flagsOf(staffScreeningOf(clientFacts)));
+  return flags;
+}

@@ -1,0 +1,329 @@
+/**
+ * Intake and screening API (PRODUCT.md F5).
+ * - The client's own intake: read, autosave the working copy, submit (which screens it).
+ * - Staff: a client's intake with screening, pain, the finder's ranking and consent (every read audited),
+ *   recording a doctor's clearance for a hold, and the flags lists show beside a client's name.
+ */
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { IdParamsSchema } from "../../core/api/clinic";
+import {
+  ClearanceRecordSchema,
+  ClearanceRequestSchema,
+  ClientFlagsSchema,
+  FlagsQuerySchema,
+  IntakeDraftSchema,
+  IntakeSubmissionSchema,
+  IntakeVersionQuerySchema,
+  type MyIntake,
+  MyIntakeSchema,
+  SavedDraftSchema,
+  type StaffIntake,
+  StaffIntakeSchema,
+} from "../../core/api/intake";
+import { rankMuscles } from "../../core/finder";
+import { classifyChronicity, type IntakeDraft, missingIntakeFields } from "../../core/intake";
+import { instantToLocal } from "../../core/scheduling";
+import { canConfirmFirstVisit } from "../../core/screening";
+import { recordAudit } from "../audit/audit";
+import { ownClientId, type Scope, STAFF, scopeOf } from "../auth/access";
+import { consentStatus } from "../consent/store";
+import type { Db } from "../db/connect";
+import { clearances } from "../db/schema";
+import { badRequest, notFound } from "../http/errors";
+import {
+  hasPendingChanges,
+  loadClientScreeningFacts,
+  loadSubmittedIntake,
+  loadSubmittedVersions,
+  type ScreeningFacts,
+  staffScreeningOf,
+} from "./facts";
+import { clientScreening, flagsOf } from "./findings";
+import { loadScreeningFlags } from "./flags";
+import { readinessFrom } from "./readiness";
+import { existingClients, saveDraft, submitIntake, usedAtVisit } from "./store";
+
+const CLIENT_ONLY = ["client"] as const;
+const MAX_FLAG_CLIENTS = 200;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+function intakeStatus(facts: ScreeningFacts): MyIntake["status"] {
+  if (facts.submitted) return hasPendingChanges(facts) ? "changed" : "submitted";
+  return hasPendingChanges(facts) ? "draft" : "not-started";
+}
+
+async function myIntake(db: Db, clinicId: string, clientId: string, now: Date): Promise<MyIntake> {
+  const facts = await loadClientScreeningFacts(db, clinicId, clientId);
+  const { submitted, draft } = facts;
+  const answers: IntakeDraft = draft?.answers ?? submitted?.answers ?? {};
+  const editable = !submitted || !(await usedAtVisit(db, clinicId, clientId, submitted, now));
+  const clearedIds = new Set(facts.clearances.map((c) => c.findingId));
+  return {
+    status: intakeStatus(facts),
+    answers,
+    savedAt: draft?.updatedAt.toISOString() ?? null,
+    missing: missingIntakeFields(answers),
+    submitted: submitted
+      ? {
+          version: submitted.version,
+          submittedAt: submitted.submittedAt.toISOString(),
+          screening: clientScreening(submitted.screening, clearedIds),
+        }
+      : null,
+    editable,
+  };
+}
+
+function chronicityOf(answers: IntakeDraft): "recent" | "chronic" | null {
+  const duration = answers.duration;
+  if (duration?.amount === undefined || duration.unit === undefined) return null;
+  return classifyChronicity({ amount: duration.amount, unit: duration.unit });
+}
+
+function auditEntry(scope: Scope, request: { ip: string }) {
+  return { clinicId: scope.clinicId, actorUserId: scope.userId, actorRole: scope.role, ip: request.ip };
+}
+
+export const intakeRoutes: FastifyPluginAsyncZod = async (app) => {
+  const { db } = app.database;
+
+  // ---- The client's own intake.
+
+  app.get(
+    "/me/intake",
+    {
+      config: { access: CLIENT_ONLY },
+      schema: {
+        tags: ["intake"],
+        summary: "Your intake: the working copy, what is still missing, and the result of what you submitted",
+        response: { 200: MyIntakeSchema },
+      },
+    },
+    async (request) => {
+      const scope = scopeOf(request);
+      return myIntake(db, scope.clinicId, ownClientId(scope), new Date());
+    },
+  );
+
+  app.put(
+    "/me/intake/draft",
+    {
+      config: { access: CLIENT_ONLY },
+      schema: {
+        tags: ["intake"],
+        summary: "Save your intake as you go (the whole working copy; every field optional)",
+        description:
+          "Answers that are present must be valid: an invalid one is a 400 naming its field, and nothing is saved, so the last valid copy stays.",
+        body: IntakeDraftSchema,
+        response: { 200: SavedDraftSchema },
+      },
+    },
+    async (request) => {
+      const scope = scopeOf(request);
+      const clientId = ownClientId(scope);
+      const savedAt = await saveDraft(db, scope.clinicId, clientId, request.body, new Date());
+      const facts = await loadClientScreeningFacts(db, scope.clinicId, clientId);
+      return {
+        savedAt: savedAt.toISOString(),
+        missing: missingIntakeFields(request.body),
+        status: intakeStatus(facts),
+      };
+    },
+  );
+
+  app.post(
+    "/me/intake/submit",
+    {
+      config: { access: CLIENT_ONLY },
+      schema: {
+        tags: ["intake"],
+        summary: "Submit your intake; it is screened and the result returned",
+        description:
+          "Until a visit has used the current version, submitting changes updates it; after a visit they become the next version.",
+        body: IntakeSubmissionSchema,
+        response: { 200: MyIntakeSchema },
+      },
+    },
+    async (request) => {
+      const scope = scopeOf(request);
+      const clientId = ownClientId(scope);
+      const now = new Date();
+      const result = await submitIntake(db, scope.clinicId, clientId, request.body, now);
+      await recordAudit(db, {
+        ...auditEntry(scope, request),
+        action: result.change === "created" ? "create" : "update",
+        entity: "intake",
+        entityId: result.id,
+        clientId,
+      });
+      return myIntake(db, scope.clinicId, clientId, now);
+    },
+  );
+
+  // ---- Staff.
+
+  app.get(
+    "/clients/:id/intake",
+    {
+      config: { access: STAFF },
+      schema: {
+        tags: ["intake"],
+        summary:
+          "A client's intake, screening, consent and the finder's ranking for the marked regions (audited)",
+        params: IdParamsSchema,
+        querystring: IntakeVersionQuerySchema,
+        response: { 200: StaffIntakeSchema },
+      },
+    },
+    async (request): Promise<StaffIntake> => {
+      const scope = scopeOf(request);
+      const clientId = request.params.id;
+      const [client] = await existingClients(db, scope.clinicId, [clientId]);
+      if (!client) throw notFound("Client not found.");
+      const [facts, consent, versions] = await Promise.all([
+        loadClientScreeningFacts(db, scope.clinicId, clientId),
+        consentStatus(db, scope.clinicId, clientId),
+        loadSubmittedVersions(db, scope.clinicId, clientId),
+      ]);
+      const asked = request.query.version;
+      const intake =
+        asked === undefined || asked === facts.submitted?.version
+          ? facts.submitted
+          : await loadSubmittedIntake(db, scope.clinicId, clientId, asked);
+      if (asked !== undefined && !intake) throw notFound("There is no such version of this intake.");
+      const screening = staffScreeningOf(facts);
+      const readiness = readinessFrom(facts, consent);
+      const decision = canConfirmFirstVisit(readiness);
+      await recordAudit(db, {
+        ...auditEntry(scope, request),
+        action: "read",
+        entity: "intake",
+        entityId: intake?.id ?? null,
+        clientId,
+      });
+      return {
+        client: { id: client.id, name: `${client.firstName} ${client.lastName}` },
+        intake: intake
+          ? {
+              version: intake.version,
+              submittedAt: intake.submittedAt.toISOString(),
+              answers: intake.answers,
+              chronicity: chronicityOf(intake.answers),
+            }
+          : null,
+        versions,
+        draft: facts.draft
+          ? {
+              savedAt: facts.draft.updatedAt.toISOString(),
+              missing: missingIntakeFields(facts.draft.answers),
+              hasChanges: hasPendingChanges(facts),
+            }
+          : null,
+        screening,
+        flags: flagsOf(screening),
+        clearances: facts.clearances,
+        consent,
+        finder: rankMuscles(intake?.answers.areasOfConcern ?? [], { limit: 10 }),
+        firstVisit: decision.ok ? { ok: true, reasons: [] } : { ok: false, reasons: decision.reasons },
+      };
+    },
+  );
+
+  app.post(
+    "/clients/:id/clearances",
+    {
+      config: { access: STAFF },
+      schema: {
+        tags: ["intake"],
+        summary:
+          "Record a doctor's clearance for one of a client's holds (who cleared it, when, a note; audited)",
+        params: IdParamsSchema,
+        body: ClearanceRequestSchema,
+        response: { 201: ClearanceRecordSchema },
+      },
+    },
+    async (request, reply) => {
+      const scope = scopeOf(request);
+      const clientId = request.params.id;
+      const body = request.body;
+      const [client] = await existingClients(db, scope.clinicId, [clientId]);
+      if (!client) throw notFound("Client not found.");
+      const facts = await loadClientScreeningFacts(db, scope.clinicId, clientId);
+      if (!staffScreeningOf(facts).holds.some((hold) => hold.id === body.findingId)) {
+        throw badRequest("no_such_hold", "This client has no such hold to clear.", "findingId");
+      }
+      const now = new Date();
+      const today = instantToLocal(now.getTime(), scope.timeZone).date;
+      if (body.clearedOn > today) {
+        throw badRequest("invalid_request", "The clearance date can't be in the future.", "clearedOn");
+      }
+      const [row] = await db
+        .insert(clearances)
+        .values({
+          clinicId: scope.clinicId,
+          clientId,
+          findingId: body.findingId,
+          clearedBy: body.clearedBy,
+          clearedOn: body.clearedOn,
+          note: body.note,
+          recordedBy: scope.userId,
+          createdAt: now,
+        })
+        .returning();
+      if (!row) throw new Error("clearance insert returned nothing");
+      await recordAudit(db, {
+        ...auditEntry(scope, request),
+        action: "create",
+        entity: "clearance",
+        entityId: row.id,
+        clientId,
+      });
+      const recorded = (await loadClientScreeningFacts(db, scope.clinicId, clientId)).clearances.find(
+        (c) => c.id === row.id,
+      );
+      reply.status(201);
+      return (
+        recorded ?? {
+          id: row.id,
+          findingId: row.findingId,
+          clearedBy: row.clearedBy,
+          clearedOn: row.clearedOn,
+          note: row.note,
+          recordedBy: null,
+          recordedAt: row.createdAt.toISOString(),
+        }
+      );
+    },
+  );
+
+  app.get(
+    "/screening/flags",
+    {
+      config: { access: STAFF },
+      schema: {
+        tags: ["intake"],
+        summary: "Screening flags of some of the clinic's clients, for lists (audited when any is shown)",
+        querystring: FlagsQuerySchema,
+        response: { 200: z.array(ClientFlagsSchema) },
+      },
+    },
+    async (request) => {
+      const scope = scopeOf(request);
+      const ids = [...new Set(request.query.clientIds.split(",").filter(Boolean))];
+      if (ids.length > MAX_FLAG_CLIENTS) {
+        throw badRequest("invalid_request", `Ask for at most ${MAX_FLAG_CLIENTS} clients.`, "clientIds");
+      }
+      if (ids.some((id) => !UUID.test(id))) {
+        throw badRequest("invalid_request", "Client ids must be valid ids.", "clientIds");
+      }
+      const known = (await existingClients(db, scope.clinicId, ids)).map((c) => c.id);
+      const flags = await loadScreeningFlags(db, scope.clinicId, known);
+      const answer = known.map((clientId) => ({ clientId, flags: flags.get(clientId) ?? [] }));
+      if (answer.some((entry) => entry.flags.length > 0)) {
+        await recordAudit(db, { ...auditEntry(scope, request), action: "read", entity: "screening_flags" });
+      }
+      return answer;
+    },
+  );
+};
