@@ -62,6 +62,15 @@ function useClinic(slug: string) {
   return state;
 }
 
+function ClockIcon() {
+  return (
+    <svg className="kw-book__icon" width="18" height="18" viewBox="0 0 24 24" aria-hidden="true">
+      <circle cx="12" cy="12" r="9" fill="none" stroke="currentColor" strokeWidth="2" />
+      <path d="M12 7v5l3 2" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" />
+    </svg>
+  );
+}
+
 function formatPrice(service: Service): string | null {
   if (service.priceCents === null) return null;
   return new Intl.NumberFormat("en-US", { style: "currency", currency: service.currency }).format(
@@ -176,7 +185,7 @@ export default function BookingPage() {
             onChange={(id) => update({ therapist: id, start: null }, true)}
           />
           <p className="kw-book__zone" id="zone-note">
-            <span aria-hidden="true">🕑 </span>
+            <ClockIcon />
             Times in your time zone, <strong>{zoneDisplayName(zone)}</strong>.
             {zone !== clinic.timeZone ? ` The clinic is in ${zoneDisplayName(clinic.timeZone)}.` : null}
           </p>
@@ -251,7 +260,9 @@ function ServiceStep({
                 </span>
                 {s.description ? <span className="kw-book__choice-text">{s.description}</span> : null}
                 <span className="kw-book__choice-mode">
-                  {s.bookingMode === "instant" ? "Booked straight away" : "The clinic confirms your request"}
+                  {s.kind === "consultation" || s.bookingMode === "request"
+                    ? "The clinic confirms your request"
+                    : "Returning clients are booked straight away"}
                 </span>
               </button>
             </li>
@@ -278,7 +289,10 @@ function Summary({
     <div className="kw-book__summary">
       <span>
         <strong>{service.name}</strong>
-        <span className="kw-muted"> · {service.durationMin} min</span>
+        <span className="kw-muted">
+          {" · "}
+          {/\bmin\b/.test(service.name) ? (formatPrice(service) ?? "") : `${service.durationMin} min`}
+        </span>
         <span className="kw-visually-hidden"> at {clinic.name}</span>
       </span>
       <button type="button" className="kw-button kw-button--ghost" onClick={onChange}>
@@ -606,8 +620,16 @@ function Done({
   const when = whenText(appointment.startsAt, appointment.service.durationMin, zone);
   return (
     <div className="kw-stack">
-      <div className="kw-book__done-mark" aria-hidden="true">
-        {confirmed ? "✓" : "…"}
+      <div className={`kw-book__done-mark${confirmed ? "" : " kw-book__done-mark--waiting"}`} aria-hidden="true">
+        {confirmed ? (
+          <svg width="28" height="28" viewBox="0 0 24 24">
+            <path d="M5 12.5l4.5 4.5L19 7.5" fill="none" stroke="currentColor" strokeWidth="2.5" strokeLinecap="round" strokeLinejoin="round" />
+          </svg>
+        ) : (
+          <svg width="28" height="28" viewBox="0 0 24 24">
+            <path d="M4 6l8 6 8-6M4 6h16v12H4z" fill="none" stroke="currentColor" strokeWidth="2" strokeLinejoin="round" />
+          </svg>
+        )}
       </div>
       <h1 ref={headingRef} tabIndex={-1}>
         {confirmed ? "You're booked" : "Request sent"}
@@ -632,7 +654,7 @@ function Done({
           <dd>{appointment.therapist.name}</dd>
           <dt>Service</dt>
           <dd>{appointment.service.name}</dd>
-          {appointment.requestExpiresAt && !confirmed ? (
+          {appointment.requestExpiresAt && !confirmed && appointment.requestExpiresAt < appointment.startsAt ? (
             <>
               <dt>Held until</dt>
               <dd>

@@ -384,7 +384,7 @@ function PhoneBookingForm({
             <h2>New booking</h2>
           </Dialog.Title>
           <p className="kw-dialog__description">
-            Times are the clinic's ({zoneDisplayName(timeZone)}). Book with <kbd className="kw-kbd">Ctrl</kbd>
+            Times are the clinic's: {zoneDisplayName(timeZone)}. Book with <kbd className="kw-kbd">Ctrl</kbd>
             +<kbd className="kw-kbd">Enter</kbd>.
           </p>
         </div>
@@ -439,7 +439,7 @@ function PhoneBookingForm({
             {newClient ? "Find an existing client instead" : "+ New client"}
           </Button>
 
-          <div className="kw-phone__pair">
+          <div className="kw-stack">
             <div className="kw-field">
               <label htmlFor={ids.service}>Service</label>
               <select

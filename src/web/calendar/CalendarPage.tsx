@@ -386,6 +386,12 @@ function NowLine({ zone, startHour, endHour }: { zone: string; startHour: number
   );
 }
 
+function shortName(name: string): string {
+  const [first = "", ...rest] = name.split(/\s+/);
+  const last = rest.at(-1);
+  return last ? `${first} ${last[0]}.` : first;
+}
+
 function BlockButton({
   block,
   zone,
@@ -421,6 +427,8 @@ function BlockButton({
     .filter(Boolean)
     .join(", ");
   const width = 100 / block.lanes;
+  // A week column split in lanes is a few characters wide: "9:00 Alex M." says enough there.
+  const narrow = view === "week" && block.lanes > 1;
   const short = block.height * PX_PER_MIN < 44;
   return (
     <li
@@ -439,10 +447,10 @@ function BlockButton({
         onClick={onOpen}
       >
         <span className="kw-cal__block-time">
-          {formatClock(a.startsAt, zone)}
+          {narrow ? formatClock(a.startsAt, zone).replace(/\s?[AP]M$/, "") : formatClock(a.startsAt, zone)}
           {a.firstVisit ? <span className="kw-cal__first">1st</span> : null}
         </span>
-        <span className="kw-cal__block-who">{a.client.name}</span>
+        <span className="kw-cal__block-who">{narrow ? shortName(a.client.name) : a.client.name}</span>
         {!short ? (
           <span className="kw-cal__block-what">
             {view === "week" ? initials(a.therapist.name) : a.service.name}

@@ -1,12 +1,15 @@
 import { useQuery } from "@tanstack/react-query";
-import { useMemo } from "react";
+import { useMemo, useState } from "react";
+import { Link } from "react-router";
 import type { AuthContext } from "../../core/api/auth";
 import type { Appointment } from "../../core/api/clinic";
 import { get } from "../api/client";
+import { AppointmentDialog, type Mode } from "../appointments/AppointmentDialog";
 import { AppointmentList } from "../appointments/AppointmentList";
 import { useAppointments } from "../appointments/queries";
 import { useSession } from "../auth/session";
-import { Card, Loading, PageHeader, Stat } from "../ui/components";
+import { RequestRow } from "../requests/RequestRow";
+import { Card, Empty, Loading, PageHeader, Stat } from "../ui/components";
 import { formatDayLong, localDayRange } from "../ui/time";
 
 const HOLDING = new Set(["requested", "confirmed"]);
@@ -77,6 +80,43 @@ export function OwnerHome({ context }: { context: AuthContext }) {
   );
 }
 
+/** The requests still waiting, each with confirm / decline / propose right here (the full inbox is /app/requests). */
+function RequestsWaiting({ requests, context }: { requests: Appointment[]; context: AuthContext }) {
+  const [open, setOpen] = useState<{ id: string; mode: Mode } | null>(null);
+  const sorted = [...requests].sort((x, y) => Date.parse(x.startsAt) - Date.parse(y.startsAt));
+  return (
+    <Card title={`Requests waiting (${requests.length})`} flush>
+      {sorted.length === 0 ? (
+        <Empty>No requests waiting. Nice.</Empty>
+      ) : (
+        <ul className="kw-list">
+          {sorted.slice(0, 6).map((a) => (
+            <RequestRow
+              key={a.id}
+              appointment={a}
+              zone={context.timeZone}
+              compact
+              onOpen={(mode) => setOpen({ id: a.id, mode })}
+            />
+          ))}
+        </ul>
+      )}
+      {sorted.length > 6 ? (
+        <p className="kw-muted" style={{ padding: "0 var(--kw-space-5) var(--kw-space-4)" }}>
+          <Link to="/app/requests">All {sorted.length} requests</Link>
+        </p>
+      ) : null}
+      <AppointmentDialog
+        key={open ? `${open.id}:${open.mode}` : "closed"}
+        appointmentId={open?.id ?? null}
+        initialMode={open?.mode ?? "view"}
+        onClose={() => setOpen(null)}
+        timeZone={context.timeZone}
+      />
+    </Card>
+  );
+}
+
 export function FrontDeskHome({ context }: { context: AuthContext }) {
   const { session } = useSession();
   const { todayQuery, weekQuery } = useToday(context);
@@ -90,14 +130,7 @@ export function FrontDeskHome({ context }: { context: AuthContext }) {
         description="Requests to answer and today's schedule."
       />
       <div className="kw-grid kw-grid--wide" style={{ marginBottom: "var(--kw-space-5)" }}>
-        <Card title={`Requests waiting (${requests.length})`} flush>
-          <AppointmentList
-            appointments={requests}
-            timeZone={context.timeZone}
-            withDate
-            empty="No requests waiting. Nice."
-          />
-        </Card>
+        <RequestsWaiting requests={requests} context={context} />
       </div>
       <h2>Today by therapist</h2>
       <TodayByTherapist appointments={todayQuery.data ?? []} timeZone={context.timeZone} />

@@ -1,0 +1,103 @@
+/** One request with its answers: confirm, decline (reason), propose another time; readiness shown. */
+import { useQuery } from "@tanstack/react-query";
+import type { Appointment } from "../../core/api/clinic";
+import { ApiError } from "../api/client";
+import {
+  describeWhen,
+  type Mode,
+  ReadinessReasons,
+  useAppointmentActions,
+} from "../appointments/AppointmentDialog";
+import { fetchReadiness } from "../appointments/api";
+import { formatClock, formatLocalDay, localDateOf } from "../appointments/time";
+import { Button } from "../ui/components";
+import "./requests.css";
+
+export function RequestRow({
+  appointment: a,
+  zone,
+  onOpen,
+  compact = false,
+}: {
+  appointment: Appointment;
+  zone: string;
+  onOpen(mode: Mode): void;
+  compact?: boolean;
+}) {
+  const actions = useAppointmentActions(a.id);
+  const readiness = useQuery({
+    queryKey: ["readiness", a.id],
+    queryFn: () => fetchReadiness(a.id),
+    enabled: a.firstVisit,
+    retry: false,
+  });
+  const refused = actions.error instanceof ApiError ? actions.error : null;
+  const notReady = readiness.data && !readiness.data.ok ? readiness.data : null;
+  const rowLabel = `${a.client.name}, ${formatLocalDay(localDateOf(a.startsAt, zone), "short")} ${formatClock(a.startsAt, zone)}`;
+  return (
+    <li className="kw-request" aria-label={rowLabel}>
+      <div className="kw-request__when">
+        <span className="kw-request__date">{formatLocalDay(localDateOf(a.startsAt, zone), "short")}</span>
+        <span className="kw-request__time">{formatClock(a.startsAt, zone)}</span>
+      </div>
+      <div className="kw-request__body">
+        <div className="kw-appt__headline">
+          <button type="button" className="kw-request__who" onClick={() => onOpen("view")}>
+            {a.client.name}
+          </button>
+          {a.firstVisit ? <span className="kw-badge kw-badge--neutral">First visit</span> : null}
+          <span className="kw-badge kw-badge--requested">
+            {a.source === "online" ? "Online request" : "Request"}
+          </span>
+        </div>
+        <span className="kw-appt__what">
+          {a.service.name} · {a.therapist.name}
+          {a.room ? ` · ${a.room.name}` : ""}
+          {compact ? null : <span className="kw-visually-hidden"> · {describeWhen(a, zone)}</span>}
+        </span>
+        {notReady ? (
+          <div className="kw-request__ready">
+            <strong>Before it can be confirmed:</strong>
+            <ReadinessReasons readiness={notReady} />
+          </div>
+        ) : null}
+        {refused ? (
+          <div className="kw-request__ready" role="alert">
+            <strong>Not confirmed.</strong>{" "}
+            {notReady ? "The items above are still missing." : refused.message}
+          </div>
+        ) : null}
+        {actions.isSuccess ? (
+          <p className="kw-request__done" role="status">
+            Confirmed.
+          </p>
+        ) : null}
+      </div>
+      <div className="kw-request__actions" hidden={actions.isSuccess}>
+        <Button
+          disabled={actions.isPending || actions.isSuccess}
+          onClick={() => actions.mutate({ kind: "confirm" })}
+          aria-label={`Confirm ${a.client.name}`}
+        >
+          Confirm
+        </Button>
+        <Button
+          variant="secondary"
+          onClick={() => onOpen("decline")}
+          aria-label={`Decline ${a.client.name}…`}
+        >
+          Decline…
+        </Button>
+        {compact ? null : (
+          <Button
+            variant="secondary"
+            onClick={() => onOpen("propose")}
+            aria-label={`Propose another time to ${a.client.name}…`}
+          >
+            Propose time…
+          </Button>
+        )}
+      </div>
+    </li>
+  );
+}
