@@ -620,14 +620,30 @@ function Done({
   const when = whenText(appointment.startsAt, appointment.service.durationMin, zone);
   return (
     <div className="kw-stack">
-      <div className={`kw-book__done-mark${confirmed ? "" : " kw-book__done-mark--waiting"}`} aria-hidden="true">
+      <div
+        className={`kw-book__done-mark${confirmed ? "" : " kw-book__done-mark--waiting"}`}
+        aria-hidden="true"
+      >
         {confirmed ? (
-          <svg width="28" height="28" viewBox="0 0 24 24">
-            <path d="M5 12.5l4.5 4.5L19 7.5" fill="none" stroke="currentColor" strokeWidth="2.5" strokeLinecap="round" strokeLinejoin="round" />
+          <svg width="28" height="28" viewBox="0 0 24 24" aria-hidden="true">
+            <path
+              d="M5 12.5l4.5 4.5L19 7.5"
+              fill="none"
+              stroke="currentColor"
+              strokeWidth="2.5"
+              strokeLinecap="round"
+              strokeLinejoin="round"
+            />
           </svg>
         ) : (
-          <svg width="28" height="28" viewBox="0 0 24 24">
-            <path d="M4 6l8 6 8-6M4 6h16v12H4z" fill="none" stroke="currentColor" strokeWidth="2" strokeLinejoin="round" />
+          <svg width="28" height="28" viewBox="0 0 24 24" aria-hidden="true">
+            <path
+              d="M4 6l8 6 8-6M4 6h16v12H4z"
+              fill="none"
+              stroke="currentColor"
+              strokeWidth="2"
+              strokeLinejoin="round"
+            />
           </svg>
         )}
       </div>
@@ -654,7 +670,9 @@ function Done({
           <dd>{appointment.therapist.name}</dd>
           <dt>Service</dt>
           <dd>{appointment.service.name}</dd>
-          {appointment.requestExpiresAt && !confirmed && appointment.requestExpiresAt < appointment.startsAt ? (
+          {appointment.requestExpiresAt &&
+          !confirmed &&
+          appointment.requestExpiresAt < appointment.startsAt ? (
             <>
               <dt>Held until</dt>
               <dd>

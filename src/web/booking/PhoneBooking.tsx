@@ -384,8 +384,8 @@ function PhoneBookingForm({
             <h2>New booking</h2>
           </Dialog.Title>
           <p className="kw-dialog__description">
-            Times are the clinic's: {zoneDisplayName(timeZone)}. Book with <kbd className="kw-kbd">Ctrl</kbd>
-            +<kbd className="kw-kbd">Enter</kbd>.
+            Times are the clinic's: {zoneDisplayName(timeZone)}. Book with <kbd className="kw-kbd">Ctrl</kbd>+
+            <kbd className="kw-kbd">Enter</kbd>.
           </p>
         </div>
         <Dialog.Close asChild>
