@@ -219,7 +219,7 @@ test("the front desk books a phone call from the calendar with the keyboard", as
   await context.close();
 });
 
-test("the owner sees the settings", async ({ browser }) => {
+test("the owner manages policies, services, hours and rooms", async ({ browser }) => {
   const context = await browser.newContext({ viewport: VIEWPORTS.laptop, timezoneId: "America/Boise" });
   const page = await context.newPage();
   await signIn(page, "owner@knotwork.test");
@@ -227,6 +227,29 @@ test("the owner sees the settings", async ({ browser }) => {
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Settings");
   await expect(page.getByLabel("Minimum notice (minutes)")).toHaveValue("120");
   await expectNoAxeViolations(page);
-  await shot(page, "settings-laptop");
+  await shot(page, "settings-policies-laptop");
+
+  await page.getByRole("button", { name: "Services", exact: true }).click();
+  await page.getByRole("button", { name: "Edit Trigger point session, 90 min" }).click();
+  const dialog = page.getByRole("dialog", { name: "Edit Trigger point session, 90 min" });
+  await expect(dialog.getByLabel("Length (minutes)")).toHaveValue("90");
+  await expectNoAxeViolations(page);
+  await shot(page, "settings-service-dialog-laptop", true);
+  await page.keyboard.press("Escape");
+
+  await page.getByRole("button", { name: "Hours and time off" }).click();
+  await expect(page.getByLabel("Monday hours 1 from")).toHaveValue("09:00");
+  await expect(page.getByLabel("Monday break 1 from")).toHaveValue("12:00");
+  await page.getByRole("button", { name: "Save hours" }).click();
+  await expect(page.getByText("Hours saved.")).toBeVisible();
+  await expectNoAxeViolations(page);
+  await shot(page, "settings-hours-laptop");
+
+  await page.getByRole("button", { name: "Rooms", exact: true }).click();
+  await page.getByLabel("Add a room").fill("Willow room");
+  await page.getByRole("button", { name: "Add room" }).click();
+  await expect(page.getByRole("button", { name: "Rename Willow room" })).toBeVisible();
+  await expectNoAxeViolations(page);
+  await shot(page, "settings-rooms-laptop");
   await context.close();
 });

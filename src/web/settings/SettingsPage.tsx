@@ -6,10 +6,18 @@ import { useSearchParams } from "react-router";
 import { zoneDisplayName } from "../appointments/time";
 import { useSession } from "../auth/session";
 import { Loading, PageHeader } from "../ui/components";
+import { HoursSection } from "./HoursSection";
 import { PoliciesSection } from "./PoliciesSection";
+import { RoomsSection } from "./RoomsSection";
+import { ServicesSection } from "./ServicesSection";
 import "./settings.css";
 
-const SECTIONS = [{ id: "policies", label: "Booking policies" }] as const;
+const SECTIONS = [
+  { id: "policies", label: "Booking policies" },
+  { id: "services", label: "Services" },
+  { id: "hours", label: "Hours and time off" },
+  { id: "rooms", label: "Rooms" },
+] as const;
 type SectionId = (typeof SECTIONS)[number]["id"];
 
 export default function SettingsPage() {
@@ -36,7 +44,12 @@ export default function SettingsPage() {
           </button>
         ))}
       </nav>
-      {section === "policies" ? <PoliciesSection /> : null}
+      <div className="kw-stack">
+        {section === "policies" ? <PoliciesSection /> : null}
+        {section === "services" ? <ServicesSection /> : null}
+        {section === "hours" ? <HoursSection timeZone={context.timeZone} /> : null}
+        {section === "rooms" ? <RoomsSection /> : null}
+      </div>
     </>
   );
 }

@@ -1,0 +1,308 @@
+/**
+ * A therapist's weekly hours and breaks, and their time off (owner), in the clinic's local time.
+ * API: GET/PUT /api/clinic/therapists/:id/hours; GET/POST /api/clinic/therapists/:id/time-off,
+ * DELETE /api/clinic/therapists/:id/time-off/:itemId.
+ */
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { type FormEvent, useEffect, useId, useMemo, useState } from "react";
+import type { z } from "zod";
+import type { TimeOffSchema, WeeklyHours } from "../../core/api/scheduling";
+import { localToInstant } from "../../core/scheduling/zone";
+import { ApiError, api, get, post } from "../api/client";
+import { formatClock, formatLocalDay, localDateOf } from "../appointments/time";
+import { Alert, Button, Card, Empty, Loading, TextField } from "../ui/components";
+
+type TimeOff = z.infer<typeof TimeOffSchema>;
+type Interval = WeeklyHours["hours"][number];
+
+/** Monday first, as the front desk reads a week. */
+const WEEK = [1, 2, 3, 4, 5, 6, 0] as const;
+const DAY_NAMES = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
+
+export function HoursSection({ timeZone }: { timeZone: string }) {
+  const therapists = useQuery({
+    queryKey: ["clinic", "therapists"],
+    queryFn: () => get<{ id: string; displayName: string }[]>("/api/clinic/therapists"),
+  });
+  const [therapistId, setTherapistId] = useState<string | null>(null);
+  const selectId = useId();
+  const chosen = therapistId ?? therapists.data?.[0]?.id ?? null;
+  if (therapists.isPending) return <Loading />;
+  return (
+    <div className="kw-stack">
+      <div className="kw-field" style={{ maxWidth: 360 }}>
+        <label htmlFor={selectId}>Therapist</label>
+        <select
+          id={selectId}
+          className="kw-input"
+          value={chosen ?? ""}
+          onChange={(e) => setTherapistId(e.target.value)}
+        >
+          {(therapists.data ?? []).map((t) => (
+            <option key={t.id} value={t.id}>
+              {t.displayName}
+            </option>
+          ))}
+        </select>
+      </div>
+      {chosen ? (
+        <>
+          <WeekEditor key={chosen} therapistId={chosen} />
+          <TimeOffEditor key={`off-${chosen}`} therapistId={chosen} timeZone={timeZone} />
+        </>
+      ) : (
+        <Empty>No therapists yet.</Empty>
+      )}
+    </div>
+  );
+}
+
+function WeekEditor({ therapistId }: { therapistId: string }) {
+  const queryClient = useQueryClient();
+  const hours = useQuery({
+    queryKey: ["hours", therapistId],
+    queryFn: () => get<WeeklyHours>(`/api/clinic/therapists/${therapistId}/hours`),
+  });
+  const [draft, setDraft] = useState<WeeklyHours | null>(null);
+  useEffect(() => {
+    if (hours.data) setDraft(hours.data);
+  }, [hours.data]);
+  const save = useMutation({
+    mutationFn: (week: WeeklyHours) =>
+      api<WeeklyHours>("PUT", `/api/clinic/therapists/${therapistId}/hours`, week),
+    onSuccess: (data) => queryClient.setQueryData(["hours", therapistId], data),
+  });
+  if (!draft) return <Loading />;
+  const error = save.error instanceof ApiError ? save.error : null;
+
+  function update(kind: "hours" | "breaks", next: Interval[]) {
+    setDraft((d) => (d ? { ...d, [kind]: next } : d));
+    save.reset();
+  }
+
+  return (
+    <Card title="Weekly hours" flush>
+      <p className="kw-muted kw-settings__intro">
+        Working hours and breaks in the clinic's time. Changes apply to new bookings; booked appointments
+        stay.
+      </p>
+      <div className="kw-table-wrap">
+        <table className="kw-table kw-hours">
+          <thead>
+            <tr>
+              <th scope="col">Day</th>
+              <th scope="col">Working hours</th>
+              <th scope="col">Breaks</th>
+            </tr>
+          </thead>
+          <tbody>
+            {WEEK.map((weekday) => (
+              <tr key={weekday}>
+                <th scope="row">{DAY_NAMES[weekday]}</th>
+                {(["hours", "breaks"] as const).map((kind) => (
+                  <td key={kind}>
+                    <IntervalList
+                      day={DAY_NAMES[weekday] ?? ""}
+                      kind={kind}
+                      items={draft[kind]}
+                      weekday={weekday}
+                      onChange={(next) => update(kind, next)}
+                    />
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <div className="kw-settings__foot kw-stack">
+        <div aria-live="polite">
+          {save.isSuccess ? <Alert tone="info">Hours saved.</Alert> : null}
+          {error ? <Alert tone="danger">{error.message}</Alert> : null}
+        </div>
+        <div className="kw-row">
+          <Button disabled={save.isPending} onClick={() => save.mutate(draft)}>
+            {save.isPending ? "Saving…" : "Save hours"}
+          </Button>
+          <Button variant="ghost" onClick={() => hours.data && setDraft(hours.data)}>
+            Undo changes
+          </Button>
+        </div>
+      </div>
+    </Card>
+  );
+}
+
+function IntervalList({
+  day,
+  kind,
+  items,
+  weekday,
+  onChange,
+}: {
+  day: string;
+  kind: "hours" | "breaks";
+  items: Interval[];
+  weekday: number;
+  onChange(next: Interval[]): void;
+}) {
+  const mine = items.map((item, index) => ({ item, index })).filter(({ item }) => item.weekday === weekday);
+  const noun = kind === "hours" ? "hours" : "break";
+  const set = (index: number, patch: Partial<Interval>) =>
+    onChange(items.map((item, i) => (i === index ? { ...item, ...patch } : item)));
+  return (
+    <div className="kw-hours__cell">
+      {mine.length === 0 ? (
+        <span className="kw-muted">{kind === "hours" ? "Not working" : "None"}</span>
+      ) : null}
+      {mine.map(({ item, index }, n) => (
+        <div key={index} className="kw-hours__interval">
+          <input
+            type="time"
+            className="kw-input"
+            aria-label={`${day} ${noun} ${n + 1} from`}
+            value={item.start}
+            onChange={(e) => set(index, { start: e.target.value })}
+          />
+          <span aria-hidden="true">–</span>
+          <input
+            type="time"
+            className="kw-input"
+            aria-label={`${day} ${noun} ${n + 1} until`}
+            value={item.end}
+            onChange={(e) => set(index, { end: e.target.value })}
+          />
+          <button
+            type="button"
+            className="kw-button kw-button--ghost"
+            aria-label={`Remove ${day} ${noun} ${n + 1}`}
+            onClick={() => onChange(items.filter((_, i) => i !== index))}
+          >
+            ✕
+          </button>
+        </div>
+      ))}
+      <button
+        type="button"
+        className="kw-button kw-button--ghost kw-hours__add"
+        onClick={() =>
+          onChange([
+            ...items,
+            kind === "hours"
+              ? { weekday, start: "09:00", end: "17:00" }
+              : { weekday, start: "12:00", end: "13:00" },
+          ])
+        }
+      >
+        + {kind === "hours" ? "Hours" : "Break"}
+        <span className="kw-visually-hidden"> on {day}</span>
+      </button>
+    </div>
+  );
+}
+
+function TimeOffEditor({ therapistId, timeZone }: { therapistId: string; timeZone: string }) {
+  const queryClient = useQueryClient();
+  const range = useMemo(() => {
+    const from = new Date(Date.now() - 30 * 86_400_000);
+    return { from: from.toISOString(), to: new Date(Date.now() + 366 * 86_400_000).toISOString() };
+  }, []);
+  const list = useQuery({
+    queryKey: ["time-off", therapistId],
+    queryFn: () =>
+      get<TimeOff[]>(
+        `/api/clinic/therapists/${therapistId}/time-off?from=${encodeURIComponent(range.from)}&to=${encodeURIComponent(range.to)}`,
+      ),
+  });
+  const refresh = () => void queryClient.invalidateQueries({ queryKey: ["time-off", therapistId] });
+  const add = useMutation({
+    mutationFn: (body: { startsAt: string; endsAt: string; reason?: string }) =>
+      post<TimeOff>(`/api/clinic/therapists/${therapistId}/time-off`, body),
+    onSuccess: refresh,
+  });
+  const remove = useMutation({
+    mutationFn: (id: string) => api("DELETE", `/api/clinic/therapists/${therapistId}/time-off/${id}`),
+    onSuccess: refresh,
+  });
+  const [problem, setProblem] = useState<string | null>(null);
+  const error = [add.error, remove.error].find((e) => e instanceof ApiError) as ApiError | undefined;
+  const today = localDateOf(Date.now(), timeZone);
+
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    setProblem(null);
+    const formEl = event.currentTarget;
+    const form = new FormData(formEl);
+    const text = (name: string) => String(form.get(name) ?? "");
+    const start = localToInstant(text("fromDate"), text("fromTime") || "00:00", timeZone);
+    const end = localToInstant(text("toDate"), text("toTime") || "23:59", timeZone);
+    if (!start.ok || !end.ok) {
+      setProblem("That time does not exist on the clinic's clock (a daylight-saving change). Pick another.");
+      return;
+    }
+    const reason = text("reason").trim();
+    add.mutate(
+      {
+        startsAt: new Date(start.instant).toISOString(),
+        endsAt: new Date(end.instant).toISOString(),
+        ...(reason ? { reason } : {}),
+      },
+      { onSuccess: () => formEl.reset() },
+    );
+  }
+
+  const when = (iso: string) =>
+    `${formatLocalDay(localDateOf(iso, timeZone), "short")}, ${formatClock(iso, timeZone)}`;
+
+  return (
+    <Card title="Time off" flush>
+      {list.isPending ? (
+        <Loading />
+      ) : (list.data ?? []).length === 0 ? (
+        <Empty>No time off planned.</Empty>
+      ) : (
+        <ul className="kw-list">
+          {(list.data ?? []).map((t) => (
+            <li key={t.id} className="kw-row">
+              <span>
+                <strong>
+                  {when(t.startsAt)} – {when(t.endsAt)}
+                </strong>
+                {t.reason ? <span className="kw-muted"> · {t.reason}</span> : null}
+              </span>
+              <span className="kw-spacer" />
+              <Button variant="ghost" disabled={remove.isPending} onClick={() => remove.mutate(t.id)}>
+                Remove<span className="kw-visually-hidden"> time off from {when(t.startsAt)}</span>
+              </Button>
+            </li>
+          ))}
+        </ul>
+      )}
+      <form className="kw-settings__foot kw-stack" onSubmit={submit} noValidate>
+        <div className="kw-settings__grid kw-settings__grid--narrow">
+          <TextField
+            label="From date"
+            name="fromDate"
+            type="date"
+            min={today}
+            defaultValue={today}
+            required
+          />
+          <TextField label="From time" name="fromTime" type="time" defaultValue="00:00" />
+          <TextField label="Until date" name="toDate" type="date" min={today} defaultValue={today} required />
+          <TextField label="Until time" name="toTime" type="time" defaultValue="23:59" />
+        </div>
+        <TextField label="Reason (optional, staff only)" name="reason" maxLength={300} />
+        <div aria-live="polite">
+          {problem ? <Alert tone="warning">{problem}</Alert> : null}
+          {error ? <Alert tone="danger">{error.message}</Alert> : null}
+        </div>
+        <div>
+          <Button type="submit" disabled={add.isPending}>
+            Add time off
+          </Button>
+        </div>
+      </form>
+    </Card>
+  );
+}

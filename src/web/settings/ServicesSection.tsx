@@ -1,0 +1,267 @@
+/**
+ * Services (owner): name, duration, buffers, price, online booking and its mode. Archived services
+ * take no new bookings; booked appointments keep them.
+ * API: GET /api/clinic/services(+/archived), POST /api/clinic/services, PATCH/DELETE /api/clinic/services/:id.
+ */
+import * as Dialog from "@radix-ui/react-dialog";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { type FormEvent, useId, useState } from "react";
+import type { z } from "zod";
+import type { AdminServiceSchema } from "../../core/api/scheduling";
+import { ApiError, api, get, patch, post } from "../api/client";
+import { Alert, Button, Card, Empty, Loading, TextField } from "../ui/components";
+
+type Service = z.infer<typeof AdminServiceSchema>;
+
+function price(s: Service): string {
+  if (s.priceCents === null) return "No price shown";
+  return new Intl.NumberFormat("en-US", { style: "currency", currency: s.currency }).format(
+    s.priceCents / 100,
+  );
+}
+
+export function ServicesSection() {
+  const queryClient = useQueryClient();
+  const active = useQuery({
+    queryKey: ["clinic", "services"],
+    queryFn: () => get<Service[]>("/api/clinic/services"),
+  });
+  const archived = useQuery({
+    queryKey: ["clinic", "services", "archived"],
+    queryFn: () => get<Service[]>("/api/clinic/services/archived"),
+  });
+  const [editing, setEditing] = useState<Service | "new" | null>(null);
+  const refresh = () => void queryClient.invalidateQueries({ queryKey: ["clinic", "services"] });
+  const restore = useMutation({
+    mutationFn: (id: string) => patch<Service>(`/api/clinic/services/${id}`, { active: true }),
+    onSuccess: refresh,
+  });
+
+  if (active.isPending) return <Loading />;
+  return (
+    <>
+      <Card flush title="Services">
+        <div className="kw-table-wrap">
+          <table className="kw-table kw-settings__table">
+            <thead>
+              <tr>
+                <th scope="col">Service</th>
+                <th scope="col">Length</th>
+                <th scope="col">Price</th>
+                <th scope="col">Online</th>
+                <th scope="col">
+                  <span className="kw-visually-hidden">Actions</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {(active.data ?? []).map((s) => (
+                <tr key={s.id}>
+                  <td>
+                    <strong>{s.name}</strong>
+                    {s.kind === "consultation" ? <span className="kw-muted"> · first visit</span> : null}
+                  </td>
+                  <td>
+                    {s.durationMin} min
+                    {s.bufferBeforeMin || s.bufferAfterMin ? (
+                      <span className="kw-muted">
+                        {" "}
+                        (+{s.bufferBeforeMin}/{s.bufferAfterMin} buffer)
+                      </span>
+                    ) : null}
+                  </td>
+                  <td>{price(s)}</td>
+                  <td>
+                    {!s.bookableOnline
+                      ? "Phone only"
+                      : s.bookingMode === "instant"
+                        ? "Instant booking"
+                        : "Request, staff confirm"}
+                  </td>
+                  <td className="kw-settings__actions">
+                    <Button variant="secondary" onClick={() => setEditing(s)} aria-label={`Edit ${s.name}`}>
+                      Edit
+                    </Button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+        <div className="kw-settings__foot">
+          <Button onClick={() => setEditing("new")}>Add a service</Button>
+        </div>
+      </Card>
+      {(archived.data ?? []).length > 0 ? (
+        <Card flush title="Archived services">
+          <ul className="kw-list">
+            {(archived.data ?? []).map((s) => (
+              <li key={s.id} className="kw-row">
+                <span>{s.name}</span>
+                <span className="kw-spacer" />
+                <Button variant="ghost" disabled={restore.isPending} onClick={() => restore.mutate(s.id)}>
+                  Restore<span className="kw-visually-hidden"> {s.name}</span>
+                </Button>
+              </li>
+            ))}
+          </ul>
+        </Card>
+      ) : null}
+      <Dialog.Root open={editing !== null} onOpenChange={(open) => (open ? null : setEditing(null))}>
+        <Dialog.Portal>
+          <Dialog.Overlay className="kw-dialog__overlay" />
+          <Dialog.Content className="kw-dialog" aria-describedby={undefined}>
+            {editing ? (
+              <ServiceForm
+                service={editing === "new" ? null : editing}
+                onDone={() => {
+                  refresh();
+                  setEditing(null);
+                }}
+              />
+            ) : null}
+          </Dialog.Content>
+        </Dialog.Portal>
+      </Dialog.Root>
+      {active.data?.length === 0 ? <Empty>No services yet.</Empty> : null}
+    </>
+  );
+}
+
+function ServiceForm({ service, onDone }: { service: Service | null; onDone(): void }) {
+  const ids = { kind: useId(), mode: useId(), description: useId() };
+  const save = useMutation({
+    mutationFn: (body: Record<string, unknown>) =>
+      service
+        ? patch<Service>(`/api/clinic/services/${service.id}`, body)
+        : post<Service>("/api/clinic/services", body),
+    onSuccess: onDone,
+  });
+  const archive = useMutation({
+    mutationFn: () => api<Service>("DELETE", `/api/clinic/services/${service?.id}`),
+    onSuccess: onDone,
+  });
+  const error =
+    (save.error ?? archive.error) instanceof ApiError ? ((save.error ?? archive.error) as ApiError) : null;
+  const fieldError = (name: string) => (error?.field === name ? error.message : null);
+
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const text = (name: string) => String(form.get(name) ?? "").trim();
+    const priceText = text("price");
+    const mode = text("mode");
+    save.mutate({
+      name: text("name"),
+      kind: text("kind"),
+      description: text("description"),
+      durationMin: Number(text("durationMin")),
+      bufferBeforeMin: Number(text("bufferBeforeMin") || 0),
+      bufferAfterMin: Number(text("bufferAfterMin") || 0),
+      priceCents: priceText === "" ? null : Math.round(Number(priceText) * 100),
+      bookableOnline: mode !== "phone",
+      bookingMode: mode === "instant" ? "instant" : "request",
+    });
+  }
+  const mode = !service ? "request" : !service.bookableOnline ? "phone" : service.bookingMode;
+
+  return (
+    <form className="kw-stack" onSubmit={submit} noValidate>
+      <div className="kw-dialog__head">
+        <Dialog.Title asChild>
+          <h2>{service ? `Edit ${service.name}` : "Add a service"}</h2>
+        </Dialog.Title>
+        <Dialog.Close asChild>
+          <button type="button" className="kw-button kw-button--ghost" aria-label="Close">
+            ✕
+          </button>
+        </Dialog.Close>
+      </div>
+      <TextField
+        label="Name"
+        name="name"
+        defaultValue={service?.name ?? ""}
+        required
+        error={fieldError("name")}
+      />
+      <div className="kw-field">
+        <label htmlFor={ids.description}>Description (shown to clients)</label>
+        <textarea
+          id={ids.description}
+          name="description"
+          className="kw-input kw-textarea"
+          rows={2}
+          defaultValue={service?.description ?? ""}
+        />
+      </div>
+      <div className="kw-settings__grid kw-settings__grid--narrow">
+        <TextField
+          label="Length (minutes)"
+          name="durationMin"
+          type="number"
+          min={5}
+          max={480}
+          defaultValue={service?.durationMin ?? 60}
+          error={fieldError("durationMin")}
+        />
+        <TextField
+          label="Buffer before (min)"
+          name="bufferBeforeMin"
+          type="number"
+          min={0}
+          max={240}
+          defaultValue={service?.bufferBeforeMin ?? 0}
+          error={fieldError("bufferBeforeMin")}
+        />
+        <TextField
+          label="Buffer after (min)"
+          name="bufferAfterMin"
+          type="number"
+          min={0}
+          max={240}
+          defaultValue={service?.bufferAfterMin ?? 15}
+          error={fieldError("bufferAfterMin")}
+        />
+        <TextField
+          label="Price (USD, blank = not shown)"
+          name="price"
+          type="number"
+          min={0}
+          step="0.01"
+          defaultValue={service?.priceCents == null ? "" : (service.priceCents / 100).toFixed(2)}
+          error={fieldError("priceCents")}
+        />
+      </div>
+      <div className="kw-settings__grid kw-settings__grid--narrow">
+        <div className="kw-field">
+          <label htmlFor={ids.kind}>Kind</label>
+          <select id={ids.kind} name="kind" className="kw-input" defaultValue={service?.kind ?? "session"}>
+            <option value="session">Session</option>
+            <option value="consultation">Consultation (first visit)</option>
+          </select>
+        </div>
+        <div className="kw-field">
+          <label htmlFor={ids.mode}>Online booking</label>
+          <select id={ids.mode} name="mode" className="kw-input" defaultValue={mode}>
+            <option value="instant">Instant (first visits still need confirming)</option>
+            <option value="request">Request, staff confirm</option>
+            <option value="phone">Not online: phone only</option>
+          </select>
+        </div>
+      </div>
+      <div aria-live="polite">
+        {error && !error.field ? <Alert tone="danger">{error.message}</Alert> : null}
+      </div>
+      <div className="kw-dialog__actions">
+        <Button type="submit" disabled={save.isPending}>
+          {save.isPending ? "Saving…" : service ? "Save service" : "Add service"}
+        </Button>
+        {service ? (
+          <Button variant="ghost" disabled={archive.isPending} onClick={() => archive.mutate()}>
+            Archive
+          </Button>
+        ) : null}
+      </div>
+    </form>
+  );
+}
