@@ -2,25 +2,16 @@
  * Whether an appointment may be confirmed (PRODUCT.md F4 "first visit requires intake and consent";
  * F5 holds need a recorded clearance, red flags stop online confirmation).
  *
- * `canConfirm` is pure: the rules. `loadReadiness` reads the facts from the intakes,
- * consent_signatures, consent_versions and clearances tables. With those tables empty a first
- * visit cannot be confirmed. There is deliberately no staff override: the way to confirm is to
- * record the intake and consent (staff can do so on a client's behalf through the intake and
- * consent endpoints), and red flags are never overridable.
+ * `canConfirm` is pure: the rules. `loadReadiness` reads the facts from the intakes, consent and
+ * clearances tables. With those tables empty a first visit cannot be confirmed. There is
+ * deliberately no staff override: the way to confirm is for the client to submit the intake and
+ * sign the consent (in the portal, or on the clinic's tablet, signed in as themself) and for staff
+ * to record any clearance; red flags are never overridable.
  */
-import { and, desc, eq, isNotNull, max, sql } from "drizzle-orm";
 import type { Readiness } from "../../core/api/scheduling";
-import { CURRENT_CONSENT, isConsentCurrent } from "../../core/consent";
-import {
-  type Clearance,
-  canConfirmFirstVisit,
-  type FirstVisitReadiness,
-  type ScreenableIntake,
-  type ScreeningResult,
-  screenIntake,
-} from "../../core/screening";
+import { canConfirmFirstVisit, type FirstVisitReadiness } from "../../core/screening";
 import type { Db } from "../db/connect";
-import { clearances, consentSignatures, consentVersions, intakes } from "../db/schema";
+import { loadConfirmationReadiness } from "../intake/readiness";
 
 export interface ConfirmableAppointment {
   status: string;
@@ -76,65 +67,11 @@ export function canConfirm(
   return { ok: reasons.length === 0, reasons };
 }
 
-function looksLikeScreening(value: unknown): value is ScreeningResult {
-  if (!value || typeof value !== "object") return false;
-  const v = value as Partial<ScreeningResult>;
-  return Array.isArray(v.holds) && Array.isArray(v.redFlags) && Array.isArray(v.cautions);
-}
-
-/** The facts for `canConfirm` about one client of one clinic. */
-export async function loadReadiness(
-  db: Db,
-  clinicId: string,
-  clientId: string,
-): Promise<FirstVisitReadiness> {
-  const [intakeRows, versionRows, clearanceRows] = await Promise.all([
-    db
-      .select({ answers: intakes.answers, screening: intakes.screening })
-      .from(intakes)
-      .where(
-        and(eq(intakes.clinicId, clinicId), eq(intakes.clientId, clientId), isNotNull(intakes.submittedAt)),
-      )
-      .orderBy(desc(intakes.version))
-      .limit(1),
-    db
-      .select({ version: max(consentVersions.version) })
-      .from(consentVersions)
-      .where(eq(consentVersions.clinicId, clinicId)),
-    db
-      .select()
-      .from(clearances)
-      .where(and(eq(clearances.clinicId, clinicId), eq(clearances.clientId, clientId))),
-  ]);
-  const currentVersion = versionRows[0]?.version ?? CURRENT_CONSENT.version;
-  const [signature] = await db
-    .select({ version: consentSignatures.version })
-    .from(consentSignatures)
-    .where(
-      and(
-        eq(consentSignatures.clinicId, clinicId),
-        eq(consentSignatures.clientId, clientId),
-        sql`${consentSignatures.version} = ${currentVersion}`,
-      ),
-    )
-    .limit(1);
-  const intake = intakeRows[0];
-  let screening: ScreeningResult | null = null;
-  if (intake) {
-    screening = looksLikeScreening(intake.screening)
-      ? intake.screening
-      : screenIntake((intake.answers ?? {}) as ScreenableIntake);
-  }
-  const clearanceList: Clearance[] = clearanceRows.map((row) => ({
-    findingId: row.findingId as Clearance["findingId"],
-    recordedBy: row.recordedBy ?? row.clearedBy,
-    recordedAt: row.createdAt.toISOString(),
-    note: row.note.trim() || `Cleared by ${row.clearedBy} on ${row.clearedOn}`,
-  }));
-  return {
-    intakeSubmitted: Boolean(intake),
-    consentSigned: isConsentCurrent(signature?.version, currentVersion),
-    screening,
-    clearances: clearanceList,
-  };
+/**
+ * The facts for `canConfirm` about one client of one clinic: the intake module's reading of the
+ * intakes, intake drafts, consent and clearances tables (src/server/intake/readiness.ts), so the
+ * confirm step and the staff intake view can never disagree.
+ */
+export function loadReadiness(db: Db, clinicId: string, clientId: string): Promise<FirstVisitReadiness> {
+  return loadConfirmationReadiness(db, clinicId, clientId);
 }

@@ -51,11 +51,16 @@ export async function demoIds(db: Db): Promise<DemoIds> {
 
 const MS_PER_DAY = 86_400_000;
 
-/** A Monday-to-Friday date in the demo clinic's zone at least `daysAhead` days from now, after the seeded fortnight. */
-export function workday(daysAhead: number, now = Date.now()): string {
-  for (let d = daysAhead; ; d++) {
+/**
+ * The `n`-th Monday-to-Friday date (n ≥ 1) in the demo clinic's zone counted from a week ahead, so
+ * after the seeded fortnight of appointments; distinct `n` give distinct dates (n ≤ 35 stays inside
+ * the 60-day booking horizon).
+ */
+export function workday(n: number, now = Date.now()): string {
+  let found = 0;
+  for (let d = 7; ; d++) {
     const local = instantToLocal(now + d * MS_PER_DAY, DEMO_TIME_ZONE);
-    if (local.weekday >= 1 && local.weekday <= 5) return local.date;
+    if (local.weekday >= 1 && local.weekday <= 5 && ++found === n) return local.date;
   }
 }
 

@@ -21,6 +21,7 @@ import {
   type Channel,
   findCandidates,
   loadBookableService,
+  lockCalendars,
   slotTaken,
   withCandidates,
 } from "./booking";
@@ -314,6 +315,7 @@ export async function reschedule(
     (attempt) =>
       context.db.transaction(async (tx) => {
         const t = tx as unknown as Db;
+        await lockCalendars(t, row.clinicId, attempt.therapistId, attempt.roomId);
         const updated = await t
           .update(appointments)
           .set({
