@@ -8,7 +8,7 @@ import { Link, useLocation, useNavigate } from "react-router";
 import type { RegionGroup } from "../../core/body/regions";
 import { Alert, Loading, PageHeader } from "../ui/components";
 import { loadMuscleList, type MuscleSummary, searchAtlas } from "./atlas-api";
-import { GROUP_LABELS, GROUP_ORDER, shortRegionName } from "./labels";
+import { GROUP_LABELS, GROUP_ORDER, lowerFirst, shortRegionName } from "./labels";
 
 const SEARCH_DELAY_MS = 150;
 
@@ -77,7 +77,7 @@ export default function AtlasIndexPage() {
           type="search"
           value={query}
           onChange={(event) => onQueryChange(event.target.value)}
-          placeholder="e.g. temple, heel, low back, SCM"
+          placeholder="e.g. temple, heel, SCM"
           autoComplete="off"
           spellCheck={false}
           maxLength={100}
@@ -158,7 +158,9 @@ function MuscleCards({ muscles }: { muscles: readonly MuscleSummary[] }) {
           </h3>
           <p>
             <span className="kw-atlas__felt">Pain felt: </span>
-            {muscle.essential.map(shortRegionName).join(", ")}
+            {muscle.essential
+              .map((t, i) => (i === 0 ? shortRegionName(t) : lowerFirst(shortRegionName(t))))
+              .join(", ")}
           </p>
         </li>
       ))}

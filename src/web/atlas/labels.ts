@@ -55,6 +55,11 @@ export function shortRegionName(typeId: string): string {
   return label.split(/\s[/(]/)[0]?.trim() || label;
 }
 
+/** "Upper teeth" → "upper teeth" for the middle of a sentence (leaves "SCM"-style words alone). */
+export function lowerFirst(text: string): string {
+  return /^[A-Z][a-z]/.test(text) ? text[0]?.toLowerCase() + text.slice(1) : text;
+}
+
 export function regionNameList(typeIds: readonly string[]): string {
   const names = typeIds.map(shortRegionName);
   if (names.length <= 1) return names.join("");

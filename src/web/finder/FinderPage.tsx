@@ -8,7 +8,7 @@
  * network at all.
  */
 import "./finder.css";
-import { lazy, type ReactNode, Suspense, useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { lazy, type ReactNode, Suspense, useCallback, useEffect, useMemo, useState } from "react";
 import { useLocation, useNavigate } from "react-router";
 import { useSession } from "../auth/session";
 import { Loading, PageHeader } from "../ui/components";
@@ -39,7 +39,8 @@ export default function FinderPage() {
   // The first step is done once every question for the marks at hand has an answer (also after a reload).
   const [stepDone, setStepDone] = useState(() => gateFor(markIds, answers).kind === "clear");
   const gate = gateFor(markIds, answers);
-  const mapHeading = useRef<HTMLHeadingElement>(null);
+  // Set when the person finishes the questions here (not on a reload): then the map's heading takes focus.
+  const [justFinished, setJustFinished] = useState(false);
 
   useEffect(() => {
     // Fetch the map and the ranking while the questions are read: the finder then works offline.
@@ -70,7 +71,7 @@ export default function FinderPage() {
 
   const finishStep = () => {
     setStepDone(true);
-    requestAnimationFrame(() => mapHeading.current?.focus());
+    setJustFinished(true);
   };
 
   let content: ReactNode;
@@ -103,7 +104,7 @@ export default function FinderPage() {
           answers={answers}
           onAnswer={answer}
           visitor={visitor}
-          headingRef={mapHeading}
+          focusHeading={justFinished}
         />
       </Suspense>
     );
@@ -114,7 +115,11 @@ export default function FinderPage() {
       <PageHeader
         eyebrow="Pain finder"
         title="Where does it hurt?"
-        description="Mark where you feel pain to see the muscles commonly associated with pain there. A guide to explore, not a diagnosis."
+        description={
+          gate.kind === "stop"
+            ? undefined
+            : "Mark where you feel pain to see the muscles commonly associated with pain there. A guide to explore, not a diagnosis."
+        }
       />
       {content}
     </div>

@@ -3,6 +3,7 @@ import { Link } from "react-router";
 import { muscleById } from "../../core/atlas/muscles";
 import { regionById } from "../../core/body/regions";
 import type { FinderResult } from "../../core/finder/rank";
+import { shortRegionName } from "../atlas/labels";
 import { bookingLinks, type Marks, type Visitor } from "./marks-url";
 
 interface FinderResultsProps {
@@ -14,8 +15,16 @@ interface FinderResultsProps {
 
 const SIDE_LABEL = { left: "Left side", right: "Right side", either: "Either side" } as const;
 
+/** "Top of shoulder (left)" rather than the vocabulary's full "Top of shoulder (trapezius ridge / acromion) (left)". */
+export function shortRegionLabel(id: string): string {
+  const region = regionById(id);
+  if (!region) return id;
+  const name = shortRegionName(region.type.id);
+  return region.side ? `${name} (${region.side})` : name;
+}
+
 function regionNames(ids: readonly string[]): string {
-  return ids.map((id) => regionById(id)?.label ?? id).join(", ");
+  return ids.map(shortRegionLabel).join(", ");
 }
 
 /** The ranked list: each muscle with its side, a score bar, what it explains and what it does not. */
@@ -95,7 +104,7 @@ function ResultItem({ result, rank }: { result: FinderResult; rank: number }) {
           <div>
             <dt>
               <span className="kw-zone is-essential" aria-hidden="true" />
-              Main pain area
+              Main pain area:
             </dt>
             <dd>{regionNames(result.explains.essential)}</dd>
           </div>
@@ -104,7 +113,7 @@ function ResultItem({ result, rank }: { result: FinderResult; rank: number }) {
           <div>
             <dt>
               <span className="kw-zone is-spillover" aria-hidden="true" />
-              Sometimes reaches
+              Sometimes reaches:
             </dt>
             <dd>{regionNames(result.explains.spillover)}</dd>
           </div>
@@ -113,7 +122,7 @@ function ResultItem({ result, rank }: { result: FinderResult; rank: number }) {
           <div className="is-unexplained">
             <dt>
               <span className="kw-zone is-none" aria-hidden="true" />
-              Doesn't explain
+              Doesn't explain:
             </dt>
             <dd>{regionNames(result.unexplained)}</dd>
           </div>

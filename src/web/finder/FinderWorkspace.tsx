@@ -3,12 +3,12 @@
  * of muscles, ranked in the browser by the same core code the API and CLI use. Loaded lazily by
  * FinderPage (this chunk carries the map drawing and the atlas data).
  */
-import { type RefObject, useId, useMemo, useState } from "react";
-import { regionById } from "../../core/body/regions";
+import { useEffect, useId, useMemo, useRef, useState } from "react";
+import { muscleById } from "../../core/atlas/muscles";
 import { rankMuscles } from "../../core/finder/rank";
 import type { RedFlagQuestion } from "../../core/screening/red-flag-questions";
 import { BodyMap, type BodyMapView } from "../body";
-import { FinderResults } from "./FinderResults";
+import { FinderResults, shortRegionLabel } from "./FinderResults";
 import { type Marks, marksList, type Visitor } from "./marks-url";
 import { gateFor, type RedFlagAnswers } from "./red-flags";
 import { SafetyQuestions } from "./SafetyQuestions";
@@ -19,7 +19,8 @@ interface FinderWorkspaceProps {
   readonly answers: RedFlagAnswers;
   readonly onAnswer: (id: string, yes: boolean) => void;
   readonly visitor: Visitor;
-  readonly headingRef: RefObject<HTMLHeadingElement | null>;
+  /** Move focus to the map's heading once shown (after the questions were just answered). */
+  readonly focusHeading: boolean;
 }
 
 /** How many muscles the list shows before "Show more". */
@@ -40,9 +41,18 @@ export default function FinderWorkspace({
   answers,
   onAnswer,
   visitor,
-  headingRef,
+  focusHeading,
 }: FinderWorkspaceProps) {
   const headingId = useId();
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: only when the workspace first appears
+  useEffect(() => {
+    if (focusHeading) headingRef.current?.focus();
+    // Results open atlas pages: fetch their code (a few KB) now, so that works offline too.
+    void import("../atlas/MusclePage").catch(() => undefined);
+    void import("../atlas/PatternMap").catch(() => undefined);
+    void import("../atlas/atlas-offline").catch(() => undefined);
+  }, []);
   const [view, setView] = useState<BodyMapView>("front");
   const markIds = useMemo(() => Object.keys(marks), [marks]);
   const gate = gateFor(markIds, answers);
@@ -70,10 +80,11 @@ export default function FinderWorkspace({
               {markIds.length === 1 ? "1 area marked" : `${markIds.length} areas marked`}
               {showResults && best ? (
                 <>
+                  {" · Best match: "}
+                  <strong>{muscleById(best.muscle)?.name ?? best.muscle}</strong>
+                  {best.side ? ` (${best.side})` : ""}
                   {" · "}
-                  <a href="#kw-finder-results">
-                    {results.length === 1 ? "1 likely muscle" : `${results.length} likely muscles`}
-                  </a>
+                  <a href="#kw-finder-results">See all {results.length}</a>
                 </>
               ) : null}
             </>
@@ -120,7 +131,7 @@ function MarkedList({ marks, onMarksChange }: { marks: Marks; onMarksChange: (ma
       <h3 className="kw-marked__title">You marked</h3>
       <ul className="kw-marked__list">
         {Object.entries(marks).map(([id, intensity]) => {
-          const label = regionById(id)?.label ?? id;
+          const label = shortRegionLabel(id);
           return (
             <li key={id} className="kw-marked__item">
               <span

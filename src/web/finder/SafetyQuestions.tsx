@@ -66,6 +66,9 @@ export function SafetyQuestions({ questions, answers, onAnswer, onDone, doneLabe
                           checked={answer === value}
                           onChange={() => onAnswer(question.id, value)}
                         />
+                        <span className="kw-choice__tick" aria-hidden="true">
+                          ✓
+                        </span>
                         <span>{choice === "yes" ? "Yes" : "No"}</span>
                       </label>
                     );
