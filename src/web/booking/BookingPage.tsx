@@ -228,7 +228,9 @@ export default function BookingPage() {
           }}
         />
       ) : null}
-      {step === "done" && booked ? <Done appointment={booked} zone={zone} clinic={clinic} /> : null}
+      {step === "done" && booked ? (
+        <Done appointment={booked} zone={zone} clinic={clinic} therapistChosen={therapist?.id ?? null} />
+      ) : null}
     </div>
   );
 }
@@ -603,14 +605,56 @@ function AccountStep({ slug }: { slug: string }) {
   );
 }
 
+/** "Tell me if an earlier time opens": a waitlist entry from now until the booked start. */
+function EarlierTimes({
+  appointment,
+  therapistChosen,
+}: {
+  appointment: AppointmentDetail;
+  therapistChosen: string | null;
+}) {
+  const [state, setState] = useState<string>("idle");
+  if (Date.parse(appointment.startsAt) - Date.now() < 24 * 3_600_000) return null;
+  if (state === "done")
+    return (
+      <Alert tone="info">We'll e-mail you if an earlier time opens. You keep this one either way.</Alert>
+    );
+  return (
+    <div className="kw-stack">
+      {state !== "idle" && state !== "busy" ? <Alert tone="danger">{state}</Alert> : null}
+      <Button
+        variant="ghost"
+        disabled={state === "busy"}
+        onClick={() => {
+          setState("busy");
+          post("/api/waitlist", {
+            serviceId: appointment.service.id,
+            ...(therapistChosen ? { therapistId: therapistChosen } : {}),
+            earliest: new Date().toISOString(),
+            latest: appointment.startsAt,
+          })
+            .then(() => setState("done"))
+            .catch((error: unknown) =>
+              setState(error instanceof ApiError ? error.message : "That didn't work. Please try again."),
+            );
+        }}
+      >
+        Tell me if an earlier time opens
+      </Button>
+    </div>
+  );
+}
+
 function Done({
   appointment,
   zone,
   clinic,
+  therapistChosen,
 }: {
   appointment: AppointmentDetail;
   zone: string;
   clinic: PublicClinic;
+  therapistChosen: string | null;
 }) {
   const headingRef = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
@@ -698,6 +742,7 @@ function Done({
           See your appointments
         </Link>
       </div>
+      <EarlierTimes appointment={appointment} therapistChosen={therapistChosen} />
     </div>
   );
 }

@@ -8,7 +8,7 @@ import { AppointmentDialog, type Mode } from "../appointments/AppointmentDialog"
 import { AppointmentList } from "../appointments/AppointmentList";
 import { useAppointments } from "../appointments/queries";
 import { useSession } from "../auth/session";
-import { RequestRow } from "../requests/RequestRow";
+import { RequestRow, useAnsweredRows } from "../requests/RequestRow";
 import { Card, Empty, Loading, PageHeader, Stat } from "../ui/components";
 import { formatDayLong, localDayRange } from "../ui/time";
 
@@ -83,7 +83,10 @@ export function OwnerHome({ context }: { context: AuthContext }) {
 /** The requests still waiting, each with confirm / decline / propose right here (the full inbox is /app/requests). */
 function RequestsWaiting({ requests, context }: { requests: Appointment[]; context: AuthContext }) {
   const [open, setOpen] = useState<{ id: string; mode: Mode } | null>(null);
-  const sorted = [...requests].sort((x, y) => Date.parse(x.startsAt) - Date.parse(y.startsAt));
+  const { shown, markAnswered } = useAnsweredRows(
+    [...requests].sort((x, y) => Date.parse(x.startsAt) - Date.parse(y.startsAt)),
+  );
+  const sorted = shown;
   return (
     <Card title={`Requests waiting (${requests.length})`} flush>
       {sorted.length === 0 ? (
@@ -96,6 +99,7 @@ function RequestsWaiting({ requests, context }: { requests: Appointment[]; conte
               appointment={a}
               zone={context.timeZone}
               compact
+              onAnswered={markAnswered}
               onOpen={(mode) => setOpen({ id: a.id, mode })}
             />
           ))}

@@ -1,5 +1,6 @@
 /** One request with its answers: confirm, decline (reason), propose another time; readiness shown. */
 import { useQuery } from "@tanstack/react-query";
+import { useCallback, useState } from "react";
 import type { Appointment } from "../../core/api/clinic";
 import { ApiError } from "../api/client";
 import {
@@ -13,14 +14,43 @@ import { formatClock, formatLocalDay, localDateOf } from "../appointments/time";
 import { Button } from "../ui/components";
 import "./requests.css";
 
+/**
+ * Rows answered during this visit stay in the list (with "Confirmed.") after the list refetches
+ * without them, so the desk sees what it just did; they are gone on the next visit.
+ */
+export function useAnsweredRows(requests: Appointment[]) {
+  const [answered, setAnswered] = useState<Appointment[]>([]);
+  const markAnswered = useCallback(
+    (a: Appointment) => setAnswered((list) => (list.some((x) => x.id === a.id) ? list : [...list, a])),
+    [],
+  );
+  const shown = [...requests, ...answered.filter((a) => !requests.some((r) => r.id === a.id))];
+  return { shown, markAnswered };
+}
+
+function ago(iso: string): string {
+  const minutes = Math.max(0, Math.round((Date.now() - Date.parse(iso)) / 60_000));
+  if (minutes < 1) return "just now";
+  if (minutes < 60) return `${minutes} min ago`;
+  const hours = Math.round(minutes / 60);
+  if (hours < 48) return `${hours} h ago`;
+  return `${Math.round(hours / 24)} days ago`;
+}
+
 export function RequestRow({
   appointment: a,
   zone,
   onOpen,
   compact = false,
+  requestedAt,
+  onAnswered,
 }: {
   appointment: Appointment;
   zone: string;
+  /** Called once the request is confirmed here (see useAnsweredRows). */
+  onAnswered?(appointment: Appointment): void;
+  /** When the request came in, if known: "asked 3 h ago". */
+  requestedAt?: string;
   onOpen(mode: Mode): void;
   compact?: boolean;
 }) {
@@ -55,6 +85,7 @@ export function RequestRow({
           {a.room ? ` · ${a.room.name}` : ""}
           {compact ? null : <span className="kw-visually-hidden"> · {describeWhen(a, zone)}</span>}
         </span>
+        {requestedAt ? <span className="kw-request__age">Asked {ago(requestedAt)}</span> : null}
         {notReady ? (
           <div className="kw-request__ready">
             <strong>Before it can be confirmed:</strong>
@@ -76,7 +107,10 @@ export function RequestRow({
       <div className="kw-request__actions" hidden={actions.isSuccess}>
         <Button
           disabled={actions.isPending || actions.isSuccess}
-          onClick={() => actions.mutate({ kind: "confirm" })}
+          onClick={() => {
+            onAnswered?.(a);
+            actions.mutate({ kind: "confirm" });
+          }}
           aria-label={`Confirm ${a.client.name}`}
         >
           Confirm

@@ -3,14 +3,16 @@
  * one waiting longest first, with confirm / decline (with a reason) / propose another time. A first
  * visit shows what is still missing before it can be confirmed (intake, consent, clearance).
  */
+import { useQueries } from "@tanstack/react-query";
 import { useMemo, useState } from "react";
 import type { AuthContext } from "../../core/api/auth";
 import { AppointmentDialog, type Mode } from "../appointments/AppointmentDialog";
+import { fetchAppointment } from "../appointments/api";
 import { useAppointments } from "../appointments/queries";
 import { zoneDisplayName } from "../appointments/time";
 import { useSession } from "../auth/session";
 import { Alert, Card, Empty, Loading, PageHeader } from "../ui/components";
-import { RequestRow } from "./RequestRow";
+import { RequestRow, useAnsweredRows } from "./RequestRow";
 
 /** Requests can sit a while before their start; look ahead as far as the list API allows. */
 const LOOK_AHEAD_DAYS = 92;
@@ -25,11 +27,20 @@ export function useRequests() {
     };
   }, []);
   const query = useAppointments(range);
-  const requests = (query.data ?? [])
-    .filter((a) => a.status === "requested")
-    // The list carries no creation time; the soonest start is the one that cannot wait.
-    .sort((x, y) => Date.parse(x.startsAt) - Date.parse(y.startsAt));
-  return { query, requests };
+  const waiting = (query.data ?? []).filter((a) => a.status === "requested");
+  // The list has no creation time; each request's details do (and warm the dialog's cache).
+  const details = useQueries({
+    queries: waiting.map((a) => ({ queryKey: ["appointment", a.id], queryFn: () => fetchAppointment(a.id) })),
+  });
+  const createdAt = new Map<string, string>();
+  for (const d of details) if (d.data) createdAt.set(d.data.id, d.data.createdAt);
+  const allKnown = waiting.every((a) => createdAt.has(a.id));
+  const requests = [...waiting].sort((x, y) =>
+    allKnown
+      ? Date.parse(createdAt.get(x.id) ?? "") - Date.parse(createdAt.get(y.id) ?? "")
+      : Date.parse(x.startsAt) - Date.parse(y.startsAt),
+  );
+  return { query, requests, createdAt };
 }
 
 export default function RequestsPage() {
@@ -39,7 +50,8 @@ export default function RequestsPage() {
 }
 
 function Requests({ context }: { context: AuthContext }) {
-  const { query, requests } = useRequests();
+  const { query, requests, createdAt } = useRequests();
+  const { shown, markAnswered } = useAnsweredRows(requests);
   const [open, setOpen] = useState<{ id: string; mode: Mode } | null>(null);
   const zone = context.timeZone;
   return (
@@ -47,21 +59,23 @@ function Requests({ context }: { context: AuthContext }) {
       <PageHeader
         eyebrow={`Clinic time · ${zoneDisplayName(zone)}`}
         title="Requests"
-        description="Online requests and first visits waiting for an answer, soonest first."
+        description="Online requests and first visits waiting for an answer, the one waiting longest first."
       />
       {query.isPending ? <Loading /> : null}
       {query.isError ? <Alert tone="danger">Could not load requests.</Alert> : null}
       {query.isSuccess ? (
         <Card flush title={`Waiting (${requests.length})`}>
-          {requests.length === 0 ? (
+          {shown.length === 0 ? (
             <Empty>No requests waiting. Nice.</Empty>
           ) : (
             <ul className="kw-list kw-requests">
-              {requests.map((a) => (
+              {shown.map((a) => (
                 <RequestRow
                   key={a.id}
                   appointment={a}
                   zone={zone}
+                  requestedAt={createdAt.get(a.id)}
+                  onAnswered={markAnswered}
                   onOpen={(mode) => setOpen({ id: a.id, mode })}
                 />
               ))}
