@@ -104,34 +104,36 @@ export function RequestRow({
           </p>
         ) : null}
       </div>
-      <div className="kw-request__actions" hidden={actions.isSuccess}>
-        <Button
-          disabled={actions.isPending || actions.isSuccess}
-          onClick={() => {
-            onAnswered?.(a);
-            actions.mutate({ kind: "confirm" });
-          }}
-          aria-label={`Confirm ${a.client.name}`}
-        >
-          Confirm
-        </Button>
-        <Button
-          variant="secondary"
-          onClick={() => onOpen("decline")}
-          aria-label={`Decline ${a.client.name}…`}
-        >
-          Decline…
-        </Button>
-        {compact ? null : (
+      {actions.isSuccess ? null : (
+        <div className="kw-request__actions">
+          <Button
+            disabled={actions.isPending || actions.isSuccess}
+            onClick={() => {
+              onAnswered?.(a);
+              actions.mutate({ kind: "confirm" });
+            }}
+            aria-label={`Confirm ${a.client.name}`}
+          >
+            Confirm
+          </Button>
           <Button
             variant="secondary"
-            onClick={() => onOpen("propose")}
-            aria-label={`Propose another time to ${a.client.name}…`}
+            onClick={() => onOpen("decline")}
+            aria-label={`Decline ${a.client.name}…`}
           >
-            Propose time…
+            Decline…
           </Button>
-        )}
-      </div>
+          {compact ? null : (
+            <Button
+              variant="secondary"
+              onClick={() => onOpen("propose")}
+              aria-label={`Propose another time to ${a.client.name}…`}
+            >
+              Propose time…
+            </Button>
+          )}
+        </div>
+      )}
     </li>
   );
 }
