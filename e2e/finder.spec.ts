@@ -87,14 +87,14 @@ test("a visitor answers the safety questions, marks pain by mouse and keyboard, 
   await page.getByRole("tab", { name: "Front" }).click();
   await page.screenshot({ path: `${SCREENSHOT_DIR}/finder-map-front-marked-phone.png`, fullPage: true });
 
-  // Booking carries the marks; signing in lands in the portal with them.
+  // Booking carries the marks; signing in first comes back to booking with them.
   await expect(page.getByRole("link", { name: "Book a session for these" })).toHaveAttribute(
     "href",
-    "/sign-up?regions=temple-left:5,neck-posterior-left:4",
+    "/book?regions=temple-left:5,neck-posterior-left:4",
   );
   await expect(page.getByRole("link", { name: "Sign in", exact: true }).last()).toHaveAttribute(
     "href",
-    `/sign-in?next=${encodeURIComponent("/app?regions=temple-left:5,neck-posterior-left:4")}`,
+    `/sign-in?next=${encodeURIComponent("/book?regions=temple-left:5,neck-posterior-left:4")}`,
   );
 
   await trap.getByRole("link", { name: "Upper trapezius" }).click();

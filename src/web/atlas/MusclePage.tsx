@@ -80,9 +80,8 @@ function useSide(): [Side, (side: Side) => void] {
 function MuscleArticle({ detail }: { detail: MuscleDetail }) {
   const { muscle, sources, generalRules } = detail;
   const [side, setSide] = useSide();
-  const { session, context } = useSession();
+  const { context } = useSession();
   const isStaff = Boolean(context && context.role !== "client");
-  const bookHref = session ? `/app?muscle=${muscle.id}` : `/sign-up?muscle=${muscle.id}`;
   const otherNames = muscle.alsoKnownAs.filter((n) => n.toLowerCase() !== muscle.name.toLowerCase());
   const { selfTreatment } = muscle;
 
@@ -201,7 +200,7 @@ function MuscleArticle({ detail }: { detail: MuscleDetail }) {
                 A trigger point therapist finds and treats these spots by touch, and shows you how to keep
                 them from coming back.
               </p>
-              <ButtonLink to={bookHref}>Book a session</ButtonLink>
+              <ButtonLink to="/book">Book a session</ButtonLink>
             </section>
           )}
 

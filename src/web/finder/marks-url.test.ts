@@ -39,15 +39,15 @@ describe("marks in the URL", () => {
     expect(marksSearch(marks)).toBe("?regions=temple-left:6,neck-posterior-left:4,sacrum:2");
   });
 
-  it("sends a visitor to sign-up, or to sign-in and then the portal, with the marks", () => {
+  it("sends a visitor to booking, or to sign-in and then booking, with the marks", () => {
     const links = bookingLinks("anonymous", { "temple-left": 6, "neck-posterior-left": 4 });
-    expect(links.book).toBe("/sign-up?regions=temple-left:6,neck-posterior-left:4");
+    expect(links.book).toBe("/book?regions=temple-left:6,neck-posterior-left:4");
     expect(links.signIn).toBe(
-      `/sign-in?next=${encodeURIComponent("/app?regions=temple-left:6,neck-posterior-left:4")}`,
+      `/sign-in?next=${encodeURIComponent("/book?regions=temple-left:6,neck-posterior-left:4")}`,
     );
   });
 
-  it("sends a signed-in client straight to the portal with the marks", () => {
-    expect(bookingLinks("client", { sacrum: 3 })).toEqual({ book: "/app?regions=sacrum:3" });
+  it("sends a signed-in client straight to booking with the marks", () => {
+    expect(bookingLinks("client", { sacrum: 3 })).toEqual({ book: "/book?regions=sacrum:3" });
   });
 });

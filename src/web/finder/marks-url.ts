@@ -64,9 +64,11 @@ export type Visitor = "anonymous" | "client" | "staff";
  * the portal), a client goes straight to the portal; the marks ride along either way.
  */
 export function bookingLinks(visitor: Visitor, marks: Marks): { book: string; signIn?: string } {
-  const portal = `/app${marksSearch(marks)}`;
+  // The booking flow shows the marked areas and asks a visitor to sign in or sign up at its
+  // details step, keeping the chosen time and the marks.
+  const booking = `/book${marksSearch(marks)}`;
   if (visitor === "anonymous") {
-    return { book: `/sign-up${marksSearch(marks)}`, signIn: `/sign-in?next=${encodeURIComponent(portal)}` };
+    return { book: booking, signIn: `/sign-in?next=${encodeURIComponent(booking)}` };
   }
-  return { book: portal };
+  return { book: booking };
 }
