@@ -37,7 +37,7 @@ export function AppShell({ children }: { children: ReactNode }) {
         Skip to content
       </a>
       <header className="kw-header">
-        <div className="kw-container kw-header__bar">
+        <div className={`kw-container kw-header__bar${session ? " kw-header__bar--two-rows" : ""}`}>
           <Link to={session ? "/app" : "/"} className="kw-brand">
             <Logo />
             <span>Knotwork</span>
