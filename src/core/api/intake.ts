@@ -6,7 +6,14 @@
 import { z } from "zod";
 import { ConsentDocumentSchema, ConsentSignatureSchema } from "../consent";
 import { FinderResultSchema } from "../finder/contract";
-import { IntakeDraftSchema, IntakeSubmissionSchema } from "../intake";
+import {
+  answerAt,
+  INTAKE_QUESTIONS,
+  type IntakeDraft,
+  IntakeDraftSchema,
+  type IntakeQuestion,
+  IntakeSubmissionSchema,
+} from "../intake";
 import { HOLD_IDS, SCREENING_OUTCOMES } from "../screening";
 
 export { ConsentDocumentSchema, ConsentSignatureSchema, IntakeDraftSchema, IntakeSubmissionSchema };
@@ -82,6 +89,38 @@ export const FlagsQuerySchema = z.object({
 });
 
 // ---- The client's own intake.
+
+/** Whether a question is asked, given the answers so far (its `askWhen`, if any, holds). */
+export function isQuestionAsked(question: IntakeQuestion, answers: unknown): boolean {
+  const condition = question.askWhen;
+  if (!condition) return true;
+  const value = answerAt(answers, condition.questionId);
+  if ("includes" in condition) return Array.isArray(value) && value.includes(condition.includes);
+  return value === condition.equals;
+}
+
+function withoutPath(value: Record<string, unknown>, path: readonly string[]): Record<string, unknown> {
+  const [head, ...rest] = path;
+  if (head === undefined || !Object.hasOwn(value, head)) return value;
+  const { [head]: inner, ...others } = value;
+  if (rest.length === 0) return others;
+  if (typeof inner !== "object" || inner === null || Array.isArray(inner)) return value;
+  return { ...others, [head]: withoutPath(inner as Record<string, unknown>, rest) };
+}
+
+/**
+ * The answers with those to questions no longer asked taken out (weeks of pregnancy after "not
+ * pregnant", "what else" after unticking "something else"), so an answer the client can no longer
+ * see is never screened or stored as part of a submission. The working copy keeps them, so changing
+ * an answer back brings them back.
+ */
+export function withoutUnaskedAnswers<T extends IntakeDraft>(answers: T): T {
+  let result = answers as Record<string, unknown>;
+  for (const question of INTAKE_QUESTIONS) {
+    if (!isQuestionAsked(question, result)) result = withoutPath(result, question.id.split("."));
+  }
+  return result as T;
+}
 
 export const INTAKE_STATUSES = ["not-started", "draft", "submitted", "changed"] as const;
 export type IntakeStatus = (typeof INTAKE_STATUSES)[number];

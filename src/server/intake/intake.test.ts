@@ -178,6 +178,22 @@ describe("submitting", () => {
     expect(body.submitted.screening.redFlags[0].adviceForClient).toMatch(/Call 911/);
   });
 
+  it("leaves out answers to questions no longer asked, so they are never screened or stored", async () => {
+    const client = await newClient(t.app);
+    const base = intakeWith();
+    const body = (
+      await submit(client, {
+        ...base,
+        pregnancy: { status: "no", weeks: 12 },
+        healthHistory: { ...base.healthHistory, "pregnancy-complication": { answer: true } },
+      })
+    ).json();
+    expect(body.submitted.screening.outcome).toBe("clear");
+    const staff = (await owner.request("GET", `/api/clients/${client.clientId}/intake`)).json();
+    expect(staff.intake.answers.pregnancy).toEqual({ status: "no" });
+    expect(staff.intake.answers.healthHistory).not.toHaveProperty("pregnancy-complication");
+  });
+
   it("updates the current version in place until a visit has used it, then starts a new version", async () => {
     const client = await newClient(t.app);
     await submit(client, intakeWith());

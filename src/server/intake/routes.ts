@@ -20,6 +20,7 @@ import {
   SavedDraftSchema,
   type StaffIntake,
   StaffIntakeSchema,
+  withoutUnaskedAnswers,
 } from "../../core/api/intake";
 import { rankMuscles } from "../../core/finder";
 import { classifyChronicity, type IntakeDraft, missingIntakeFields } from "../../core/intake";
@@ -140,7 +141,7 @@ export const intakeRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ["intake"],
         summary: "Submit your intake; it is screened and the result returned",
         description:
-          "Until a visit has used the current version, submitting changes updates it; after a visit they become the next version.",
+          "Until a visit has used the current version, submitting changes updates it; after a visit they become the next version. Answers to questions no longer asked (e.g. weeks of pregnancy after 'no') are left out.",
         body: IntakeSubmissionSchema,
         response: { 200: MyIntakeSchema },
       },
@@ -149,7 +150,8 @@ export const intakeRoutes: FastifyPluginAsyncZod = async (app) => {
       const scope = scopeOf(request);
       const clientId = ownClientId(scope);
       const now = new Date();
-      const result = await submitIntake(db, scope.clinicId, clientId, request.body, now);
+      const answers = withoutUnaskedAnswers(request.body);
+      const result = await submitIntake(db, scope.clinicId, clientId, answers, now);
       await recordAudit(db, {
         ...auditEntry(scope, request),
         action: result.change === "created" ? "create" : "update",

@@ -20,6 +20,7 @@ import {
   users,
   workingHours,
 } from "../db/schema";
+import { seedDemoIntakes } from "../intake/demo-intakes";
 
 export const DEMO_CLINIC_SLUG = "demo";
 export const DEMO_TIME_ZONE = "America/Boise";
@@ -206,6 +207,8 @@ export async function seedDemoClinic(db: Db, now = new Date()): Promise<{ create
         })),
       ])
       .returning();
+
+    await seedDemoIntakes(tx, clinicId, clientRows, now);
 
     // A fortnight of appointments around today, on working days, in Boise wall-clock time.
     const today = instantToLocal(now.getTime(), DEMO_TIME_ZONE).date;

@@ -19,6 +19,9 @@ const QueryLayout = lazy(() => import("./QueryLayout"));
 const CalendarPage = lazy(() => import("../calendar/CalendarPage"));
 const RequestsPage = lazy(() => import("../requests/RequestsPage"));
 const SettingsPage = lazy(() => import("../settings/SettingsPage"));
+const IntakePage = lazy(() => import("../intake/IntakePage"));
+const ConsentPage = lazy(() => import("../consent/ConsentPage"));
+const ConsentEditor = lazy(() => import("../consent/ConsentEditor"));
 // Online booking starts signed out too, on a phone: no TanStack Query, its own small chunk.
 const BookingPage = lazy(() => import("../booking/BookingPage"));
 // Public pages, each its own small chunk (bench/web-size.bench.ts weighs them).
@@ -37,6 +40,7 @@ function RequireRole({ roles, children }: { roles: readonly Role[]; children: Re
 }
 
 const STAFF: readonly Role[] = ["owner", "therapist", "front_desk"];
+const CLIENT: readonly Role[] = ["client"];
 
 function NotFound() {
   return <Alert tone="warning">We couldn't find that page.</Alert>;
@@ -102,6 +106,30 @@ export function App() {
               element={
                 <RequireRole roles={["owner"]}>
                   <SettingsPage />
+                </RequireRole>
+              }
+            />
+            <Route
+              path="/app/intake"
+              element={
+                <RequireRole roles={CLIENT}>
+                  <IntakePage />
+                </RequireRole>
+              }
+            />
+            <Route
+              path="/app/consent"
+              element={
+                <RequireRole roles={CLIENT}>
+                  <ConsentPage />
+                </RequireRole>
+              }
+            />
+            <Route
+              path="/app/settings/consent"
+              element={
+                <RequireRole roles={["owner"]}>
+                  <ConsentEditor />
                 </RequireRole>
               }
             />

@@ -3,12 +3,15 @@ import { Link, useParams } from "react-router";
 import type { z } from "zod";
 import type { ClientRecordSchema } from "../../core/api/clinic";
 import { ApiError, get } from "../api/client";
+import { useSession } from "../auth/session";
+import { StaffIntakeSections } from "../intake/StaffIntake";
 import { Alert, Card, Loading, PageHeader } from "../ui/components";
 
 type ClientRecord = z.infer<typeof ClientRecordSchema>;
 
 export default function ClientPage() {
   const { id = "" } = useParams();
+  const { context } = useSession();
   const record = useQuery({
     queryKey: ["client", id],
     queryFn: () => get<ClientRecord>(`/api/clients/${id}`),
@@ -32,7 +35,8 @@ export default function ClientPage() {
         title={`${c.firstName} ${c.lastName}`}
         description={`Client since ${new Date(c.createdAt).toLocaleDateString("en-US", { month: "long", year: "numeric" })}`}
       />
-      <div className="kw-grid">
+      <StaffIntakeSections clientId={c.id} timeZone={context?.timeZone ?? "UTC"} />
+      <div className="kw-grid" style={{ marginTop: "var(--kw-space-5)" }}>
         <Card title="Contact">
           <dl className="kw-dl">
             <dt>E-mail</dt>

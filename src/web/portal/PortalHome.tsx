@@ -1,0 +1,257 @@
+/**
+ * The client portal's home (F9): what to do before the first visit (questionnaire, consent, a doctor's
+ * okay), upcoming and past appointments (change or cancel within the clinic's policy), and a download
+ * of all one's own data. Times are in the client's own zone, labelled as such.
+ */
+import { useQuery } from "@tanstack/react-query";
+import { type ReactNode, useMemo } from "react";
+import { Link, useSearchParams } from "react-router";
+import type { AuthContext } from "../../core/api/auth";
+import type { Appointment } from "../../core/api/clinic";
+import type { MyConsent, MyIntake } from "../../core/api/intake";
+import { get } from "../api/client";
+import { useSession } from "../auth/session";
+import { HoldAdvice, StopAdvice } from "../intake/ScreeningAdvice";
+import { ButtonLink, Card, Loading, PageHeader } from "../ui/components";
+import { zoneAbbreviation } from "../ui/time";
+import { PortalAppointments, type PortalPolicy } from "./PortalAppointments";
+import "./portal.css";
+
+const DAY_MS = 86_400_000;
+const PAGE_DAYS = 90;
+
+interface PublicClinic {
+  phone: string | null;
+  policies: { cancellationWindowHours: number; horizonDays: number };
+}
+
+function useMyAppointments() {
+  const range = useMemo(() => {
+    const now = Date.now();
+    return { from: now - 365 * DAY_MS, to: now + 180 * DAY_MS };
+  }, []);
+  return useQuery({
+    queryKey: ["my-appointments", range.from],
+    queryFn: async () => {
+      // The API serves at most 92 days per request; a year of history and half a year ahead take a few pages.
+      const pages: Promise<Appointment[]>[] = [];
+      for (let start = range.from; start < range.to; start += PAGE_DAYS * DAY_MS) {
+        const end = Math.min(start + PAGE_DAYS * DAY_MS, range.to);
+        pages.push(
+          get<Appointment[]>(
+            `/api/appointments?from=${new Date(start).toISOString()}&to=${new Date(end).toISOString()}`,
+          ),
+        );
+      }
+      const seen = new Set<string>();
+      return (await Promise.all(pages)).flat().filter((a) => !seen.has(a.id) && seen.add(a.id));
+    },
+  });
+}
+
+type StepState = "todo" | "doing" | "done" | "blocked";
+
+function Step({
+  state,
+  title,
+  children,
+  action,
+}: {
+  state: StepState;
+  title: string;
+  children: ReactNode;
+  action?: ReactNode;
+}) {
+  const label = { todo: "To do", doing: "In progress", done: "Done", blocked: "Waiting" }[state];
+  return (
+    <li className={`kw-portal-step is-${state}`}>
+      <span className="kw-portal-step__mark" aria-hidden="true">
+        {state === "done" ? (
+          <svg viewBox="0 0 16 16" aria-hidden="true">
+            <path
+              d="M3 8.5l3 3 7-7"
+              fill="none"
+              stroke="currentColor"
+              strokeWidth="2.2"
+              strokeLinecap="round"
+            />
+          </svg>
+        ) : null}
+      </span>
+      <div className="kw-portal-step__body">
+        <p className="kw-portal-step__title">
+          {title} <span className={`kw-badge kw-portal-step__state is-${state}`}>{label}</span>
+        </p>
+        <div className="kw-portal-step__text">{children}</div>
+        {action ? <div className="kw-portal-step__action">{action}</div> : null}
+      </div>
+    </li>
+  );
+}
+
+function intakeStep(intake: MyIntake | undefined, regionsSearch: string) {
+  const link = (label: string, variant: "primary" | "secondary" = "primary") => (
+    <ButtonLink variant={variant} to={`/app/intake${regionsSearch}`}>
+      {label}
+    </ButtonLink>
+  );
+  if (!intake || intake.status === "not-started") {
+    return (
+      <Step state="todo" title="Health questionnaire" action={link("Start the questionnaire")}>
+        About ten minutes, on your phone. Saved as you go.
+      </Step>
+    );
+  }
+  if (intake.status === "draft") {
+    const left = intake.missing.length;
+    return (
+      <Step state="doing" title="Health questionnaire" action={link("Continue")}>
+        {left === 0
+          ? "All answered: check and send it."
+          : `${left} ${left === 1 ? "answer" : "answers"} to go.`}
+      </Step>
+    );
+  }
+  const screening = intake.submitted?.screening;
+  if (screening?.outcome === "hold") {
+    return (
+      <Step state="blocked" title="Health questionnaire" action={link("What to do next", "secondary")}>
+        Sent. Please talk to your doctor before trigger point massage; we confirm your visit once they say
+        it's fine.
+      </Step>
+    );
+  }
+  return (
+    <Step
+      state="done"
+      title="Health questionnaire"
+      action={link(intake.status === "changed" ? "Send my changes" : "View or change", "secondary")}
+    >
+      {intake.status === "changed"
+        ? "You have changes you haven't sent yet."
+        : `Sent ${new Date(intake.submitted?.submittedAt ?? "").toLocaleDateString("en-US", { dateStyle: "medium" })}.`}
+    </Step>
+  );
+}
+
+function consentStep(consent: MyConsent | undefined) {
+  if (!consent) return null;
+  const { status } = consent;
+  if (status.signedCurrent) {
+    return (
+      <Step
+        state="done"
+        title="Consent form"
+        action={
+          <ButtonLink variant="secondary" to="/app/consent">
+            View
+          </ButtonLink>
+        }
+      >
+        Signed {new Date(status.signedAt ?? "").toLocaleDateString("en-US", { dateStyle: "medium" })} (version{" "}
+        {status.signedVersion}).
+      </Step>
+    );
+  }
+  return (
+    <Step state="todo" title="Consent form" action={<ButtonLink to="/app/consent">Read and sign</ButtonLink>}>
+      {status.signedVersion !== null
+        ? "The clinic has updated its consent form. Please read it and sign again."
+        : "How the treatment works and what to expect. Sign by typing your name."}
+    </Step>
+  );
+}
+
+export function PortalHome({ context }: { context: AuthContext }) {
+  const { session } = useSession();
+  const [params] = useSearchParams();
+  const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  const appointments = useMyAppointments();
+  const intake = useQuery({ queryKey: ["my-intake"], queryFn: () => get<MyIntake>("/api/me/intake") });
+  const consent = useQuery({ queryKey: ["my-consent"], queryFn: () => get<MyConsent>("/api/me/consent") });
+  const clinic = useQuery({
+    queryKey: ["public-clinic", context.clinicSlug],
+    queryFn: () => get<PublicClinic>(`/api/public/clinics/${encodeURIComponent(context.clinicSlug)}`),
+  });
+  if (appointments.isPending || intake.isPending || consent.isPending) return <Loading />;
+
+  const regions = params.get("regions");
+  const regionsSearch = regions ? `?regions=${encodeURIComponent(regions)}` : "";
+  const all = appointments.data ?? [];
+  const now = Date.now();
+  const upcoming = all.filter(
+    (a) => Date.parse(a.endsAt) >= now && (a.status === "requested" || a.status === "confirmed"),
+  );
+  const past = all
+    .filter((a) => Date.parse(a.endsAt) < now || a.status === "cancelled" || a.status === "declined")
+    .reverse();
+  const hadVisit = all.some((a) => a.status === "completed");
+  const screening = intake.data?.submitted?.screening;
+  const policy: PortalPolicy | null = clinic.data
+    ? {
+        cancellationWindowHours: clinic.data.policies.cancellationWindowHours,
+        horizonDays: clinic.data.policies.horizonDays,
+        phone: clinic.data.phone,
+      }
+    : null;
+
+  return (
+    <>
+      <PageHeader
+        eyebrow={context.clinicName}
+        title={`Welcome, ${session?.user.name.split(" ")[0] ?? ""}`}
+        description={`Times are shown in your time zone (${zoneAbbreviation(zone)}).`}
+        actions={
+          <ButtonLink to={`/book${regionsSearch}`} variant="primary">
+            Book a visit
+          </ButtonLink>
+        }
+      />
+      {screening?.outcome === "stop" ? (
+        <StopAdvice redFlags={screening.redFlags} emergency={screening.emergency} />
+      ) : screening?.outcome === "hold" ? (
+        <HoldAdvice holds={screening.holds} />
+      ) : null}
+      <div className="kw-portal">
+        <Card title={hadVisit ? "Your forms" : "Before your first visit"}>
+          <ol className="kw-portal-steps">
+            {intakeStep(intake.data, regionsSearch)}
+            {consentStep(consent.data)}
+          </ol>
+        </Card>
+        <Card title="Upcoming appointments" flush>
+          <PortalAppointments
+            appointments={upcoming}
+            zone={zone}
+            slug={context.clinicSlug}
+            policy={policy}
+            actions
+            empty="You have no upcoming appointments."
+          />
+        </Card>
+        <Card title="Past appointments" flush>
+          <PortalAppointments
+            appointments={past}
+            zone={zone}
+            slug={context.clinicSlug}
+            policy={policy}
+            actions={false}
+            empty="No past appointments yet."
+          />
+        </Card>
+        <Card title="Your data">
+          <p>
+            Everything the clinic keeps about you (your details, appointments, questionnaire answers, signed
+            forms and session notes) in one file you can keep or take elsewhere.
+          </p>
+          <a className="kw-button kw-button--secondary" href="/api/me/export" download>
+            Download my data (JSON)
+          </a>
+          <p className="kw-muted kw-portal__fine">
+            Questions about your record? <Link to="/app/consent">How we keep it private</Link>.
+          </p>
+        </Card>
+      </div>
+    </>
+  );
+}
