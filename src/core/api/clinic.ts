@@ -1,6 +1,7 @@
 /** API contracts for the clinic, its staff, clients and appointments. */
 import { z } from "zod";
 import { EmailSchema, PersonNameSchema } from "./auth";
+import { ScreeningFlagSchema } from "./intake";
 
 export const IdParamsSchema = z.object({ id: z.string().uuid({ message: "Not a valid id." }) });
 
@@ -85,6 +86,10 @@ export const ClientSummarySchema = z.object({
   email: z.string().nullable(),
   phone: z.string().nullable(),
   hasLogin: z.boolean(),
+  flags: z
+    .array(ScreeningFlagSchema)
+    .optional()
+    .describe("Staff only: the client's screening flags (red flags, holds, cautions), most severe first"),
 });
 
 export const ClientRecordSchema = ClientSummarySchema.extend({

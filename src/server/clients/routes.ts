@@ -11,6 +11,7 @@ import { recordAudit } from "../audit/audit";
 import { ANY_ROLE, isStaff, STAFF, scopeOf } from "../auth/access";
 import { clients } from "../db/schema";
 import { notFound } from "../http/errors";
+import { auditFlagsShown, loadScreeningFlags } from "../intake/flags";
 
 const summaryColumns = {
   id: clients.id,
@@ -52,12 +53,19 @@ export const clientRoutes: FastifyPluginAsyncZod = async (app) => {
             sql`(${clients.firstName} || ' ' || ${clients.lastName}) ILIKE ${likePattern(q)}`,
           )
         : undefined;
-      return db
+      const rows = await db
         .select(summaryColumns)
         .from(clients)
         .where(and(eq(clients.clinicId, clinicId), search))
         .orderBy(asc(clients.lastName), asc(clients.firstName))
         .limit(limit);
+      const flags = await loadScreeningFlags(
+        db,
+        clinicId,
+        rows.map((r) => r.id),
+      );
+      await auditFlagsShown(db, scopeOf(request), request.ip, flags.values());
+      return rows.map((row) => ({ ...row, flags: flags.get(row.id) ?? [] }));
     },
   );
 
@@ -91,7 +99,10 @@ export const clientRoutes: FastifyPluginAsyncZod = async (app) => {
         clientId: row.id,
         ip: request.ip,
       });
-      return { ...row, createdAt: row.createdAt.toISOString() };
+      const flags = isStaff(scope)
+        ? (await loadScreeningFlags(db, scope.clinicId, [row.id])).get(row.id)
+        : undefined;
+      return { ...row, createdAt: row.createdAt.toISOString(), ...(flags ? { flags } : {}) };
     },
   );
 };

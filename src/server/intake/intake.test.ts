@@ -466,6 +466,35 @@ describe("flags for lists", () => {
     expect(byClient.has(other.client.id)).toBe(false);
   });
 
+  it("come with the client summaries staff search, and never with a client's own record", async () => {
+    const client = await newClient(t.app, "Flagged");
+    await submit(client, intakeWith({ health: ["recent-surgery"], bloodThinners: true }));
+    const lastName = (await client.request("GET", `/api/clients/${client.clientId}`)).json().lastName;
+    const before = await t.database.db
+      .select({ n: count() })
+      .from(auditEvents)
+      .where(eq(auditEvents.entity, "screening_flags"));
+    const list = (await therapist.request("GET", `/api/clients?q=${lastName}`)).json();
+    expect(list).toEqual([
+      expect.objectContaining({
+        id: client.clientId,
+        flags: [
+          expect.objectContaining({ kind: "hold", id: "recent-surgery" }),
+          expect.objectContaining({ kind: "caution", id: "blood-thinners" }),
+        ],
+      }),
+    ]);
+    const after = await t.database.db
+      .select({ n: count() })
+      .from(auditEvents)
+      .where(eq(auditEvents.entity, "screening_flags"));
+    expect(after[0]?.n).toBe((before[0]?.n ?? 0) + 1);
+    const record = (await owner.request("GET", `/api/clients/${client.clientId}`)).json();
+    expect(record.flags.map((f: { id: string }) => f.id)).toEqual(["recent-surgery", "blood-thinners"]);
+    const own = (await client.request("GET", `/api/clients/${client.clientId}`)).json();
+    expect(own).not.toHaveProperty("flags");
+  });
+
   it("refuses ids that are not ids, and too many of them", async () => {
     expect((await desk.request("GET", "/api/screening/flags?clientIds=x")).statusCode).toBe(400);
     const many = Array.from({ length: 201 }, () => crypto.randomUUID()).join(",");

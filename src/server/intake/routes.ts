@@ -41,7 +41,7 @@ import {
   staffScreeningOf,
 } from "./facts";
 import { clientScreening, flagsOf } from "./findings";
-import { loadScreeningFlags } from "./flags";
+import { auditFlagsShown, loadScreeningFlags } from "./flags";
 import { readinessFrom } from "./readiness";
 import { existingClients, saveDraft, submitIntake, usedAtVisit } from "./store";
 
@@ -322,9 +322,7 @@ export const intakeRoutes: FastifyPluginAsyncZod = async (app) => {
       const known = (await existingClients(db, scope.clinicId, ids)).map((c) => c.id);
       const flags = await loadScreeningFlags(db, scope.clinicId, known);
       const answer = known.map((clientId) => ({ clientId, flags: flags.get(clientId) ?? [] }));
-      if (answer.some((entry) => entry.flags.length > 0)) {
-        await recordAudit(db, { ...auditEntry(scope, request), action: "read", entity: "screening_flags" });
-      }
+      await auditFlagsShown(db, scope, request.ip, flags.values());
       return answer;
     },
   );

@@ -1,4 +1,7 @@
 import type { Appointment } from "../../core/api/clinic";
+import { useSession } from "../auth/session";
+import { FlagBadges } from "../intake/FlagBadges";
+import { useClientFlags } from "../intake/flags";
 import { Empty, StatusBadge } from "../ui/components";
 import { formatDayShort, formatTime } from "../ui/time";
 
@@ -21,6 +24,12 @@ export function AppointmentList({
   hideTherapist?: boolean;
   empty?: string;
 }) {
+  const { context } = useSession();
+  // Staff see each client's screening flags beside their name (F5).
+  const flags = useClientFlags(
+    appointments.map((a) => a.client.id),
+    show === "client" && context !== null && context.role !== "client",
+  );
   if (appointments.length === 0) return <Empty>{empty}</Empty>;
   return (
     <ul className="kw-list">
@@ -45,6 +54,7 @@ export function AppointmentList({
                 <span className="kw-appt__who">{show === "client" ? a.client.name : a.therapist.name}</span>
                 <StatusBadge status={a.status} />
                 {a.firstVisit ? <span className="kw-badge kw-badge--neutral">First visit</span> : null}
+                {show === "client" ? <FlagBadges flags={flags.get(a.client.id) ?? []} limit={2} /> : null}
               </span>
               <span className="kw-appt__what">{details}</span>
             </span>

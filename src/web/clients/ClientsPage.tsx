@@ -4,6 +4,7 @@ import { Link } from "react-router";
 import type { z } from "zod";
 import type { ClientSummarySchema } from "../../core/api/clinic";
 import { get } from "../api/client";
+import { FlagBadges } from "../intake/FlagBadges";
 import { Card, Empty, Loading, PageHeader } from "../ui/components";
 
 type ClientSummary = z.infer<typeof ClientSummarySchema>;
@@ -41,6 +42,7 @@ export default function ClientsPage() {
                 <Link to={`/app/clients/${c.id}`} className="kw-appt__who">
                   {c.lastName}, {c.firstName}
                 </Link>
+                <FlagBadges flags={c.flags ?? []} />
                 <span className="kw-spacer" />
                 <span className="kw-muted">{c.email ?? c.phone ?? ""}</span>
                 {c.hasLogin ? null : <span className="kw-badge kw-badge--neutral">No online account</span>}
