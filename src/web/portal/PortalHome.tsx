@@ -209,7 +209,7 @@ export function PortalHome({ context }: { context: AuthContext }) {
       />
       {screening?.outcome === "stop" ? (
         <StopAdvice redFlags={screening.redFlags} emergency={screening.emergency} />
-      ) : screening?.outcome === "hold" ? (
+      ) : screening && screening.holds.length > 0 ? (
         <HoldAdvice holds={screening.holds} />
       ) : null}
       <div className="kw-portal">
