@@ -346,3 +346,39 @@ test("a client who reports a red flag is stopped with advice to seek care now", 
   await shot(desk, "client-red-flag-phone");
   await desk.context().close();
 });
+
+test("the owner publishes a new consent version, and a client who signed the old one is asked again", async ({
+  browser,
+}) => {
+  const context = await browser.newContext({ viewport: VIEWPORTS.laptop, timezoneId: "America/Boise" });
+  const page = await context.newPage();
+  await signIn(page, "owner@knotwork.test");
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Consent form" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Consent form");
+  await expect(page.getByLabel("Title")).toHaveValue("Consent to trigger point massage");
+  await page.getByRole("button", { name: "Add a section" }).click();
+  await page.getByLabel("Heading").last().fill("Arriving and parking");
+  await page
+    .getByLabel("Text")
+    .last()
+    .fill("Please arrive five minutes early; parking is behind the building.");
+  await expectNoAxeViolations(page);
+  await shot(page, "consent-editor-laptop");
+  await page.getByRole("button", { name: "Publish as version 2" }).click();
+  await expect(page.getByText("Published version 2.")).toBeVisible();
+  await expect(page.getByRole("button", { name: "Publish as version 3" })).toBeVisible();
+  await context.close();
+
+  const phone = await phonePage(browser);
+  await signIn(phone, "client@knotwork.test");
+  await expect(
+    phone.getByText("The clinic has updated its consent form. Please read it and sign again."),
+  ).toBeVisible();
+  await phone.getByRole("link", { name: "Read and sign" }).click();
+  await expect(phone.getByText(/We have updated this form since you signed version 1/)).toBeVisible();
+  await expect(phone.getByRole("heading", { name: "Arriving and parking" })).toBeVisible();
+  await phone.getByLabel("Type your full name to sign").fill("Jordan Lee");
+  await phone.getByRole("button", { name: "I agree and sign" }).click();
+  await expect(phone.getByText(/Signed as Jordan Lee on .* \(version 2\)/)).toBeVisible();
+  await phone.context().close();
+});

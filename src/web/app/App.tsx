@@ -126,7 +126,7 @@ export function App() {
               }
             />
             <Route
-              path="/app/settings/consent"
+              path="/app/consent/edit"
               element={
                 <RequireRole roles={["owner"]}>
                   <ConsentEditor />

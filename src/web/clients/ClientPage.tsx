@@ -38,7 +38,7 @@ export default function ClientPage() {
       <StaffIntakeSections clientId={c.id} timeZone={context?.timeZone ?? "UTC"} />
       <div className="kw-grid" style={{ marginTop: "var(--kw-space-5)" }}>
         <Card title="Contact">
-          <dl className="kw-dl">
+          <dl className="kw-dl" style={{ overflowWrap: "anywhere" }}>
             <dt>E-mail</dt>
             <dd>{c.email ?? "—"}</dd>
             <dt>Phone</dt>

@@ -14,12 +14,22 @@ type ConsentText = z.infer<typeof ConsentDocumentSchema>;
 
 export default function ConsentEditor() {
   const query = useQuery({ queryKey: ["consent"], queryFn: () => get<ConsentText>("/api/consent") });
+  const [published, setPublished] = useState<number | null>(null);
   if (query.isPending) return <Loading />;
   if (query.error) return <Alert tone="danger">Could not load the consent text.</Alert>;
-  return <Editor key={query.data.version} current={query.data} />;
+  return (
+    <>
+      {published ? (
+        <Alert tone="info">
+          Published version {published}. Clients will be asked to sign it before their next visit.
+        </Alert>
+      ) : null}
+      <Editor key={query.data.version} current={query.data} onPublished={setPublished} />
+    </>
+  );
 }
 
-function Editor({ current }: { current: ConsentText }) {
+function Editor({ current, onPublished }: { current: ConsentText; onPublished: (version: number) => void }) {
   const queryClient = useQueryClient();
   const [draft, setDraft] = useState<ConsentUpdate>({
     title: current.title,
@@ -28,7 +38,10 @@ function Editor({ current }: { current: ConsentText }) {
   });
   const publish = useMutation({
     mutationFn: () => api<ConsentText>("PUT", "/api/consent", draft),
-    onSuccess: (document) => queryClient.setQueryData(["consent"], document),
+    onSuccess: (document) => {
+      queryClient.setQueryData(["consent"], document);
+      onPublished(document.version);
+    },
   });
   const setSection = (index: number, patch: Partial<ConsentUpdate["sections"][number]>) =>
     setDraft((d) => ({ ...d, sections: d.sections.map((s, i) => (i === index ? { ...s, ...patch } : s)) }));
@@ -44,9 +57,6 @@ function Editor({ current }: { current: ConsentText }) {
         title="Consent form"
         description={`Version ${current.version} is in use since ${current.effectiveDate}. Publishing your changes makes version ${current.version + 1}, and every client is asked to sign again.`}
       />
-      {publish.isSuccess ? (
-        <Alert tone="info">Published version {current.version}. Clients will be asked to sign it.</Alert>
-      ) : null}
       <form className="kw-consent-editor" onSubmit={submit} noValidate>
         <Card>
           <TextField

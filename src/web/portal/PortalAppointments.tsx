@@ -189,7 +189,7 @@ function ChangeForm({
   };
   const when = `${formatLocalDay(localDateOf(a.startsAt, zone), "long")}, ${formatClock(a.startsAt, zone)}`;
   return (
-    <form onSubmit={submit} noValidate>
+    <form className="kw-portal-change" onSubmit={submit} noValidate>
       <div className="kw-dialog__head">
         <div style={{ flex: 1 }}>
           <Dialog.Title asChild>
