@@ -10,7 +10,13 @@
  */
 import type { ClearanceRecord, ClientScreening, ScreeningFlag, StaffScreening } from "../../core/api/intake";
 import type { IntakeDraft } from "../../core/intake";
-import { type Clearance, type Finding, type ScreeningResult, screenIntake } from "../../core/screening";
+import {
+  type Clearance,
+  type Finding,
+  type ScreeningOutcome,
+  type ScreeningResult,
+  screenIntake,
+} from "../../core/screening";
 
 /** Canonical JSON (object keys sorted), so two answer sets compare equal whatever their key order. */
 export function canonicalJson(value: unknown): string {
@@ -97,6 +103,18 @@ function staffFinding(finding: Provisional<Finding>) {
   };
 }
 
+/** Most severe first: a red flag stops; an uncleared hold holds; a cleared hold or a caution is a caution. */
+function outcomeOf(counts: {
+  redFlags: number;
+  openHolds: number;
+  holds: number;
+  cautions: number;
+}): ScreeningOutcome {
+  if (counts.redFlags > 0) return "stop";
+  if (counts.openHolds > 0) return "hold";
+  return counts.holds > 0 || counts.cautions > 0 ? "caution" : "clear";
+}
+
 export function staffScreening(
   combined: CombinedFindings,
   clearances: readonly ClearanceRecord[],
@@ -105,16 +123,13 @@ export function staffScreening(
     ...staffFinding(hold),
     clearance: clearanceFor(hold.id, clearances),
   }));
-  const outcome =
-    combined.redFlags.length > 0
-      ? "stop"
-      : holds.some((hold) => hold.clearance === null)
-        ? "hold"
-        : holds.length > 0 || combined.cautions.length > 0
-          ? "caution"
-          : "clear";
   return {
-    outcome,
+    outcome: outcomeOf({
+      redFlags: combined.redFlags.length,
+      openHolds: holds.filter((hold) => hold.clearance === null).length,
+      holds: holds.length,
+      cautions: combined.cautions.length,
+    }),
     emergency: combined.emergency,
     redFlags: combined.redFlags.map(staffFinding),
     holds,
@@ -147,16 +162,13 @@ export function flagsOf(screening: StaffScreening): ScreeningFlag[] {
 export function clientScreening(result: ScreeningResult, clearedIds: ReadonlySet<string>): ClientScreening {
   const forClient = (f: Finding) => ({ id: f.id, label: f.label, adviceForClient: f.adviceForClient });
   const holds = result.holds.map((h) => ({ ...forClient(h), cleared: clearedIds.has(h.id) }));
-  const outcome =
-    result.redFlags.length > 0
-      ? "stop"
-      : holds.some((h) => !h.cleared)
-        ? "hold"
-        : holds.length > 0 || result.cautions.length > 0
-          ? "caution"
-          : "clear";
   return {
-    outcome,
+    outcome: outcomeOf({
+      redFlags: result.redFlags.length,
+      openHolds: holds.filter((h) => !h.cleared).length,
+      holds: holds.length,
+      cautions: result.cautions.length,
+    }),
     emergency: result.emergency,
     redFlags: result.redFlags.map(forClient),
     holds,

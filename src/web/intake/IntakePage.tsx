@@ -8,7 +8,6 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, type ReactNode, type RefObject, useEffect, useMemo, useRef, useState } from "react";
 import { Link, useSearchParams } from "react-router";
 import { type MyConsent, type MyIntake, withoutUnaskedAnswers } from "../../core/api/intake";
-import { isRegionId } from "../../core/body/regions";
 import {
   INTAKE_QUESTIONS,
   INTAKE_SECTIONS,
@@ -18,6 +17,7 @@ import {
 import { screenIntake } from "../../core/screening";
 import { ApiError, api, get } from "../api/client";
 import { useSession } from "../auth/session";
+import { marksList, parseMarks } from "../finder/marks-url";
 import { Alert, Button, ButtonLink, Loading } from "../ui/components";
 import { type Backup, backupKey, readBackup, type SaveState, startingAnswers, useAutosave } from "./autosave";
 import {
@@ -49,18 +49,6 @@ function readLocalBackup(key: string): Backup | null {
   } catch {
     return null;
   }
-}
-
-/** `?regions=temple-left:6,…` from the pain finder, as the body map question's answer. */
-function regionsFromUrl(value: string | null): { id: string; intensity: number }[] {
-  const areas: { id: string; intensity: number }[] = [];
-  for (const part of (value ?? "").split(",")) {
-    const [id = "", raw] = part.trim().split(":");
-    if (!isRegionId(id) || areas.some((a) => a.id === id)) continue;
-    const n = Number(raw ?? 5);
-    areas.push({ id, intensity: Number.isFinite(n) ? Math.min(10, Math.max(1, Math.round(n))) : 5 });
-  }
-  return areas.slice(0, 40);
 }
 
 export default function IntakePage() {
@@ -111,7 +99,8 @@ function IntakeFlow({ intake, storageKey }: { intake: MyIntake; storageKey: stri
       { answers: intake.answers as Answers, savedAt: intake.savedAt },
       readLocalBackup(storageKey),
     );
-    const fromFinder = regionsFromUrl(params.get("regions"));
+    // Areas marked in the pain finder ride along as `?regions=temple-left:6,…`.
+    const fromFinder = marksList(parseMarks(params.get("regions")));
     if (fromFinder.length > 0 && !Array.isArray(picked.answers.areasOfConcern)) {
       return { answers: withAnswer(picked.answers, "areasOfConcern", fromFinder), fromBackup: true };
     }

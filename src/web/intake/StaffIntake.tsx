@@ -11,6 +11,7 @@ import { isQuestionAsked } from "../../core/api/intake";
 import { regionById } from "../../core/body/regions";
 import { INTAKE_QUESTIONS, INTAKE_SECTIONS, type IntakeQuestion } from "../../core/intake";
 import { ApiError, get, post } from "../api/client";
+import { localDateOf } from "../appointments/time";
 import { BODY_MAP_VIEW_IDS, BodyMap, type BodyMapView, viewsShowingRegion } from "../body";
 import { FinderResults } from "../finder/FinderResults";
 import "../finder/finder.css";
@@ -164,10 +165,6 @@ function ClearanceLine({ clearance }: { clearance: ClearanceRecord }) {
   );
 }
 
-function todayIn(timeZone: string): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone }).format(new Date());
-}
-
 function ClearanceForm({
   clientId,
   findingId,
@@ -182,7 +179,7 @@ function ClearanceForm({
   const queryClient = useQueryClient();
   const [open, setOpen] = useState(false);
   const [clearedBy, setClearedBy] = useState("");
-  const [clearedOn, setClearedOn] = useState(() => todayIn(timeZone));
+  const [clearedOn, setClearedOn] = useState(() => localDateOf(Date.now(), timeZone));
   const [note, setNote] = useState("");
   const record = useMutation({
     mutationFn: () =>
@@ -224,7 +221,7 @@ function ClearanceForm({
         label="Date of the clearance"
         type="date"
         value={clearedOn}
-        max={todayIn(timeZone)}
+        max={localDateOf(Date.now(), timeZone)}
         onChange={(e) => setClearedOn(e.target.value)}
         error={fieldError("clearedOn")}
       />
