@@ -4,6 +4,7 @@
  * happens next; a caution thanks them and says what the therapist will change.
  */
 import { type ReactNode, useEffect, useRef } from "react";
+import "./advice.css";
 
 interface Finding {
   readonly id: string;
