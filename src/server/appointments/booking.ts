@@ -10,21 +10,30 @@
  *    again, or the next free therapist/room is tried, or the caller gets 409 `slot_taken`.
  */
 import { createHash, randomUUID } from "node:crypto";
-import { and, eq, sql } from "drizzle-orm";
-import { type BookingPolicy, blockingInterval, findAvailableSlots, type Slot } from "../../core/scheduling";
+import { eq, type SQL, sql } from "drizzle-orm";
+import type { AppointmentDetail } from "../../core/api/scheduling";
+import {
+  type BookingPolicy,
+  blockingInterval,
+  findAvailableSlots,
+  formatSlotInZone,
+  type Slot,
+} from "../../core/scheduling";
 import type { Db } from "../db/connect";
-import { appointments, clients, rooms, therapists } from "../db/schema";
-import { badRequest, conflict, postgresErrorCode } from "../http/errors";
+import { type appointments, clinics } from "../db/schema";
+import { badRequest, conflict, forbidden, notFound, postgresErrorCode } from "../http/errors";
+import type { OutgoingMessage } from "../notify/outbox";
+import { executePrepared } from "../scheduling/prepared";
 import {
   bookingPolicyOf,
+  type ClientInfo,
   type ClinicInfo,
-  loadSchedule,
+  loadSnapshot,
   type ServiceInfo,
-  serviceById,
   slotQueryOf,
 } from "../scheduling/schedule";
 import { expireStaleRequests } from "./freed";
-import { enqueueAppointmentMessage, type MessageFacts } from "./messages";
+import { appointmentMessage, type MessageFacts } from "./messages";
 
 const MS_PER_MINUTE = 60_000;
 const MS_PER_HOUR = 3_600_000;
@@ -68,14 +77,19 @@ export function checkStartAgainstPolicy(start: number, policy: BookingPolicy, no
 }
 
 export interface SlotRequest {
-  clinic: ClinicInfo;
-  service: ServiceInfo;
+  clinicId: string;
+  /** The clinic address the caller used (public pages): refused unless it is `clinicId`'s. */
+  expectSlug?: string;
+  serviceId: string;
+  /** Also read this client (for a new booking). */
+  clientId?: string;
   start: number;
   /** One therapist (must be free), or any. */
   therapistId?: string;
-  /** Put this therapist first when free (a reschedule keeps its therapist if it can). */
+  /** Put this therapist first when free (a proposal keeps its therapist if it can). */
   preferTherapistId?: string;
   roomId?: string;
+  /** Put this room first when free (a reschedule keeps its room if it can). */
   preferRoomId?: string | null;
   channel: Channel;
   now: number;
@@ -86,51 +100,67 @@ export interface Candidates {
   therapistIds: string[];
   roomIds: (string | null)[];
   names: Map<string, string>;
+  users: Map<string, string | null>;
+  roomNames: Map<string, string>;
 }
 
+export interface SlotPlan {
+  clinic: ClinicInfo;
+  service: ServiceInfo;
+  client: ClientInfo | null;
+  candidates: Candidates;
+}
+
+/** Longest span a service can block on either side of its start (durations ≤ 8 h, buffers ≤ 4 h). */
+const MAX_BLOCK_MS = 13 * MS_PER_HOUR;
+
 /**
- * The therapists and rooms free for the slot, best first; throws 400 `not_bookable` when the time is
- * outside the rules and 409 `slot_taken` when it is only busy.
+ * Everything a booking needs, read in one statement, and the therapists and rooms free for the
+ * slot, best first. Throws 400 (`unknown_service`, `not_bookable_online`, `unknown_client`,
+ * `unknown_therapist`, `unknown_room`, `not_bookable` with the reason) or 409 `slot_taken` when the
+ * time is only busy.
  */
-export async function findCandidates(db: Db, request: SlotRequest): Promise<Candidates> {
-  const { clinic, service, start, now } = request;
+export async function planSlot(db: Db, request: SlotRequest): Promise<SlotPlan> {
+  const { start, now } = request;
+  // The local day around the slot (so "any therapist" can prefer the least busy one), which also
+  // covers the longest blocked span a service can have.
+  const snapshot = await loadSnapshot(db, {
+    clinicId: request.clinicId,
+    serviceId: request.serviceId,
+    ...(request.clientId ? { clientId: request.clientId } : {}),
+    ...(request.therapistId ? { therapistId: request.therapistId } : {}),
+    from: start - MAX_BLOCK_MS,
+    to: start + MAX_BLOCK_MS,
+    now,
+    ...(request.excludeAppointmentId ? { excludeAppointmentId: request.excludeAppointmentId } : {}),
+  });
+  const { clinic, service, client, schedule } = snapshot;
+  if (!clinic) throw notFound("Clinic not found.");
+  if (request.expectSlug !== undefined && clinic.slug !== request.expectSlug) {
+    const [elsewhere] = await db
+      .select({ id: clinics.id })
+      .from(clinics)
+      .where(eq(clinics.slug, request.expectSlug));
+    if (!elsewhere) throw notFound("Clinic not found.");
+    throw forbidden("You are signed in for another clinic: switch to this clinic, or sign up here.");
+  }
+  if (!service?.active) throw badRequest("unknown_service", "No such service at this clinic.", "serviceId");
+  if (request.channel === "online" && !service.bookableOnline) {
+    throw badRequest(
+      "not_bookable_online",
+      "This service cannot be booked online; please call the clinic.",
+      "serviceId",
+    );
+  }
+  if (request.clientId && !client)
+    throw badRequest("unknown_client", "No such client at this clinic.", "clientId");
   const policy = policyFor(request.channel, clinic);
   checkStartAgainstPolicy(start, policy, now);
-  const end = start + service.durationMin * MS_PER_MINUTE;
-  const blocked = blockingInterval({ start, end }, service);
-  // Load the local day around the slot, so "any therapist" can prefer the least busy one.
-  const from = Math.min(blocked.start, start - 12 * MS_PER_HOUR);
-  const to = Math.max(blocked.end, start + 12 * MS_PER_HOUR);
-  const [schedule, nameRows] = await Promise.all([
-    loadSchedule(db, {
-      clinicId: clinic.id,
-      zone: clinic.timeZone,
-      ...(request.therapistId ? { therapistIds: [request.therapistId] } : {}),
-      from,
-      to,
-      now,
-      needsRoom: service.needsRoom,
-      ...(request.excludeAppointmentId ? { excludeAppointmentId: request.excludeAppointmentId } : {}),
-    }),
-    db
-      .select({ id: therapists.id, name: therapists.displayName })
-      .from(therapists)
-      .where(
-        and(
-          eq(therapists.clinicId, clinic.id),
-          request.therapistId ? eq(therapists.id, request.therapistId) : eq(therapists.active, true),
-        ),
-      ),
-  ]);
   if (request.therapistId && schedule.therapists.length === 0) {
     throw badRequest("unknown_therapist", "No such therapist at this clinic.", "therapistId");
   }
-  if (request.roomId) {
-    const [room] = await db
-      .select({ id: rooms.id })
-      .from(rooms)
-      .where(and(eq(rooms.clinicId, clinic.id), eq(rooms.id, request.roomId), eq(rooms.active, true)));
-    if (!room) throw badRequest("unknown_room", "No such room at this clinic.", "roomId");
+  if (request.roomId && !snapshot.roomNames.has(request.roomId)) {
+    throw badRequest("unknown_room", "No such room at this clinic.", "roomId");
   }
   const options = {
     from: start,
@@ -172,9 +202,16 @@ export async function findCandidates(db: Db, request: SlotRequest): Promise<Cand
       roomIds = [preferred, ...roomIds.filter((id) => id !== preferred)];
   }
   return {
-    therapistIds,
-    roomIds,
-    names: new Map(nameRows.map((row) => [row.id, row.name])),
+    clinic,
+    service,
+    client,
+    candidates: {
+      therapistIds,
+      roomIds,
+      names: snapshot.therapistNames,
+      users: snapshot.therapistUsers,
+      roomNames: snapshot.roomNames,
+    },
   };
 }
 
@@ -192,6 +229,11 @@ function lockKey(clinicId: string, kind: "therapist" | "room", id: string): bigi
  * order, so two writers never wait on each other. The constraint stays the guard; this is speed.
  */
 export async function lockCalendars(tx: Db, clinicId: string, therapistId: string, roomId: string | null) {
+  await tx.execute(sql`SELECT ${calendarLocks(clinicId, therapistId, roomId)}`);
+}
+
+/** The select list and FROM that take the calendars' locks, one row per lock, in key order. */
+function calendarLocks(clinicId: string, therapistId: string, roomId: string | null): SQL {
   const keys = [lockKey(clinicId, "therapist", therapistId)];
   if (roomId) keys.push(lockKey(clinicId, "room", roomId));
   keys.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
@@ -199,7 +241,7 @@ export async function lockCalendars(tx: Db, clinicId: string, therapistId: strin
     keys.map((key) => sql`(${key.toString()}::bigint)`),
     sql`, `,
   );
-  await tx.execute(sql`SELECT pg_advisory_xact_lock(k) FROM (VALUES ${values}) AS locks(k)`);
+  return sql`pg_advisory_xact_lock(k) FROM (VALUES ${values}) AS locks(k)`;
 }
 
 export type Attempt = { therapistId: string; roomId: string | null };
@@ -250,7 +292,10 @@ export async function withCandidates<T>(
 }
 
 export interface BookInput {
-  clinic: ClinicInfo;
+  clinicId: string;
+  expectSlug?: string;
+  /** The caller's log-in, for "this is you" in the answer. */
+  userId?: string | null;
   clientId: string;
   serviceId: string;
   therapistId?: string;
@@ -275,42 +320,69 @@ export interface BookResult {
   id: string;
   status: "requested" | "confirmed";
   firstVisit: boolean;
+  /** The new appointment as the API shows it (built from what was written, without reading it back). */
+  detail: AppointmentDetail;
 }
 
-export async function loadBookableService(db: Db, clinicId: string, serviceId: string, channel: Channel) {
-  const service = await serviceById(db, clinicId, serviceId);
-  if (!service?.active) throw badRequest("unknown_service", "No such service at this clinic.", "serviceId");
-  if (channel === "online" && !service.bookableOnline) {
-    throw badRequest(
-      "not_bookable_online",
-      "This service cannot be booked online; please call the clinic.",
-      "serviceId",
-    );
-  }
-  return service;
+/** An outbox row, written by the same statement as the appointment. */
+function outboxValues(messages: OutgoingMessage[]): SQL {
+  return sql.join(
+    messages.map(
+      (m) =>
+        sql`(${m.clinicId}::uuid, ${m.dedupeKey}, ${m.kind}, ${m.to}, ${m.subject}, ${m.body}, ${(m.sendAfter ?? new Date()).toISOString()}::timestamptz)`,
+    ),
+    sql`, `,
+  );
+}
+
+/**
+ * Writes the appointment and its e-mails in ONE statement (so one round trip, and atomic without an
+ * explicit transaction): the calendars' advisory locks first, then the insert, which the exclusion
+ * constraints check, then the outbox rows. A constraint violation fails the whole statement.
+ */
+async function insertAppointment(
+  db: Db,
+  row: typeof appointments.$inferInsert & { id: string; roomId: string | null },
+  messages: OutgoingMessage[],
+) {
+  const at = (date: Date | null | undefined) => (date ? date.toISOString() : null);
+  const outbox =
+    messages.length === 0
+      ? sql``
+      : sql`, outbox AS (
+          INSERT INTO outbox_messages (clinic_id, dedupe_key, kind, to_address, subject, body, send_after)
+          VALUES ${outboxValues(messages)}
+          ON CONFLICT (dedupe_key) DO NOTHING
+        )`;
+  await executePrepared(
+    db,
+    "book",
+    sql`
+    WITH locked AS (SELECT ${calendarLocks(row.clinicId, row.therapistId, row.roomId)})
+    , appointment AS (
+      INSERT INTO appointments (id, clinic_id, client_id, therapist_id, room_id, service_id, status, source,
+        starts_at, ends_at, blocks_from, blocks_until, first_visit, request_expires_at, client_note,
+        created_by, created_at, updated_at)
+      SELECT ${row.id}::uuid, ${row.clinicId}::uuid, ${row.clientId}::uuid, ${row.therapistId}::uuid,
+        ${row.roomId}::uuid, ${row.serviceId}::uuid, ${row.status}::appointment_status,
+        ${row.source}::appointment_source, ${at(row.startsAt)}::timestamptz, ${at(row.endsAt)}::timestamptz,
+        ${at(row.blocksFrom)}::timestamptz, ${at(row.blocksUntil)}::timestamptz, ${row.firstVisit ?? false}::boolean,
+        ${at(row.requestExpiresAt)}::timestamptz, ${row.clientNote ?? null}::text, ${row.createdBy ?? null}::uuid,
+        ${at(row.createdAt)}::timestamptz, ${at(row.updatedAt)}::timestamptz
+      FROM (SELECT count(*) FROM locked) AS after_locks
+      RETURNING id
+    )${outbox}
+    SELECT id FROM appointment`,
+  );
 }
 
 export async function book(db: Db, input: BookInput): Promise<BookResult> {
   const now = input.now ?? Date.now();
-  const { clinic } = input;
-  const service = await loadBookableService(db, clinic.id, input.serviceId, input.channel);
-  checkStartAgainstPolicy(input.start, policyFor(input.channel, clinic), now);
-  const [client] = await db
-    .select({
-      id: clients.id,
-      firstName: clients.firstName,
-      email: clients.email,
-      // A first visit: no confirmed or completed appointment at this clinic yet.
-      // (Not correlated by column: drizzle leaves columns unqualified in a one-table select.)
-      returning: sql<boolean>`EXISTS (SELECT 1 FROM ${appointments} WHERE ${appointments.clinicId} = ${clinic.id} AND ${appointments.clientId} = ${input.clientId} AND ${appointments.status} IN ('confirmed', 'completed'))`,
-    })
-    .from(clients)
-    .where(and(eq(clients.clinicId, clinic.id), eq(clients.id, input.clientId)));
-  if (!client) throw badRequest("unknown_client", "No such client at this clinic.", "clientId");
-
-  const candidates = await findCandidates(db, {
-    clinic,
-    service,
+  const plan = await planSlot(db, {
+    clinicId: input.clinicId,
+    ...(input.expectSlug !== undefined ? { expectSlug: input.expectSlug } : {}),
+    serviceId: input.serviceId,
+    clientId: input.clientId,
     start: input.start,
     ...(input.therapistId ? { therapistId: input.therapistId } : {}),
     ...(input.preferTherapistId ? { preferTherapistId: input.preferTherapistId } : {}),
@@ -319,6 +391,8 @@ export async function book(db: Db, input: BookInput): Promise<BookResult> {
     now,
     ...(input.excludeAppointmentId ? { excludeAppointmentId: input.excludeAppointmentId } : {}),
   });
+  const { clinic, service, candidates } = plan;
+  const client = plan.client as ClientInfo;
 
   const firstVisit = !client.returning;
   // A first visit always starts as a request (it needs intake and consent first); online, so does
@@ -337,13 +411,34 @@ export async function book(db: Db, input: BookInput): Promise<BookResult> {
   const end = input.start + service.durationMin * MS_PER_MINUTE;
   const blocked = blockingInterval({ start: input.start, end }, service);
   const id = randomUUID();
+  const written = new Date(now);
+  const publicUrl = input.publicUrl;
 
-  await withCandidates(db, clinic.id, candidates, blocked, input.publicUrl, ({ therapistId, roomId }) =>
-    db.transaction(async (tx) => {
-      const t = tx as unknown as Db;
-      await lockCalendars(t, clinic.id, therapistId, roomId);
-      if (input.beforeInsert) await input.beforeInsert(t);
-      await t.insert(appointments).values({
+  const chosen = await withCandidates(
+    db,
+    clinic.id,
+    candidates,
+    blocked,
+    publicUrl,
+    async ({ therapistId, roomId }) => {
+      const facts: MessageFacts = {
+        clinicId: clinic.id,
+        clinicName: clinic.name,
+        timeZone: clinic.timeZone,
+        appointmentId: id,
+        clientEmail: client.email,
+        clientFirstName: client.firstName,
+        serviceName: service.name,
+        therapistName: candidates.names.get(therapistId) ?? "your therapist",
+        startsAt: input.start,
+        publicUrl,
+      };
+      const kind = input.proposal ? "proposed" : status === "confirmed" ? "confirmed" : "request_received";
+      const messages = [
+        appointmentMessage(kind, facts, now),
+        status === "confirmed" ? appointmentMessage("reminder", facts, now) : null,
+      ].filter((m): m is OutgoingMessage => m !== null);
+      const row = {
         id,
         clinicId: clinic.id,
         clientId: client.id,
@@ -360,23 +455,47 @@ export async function book(db: Db, input: BookInput): Promise<BookResult> {
         requestExpiresAt,
         clientNote: input.note ?? null,
         createdBy: input.createdBy,
-      });
-      const facts: MessageFacts = {
-        clinicId: clinic.id,
-        clinicName: clinic.name,
-        timeZone: clinic.timeZone,
-        appointmentId: id,
-        clientEmail: client.email,
-        clientFirstName: client.firstName,
-        serviceName: service.name,
-        therapistName: candidates.names.get(therapistId) ?? "your therapist",
-        startsAt: input.start,
-        publicUrl: input.publicUrl,
+        createdAt: written,
+        updatedAt: written,
       };
-      const kind = input.proposal ? "proposed" : status === "confirmed" ? "confirmed" : "request_received";
-      await enqueueAppointmentMessage(t, kind, facts, now);
-      if (status === "confirmed") await enqueueAppointmentMessage(t, "reminder", facts, now);
-    }),
+      if (input.beforeInsert) {
+        const before = input.beforeInsert;
+        await db.transaction(async (tx) => {
+          await before(tx as unknown as Db);
+          await insertAppointment(tx as unknown as Db, row, messages);
+        });
+      } else {
+        await insertAppointment(db, row, messages);
+      }
+      return { therapistId, roomId };
+    },
   );
-  return { id, status, firstVisit };
+
+  const roomName = chosen.roomId ? candidates.roomNames.get(chosen.roomId) : undefined;
+  const detail: AppointmentDetail = {
+    id,
+    status,
+    source: input.source,
+    startsAt: new Date(input.start).toISOString(),
+    endsAt: new Date(end).toISOString(),
+    firstVisit,
+    client: { id: client.id, name: `${client.firstName} ${client.lastName}` },
+    therapist: {
+      id: chosen.therapistId,
+      name: candidates.names.get(chosen.therapistId) ?? "",
+      isYou: Boolean(input.userId) && candidates.users.get(chosen.therapistId) === input.userId,
+    },
+    service: { id: service.id, name: service.name, durationMin: service.durationMin },
+    room: chosen.roomId && roomName ? { id: chosen.roomId, name: roomName } : null,
+    statusReason: null,
+    requestExpiresAt: requestExpiresAt ? requestExpiresAt.toISOString() : null,
+    clientNote: input.note ?? null,
+    blocksFrom: new Date(blocked.start).toISOString(),
+    blocksUntil: new Date(blocked.end).toISOString(),
+    createdAt: written.toISOString(),
+    updatedAt: written.toISOString(),
+    timeZone: clinic.timeZone,
+    local: formatSlotInZone(input.start, clinic.timeZone),
+  };
+  return { id, status, firstVisit, detail };
 }

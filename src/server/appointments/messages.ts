@@ -12,7 +12,7 @@ import { and, eq, isNull, like, sql } from "drizzle-orm";
 import { formatSlotInZone } from "../../core/scheduling";
 import type { Db } from "../db/connect";
 import { outboxMessages } from "../db/schema";
-import { enqueueMessage } from "../notify/outbox";
+import { enqueueMessage, type OutgoingMessage } from "../notify/outbox";
 
 export type AppointmentMessageKind =
   | "request_received"
@@ -110,23 +110,22 @@ function dedupeKey(kind: AppointmentMessageKind, facts: MessageFacts): string {
   return `${kind}:${facts.appointmentId}`;
 }
 
-/** Enqueues one message (no-op without an e-mail address or when it exists already). */
-export async function enqueueAppointmentMessage(
-  db: Db,
+/** The outbox row for one message, or null when there is nothing to send (no address; a reminder due already). */
+export function appointmentMessage(
   kind: AppointmentMessageKind,
   facts: MessageFacts,
   now = Date.now(),
-): Promise<boolean> {
-  if (!facts.clientEmail) return false;
+): OutgoingMessage | null {
+  if (!facts.clientEmail) return null;
   let sendAfter: Date | undefined;
   if (kind === "reminder") {
     const at = facts.startsAt - REMINDER_LEAD_MS;
     // Booked less than a day ahead: the confirmation is reminder enough.
-    if (at <= now) return false;
+    if (at <= now) return null;
     sendAfter = new Date(at);
   }
   const { subject, body } = text(kind, facts);
-  return enqueueMessage(db, {
+  return {
     clinicId: facts.clinicId,
     dedupeKey: dedupeKey(kind, facts),
     kind,
@@ -134,7 +133,18 @@ export async function enqueueAppointmentMessage(
     subject,
     body,
     ...(sendAfter ? { sendAfter } : {}),
-  });
+  };
+}
+
+/** Enqueues one message (no-op without an e-mail address or when it exists already). */
+export async function enqueueAppointmentMessage(
+  db: Db,
+  kind: AppointmentMessageKind,
+  facts: MessageFacts,
+  now = Date.now(),
+): Promise<boolean> {
+  const message = appointmentMessage(kind, facts, now);
+  return message ? enqueueMessage(db, message) : false;
 }
 
 /** Cancels this appointment's pending reminders (it was cancelled, declined, moved or missed). */

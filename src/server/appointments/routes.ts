@@ -29,7 +29,7 @@ import { ANY_ROLE, isStaff, type Scope, STAFF, scopeOf } from "../auth/access";
 import type { Db } from "../db/connect";
 import { appointments, clients, rooms, services, therapists } from "../db/schema";
 import { forbidden, notFound } from "../http/errors";
-import { clinicById, clinicBySlug } from "../scheduling/schedule";
+import { clinicById } from "../scheduling/schedule";
 import { book } from "./booking";
 import { calendarRoutes } from "./ics";
 import { loadAppointment, loadVisibleAppointment, toDetail } from "./queries";
@@ -158,13 +158,12 @@ export const appointmentRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const scope = scopeOf(request);
-      const clinic = await clinicBySlug(db, request.params.slug);
-      if (clinic.id !== scope.clinicId || !scope.clientId) {
-        throw forbidden("You are signed in for another clinic: switch to this clinic, or sign up here.");
-      }
+      if (!scope.clientId) throw forbidden();
       const body = request.body;
       const result = await book(db, {
-        clinic,
+        clinicId: scope.clinicId,
+        expectSlug: request.params.slug,
+        userId: scope.userId,
         clientId: scope.clientId,
         serviceId: body.serviceId,
         ...(body.therapistId ? { therapistId: body.therapistId } : {}),
@@ -176,7 +175,7 @@ export const appointmentRoutes: FastifyPluginAsyncZod = async (app) => {
         publicUrl,
       });
       reply.status(201);
-      return detail(db, scope, result.id);
+      return result.detail;
     },
   );
 
@@ -200,7 +199,6 @@ export const appointmentRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const scope = scopeOf(request);
-      const clinic = await clinicById(db, scope.clinicId);
       const body = request.body;
       let clientId = body.clientId;
       let createdClientId: string | null = null;
@@ -208,7 +206,7 @@ export const appointmentRoutes: FastifyPluginAsyncZod = async (app) => {
         const [created] = await db
           .insert(clients)
           .values({
-            clinicId: clinic.id,
+            clinicId: scope.clinicId,
             firstName: body.newClient.firstName,
             lastName: body.newClient.lastName,
             email: body.newClient.email ?? null,
@@ -221,7 +219,8 @@ export const appointmentRoutes: FastifyPluginAsyncZod = async (app) => {
       if (!clientId) throw notFound("Client not found.");
       try {
         const result = await book(db, {
-          clinic,
+          clinicId: scope.clinicId,
+          userId: scope.userId,
           clientId,
           serviceId: body.serviceId,
           ...(body.therapistId ? { therapistId: body.therapistId } : {}),
@@ -234,13 +233,13 @@ export const appointmentRoutes: FastifyPluginAsyncZod = async (app) => {
           publicUrl,
         });
         reply.status(201);
-        return detail(db, scope, result.id);
+        return result.detail;
       } catch (error) {
         // The new client came only with this booking: do not leave an orphan behind.
         if (createdClientId)
           await db
             .delete(clients)
-            .where(and(eq(clients.clinicId, clinic.id), eq(clients.id, createdClientId)));
+            .where(and(eq(clients.clinicId, scope.clinicId), eq(clients.id, createdClientId)));
         throw error;
       }
     },

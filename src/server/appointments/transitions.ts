@@ -16,15 +16,7 @@ import type { Db } from "../db/connect";
 import { appointments } from "../db/schema";
 import { badRequest, conflict } from "../http/errors";
 import { type ClinicInfo, clinicById } from "../scheduling/schedule";
-import {
-  book,
-  type Channel,
-  findCandidates,
-  loadBookableService,
-  lockCalendars,
-  slotTaken,
-  withCandidates,
-} from "./booking";
+import { book, type Channel, lockCalendars, planSlot, slotTaken, withCandidates } from "./booking";
 import { expireStaleRequests, offerFreedSlot } from "./freed";
 import { cancelPendingReminders, enqueueAppointmentMessage } from "./messages";
 import { type AppointmentRow, loadAppointment, messageFactsOf } from "./queries";
@@ -280,11 +272,10 @@ export async function reschedule(
       );
     }
   }
-  const service = await loadBookableService(context.db, row.clinicId, row.serviceId, channel);
   const therapistId = input.therapistId ?? row.therapistId;
-  const candidates = await findCandidates(context.db, {
-    clinic,
-    service,
+  const { service, candidates } = await planSlot(context.db, {
+    clinicId: row.clinicId,
+    serviceId: row.serviceId,
     start: input.start,
     therapistId,
     ...(input.roomId ? { roomId: input.roomId } : {}),
@@ -373,7 +364,7 @@ export async function propose(
   const clinic = await clinicById(context.db, row.clinicId);
   const reason = `Another time proposed: ${input.reason}`;
   const result = await book(context.db, {
-    clinic,
+    clinicId: row.clinicId,
     clientId: row.clientId,
     serviceId: row.serviceId,
     ...(input.therapistId ? { therapistId: input.therapistId } : { preferTherapistId: row.therapistId }),

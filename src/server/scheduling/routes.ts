@@ -41,16 +41,7 @@ import { OWNER, STAFF, scopeOf } from "../auth/access";
 import type { Db } from "../db/connect";
 import { dateOverrides, rooms, services, therapists, timeOff, workingHours } from "../db/schema";
 import { badRequest, notFound } from "../http/errors";
-import {
-  blockingSpan,
-  bookingPolicyOf,
-  type ClinicInfo,
-  clinicById,
-  clinicBySlug,
-  loadSchedule,
-  serviceById,
-  slotQueryOf,
-} from "./schedule";
+import { bookingPolicyOf, loadSnapshot, slotQueryOf } from "./schedule";
 
 const MS_PER_MINUTE = 60_000;
 const MS_PER_DAY = 86_400_000;
@@ -78,7 +69,7 @@ const roomColumns = { id: rooms.id, name: rooms.name, active: rooms.active };
 /** Slots for a query, for clients (`online`: notice, horizon, services bookable online) or staff. */
 async function availability(
   db: Db,
-  clinic: ClinicInfo,
+  clinicRef: { slug: string } | { clinicId: string },
   query: AvailabilityQuery,
   channel: "online" | "staff",
 ) {
@@ -87,34 +78,35 @@ async function availability(
   if (query.therapistId !== undefined && !UUID.test(query.therapistId)) {
     throw badRequest("invalid_request", "Not a valid id.", "querystring.therapistId");
   }
-  const service = await serviceById(db, clinic.id, query.serviceId);
+  const now = Date.now();
+  // Read with a margin wide enough for any zone and any service's blocked span; the exact range
+  // needs the clinic's zone and policy, which come with the same read.
+  const wide = availabilityRange(query, "UTC");
+  const snapshot = await loadSnapshot(db, {
+    ...clinicRef,
+    serviceId: query.serviceId,
+    ...(query.therapistId ? { therapistId: query.therapistId } : {}),
+    from: wide.from - 2 * MS_PER_DAY,
+    to: wide.to + 2 * MS_PER_DAY,
+    now,
+  });
+  const { clinic, service, schedule } = snapshot;
+  if (!clinic) throw notFound("Clinic not found.");
   if (!service?.active || (channel === "online" && !service.bookableOnline)) {
     throw badRequest("unknown_service", "No such service bookable here.", "querystring.serviceId");
   }
+  if (query.therapistId && schedule.therapists.length === 0) {
+    throw badRequest("unknown_therapist", "No such therapist at this clinic.", "querystring.therapistId");
+  }
   const zone = displayZoneOf(query, clinic.timeZone);
   const range = availabilityRange(query, clinic.timeZone);
-  const now = Date.now();
   const policy =
     channel === "online"
       ? bookingPolicyOf(clinic.policies)
       : { minNoticeMin: 0, horizonDays: 366, stepMin: clinic.policies.slotStepMin };
-  // Only the part of the range the policy leaves open is loaded and searched.
   const from = Math.max(range.from, now + policy.minNoticeMin * MS_PER_MINUTE);
   const to = Math.min(range.to, now + policy.horizonDays * MS_PER_DAY);
   if (from >= to) return toAvailabilityResponse([], zone);
-  const span = blockingSpan(service, from, to);
-  const schedule = await loadSchedule(db, {
-    clinicId: clinic.id,
-    zone: clinic.timeZone,
-    ...(query.therapistId ? { therapistIds: [query.therapistId] } : {}),
-    from: span.from,
-    to: span.to,
-    now,
-    needsRoom: service.needsRoom,
-  });
-  if (query.therapistId && schedule.therapists.length === 0) {
-    throw badRequest("unknown_therapist", "No such therapist at this clinic.", "querystring.therapistId");
-  }
   const slots = findAvailableSlots(
     slotQueryOf(clinic, service, schedule, {
       from,
@@ -187,9 +179,8 @@ export const schedulingRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const clinic = await clinicBySlug(db, request.params.slug);
       reply.header("cache-control", "no-store");
-      return availability(db, clinic, request.query, "online");
+      return availability(db, { slug: request.params.slug }, request.query, "online");
     },
   );
 
@@ -204,10 +195,7 @@ export const schedulingRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: AvailabilityResponseSchema, 400: ErrorSchema },
       },
     },
-    async (request) => {
-      const clinic = await clinicById(db, scopeOf(request).clinicId);
-      return availability(db, clinic, request.query, "staff");
-    },
+    async (request) => availability(db, { clinicId: scopeOf(request).clinicId }, request.query, "staff"),
   );
 
   // ---- Services.

@@ -11,7 +11,7 @@
  * A request past its `request_expires_at` no longer holds its slot: it is left out of busy time here,
  * whether or not the sweep (./expiry.ts) has marked it yet.
  */
-import { and, asc, eq, gte, inArray, lte, ne, type SQL, sql } from "drizzle-orm";
+import { and, eq, type SQL, sql } from "drizzle-orm";
 import type {
   BookingPolicy,
   BusyInterval,
@@ -23,21 +23,10 @@ import type {
   TherapistSchedule,
   WeeklySchedule,
 } from "../../core/scheduling";
-import { instantToLocal } from "../../core/scheduling";
 import type { Db } from "../db/connect";
-import {
-  appointments,
-  type ClinicPolicies,
-  clinics,
-  DEFAULT_CLINIC_POLICIES,
-  dateOverrides,
-  rooms,
-  services,
-  therapists,
-  timeOff,
-  workingHours,
-} from "../db/schema";
+import { appointments, type ClinicPolicies, clinics, DEFAULT_CLINIC_POLICIES, services } from "../db/schema";
 import { notFound } from "../http/errors";
+import { executePrepared } from "./prepared";
 
 const MS_PER_MINUTE = 60_000;
 const MS_PER_DAY = 86_400_000;
@@ -132,25 +121,51 @@ export function blocksOverlap(from: Date, to: Date): SQL {
   return sql`tstzrange(${appointments.blocksFrom}, ${appointments.blocksUntil}, '[)') && tstzrange(${from.toISOString()}::timestamptz, ${to.toISOString()}::timestamptz, '[)')`;
 }
 
-export interface ScheduleWindow {
-  clinicId: string;
-  zone: string;
-  /** Only these therapists; omitted = every active therapist. */
-  therapistIds?: readonly string[];
-  /** Busy time, time off and overrides are loaded for instants in `[from, to)`. */
-  from: number;
-  to: number;
-  now: number;
-  needsRoom: boolean;
-  /** Leave this appointment out of busy time (it is the one being moved). */
-  excludeAppointmentId?: string;
-}
-
 export interface ScheduleData {
   therapists: TherapistSchedule[];
   rooms: Room[];
   busy: BusyInterval[];
 }
+
+export interface ClientInfo {
+  id: string;
+  firstName: string;
+  lastName: string;
+  email: string | null;
+  /** Has a confirmed or completed appointment at the clinic (so this is not a first visit). */
+  returning: boolean;
+}
+
+export interface SnapshotRequest {
+  /** The clinic, by id (signed-in callers) or by slug (public pages). */
+  clinicId?: string;
+  slug?: string;
+  serviceId: string;
+  /** Also read this client (name, e-mail, whether they have been before). */
+  clientId?: string;
+  /** Only this therapist; omitted = every active therapist. */
+  therapistId?: string;
+  /** Busy time and time off are read for instants in `[from, to)`; overrides for the dates around. */
+  from: number;
+  to: number;
+  now: number;
+  /** Leave this appointment out of busy time (it is the one being moved). */
+  excludeAppointmentId?: string;
+}
+
+/** One consistent read of everything a booking or an availability search needs. */
+export interface Snapshot {
+  clinic: ClinicInfo | null;
+  service: ServiceInfo | null;
+  client: ClientInfo | null;
+  schedule: ScheduleData;
+  therapistNames: Map<string, string>;
+  /** The log-in of each therapist, if they have one (for "this is you"). */
+  therapistUsers: Map<string, string | null>;
+  roomNames: Map<string, string>;
+}
+
+type Json = Record<string, unknown>;
 
 function pushInterval(schedule: Record<number, LocalInterval[]>, weekday: number, interval: LocalInterval) {
   const list = schedule[weekday] ?? [];
@@ -158,135 +173,164 @@ function pushInterval(schedule: Record<number, LocalInterval[]>, weekday: number
   schedule[weekday] = list;
 }
 
-/** Everything the engine needs about therapists, rooms and busy time within one window. */
-export async function loadSchedule(db: Db, window: ScheduleWindow): Promise<ScheduleData> {
-  const { clinicId } = window;
-  const from = new Date(window.from);
-  const to = new Date(window.to);
-  const onlyTherapists =
-    window.therapistIds === undefined ? undefined : inArray(therapists.id, [...window.therapistIds]);
-  const therapistRows = await db
-    .select({ id: therapists.id })
-    .from(therapists)
-    .where(and(eq(therapists.clinicId, clinicId), eq(therapists.active, true), onlyTherapists))
-    .orderBy(asc(therapists.displayName), asc(therapists.id));
-  if (therapistRows.length === 0) return { therapists: [], rooms: [], busy: [] };
-  const ids = therapistRows.map((t) => t.id);
-  const some = window.therapistIds !== undefined;
+/** Rows of `db.execute`, whichever driver answered (PGlite returns `{ rows }`, node-postgres a QueryResult). */
+export function rowsOf<T>(result: unknown): T[] {
+  const rows = (result as { rows?: T[] }).rows;
+  return Array.isArray(rows) ? rows : (result as T[]);
+}
 
-  // Local dates that can touch the window, with a day's margin on each side for zone offsets.
-  const firstDate = instantToLocal(window.from - MS_PER_DAY, window.zone).date;
-  const lastDate = instantToLocal(window.to + MS_PER_DAY, window.zone).date;
+function utcDate(ms: number): string {
+  return new Date(ms).toISOString().slice(0, 10);
+}
 
-  const [hourRows, overrideRows, timeOffRows, roomRows, busyRows] = await Promise.all([
-    db
-      .select({
-        therapistId: workingHours.therapistId,
-        weekday: workingHours.weekday,
-        start: workingHours.startTime,
-        end: workingHours.endTime,
-        isBreak: workingHours.isBreak,
-      })
-      .from(workingHours)
-      .where(
-        and(eq(workingHours.clinicId, clinicId), some ? inArray(workingHours.therapistId, ids) : undefined),
-      ),
-    db
-      .select({
-        therapistId: dateOverrides.therapistId,
-        date: dateOverrides.date,
-        intervals: dateOverrides.intervals,
-      })
-      .from(dateOverrides)
-      .where(
-        and(
-          eq(dateOverrides.clinicId, clinicId),
-          some ? inArray(dateOverrides.therapistId, ids) : undefined,
-          gte(dateOverrides.date, firstDate),
-          lte(dateOverrides.date, lastDate),
-        ),
-      ),
-    db
-      .select({ therapistId: timeOff.therapistId, startsAt: timeOff.startsAt, endsAt: timeOff.endsAt })
-      .from(timeOff)
-      .where(
-        and(
-          eq(timeOff.clinicId, clinicId),
-          some ? inArray(timeOff.therapistId, ids) : undefined,
-          sql`${timeOff.startsAt} < ${to.toISOString()}::timestamptz`,
-          sql`${timeOff.endsAt} > ${from.toISOString()}::timestamptz`,
-        ),
-      ),
-    window.needsRoom
-      ? db
-          .select({ id: rooms.id })
-          .from(rooms)
-          .where(and(eq(rooms.clinicId, clinicId), eq(rooms.active, true)))
-          .orderBy(asc(rooms.name), asc(rooms.id))
-      : Promise.resolve([] as { id: string }[]),
-    db
-      .select({
-        therapistId: appointments.therapistId,
-        roomId: appointments.roomId,
-        blocksFrom: appointments.blocksFrom,
-        blocksUntil: appointments.blocksUntil,
-      })
-      .from(appointments)
-      .where(
-        and(
-          eq(appointments.clinicId, clinicId),
-          blocksOverlap(from, to),
-          holdsAt(new Date(window.now)),
-          // Without rooms, other therapists' appointments cannot matter.
-          some && !window.needsRoom ? inArray(appointments.therapistId, ids) : undefined,
-          window.excludeAppointmentId ? ne(appointments.id, window.excludeAppointmentId) : undefined,
-        ),
-      ),
-  ]);
+/**
+ * Reads the clinic, the service, optionally the client, and the schedule within one window in a
+ * single statement (one round trip: on embedded PGlite each statement costs about as much as all
+ * the work of a small one, so the booking path reads everything at once). Therapists are the
+ * active ones (or the one asked for, if active), ordered by name; rooms the active ones.
+ */
+export async function loadSnapshot(db: Db, request: SnapshotRequest): Promise<Snapshot> {
+  const from = new Date(request.from).toISOString();
+  const to = new Date(request.to).toISOString();
+  const now = new Date(request.now).toISOString();
+  // Override dates are local to the clinic's zone: two days' margin covers any zone's offset.
+  const firstDate = utcDate(request.from - 2 * MS_PER_DAY);
+  const lastDate = utcDate(request.to + 2 * MS_PER_DAY);
+  const clinicWhere = request.clinicId
+    ? sql`id = ${request.clinicId}::uuid`
+    : sql`slug = ${request.slug ?? ""}`;
+  const onlyTherapist = request.therapistId ? sql`AND id = ${request.therapistId}::uuid` : sql``;
+  const client = request.clientId
+    ? sql`(SELECT json_build_object(
+          'id', cl.id, 'firstName', cl.first_name, 'lastName', cl.last_name, 'email', cl.email,
+          'returning', EXISTS (SELECT 1 FROM appointments p WHERE p.clinic_id = cl.clinic_id
+                               AND p.client_id = ${request.clientId}::uuid AND p.status IN ('confirmed', 'completed')))
+        FROM clients cl WHERE cl.clinic_id = (SELECT id FROM c) AND cl.id = ${request.clientId}::uuid)`
+    : sql`NULL::json`;
+  const exclude = request.excludeAppointmentId
+    ? sql`AND a.id <> ${request.excludeAppointmentId}::uuid`
+    : sql``;
+  const holding = sql`tstzrange(a.blocks_from, a.blocks_until, '[)') && tstzrange(${from}::timestamptz, ${to}::timestamptz, '[)')
+          AND a.status IN ('requested', 'confirmed')
+          AND (a.status = 'confirmed' OR a.request_expires_at IS NULL OR a.request_expires_at > ${now}::timestamptz)
+          ${exclude}`;
+  // For one therapist: their own appointments (through the therapist exclusion index), plus, only
+  // when the service needs a room, the others' that hold a room. For any therapist: all of them.
+  const busyRows = request.therapistId
+    ? sql`SELECT a.therapist_id, a.room_id, a.blocks_from, a.blocks_until FROM appointments a
+          WHERE a.clinic_id = (SELECT id FROM c) AND a.therapist_id = ${request.therapistId}::uuid AND ${holding}
+        UNION ALL
+        SELECT a.therapist_id, a.room_id, a.blocks_from, a.blocks_until FROM appointments a
+          WHERE COALESCE((SELECT "needsRoom" FROM s), true) AND a.clinic_id = (SELECT id FROM c)
+            AND a.therapist_id <> ${request.therapistId}::uuid AND a.room_id IS NOT NULL AND ${holding}`
+    : sql`SELECT a.therapist_id, a.room_id, a.blocks_from, a.blocks_until FROM appointments a
+          WHERE a.clinic_id = (SELECT id FROM c) AND ${holding}`;
+  const [row] = await executePrepared<Json>(
+    db,
+    "snapshot",
+    sql`
+    WITH c AS (
+      SELECT id, slug, name, time_zone AS "timeZone", address, email, phone, policies
+      FROM clinics WHERE ${clinicWhere} LIMIT 1
+    ), s AS (
+      SELECT id, name, kind, duration_min AS "durationMin", buffer_before_min AS "bufferBeforeMin",
+             buffer_after_min AS "bufferAfterMin", needs_room AS "needsRoom", bookable_online AS "bookableOnline",
+             booking_mode AS "bookingMode", active
+      FROM services WHERE clinic_id = (SELECT id FROM c) AND id = ${request.serviceId}::uuid
+    ), t AS (
+      SELECT id, display_name, user_id FROM therapists
+      WHERE clinic_id = (SELECT id FROM c) AND active ${onlyTherapist}
+    )
+    SELECT
+      (SELECT row_to_json(c) FROM c) AS clinic,
+      (SELECT row_to_json(s) FROM s) AS service,
+      ${client} AS client,
+      (SELECT COALESCE(json_agg(json_build_array(t.id, t.display_name, t.user_id) ORDER BY t.display_name, t.id), '[]')
+         FROM t) AS therapists,
+      (SELECT COALESCE(json_agg(json_build_array(h.therapist_id, h.weekday, h.start_time, h.end_time, h.is_break)), '[]')
+         FROM working_hours h
+        WHERE h.clinic_id = (SELECT id FROM c) AND h.therapist_id IN (SELECT id FROM t)) AS hours,
+      (SELECT COALESCE(json_agg(json_build_array(o.therapist_id, o.date, o.intervals)), '[]')
+         FROM date_overrides o
+        WHERE o.clinic_id = (SELECT id FROM c) AND o.therapist_id IN (SELECT id FROM t)
+          AND o.date BETWEEN ${firstDate}::date AND ${lastDate}::date) AS overrides,
+      (SELECT COALESCE(json_agg(json_build_array(x.therapist_id, x.starts_at, x.ends_at)), '[]')
+         FROM time_off x
+        WHERE x.clinic_id = (SELECT id FROM c) AND x.therapist_id IN (SELECT id FROM t)
+          AND x.starts_at < ${to}::timestamptz AND x.ends_at > ${from}::timestamptz) AS "timeOff",
+      (SELECT COALESCE(json_agg(json_build_array(r.id, r.name) ORDER BY r.name, r.id), '[]')
+         FROM rooms r WHERE r.clinic_id = (SELECT id FROM c) AND r.active) AS rooms,
+      (SELECT COALESCE(json_agg(json_build_array(b.therapist_id, b.room_id, b.blocks_from, b.blocks_until)), '[]')
+         FROM (${busyRows}) AS b) AS busy
+  `,
+  );
+  const clinicRow = (row?.clinic ?? null) as (ClinicInfo & { policies: ClinicPolicies }) | null;
+  const therapistRows = (row?.therapists ?? []) as [string, string, string | null][];
+  const ids = therapistRows.map(([id]) => id);
+  const known = new Set(ids);
 
   const weekly = new Map<string, Record<number, LocalInterval[]>>();
   const breaks = new Map<string, Record<number, LocalInterval[]>>();
-  for (const row of hourRows) {
-    const target = row.isBreak ? breaks : weekly;
-    let schedule = target.get(row.therapistId);
+  for (const [therapistId, weekday, start, end, isBreak] of (row?.hours ?? []) as [
+    string,
+    number,
+    string,
+    string,
+    boolean,
+  ][]) {
+    const target = isBreak ? breaks : weekly;
+    let schedule = target.get(therapistId);
     if (!schedule) {
       schedule = {};
-      target.set(row.therapistId, schedule);
+      target.set(therapistId, schedule);
     }
-    pushInterval(schedule, row.weekday, { start: hhmm(row.start), end: hhmm(row.end) });
+    pushInterval(schedule, weekday, { start: hhmm(start), end: hhmm(end) });
   }
   const overrides = new Map<string, DateOverride[]>();
-  for (const row of overrideRows) {
-    const list = overrides.get(row.therapistId) ?? [];
-    list.push({ date: row.date, intervals: row.intervals });
-    overrides.set(row.therapistId, list);
+  for (const [therapistId, date, intervals] of (row?.overrides ?? []) as [
+    string,
+    string,
+    LocalInterval[],
+  ][]) {
+    const list = overrides.get(therapistId) ?? [];
+    list.push({ date, intervals });
+    overrides.set(therapistId, list);
   }
   const absences = new Map<string, { start: number; end: number }[]>();
-  for (const row of timeOffRows) {
-    const list = absences.get(row.therapistId) ?? [];
-    list.push({ start: row.startsAt.getTime(), end: row.endsAt.getTime() });
-    absences.set(row.therapistId, list);
+  for (const [therapistId, startsAt, endsAt] of (row?.timeOff ?? []) as [string, string, string][]) {
+    const list = absences.get(therapistId) ?? [];
+    list.push({ start: Date.parse(startsAt), end: Date.parse(endsAt) });
+    absences.set(therapistId, list);
   }
-  const known = new Set(ids);
+  const service = (row?.service ?? null) as ServiceInfo | null;
+  const needsRoom = service?.needsRoom ?? true;
+  const roomRows = (row?.rooms ?? []) as [string, string][];
   return {
-    therapists: ids.map((id) => ({
-      id,
-      weeklyHours: (weekly.get(id) ?? {}) as WeeklySchedule,
-      breaks: (breaks.get(id) ?? {}) as WeeklySchedule,
-      dateOverrides: overrides.get(id) ?? [],
-      timeOff: absences.get(id) ?? [],
-    })),
-    rooms: roomRows,
-    // Other therapists' appointments still matter for rooms; appointments of therapists outside
-    // the query matter only through their room.
-    busy: busyRows
-      .map((row) => ({
-        therapistId: known.has(row.therapistId) ? row.therapistId : null,
-        roomId: window.needsRoom ? row.roomId : null,
-        start: row.blocksFrom.getTime(),
-        end: row.blocksUntil.getTime(),
-      }))
-      .filter((row) => row.therapistId !== null || row.roomId !== null),
+    clinic: clinicRow ? withDefaultPolicies(clinicRow) : null,
+    service,
+    client: (row?.client ?? null) as ClientInfo | null,
+    schedule: {
+      therapists: ids.map((id) => ({
+        id,
+        weeklyHours: (weekly.get(id) ?? {}) as WeeklySchedule,
+        breaks: (breaks.get(id) ?? {}) as WeeklySchedule,
+        dateOverrides: overrides.get(id) ?? [],
+        timeOff: absences.get(id) ?? [],
+      })),
+      rooms: needsRoom ? roomRows.map(([id]) => ({ id })) : [],
+      // Appointments of therapists outside the query still matter through their room.
+      busy: ((row?.busy ?? []) as [string, string | null, string, string][])
+        .map(([therapistId, roomId, blocksFrom, blocksUntil]) => ({
+          therapistId: known.has(therapistId) ? therapistId : null,
+          roomId: needsRoom ? roomId : null,
+          start: Date.parse(blocksFrom),
+          end: Date.parse(blocksUntil),
+        }))
+        .filter((busy) => busy.therapistId !== null || busy.roomId !== null),
+    },
+    therapistNames: new Map(therapistRows.map(([id, name]) => [id, name])),
+    therapistUsers: new Map(therapistRows.map(([id, , userId]) => [id, userId])),
+    roomNames: new Map(roomRows),
   };
 }
 

@@ -1,0 +1,402 @@
+/**
+ * Booking API benchmark (ARCHITECTURE.md targets), over real HTTP on PGlite:
+ * - booking throughput and p99 of `POST /api/public/clinics/:slug/appointments` (a signed-in client
+ *   booking distinct free slots, so every request does the whole path: session, engine check,
+ *   insert with its e-mail) against a bare Fastify route doing one INSERT on the same database;
+ *   target: ≥ 50 % of its throughput, p99 ≤ 2× its p99;
+ * - availability p95 with 100 therapists and 100,000 appointments (target ≤ 50 ms), and the
+ *   server's RSS (target ≤ 400 MB).
+ * The database is a PGlite data folder in the temp directory, like a default installation; with
+ * BENCH_DATABASE_URL (an admin URL such as postgres://postgres@127.0.0.1:5432/postgres) the same runs
+ * go against a fresh PostgreSQL database instead.
+ * Imported by bench/index.ts; also runnable alone: `node --import tsx bench/booking.bench.ts`.
+ * BENCH_SECONDS sets each autocannon run's length (default 10).
+ */
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+// @ts-expect-error autocannon ships no type declarations
+import autocannon from "autocannon";
+import { and, eq, sql } from "drizzle-orm";
+import Fastify from "fastify";
+import pg from "pg";
+import { localToInstant } from "../src/core/scheduling";
+import { buildApp } from "../src/server/app";
+import { newFeedToken } from "../src/server/clinic/feed-token";
+import { testConfig } from "../src/server/config";
+import { type Database, openPglite, openPostgres } from "../src/server/db/connect";
+import { clients, clinics, services, therapists, workingHours } from "../src/server/db/schema";
+import { DEMO_PASSWORD, DEMO_TIME_ZONE, seedDemoClinic } from "../src/server/seed/demo";
+import { databaseUrlWithName } from "../src/server/testing/database-url";
+
+export interface BenchFigure {
+  name: string;
+  value: number;
+  unit: string;
+  target?: string;
+}
+
+interface AutocannonResult {
+  requests: { average: number; total: number };
+  latency: { p50: number; p99: number; average: number };
+  non2xx: number;
+  errors: number;
+  "2xx": number;
+}
+
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const THERAPISTS = 100;
+const MS_PER_DAY = 86_400_000;
+
+function localDate(ms: number): string {
+  return new Intl.DateTimeFormat("en-CA", { timeZone: DEMO_TIME_ZONE }).format(ms);
+}
+
+function weekday(date: string): number {
+  return new Date(`${date}T12:00:00Z`).getUTCDay();
+}
+
+function boise(date: string, time: string): number {
+  const result = localToInstant(date, time, DEMO_TIME_ZONE);
+  if (!result.ok) throw new Error(`${date} ${time} does not exist`);
+  return result.instant;
+}
+
+/** Weekdays from `from` to `to` days after today (Boise), as local dates. */
+function weekdays(from: number, to: number): string[] {
+  const dates: string[] = [];
+  for (let d = from; d <= to; d++) {
+    const date = localDate(Date.now() + d * MS_PER_DAY);
+    const day = weekday(date);
+    if (day >= 1 && day <= 5) dates.push(date);
+  }
+  return dates;
+}
+
+interface Fixture {
+  clinicId: string;
+  clientId: string;
+  therapistIds: string[];
+  bench15: string;
+  bench60: string;
+  appointments: number;
+}
+
+/**
+ * The demo clinic plus 100 therapists (Mon-Fri 09:00-17:00, lunch 12:00-13:00) each with three
+ * 60-minute appointments (09:00, 10:15, 14:00) on every weekday from about 16 months back to the
+ * end of the horizon: just over 100,000 appointments.
+ */
+export async function buildFixture(database: Database): Promise<Fixture> {
+  const { db } = database;
+  await seedDemoClinic(db);
+  const [clinic] = await db.select().from(clinics).where(eq(clinics.slug, "demo"));
+  if (!clinic) throw new Error("no demo clinic");
+  const [client] = await db
+    .select()
+    .from(clients)
+    .where(and(eq(clients.clinicId, clinic.id), eq(clients.email, "client@knotwork.test")));
+  if (!client) throw new Error("no demo client");
+  const [bench15, bench60] = await db
+    .insert(services)
+    .values([
+      {
+        clinicId: clinic.id,
+        kind: "session",
+        name: "Bench 15",
+        durationMin: 15,
+        bookingMode: "instant",
+        needsRoom: false,
+      },
+      {
+        clinicId: clinic.id,
+        kind: "session",
+        name: "Bench 60",
+        durationMin: 60,
+        bufferAfterMin: 15,
+        bookingMode: "instant",
+        needsRoom: false,
+      },
+    ])
+    .returning();
+  const therapistRows = await db
+    .insert(therapists)
+    .values(
+      Array.from({ length: THERAPISTS }, (_, i) => ({
+        clinicId: clinic.id,
+        displayName: `Bench therapist ${String(i).padStart(3, "0")}`,
+        feedToken: newFeedToken(),
+      })),
+    )
+    .returning();
+  // 3,000 clients share the appointments, as in a real clinic (one client with all of them would
+  // skew the planner's statistics).
+  const clientRows = await db
+    .insert(clients)
+    .values(
+      Array.from({ length: 3000 }, (_, i) => ({
+        clinicId: clinic.id,
+        firstName: "Bench",
+        lastName: `Client ${i}`,
+        email: `bench${i}@example.com`,
+      })),
+    )
+    .returning({ id: clients.id });
+  const hours = therapistRows.flatMap((t) =>
+    [1, 2, 3, 4, 5].flatMap((weekday) => [
+      {
+        clinicId: clinic.id,
+        therapistId: t.id,
+        weekday,
+        startTime: "09:00",
+        endTime: "17:00",
+        isBreak: false,
+      },
+      {
+        clinicId: clinic.id,
+        therapistId: t.id,
+        weekday,
+        startTime: "12:00",
+        endTime: "13:00",
+        isBreak: true,
+      },
+    ]),
+  );
+  await db.insert(workingHours).values(hours);
+
+  const days = weekdays(-480, 59);
+  const today = localDate(Date.now());
+  let count = 0;
+  const rows: string[] = [];
+  const flush = async () => {
+    if (rows.length === 0) return;
+    await db.execute(
+      sql.raw(
+        `INSERT INTO appointments (clinic_id, client_id, therapist_id, service_id, status, source, starts_at, ends_at, blocks_from, blocks_until) VALUES ${rows.join(",")}`,
+      ),
+    );
+    rows.length = 0;
+  };
+  for (const date of days) {
+    const status = date < today ? "completed" : "confirmed";
+    for (const time of ["09:00", "10:15", "14:00"]) {
+      const start = boise(date, time);
+      const end = start + 60 * 60_000;
+      const startIso = new Date(start).toISOString();
+      const endIso = new Date(end).toISOString();
+      const untilIso = new Date(end + 15 * 60_000).toISOString();
+      for (const t of therapistRows) {
+        rows.push(
+          `('${clinic.id}','${clientRows[count % clientRows.length]?.id}','${t.id}','${bench60?.id}','${status}','phone','${startIso}','${endIso}','${startIso}','${untilIso}')`,
+        );
+        count++;
+        if (rows.length >= 2000) await flush();
+      }
+    }
+  }
+  await flush();
+  await db.execute(sql`ANALYZE`);
+  return {
+    clinicId: clinic.id,
+    clientId: client.id,
+    therapistIds: therapistRows.map((t) => t.id),
+    bench15: bench15?.id as string,
+    bench60: bench60?.id as string,
+    appointments: count,
+  };
+}
+
+function run(options: Record<string, unknown>): Promise<AutocannonResult> {
+  return autocannon({ connections: 10, duration: SECONDS, ...options }) as Promise<AutocannonResult>;
+}
+
+function percentile(sorted: number[], p: number): number {
+  const index = Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1);
+  return sorted[Math.max(0, index)] as number;
+}
+
+const round = (value: number, digits = 1) => Math.round(value * 10 ** digits) / 10 ** digits;
+
+export default async function benchBooking(): Promise<BenchFigure[]> {
+  const adminUrl = process.env.BENCH_DATABASE_URL;
+  const dir = mkdtempSync(join(tmpdir(), "knotwork-bench-"));
+  const benchDb = `kw_bench_${process.pid}`;
+  let database: Database;
+  if (adminUrl) {
+    const admin = new pg.Client({ connectionString: adminUrl });
+    await admin.connect();
+    await admin.query(`DROP DATABASE IF EXISTS ${benchDb}`);
+    await admin.query(`CREATE DATABASE ${benchDb}`);
+    await admin.end();
+    database = openPostgres(databaseUrlWithName(adminUrl, benchDb), 10).database;
+  } else {
+    database = (await openPglite(dir)).database;
+  }
+  const engine = adminUrl ? "PostgreSQL" : "PGlite";
+  const apps: { close(): Promise<unknown> }[] = [];
+  try {
+    await database.migrate();
+    process.stderr.write("  building 100 therapists × 100,000 appointments…\n");
+    const fixture = await buildFixture(database);
+
+    const app = await buildApp({ database, config: testConfig() });
+    apps.push(app);
+    await app.listen({ port: 0, host: "127.0.0.1" });
+    const base = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
+
+    const bare = Fastify();
+    apps.push(bare);
+    await database.db.execute(
+      sql`CREATE TABLE IF NOT EXISTS bench_bare (id uuid PRIMARY KEY DEFAULT gen_random_uuid(), note text NOT NULL, created_at timestamptz NOT NULL DEFAULT now())`,
+    );
+    bare.post("/bare", async (request, reply) => {
+      const { note } = request.body as { note: string };
+      await database.db.execute(sql`INSERT INTO bench_bare (note) VALUES (${note})`);
+      return reply.status(201).send({ ok: true });
+    });
+    await bare.listen({ port: 0, host: "127.0.0.1" });
+    const bareBase = `http://127.0.0.1:${(bare.server.address() as { port: number }).port}`;
+
+    const login = await fetch(`${base}/api/auth/login`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ email: "client@knotwork.test", password: DEMO_PASSWORD }),
+    });
+    const cookie = (login.headers.get("set-cookie") ?? "").split(";")[0] as string;
+    const { csrfToken } = (await login.json()) as { csrfToken: string };
+
+    // Distinct free 15-minute slots: afternoons around each therapist's 14:00 appointment.
+    const slots: { therapistId: string; start: string }[] = [];
+    const times = [
+      "13:00",
+      "13:15",
+      "13:30",
+      "13:45",
+      "15:15",
+      "15:30",
+      "15:45",
+      "16:00",
+      "16:15",
+      "16:30",
+      "16:45",
+    ];
+    for (const date of weekdays(2, 58)) {
+      for (const time of times) {
+        const start = new Date(boise(date, time)).toISOString();
+        for (const therapistId of fixture.therapistIds) slots.push({ therapistId, start });
+      }
+    }
+    for (let i = slots.length - 1; i > 0; i--) {
+      const j = Math.floor(Math.random() * (i + 1));
+      [slots[i], slots[j]] = [slots[j] as (typeof slots)[number], slots[i] as (typeof slots)[number]];
+    }
+    let nextSlot = 0;
+    const bookingRequest = {
+      method: "POST",
+      path: "/api/public/clinics/demo/appointments",
+      headers: { "content-type": "application/json", cookie, "x-csrf-token": csrfToken },
+      setupRequest: (request: { body?: string }) => {
+        const slot = slots[nextSlot++ % slots.length];
+        request.body = JSON.stringify({ serviceId: fixture.bench15, ...slot });
+        return request;
+      },
+    };
+    let bareCounter = 0;
+    const bareRequest = {
+      method: "POST",
+      path: "/bare",
+      headers: { "content-type": "application/json" },
+      setupRequest: (request: { body?: string }) => {
+        request.body = JSON.stringify({ note: `row ${bareCounter++}` });
+        return request;
+      },
+    };
+
+    process.stderr.write("  warming up…\n");
+    await run({ url: bareBase, duration: 2, requests: [bareRequest] });
+    await run({ url: base, duration: 2, requests: [bookingRequest] });
+    process.stderr.write(`  bare INSERT route, ${SECONDS} s…\n`);
+    const bareResult = await run({ url: bareBase, requests: [bareRequest] });
+    process.stderr.write(`  booking route, ${SECONDS} s…\n`);
+    const bookingResult = await run({ url: base, requests: [bookingRequest] });
+    if (bookingResult.non2xx > 0 || bookingResult.errors > 0) {
+      process.stderr.write(`  booking: ${bookingResult.non2xx} non-2xx, ${bookingResult.errors} errors\n`);
+    }
+
+    // Availability: sequential requests (latency, not queueing), random weeks inside the horizon.
+    const availability = async (query: Record<string, string>) => {
+      const latencies: number[] = [];
+      for (let i = 0; i < 120; i++) {
+        const offset = 2 + Math.floor(Math.random() * 45);
+        const from = localDate(Date.now() + offset * MS_PER_DAY);
+        const to = localDate(Date.now() + (offset + (query.days === "1" ? 0 : 6)) * MS_PER_DAY);
+        const params = new URLSearchParams({ serviceId: fixture.bench60, from, to });
+        if (query.therapist === "one")
+          params.set("therapistId", fixture.therapistIds[i % THERAPISTS] as string);
+        const started = performance.now();
+        const response = await fetch(`${base}/api/public/clinics/demo/availability?${params}`);
+        await response.arrayBuffer();
+        if (response.status !== 200) throw new Error(`availability ${response.status}`);
+        if (i >= 20) latencies.push(performance.now() - started);
+      }
+      latencies.sort((a, b) => a - b);
+      return { p50: percentile(latencies, 50), p95: percentile(latencies, 95) };
+    };
+    process.stderr.write("  availability…\n");
+    const anyWeek = await availability({ therapist: "any", days: "7" });
+    const anyDay = await availability({ therapist: "any", days: "1" });
+    const oneWeek = await availability({ therapist: "one", days: "7" });
+    const rssMb = process.memoryUsage().rss / 1_048_576;
+
+    const ratio = bookingResult.requests.average / bareResult.requests.average;
+    const p99Ratio = bookingResult.latency.p99 / Math.max(1, bareResult.latency.p99);
+    const on = (name: string) => `${name} (${engine})`;
+    return [
+      {
+        name: on("bare INSERT route: throughput"),
+        value: round(bareResult.requests.average, 0),
+        unit: "req/s",
+      },
+      { name: on("bare INSERT route: p99"), value: bareResult.latency.p99, unit: "ms" },
+      { name: on("booking: throughput"), value: round(bookingResult.requests.average, 0), unit: "req/s" },
+      { name: on("booking: p99"), value: bookingResult.latency.p99, unit: "ms" },
+      { name: on("booking: 2xx / non-2xx"), value: bookingResult["2xx"], unit: `/ ${bookingResult.non2xx}` },
+      {
+        name: on("booking ÷ bare INSERT: throughput"),
+        value: round(ratio * 100),
+        unit: "%",
+        target: "≥ 50 %",
+      },
+      { name: on("booking ÷ bare INSERT: p99"), value: round(p99Ratio, 2), unit: "×", target: "≤ 2×" },
+      {
+        name: on(`availability p95, any of 100 therapists, 7 days (${fixture.appointments} appts)`),
+        value: round(anyWeek.p95),
+        unit: "ms",
+        target: "≤ 50 ms",
+      },
+      { name: on("availability p50, any of 100 therapists, 7 days"), value: round(anyWeek.p50), unit: "ms" },
+      { name: on("availability p95, any of 100 therapists, 1 day"), value: round(anyDay.p95), unit: "ms" },
+      { name: on("availability p95, one therapist, 7 days"), value: round(oneWeek.p95), unit: "ms" },
+      // Not the server's own RSS (the 400 MB target): this process also built the fixture and ran autocannon.
+      { name: on("RSS of the bench process (server + load generator)"), value: round(rssMb, 0), unit: "MB" },
+    ];
+  } finally {
+    for (const app of apps) await app.close();
+    await database.close();
+    rmSync(dir, { recursive: true, force: true });
+    if (adminUrl) {
+      const admin = new pg.Client({ connectionString: adminUrl });
+      await admin.connect();
+      await admin.query(`DROP DATABASE IF EXISTS ${benchDb} WITH (FORCE)`);
+      await admin.end();
+    }
+  }
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
+  for (const row of await benchBooking()) {
+    console.log(`${row.name.padEnd(72)} ${String(row.value).padStart(9)} ${row.unit}  ${row.target ?? ""}`);
+  }
+  process.exit(0);
+}
