@@ -10,8 +10,8 @@ import {
 } from "../../core/scheduling";
 import { boise, type DemoIds, demoIds, workday } from "../appointments/test-helpers";
 import { appointments, clinics, rooms, services, therapists, workingHours } from "../db/schema";
-import { seedDemoClinic } from "../seed/demo";
-import { createTestApp, type TestApp } from "../testing/harness";
+import { DEMO_PASSWORD, seedDemoClinic } from "../seed/demo";
+import { createTestApp, signIn, type TestApp } from "../testing/harness";
 
 let t: TestApp;
 let ids: DemoIds;
@@ -215,6 +215,28 @@ describe("availability over HTTP", () => {
     const response = await t.app.inject({ method: "GET", url: url(filled) });
     expect(response.statusCode).toBe(400);
     expect(response.json()).toMatchObject({ code: expect.any(String), message: expect.any(String), field });
+  });
+
+  it("gives staff the free times of services not bookable online too, and nobody else", async () => {
+    const { db } = t.database;
+    await db.update(services).set({ bookableOnline: false }).where(eq(services.id, ids.session90));
+    const date = workday(12);
+    const query = `serviceId=${ids.session90}&therapistId=${ids.sam}&from=${date}&to=${date}`;
+    const desk = await signIn(t.app, "desk@knotwork.test", DEMO_PASSWORD);
+    const staffView = await desk.request("GET", `/api/clinic/availability?${query}`);
+    expect(staffView.statusCode).toBe(200);
+    expect(staffView.json().slots[0].start).toBe(boise(date, "09:00"));
+    const publicView = await t.app.inject({
+      method: "GET",
+      url: `/api/public/clinics/demo/availability?${query}`,
+    });
+    expect(publicView.json().code).toBe("unknown_service");
+    const client = await signIn(t.app, "client@knotwork.test", DEMO_PASSWORD);
+    expect((await client.request("GET", `/api/clinic/availability?${query}`)).statusCode).toBe(403);
+    expect((await t.app.inject({ method: "GET", url: `/api/clinic/availability?${query}` })).statusCode).toBe(
+      401,
+    );
+    await db.update(services).set({ bookableOnline: true }).where(eq(services.id, ids.session90));
   });
 
   it("refuses an unknown service, a service not bookable online and another clinic's therapist", async () => {
