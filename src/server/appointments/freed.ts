@@ -4,7 +4,7 @@
  * until confirmed, declined or expired").
  *
  * Expiry semantics: a request whose `request_expires_at` has passed stops holding its slot at that
- * instant. Availability ignores it at once (see ../scheduling/schedule.ts `holdsAt`). The database's
+ * instant. Availability ignores it at once (see `loadSnapshot` in ../scheduling/schedule.ts). The database's
  * exclusion constraint, however, still sees a stale `requested` row as holding, so
  * `expireStaleRequests` marks such rows `declined` with status reason `expired`: the sweep does so
  * every minute for all clinics, and the booking path does so for the rows overlapping the wanted

@@ -9,9 +9,10 @@
  * So a query touches only the window's appointments, however many the clinic has.
  *
  * A request past its `request_expires_at` no longer holds its slot: it is left out of busy time here,
- * whether or not the sweep (./expiry.ts) has marked it yet.
+ * whether or not the sweep (../appointments/freed.ts) has marked it yet. Everything is read in one
+ * prepared statement (see `loadSnapshot`).
  */
-import { and, eq, type SQL, sql } from "drizzle-orm";
+import { eq, type SQL, sql } from "drizzle-orm";
 import type {
   BookingPolicy,
   BusyInterval,
@@ -24,11 +25,10 @@ import type {
   WeeklySchedule,
 } from "../../core/scheduling";
 import type { Db } from "../db/connect";
-import { appointments, type ClinicPolicies, clinics, DEFAULT_CLINIC_POLICIES, services } from "../db/schema";
+import { appointments, type ClinicPolicies, clinics, DEFAULT_CLINIC_POLICIES } from "../db/schema";
 import { notFound } from "../http/errors";
 import { executePrepared } from "./prepared";
 
-const MS_PER_MINUTE = 60_000;
 const MS_PER_DAY = 86_400_000;
 
 export interface ClinicInfo {
@@ -57,12 +57,6 @@ function withDefaultPolicies(row: ClinicInfo): ClinicInfo {
   return { ...row, policies: { ...DEFAULT_CLINIC_POLICIES, ...row.policies } };
 }
 
-export async function clinicBySlug(db: Db, slug: string): Promise<ClinicInfo> {
-  const [row] = await db.select(clinicColumns).from(clinics).where(eq(clinics.slug, slug)).limit(1);
-  if (!row) throw notFound("Clinic not found.");
-  return withDefaultPolicies(row);
-}
-
 export async function clinicById(db: Db, clinicId: string): Promise<ClinicInfo> {
   const [row] = await db.select(clinicColumns).from(clinics).where(eq(clinics.id, clinicId)).limit(1);
   if (!row) throw notFound("Clinic not found.");
@@ -78,26 +72,6 @@ export interface ServiceInfo extends ServiceSpec {
   active: boolean;
 }
 
-export async function serviceById(db: Db, clinicId: string, serviceId: string): Promise<ServiceInfo | null> {
-  const [row] = await db
-    .select({
-      id: services.id,
-      name: services.name,
-      kind: services.kind,
-      durationMin: services.durationMin,
-      bufferBeforeMin: services.bufferBeforeMin,
-      bufferAfterMin: services.bufferAfterMin,
-      needsRoom: services.needsRoom,
-      bookableOnline: services.bookableOnline,
-      bookingMode: services.bookingMode,
-      active: services.active,
-    })
-    .from(services)
-    .where(and(eq(services.clinicId, clinicId), eq(services.id, serviceId)))
-    .limit(1);
-  return row ?? null;
-}
-
 export function bookingPolicyOf(policies: ClinicPolicies): BookingPolicy {
   return {
     minNoticeMin: policies.minNoticeMin,
@@ -109,11 +83,6 @@ export function bookingPolicyOf(policies: ClinicPolicies): BookingPolicy {
 /** "09:00:00" (a `time` column) → "09:00". */
 function hhmm(time: string): string {
   return time.slice(0, 5);
-}
-
-/** The SQL condition "this appointment holds its slot at `now`" (holding status, request not expired). */
-export function holdsAt(now: Date): SQL {
-  return sql`${appointments.status} IN ('requested', 'confirmed') AND (${appointments.status} = 'confirmed' OR ${appointments.requestExpiresAt} IS NULL OR ${appointments.requestExpiresAt} > ${now.toISOString()}::timestamptz)`;
 }
 
 /** Overlap of an appointment's blocked range with `[from, to)`, in the exclusion indexes' own expression. */
@@ -171,12 +140,6 @@ function pushInterval(schedule: Record<number, LocalInterval[]>, weekday: number
   const list = schedule[weekday] ?? [];
   list.push(interval);
   schedule[weekday] = list;
-}
-
-/** Rows of `db.execute`, whichever driver answered (PGlite returns `{ rows }`, node-postgres a QueryResult). */
-export function rowsOf<T>(result: unknown): T[] {
-  const rows = (result as { rows?: T[] }).rows;
-  return Array.isArray(rows) ? rows : (result as T[]);
 }
 
 function utcDate(ms: number): string {
@@ -331,14 +294,6 @@ export async function loadSnapshot(db: Db, request: SnapshotRequest): Promise<Sn
     therapistNames: new Map(therapistRows.map(([id, name]) => [id, name])),
     therapistUsers: new Map(therapistRows.map(([id, , userId]) => [id, userId])),
     roomNames: new Map(roomRows),
-  };
-}
-
-/** The span of blocked time that candidate starts in `[from, to)` can touch for this service. */
-export function blockingSpan(service: ServiceSpec, from: number, to: number): { from: number; to: number } {
-  return {
-    from: from - service.bufferBeforeMin * MS_PER_MINUTE,
-    to: to + (service.durationMin + service.bufferAfterMin) * MS_PER_MINUTE,
   };
 }
 
