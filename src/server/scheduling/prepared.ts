@@ -62,7 +62,9 @@ export async function executePrepared<T>(db: Db, label: string, statement: SQL):
     }
     await prepared;
     const args = params.length === 0 ? "" : `(${params.map(sqlLiteral).join(", ")})`;
-    return rowsOf<T>(await client.query(`EXECUTE ${name}${args}`));
+    // The simple protocol: one call into PGlite instead of the extended protocol's six.
+    const [result] = await client.exec(`EXECUTE ${name}${args}`);
+    return (result?.rows ?? []) as T[];
   }
   if (client && typeof (client as PgPoolLike).query === "function" && "totalCount" in (client as object)) {
     return rowsOf<T>(await (client as PgPoolLike).query({ name, text, values: params }));
