@@ -49,10 +49,7 @@ test("the atlas lists muscles by body area and finds them by name or by where it
   ]) {
     await expect(page.getByRole("heading", { name: heading, exact: true })).toBeVisible();
   }
-  await expect(page.getByRole("link", { name: "Book a session" })).toHaveAttribute(
-    "href",
-    "/book",
-  );
+  await expect(page.getByRole("link", { name: "Book a session" })).toHaveAttribute("href", "/book");
   await expectNoAxeViolations(page);
   await page.screenshot({ path: `${SCREENSHOT_DIR}/atlas-muscle-phone.png`, fullPage: true });
 
