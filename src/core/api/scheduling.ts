@@ -9,7 +9,7 @@
 import { z } from "zod";
 import { availabilityQuerySchema, availabilityResponseSchema, timeZoneSchema } from "../scheduling/contract";
 import { EmailSchema, PersonNameSchema } from "./auth";
-import { APPOINTMENT_STATUSES, AppointmentSchema } from "./clinic";
+import { APPOINTMENT_STATUSES, AppointmentSchema, ServiceSchema } from "./clinic";
 
 export {
   availabilityQuerySchema as AvailabilityQuerySchema,
@@ -307,19 +307,8 @@ export const ServiceUpdateSchema = z.object({
   sortOrder: z.number().int().min(0).max(1000).optional(),
 });
 
-export const AdminServiceSchema = z.object({
-  id: z.string(),
-  kind: z.enum(["consultation", "session"]),
-  name: z.string(),
-  description: z.string(),
-  durationMin: z.number(),
-  bufferBeforeMin: z.number(),
-  bufferAfterMin: z.number(),
-  priceCents: z.number().nullable(),
-  currency: z.string(),
-  bookableOnline: z.boolean(),
-  bookingMode: z.enum(["instant", "request"]),
-  needsRoom: z.boolean(),
+/** A service as the owner edits it: the public shape plus whether it is offered and its place in lists. */
+export const AdminServiceSchema = ServiceSchema.extend({
   active: z.boolean(),
   sortOrder: z.number(),
 });
