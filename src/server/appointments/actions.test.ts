@@ -3,11 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { newFeedToken } from "../clinic/feed-token";
 import { appointments, outboxMessages, therapists } from "../db/schema";
 import { intakeWith } from "../intake/testing";
-import { DEMO_PASSWORD, seedDemoClinic } from "../seed/demo";
-import { OTHER_PASSWORD, seedOtherClinic } from "../testing/fixtures";
-import { type Agent, createTestApp, signIn, type TestApp } from "../testing/harness";
+import type { Agent, TestApp } from "../testing/harness";
 import { expireStaleRequests } from "./freed";
-import { boise, type DemoIds, demoIds, newClient, overlappingHolders, workday } from "./test-helpers";
+import { boise, type DemoIds, newClient, openDemoWorld, overlappingHolders, workday } from "./test-helpers";
 
 let t: TestApp;
 let ids: DemoIds;
@@ -25,16 +23,7 @@ const BOOK = "/api/public/clinics/demo/appointments";
 const HOUR = 3_600_000;
 
 beforeAll(async () => {
-  t = await createTestApp();
-  await seedDemoClinic(t.database.db);
-  await seedOtherClinic(t.database.db);
-  ids = await demoIds(t.database.db);
-  jordan = await signIn(t.app, "client@knotwork.test", DEMO_PASSWORD);
-  owner = await signIn(t.app, "owner@knotwork.test", DEMO_PASSWORD);
-  desk = await signIn(t.app, "desk@knotwork.test", DEMO_PASSWORD);
-  marcus = await signIn(t.app, "therapist@knotwork.test", DEMO_PASSWORD);
-  otherOwner = await signIn(t.app, "owner@other.test", OTHER_PASSWORD);
-  otherClient = await signIn(t.app, "client@other.test", OTHER_PASSWORD);
+  ({ t, ids, jordan, owner, desk, marcus, otherOwner, otherClient } = await openDemoWorld());
   someoneElse = await newClient(t.app, "Sidney");
   const [row] = await t.database.db
     .insert(therapists)

@@ -1,10 +1,8 @@
 import { and, eq, like } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { clients, outboxMessages, services } from "../db/schema";
-import { DEMO_PASSWORD, seedDemoClinic } from "../seed/demo";
-import { OTHER_PASSWORD, seedOtherClinic } from "../testing/fixtures";
-import { type Agent, createTestApp, signIn, type TestApp } from "../testing/harness";
-import { boise, type DemoIds, demoIds, newClient, overlappingHolders, workday } from "./test-helpers";
+import type { Agent, TestApp } from "../testing/harness";
+import { boise, type DemoIds, newClient, openDemoWorld, overlappingHolders, workday } from "./test-helpers";
 
 let t: TestApp;
 let ids: DemoIds;
@@ -14,14 +12,7 @@ let therapist: Agent;
 let otherClient: Agent;
 
 beforeAll(async () => {
-  t = await createTestApp();
-  await seedDemoClinic(t.database.db);
-  await seedOtherClinic(t.database.db);
-  ids = await demoIds(t.database.db);
-  jordan = await signIn(t.app, "client@knotwork.test", DEMO_PASSWORD);
-  desk = await signIn(t.app, "desk@knotwork.test", DEMO_PASSWORD);
-  therapist = await signIn(t.app, "therapist@knotwork.test", DEMO_PASSWORD);
-  otherClient = await signIn(t.app, "client@other.test", OTHER_PASSWORD);
+  ({ t, ids, jordan, desk, marcus: therapist, otherClient } = await openDemoWorld());
 });
 afterAll(async () => {
   expect(await overlappingHolders(t.database.db)).toBe(0);

@@ -2,10 +2,8 @@ import { eq } from "drizzle-orm";
 import ICAL from "ical.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { appointments } from "../db/schema";
-import { DEMO_PASSWORD, seedDemoClinic } from "../seed/demo";
-import { OTHER_PASSWORD, seedOtherClinic } from "../testing/fixtures";
-import { type Agent, createTestApp, signIn, type TestApp } from "../testing/harness";
-import { boise, type DemoIds, demoIds, newClient, workday } from "./test-helpers";
+import type { Agent, TestApp } from "../testing/harness";
+import { boise, type DemoIds, newClient, openDemoWorld, workday } from "./test-helpers";
 
 let t: TestApp;
 let ids: DemoIds;
@@ -16,15 +14,7 @@ let marcus: Agent;
 let otherOwner: Agent;
 
 beforeAll(async () => {
-  t = await createTestApp();
-  await seedDemoClinic(t.database.db);
-  await seedOtherClinic(t.database.db);
-  ids = await demoIds(t.database.db);
-  jordan = await signIn(t.app, "client@knotwork.test", DEMO_PASSWORD);
-  owner = await signIn(t.app, "owner@knotwork.test", DEMO_PASSWORD);
-  desk = await signIn(t.app, "desk@knotwork.test", DEMO_PASSWORD);
-  marcus = await signIn(t.app, "therapist@knotwork.test", DEMO_PASSWORD);
-  otherOwner = await signIn(t.app, "owner@other.test", OTHER_PASSWORD);
+  ({ t, ids, jordan, owner, desk, marcus, otherOwner } = await openDemoWorld());
 });
 afterAll(() => t.close());
 

@@ -4,8 +4,9 @@ import type { FastifyInstance } from "fastify";
 import { instantToLocal, localToInstant } from "../../core/scheduling";
 import type { Db } from "../db/connect";
 import { appointments, clients, clinics, rooms, services, therapists } from "../db/schema";
-import { DEMO_TIME_ZONE } from "../seed/demo";
-import { type Agent, sessionCookieFrom } from "../testing/harness";
+import { DEMO_PASSWORD, DEMO_TIME_ZONE, seedDemoClinic } from "../seed/demo";
+import { OTHER_PASSWORD, seedOtherClinic } from "../testing/fixtures";
+import { type Agent, createTestApp, sessionCookieFrom, signIn, type TestApp } from "../testing/harness";
 
 export interface DemoIds {
   clinicId: string;
@@ -123,4 +124,32 @@ export async function overlappingHolders(db: Db): Promise<number> {
 export async function appointmentCount(db: Db, where: ReturnType<typeof sql>): Promise<number> {
   const result = await db.select({ n: sql<number>`count(*)::int` }).from(appointments).where(where);
   return Number(result[0]?.n ?? 0);
+}
+
+/** The usual cast of the scheduling tests, signed in on a fresh app with the demo and another clinic. */
+export interface DemoWorld {
+  t: TestApp;
+  ids: DemoIds;
+  owner: Agent;
+  desk: Agent;
+  marcus: Agent;
+  jordan: Agent;
+  otherOwner: Agent;
+  otherClient: Agent;
+}
+
+export async function openDemoWorld(): Promise<DemoWorld> {
+  const t = await createTestApp();
+  await seedDemoClinic(t.database.db);
+  await seedOtherClinic(t.database.db);
+  const [ids, owner, desk, marcus, jordan, otherOwner, otherClient] = await Promise.all([
+    demoIds(t.database.db),
+    signIn(t.app, "owner@knotwork.test", DEMO_PASSWORD),
+    signIn(t.app, "desk@knotwork.test", DEMO_PASSWORD),
+    signIn(t.app, "therapist@knotwork.test", DEMO_PASSWORD),
+    signIn(t.app, "client@knotwork.test", DEMO_PASSWORD),
+    signIn(t.app, "owner@other.test", OTHER_PASSWORD),
+    signIn(t.app, "client@other.test", OTHER_PASSWORD),
+  ]);
+  return { t, ids, owner, desk, marcus, jordan, otherOwner, otherClient };
 }

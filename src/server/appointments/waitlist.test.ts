@@ -1,11 +1,9 @@
 import { eq, like } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { appointments, outboxMessages, waitlistEntries } from "../db/schema";
-import { DEMO_PASSWORD, seedDemoClinic } from "../seed/demo";
-import { OTHER_PASSWORD, seedOtherClinic } from "../testing/fixtures";
-import { type Agent, createTestApp, signIn, type TestApp } from "../testing/harness";
+import type { Agent, TestApp } from "../testing/harness";
 import { expireStaleRequests } from "./freed";
-import { boise, type DemoIds, demoIds, newClient, workday } from "./test-helpers";
+import { boise, type DemoIds, newClient, openDemoWorld, workday } from "./test-helpers";
 
 let t: TestApp;
 let ids: DemoIds;
@@ -18,13 +16,7 @@ let picky: Agent & { clientId: string };
 const BOOK = "/api/public/clinics/demo/appointments";
 
 beforeAll(async () => {
-  t = await createTestApp();
-  await seedDemoClinic(t.database.db);
-  await seedOtherClinic(t.database.db);
-  ids = await demoIds(t.database.db);
-  jordan = await signIn(t.app, "client@knotwork.test", DEMO_PASSWORD);
-  desk = await signIn(t.app, "desk@knotwork.test", DEMO_PASSWORD);
-  otherClient = await signIn(t.app, "client@other.test", OTHER_PASSWORD);
+  ({ t, ids, jordan, desk, otherClient } = await openDemoWorld());
   hopeful = await newClient(t.app, "Hope");
   picky = await newClient(t.app, "Pia");
 });

@@ -1,8 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { boise, type DemoIds, demoIds, workday } from "../appointments/test-helpers";
-import { DEMO_PASSWORD, seedDemoClinic } from "../seed/demo";
-import { OTHER_PASSWORD, seedOtherClinic } from "../testing/fixtures";
-import { type Agent, createTestApp, signIn, type TestApp } from "../testing/harness";
+import { boise, type DemoIds, openDemoWorld, workday } from "../appointments/test-helpers";
+import type { Agent, TestApp } from "../testing/harness";
 
 let t: TestApp;
 let ids: DemoIds;
@@ -13,15 +11,7 @@ let jordan: Agent;
 let otherOwner: Agent;
 
 beforeAll(async () => {
-  t = await createTestApp();
-  await seedDemoClinic(t.database.db);
-  await seedOtherClinic(t.database.db);
-  ids = await demoIds(t.database.db);
-  owner = await signIn(t.app, "owner@knotwork.test", DEMO_PASSWORD);
-  desk = await signIn(t.app, "desk@knotwork.test", DEMO_PASSWORD);
-  marcus = await signIn(t.app, "therapist@knotwork.test", DEMO_PASSWORD);
-  jordan = await signIn(t.app, "client@knotwork.test", DEMO_PASSWORD);
-  otherOwner = await signIn(t.app, "owner@other.test", OTHER_PASSWORD);
+  ({ t, ids, owner, desk, marcus, jordan, otherOwner } = await openDemoWorld());
 });
 afterAll(() => t.close());
 
