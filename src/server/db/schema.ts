@@ -605,6 +605,8 @@ export const outboxMessages = pgTable(
     sendAfter: instant("send_after").notNull().defaultNow(),
     sentAt: instant("sent_at"),
     cancelledAt: instant("cancelled_at"),
+    /** A worker's lease while it sends (claim, send, mark: docs/decisions/0009-background-jobs.md). */
+    claimedUntil: instant("claimed_until"),
     attempts: smallint("attempts").notNull().default(0),
     lastError: text("last_error"),
     createdAt: createdAt(),
