@@ -3,7 +3,7 @@ import type { FastifyInstance } from "fastify";
 import { buildApp } from "./app";
 import type { Config } from "./config";
 import { type Database, openDatabase } from "./db/connect";
-import { startOutboxWorker } from "./notify/worker";
+import { startBackgroundJobs } from "./jobs";
 import { DEMO_LOGINS, DEMO_PASSWORD, seedDemoClinic } from "./seed/demo";
 import { ensureWebBuild } from "./web-build";
 
@@ -32,7 +32,7 @@ export async function startServer(
   const database = await openMigratedDatabase(config);
   const seeded = await seedDemoClinic(database.db);
   const app = await buildApp({ database, config });
-  const worker = startOutboxWorker(database.db, config, app.log);
+  const jobs = startBackgroundJobs(database.db, config, app.log);
   await app.listen({ port: config.port, host: config.host });
   const where = database.engine === "pglite" ? `embedded PGlite at ${config.dataDir}` : "PostgreSQL";
   console.log(
@@ -41,7 +41,7 @@ export async function startServer(
   console.log(seeded.created ? "Seeded the demo clinic (first run)." : "Demo clinic present.");
   console.log(`${demoLoginsText()}\nAPI reference: ${config.publicUrl}/api/docs\n`);
   const stop = async () => {
-    worker.stop();
+    await jobs.stop();
     await app.close();
     await database.close();
   };

@@ -2,8 +2,14 @@
 import { z } from "zod";
 import { EmailSchema, PersonNameSchema } from "./auth";
 import { ScreeningFlagSchema } from "./intake";
+import { STAFF_ROLES } from "./roles";
 
 export const IdParamsSchema = z.object({ id: z.string().uuid({ message: "Not a valid id." }) });
+
+/** Value tuples shared by the API schemas and the database's enums (src/server/db/schema.ts). */
+export const SERVICE_KINDS = ["consultation", "session"] as const;
+export const BOOKING_MODES = ["instant", "request"] as const;
+export const APPOINTMENT_SOURCES = ["online", "phone", "staff"] as const;
 
 export const ClinicPoliciesSchema = z.object({
   minNoticeMin: z.number().int().min(0).max(10_080),
@@ -17,7 +23,7 @@ export const ClinicPoliciesSchema = z.object({
 
 export const ServiceSchema = z.object({
   id: z.string(),
-  kind: z.enum(["consultation", "session"]),
+  kind: z.enum(SERVICE_KINDS),
   name: z.string(),
   description: z.string(),
   durationMin: z.number(),
@@ -26,7 +32,7 @@ export const ServiceSchema = z.object({
   priceCents: z.number().nullable(),
   currency: z.string(),
   bookableOnline: z.boolean(),
-  bookingMode: z.enum(["instant", "request"]),
+  bookingMode: z.enum(BOOKING_MODES),
   needsRoom: z.boolean(),
 });
 
@@ -61,19 +67,19 @@ export const StaffMemberSchema = z.object({
   userId: z.string(),
   name: z.string(),
   email: z.string(),
-  role: z.enum(["owner", "therapist", "front_desk"]),
+  role: z.enum(STAFF_ROLES),
 });
 
 export const InviteStaffRequestSchema = z.object({
   email: EmailSchema,
   name: PersonNameSchema,
-  role: z.enum(["owner", "therapist", "front_desk"]),
+  role: z.enum(STAFF_ROLES),
 });
 
 export const InvitationSchema = z.object({
   id: z.string(),
   email: z.string(),
-  role: z.enum(["owner", "therapist", "front_desk"]),
+  role: z.enum(STAFF_ROLES),
   expiresAt: z.string(),
   /** The accept link; also e-mailed. Shown once, to the owner who invited. */
   acceptUrl: z.string(),
@@ -114,7 +120,7 @@ export const APPOINTMENT_STATUSES = [
 export const AppointmentSchema = z.object({
   id: z.string(),
   status: z.enum(APPOINTMENT_STATUSES),
-  source: z.enum(["online", "phone", "staff"]),
+  source: z.enum(APPOINTMENT_SOURCES),
   startsAt: z.string(),
   endsAt: z.string(),
   firstVisit: z.boolean(),

@@ -2,7 +2,8 @@
 export const ROLES = ["owner", "therapist", "front_desk", "client"] as const;
 export type Role = (typeof ROLES)[number];
 export type StaffRole = Exclude<Role, "client">;
-export const STAFF_ROLES: readonly StaffRole[] = ["owner", "therapist", "front_desk"];
+/** A tuple (not just an array) so the database enum can be declared from it. */
+export const STAFF_ROLES = ["owner", "therapist", "front_desk"] as const satisfies readonly StaffRole[];
 
 export const ROLE_LABELS: Record<Role, string> = {
   owner: "Owner",

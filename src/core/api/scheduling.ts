@@ -9,7 +9,13 @@
 import { z } from "zod";
 import { availabilityQuerySchema, availabilityResponseSchema, timeZoneSchema } from "../scheduling/contract";
 import { EmailSchema, PersonNameSchema } from "./auth";
-import { APPOINTMENT_STATUSES, AppointmentSchema, ServiceSchema } from "./clinic";
+import {
+  APPOINTMENT_STATUSES,
+  AppointmentSchema,
+  BOOKING_MODES,
+  SERVICE_KINDS,
+  ServiceSchema,
+} from "./clinic";
 
 export {
   availabilityQuerySchema as AvailabilityQuerySchema,
@@ -267,7 +273,7 @@ export const TimeRangeQuerySchema = z
 const minutes = (max: number) => z.number().int().min(0).max(max);
 
 export const ServiceRequestSchema = z.object({
-  kind: z.enum(["consultation", "session"]).describe("consultation = first visit"),
+  kind: z.enum(SERVICE_KINDS).describe("consultation = first visit"),
   name: plainText(120, 1),
   description: plainText(2000).default(""),
   durationMin: z.number().int().min(5).max(480),
@@ -289,7 +295,7 @@ export const ServiceRequestSchema = z.object({
 });
 
 export const ServiceUpdateSchema = z.object({
-  kind: z.enum(["consultation", "session"]).optional(),
+  kind: z.enum(SERVICE_KINDS).optional(),
   name: plainText(120, 1).optional(),
   description: plainText(2000).optional(),
   durationMin: z.number().int().min(5).max(480).optional(),
@@ -301,7 +307,7 @@ export const ServiceUpdateSchema = z.object({
     .regex(/^[A-Z]{3}$/, { message: "Use an ISO 4217 code such as USD." })
     .optional(),
   bookableOnline: z.boolean().optional(),
-  bookingMode: z.enum(["instant", "request"]).optional(),
+  bookingMode: z.enum(BOOKING_MODES).optional(),
   needsRoom: z.boolean().optional(),
   active: z.boolean().optional(),
   sortOrder: z.number().int().min(0).max(1000).optional(),

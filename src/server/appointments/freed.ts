@@ -6,13 +6,12 @@
  * Expiry semantics: a request whose `request_expires_at` has passed stops holding its slot at that
  * instant. Availability ignores it at once (see `loadSnapshot` in ../scheduling/schedule.ts). The database's
  * exclusion constraint, however, still sees a stale `requested` row as holding, so
- * `expireStaleRequests` marks such rows `declined` with status reason `expired`: the sweep does so
- * every minute for all clinics, and the booking path does so for the rows overlapping the wanted
+ * `expireStaleRequests` marks such rows `declined` with status reason `expired`: the request-expiry job
+ * (../jobs) does so every minute for all clinics, and the booking path does so for the rows overlapping the wanted
  * slot when an insert meets one (then inserts again). Marking is an idempotent fact of time, so it
  * is committed on its own, whether or not the booking that triggered it succeeds.
  */
 import { and, asc, eq, isNull, lte, ne, or, type SQL, sql } from "drizzle-orm";
-import type { FastifyBaseLogger } from "fastify";
 import type { Db } from "../db/connect";
 import { appointments, clients, clinics, services, waitlistEntries } from "../db/schema";
 import { blocksOverlap } from "../scheduling/schedule";
@@ -180,27 +179,4 @@ export async function expireStaleRequests(db: Db, options: ExpireOptions): Promi
     }
   }
   return expired.length;
-}
-
-/** Runs the expiry sweep every `intervalMs` until stopped; errors are logged, never thrown. */
-export function startExpirySweep(
-  db: Db,
-  publicUrl: string,
-  log: FastifyBaseLogger,
-  intervalMs = 60_000,
-): { stop(): void } {
-  let running = false;
-  const timer = setInterval(async () => {
-    if (running) return;
-    running = true;
-    try {
-      await expireStaleRequests(db, { publicUrl, offerToWaitlist: true });
-    } catch (error) {
-      log.warn({ err: { type: (error as Error).name } }, "request expiry sweep failed");
-    } finally {
-      running = false;
-    }
-  }, intervalMs);
-  timer.unref();
-  return { stop: () => clearInterval(timer) };
 }

@@ -1,4 +1,4 @@
-import { and, count, eq, gt, sql } from "drizzle-orm";
+import { and, count, eq, gt, lt, sql } from "drizzle-orm";
 import type { FastifyReply } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import {
@@ -52,6 +52,15 @@ async function recentFailures(db: Db, config: Config, emailKey: string): Promise
     .from(loginFailures)
     .where(and(eq(loginFailures.emailKey, emailKey), gt(loginFailures.at, since)));
   return rows[0]?.n ?? 0;
+}
+
+/** Housekeeping (the login-failure purge job in ../jobs): deletes failures recorded before `before`. */
+export async function deleteLoginFailuresBefore(db: Db, before: Date): Promise<number> {
+  const deleted = await db
+    .delete(loginFailures)
+    .where(lt(loginFailures.at, before))
+    .returning({ id: loginFailures.id });
+  return deleted.length;
 }
 
 async function startSession(db: Db, config: Config, reply: FastifyReply, userId: string, oldToken?: string) {

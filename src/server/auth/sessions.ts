@@ -2,7 +2,7 @@
  * Server-side sessions (docs/decisions/0003-auth.md): the cookie carries a random id, the database
  * keeps its hash, so any app server can serve any request and logging out anywhere ends it everywhere.
  */
-import { and, eq, lt, or, sql } from "drizzle-orm";
+import { and, eq, lte, or, sql } from "drizzle-orm";
 import type { AuthContext, Role } from "../../core/api/auth";
 import type { Config } from "../config";
 import type { Db } from "../db/connect";
@@ -179,7 +179,14 @@ function contextFromRow(row: {
   };
 }
 
-/** Housekeeping: drop sessions past their absolute lifetime. */
-export async function purgeExpiredSessions(db: Db, now = new Date()): Promise<void> {
-  await db.delete(authSessions).where(or(lt(authSessions.expiresAt, now)));
+/**
+ * Housekeeping (the session-purge job in ../jobs): deletes sessions past their absolute lifetime
+ * or idle since before `idleBefore`, which `resolveSession` would refuse anyway. Returns how many.
+ */
+export async function deleteEndedSessions(db: Db, now: Date, idleBefore: Date): Promise<number> {
+  const deleted = await db
+    .delete(authSessions)
+    .where(or(lte(authSessions.expiresAt, now), lte(authSessions.lastSeenAt, idleBefore)))
+    .returning({ idHash: authSessions.idHash });
+  return deleted.length;
 }

@@ -29,24 +29,25 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
+import {
+  APPOINTMENT_SOURCES,
+  APPOINTMENT_STATUSES,
+  BOOKING_MODES,
+  SERVICE_KINDS,
+} from "../../core/api/clinic";
+import { STAFF_ROLES } from "../../core/api/roles";
 
 const id = () => uuid("id").primaryKey().defaultRandom();
 const clinicId = () => uuid("clinic_id").notNull();
 const createdAt = () => timestamp("created_at", { withTimezone: true, mode: "date" }).notNull().defaultNow();
 const instant = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
 
-export const staffRole = pgEnum("staff_role", ["owner", "therapist", "front_desk"]);
-export const appointmentStatus = pgEnum("appointment_status", [
-  "requested",
-  "confirmed",
-  "declined",
-  "cancelled",
-  "completed",
-  "no_show",
-]);
-export const appointmentSource = pgEnum("appointment_source", ["online", "phone", "staff"]);
-export const serviceKind = pgEnum("service_kind", ["consultation", "session"]);
-export const bookingMode = pgEnum("booking_mode", ["instant", "request"]);
+// The value tuples come from the API contracts, so the API and the database cannot drift apart.
+export const staffRole = pgEnum("staff_role", STAFF_ROLES);
+export const appointmentStatus = pgEnum("appointment_status", APPOINTMENT_STATUSES);
+export const appointmentSource = pgEnum("appointment_source", APPOINTMENT_SOURCES);
+export const serviceKind = pgEnum("service_kind", SERVICE_KINDS);
+export const bookingMode = pgEnum("booking_mode", BOOKING_MODES);
 
 /** Clinic policies, kept as one JSON document so a new policy needs no migration. */
 export interface ClinicPolicies {
@@ -604,6 +605,8 @@ export const outboxMessages = pgTable(
     sendAfter: instant("send_after").notNull().defaultNow(),
     sentAt: instant("sent_at"),
     cancelledAt: instant("cancelled_at"),
+    /** A worker's lease while it sends (claim, send, mark: docs/decisions/0009-background-jobs.md). */
+    claimedUntil: instant("claimed_until"),
     attempts: smallint("attempts").notNull().default(0),
     lastError: text("last_error"),
     createdAt: createdAt(),

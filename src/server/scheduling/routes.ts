@@ -2,7 +2,6 @@
  * Scheduling over HTTP (PRODUCT.md F4): the availability search, and the owner's administration of
  * what it reads (services, rooms, therapists' weekly hours and breaks, date overrides, time off).
  * Policies (notice, horizon, slot step, windows, expiry) are `PATCH /api/clinic`.
- * Also starts the sweep that expires stale requests (../appointments/freed.ts).
  */
 import { and, asc, eq, gte, lt, lte } from "drizzle-orm";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
@@ -36,7 +35,6 @@ import {
   findAvailableSlots,
   toAvailabilityResponse,
 } from "../../core/scheduling";
-import { startExpirySweep } from "../appointments/freed";
 import { OWNER, STAFF, scopeOf } from "../auth/access";
 import type { Db } from "../db/connect";
 import { dateOverrides, rooms, services, therapists, timeOff, workingHours } from "../db/schema";
@@ -150,14 +148,6 @@ const hhmm = (time: string) => time.slice(0, 5);
 
 export const schedulingRoutes: FastifyPluginAsyncZod = async (app) => {
   const { db } = app.database;
-
-  let sweep: { stop(): void } | null = null;
-  app.addHook("onReady", async () => {
-    sweep = startExpirySweep(db, app.config.publicUrl, app.log);
-  });
-  app.addHook("onClose", async () => {
-    sweep?.stop();
-  });
 
   // ---- Availability.
 

@@ -1,0 +1,79 @@
+/**
+ * Gzipped JavaScript each public page loads on first visit: the entry chunk and its static imports,
+ * plus the page's lazy chunk and its static imports, read from an existing Vite build's manifest.
+ * Used by the benchmark (bench/web-size.bench.ts) and by CI's budget check (scripts/check-web-size.ts).
+ */
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { gzipSync } from "node:zlib";
+
+interface ManifestChunk {
+  file: string;
+  isEntry?: boolean;
+  imports?: string[];
+  dynamicImports?: string[];
+}
+type Manifest = Record<string, ManifestChunk>;
+
+export const DIST = "dist/web";
+/** What a public page may load before it is usable, gzipped. */
+export const FIRST_LOAD_BUDGET_KB = 100;
+
+/** Public pages and the module that renders each (lazy chunks are looked up by source path). */
+export const PUBLIC_PAGES: Record<string, string[]> = {
+  "landing and sign-in": [],
+  finder: ["src/web/finder/FinderPage.tsx"],
+  "muscle atlas": ["src/web/atlas/AtlasIndexPage.tsx", "src/web/atlas/MusclePage.tsx"],
+};
+
+export interface PageSize {
+  page: string;
+  /** Entry plus the page's own chunk and their static imports. */
+  firstLoadKb: number;
+  /** Also the page's lazy chunks (fetched right after first paint), when there are any. */
+  interactiveKb: number | null;
+  /** Page modules not found in the manifest (renamed or moved: update PUBLIC_PAGES). */
+  missing: string[];
+}
+
+function closure(manifest: Manifest, keys: string[], seen = new Set<string>()): Set<string> {
+  for (const key of keys) {
+    if (seen.has(key) || !manifest[key]) continue;
+    seen.add(key);
+    closure(manifest, manifest[key]?.imports ?? [], seen);
+  }
+  return seen;
+}
+
+function gzippedKb(dist: string, manifest: Manifest, keys: Set<string>): number {
+  let bytes = 0;
+  for (const key of keys) {
+    const chunk = manifest[key];
+    if (chunk?.file.endsWith(".js"))
+      bytes += gzipSync(readFileSync(join(dist, chunk.file)), { level: 9 }).length;
+  }
+  return Number((bytes / 1024).toFixed(1));
+}
+
+/** Measures every public page of the build in `dist` (run `vite build` first). */
+export function measurePublicPages(dist = DIST): PageSize[] {
+  const manifestPath = join(dist, ".vite/manifest.json");
+  if (!existsSync(manifestPath))
+    throw new Error(`no Vite manifest at ${manifestPath}; run \`npm run build\` first`);
+  const manifest = JSON.parse(readFileSync(manifestPath, "utf8")) as Manifest;
+  const entry = Object.keys(manifest).find((key) => manifest[key]?.isEntry);
+  if (!entry) throw new Error("no entry chunk in the manifest");
+  return Object.entries(PUBLIC_PAGES).map(([page, modules]) => {
+    const present = modules.filter((m) => manifest[m]);
+    const firstLoad = closure(manifest, [entry, ...present]);
+    const lazy = present.flatMap((m) => manifest[m]?.dynamicImports ?? []);
+    const firstLoadKb = gzippedKb(dist, manifest, firstLoad);
+    const interactiveKb = gzippedKb(dist, manifest, closure(manifest, [...firstLoad, ...lazy]));
+    return {
+      page,
+      firstLoadKb,
+      interactiveKb: interactiveKb > firstLoadKb ? interactiveKb : null,
+      missing: modules.filter((m) => !manifest[m]),
+    };
+  });
+}

@@ -1,0 +1,82 @@
+/** The purge jobs delete what has expired and keep what has not (PGlite and PostgreSQL). */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { testConfig } from "../config";
+import { authSessions, loginFailures } from "../db/schema";
+import { seedOtherClinic } from "../testing/fixtures";
+import { createTestApp, type TestApp } from "../testing/harness";
+import { backgroundJobs } from ".";
+import { purgeEndedSessions, purgeOldLoginFailures } from "./housekeeping";
+
+const MINUTE = 60_000;
+const config = testConfig({ sessionIdleMinutes: 30, loginWindowMinutes: 15 });
+let t: TestApp;
+let userId: string;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  userId = (await seedOtherClinic(t.database.db)).owner.id;
+});
+afterAll(() => t.close());
+
+describe("housekeeping", () => {
+  it("purges sessions past their lifetime or idle limit and keeps live ones", async () => {
+    const now = new Date();
+    const at = (offsetMin: number) => new Date(now.getTime() + offsetMin * MINUTE);
+    const session = (idHash: string, lastSeenAt: Date, expiresAt: Date) => ({
+      idHash,
+      userId,
+      csrfToken: "x",
+      lastSeenAt,
+      expiresAt,
+    });
+    await t.database.db
+      .insert(authSessions)
+      .values([
+        session("past-lifetime", at(-1), at(-1)),
+        session("idle-too-long", at(-31), at(600)),
+        session("live", at(-29), at(600)),
+        session("just-seen", now, at(1)),
+      ]);
+    expect(await purgeEndedSessions(t.database.db, config, now)).toBe(2);
+    const left = await t.database.db.select({ idHash: authSessions.idHash }).from(authSessions);
+    expect(left.map((s) => s.idHash).sort()).toEqual(["just-seen", "live"]);
+  });
+
+  it("purges sign-in failures older than a day and keeps newer ones, which still count", async () => {
+    const now = new Date();
+    const ago = (minutes: number) => new Date(now.getTime() - minutes * MINUTE);
+    await t.database.db.insert(loginFailures).values([
+      { emailKey: "old@example.com", at: ago(24 * 60 + 1) },
+      { emailKey: "old@example.com", at: ago(3 * 24 * 60) },
+      { emailKey: "recent@example.com", at: ago(60) },
+      { emailKey: "recent@example.com", at: ago(1) },
+    ]);
+    expect(await purgeOldLoginFailures(t.database.db, config, now)).toBe(2);
+    const left = await t.database.db.select({ emailKey: loginFailures.emailKey }).from(loginFailures);
+    expect(left.map((f) => f.emailKey)).toEqual(["recent@example.com", "recent@example.com"]);
+  });
+
+  it("keeps failures for the whole counting window when it is longer than a day", async () => {
+    const now = new Date();
+    await t.database.db
+      .insert(loginFailures)
+      .values({ emailKey: "long-window@example.com", at: new Date(now.getTime() - 2 * 24 * 60 * MINUTE) });
+    const longWindow = testConfig({ loginWindowMinutes: 3 * 24 * 60 });
+    await purgeOldLoginFailures(t.database.db, longWindow, now);
+    const left = await t.database.db.select({ emailKey: loginFailures.emailKey }).from(loginFailures);
+    expect(left.map((f) => f.emailKey)).toContain("long-window@example.com");
+  });
+});
+
+describe("the server's jobs", () => {
+  it("deliver the outbox only when there is a mail transport", () => {
+    const names = (jobs: { name: string }[]) => jobs.map((j) => j.name).sort();
+    expect(names(backgroundJobs(t.database.db, config, null))).toEqual([
+      "login-failure-purge",
+      "request-expiry",
+      "session-purge",
+    ]);
+    const transport = { send: async () => {} };
+    expect(names(backgroundJobs(t.database.db, config, transport))).toContain("outbox");
+  });
+});

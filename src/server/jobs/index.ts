@@ -1,0 +1,56 @@
+/**
+ * The server's background jobs, started once from main.ts (docs/decisions/0009-background-jobs.md).
+ * Each is safe to run on every app server at once: rows are claimed or changed by single
+ * statements that another server's run cannot repeat.
+ */
+import { expireStaleRequests } from "../appointments/freed";
+import type { Config } from "../config";
+import type { Db } from "../db/connect";
+import { deliverDueMessages, type MailTransport } from "../notify/outbox";
+import { smtpTransport } from "../notify/smtp";
+import { purgeEndedSessions, purgeOldLoginFailures } from "./housekeeping";
+import { type Job, type JobLog, type Scheduler, startJobs } from "./scheduler";
+
+export const JOB_INTERVALS_MS = {
+  outbox: 5_000,
+  requestExpiry: 60_000,
+  sessionPurge: 60 * 60_000,
+  loginFailurePurge: 60 * 60_000,
+} as const;
+
+/**
+ * The jobs for this configuration. Without SMTP there is no outbox job: messages stay in the outbox
+ * and are shown in the app (so the demo works offline).
+ */
+export function backgroundJobs(db: Db, config: Config, transport: MailTransport | null): Job[] {
+  const jobs: Job[] = [
+    {
+      name: "request-expiry",
+      intervalMs: JOB_INTERVALS_MS.requestExpiry,
+      run: () => expireStaleRequests(db, { publicUrl: config.publicUrl, offerToWaitlist: true }),
+    },
+    {
+      name: "session-purge",
+      intervalMs: JOB_INTERVALS_MS.sessionPurge,
+      run: () => purgeEndedSessions(db, config),
+    },
+    {
+      name: "login-failure-purge",
+      intervalMs: JOB_INTERVALS_MS.loginFailurePurge,
+      run: () => purgeOldLoginFailures(db, config),
+    },
+  ];
+  if (transport) {
+    jobs.push({
+      name: "outbox",
+      intervalMs: JOB_INTERVALS_MS.outbox,
+      run: () => deliverDueMessages(db, transport),
+    });
+  }
+  return jobs;
+}
+
+export function startBackgroundJobs(db: Db, config: Config, log: JobLog): Scheduler {
+  const transport = config.smtpUrl ? smtpTransport(config.smtpUrl, config.mailFrom) : null;
+  return startJobs(backgroundJobs(db, config, transport), log);
+}

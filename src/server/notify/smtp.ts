@@ -1,0 +1,19 @@
+/** The SMTP transport for the outbox (nodemailer, `SMTP_URL`). */
+import nodemailer from "nodemailer";
+import type { MailTransport } from "./outbox";
+
+/**
+ * Every wait is bounded well inside the outbox's claim lease (CLAIM_LEASE_MS), so a hung mail
+ * server fails the attempt (to be retried) rather than outliving the claim and letting a second
+ * worker send the same message.
+ */
+const SMTP_TIMEOUTS = { connectionTimeout: 30_000, greetingTimeout: 30_000, socketTimeout: 60_000 };
+
+export function smtpTransport(smtpUrl: string, from: string): MailTransport {
+  const transporter = nodemailer.createTransport({ url: smtpUrl, ...SMTP_TIMEOUTS });
+  return {
+    async send(message) {
+      await transporter.sendMail({ from, to: message.to, subject: message.subject, text: message.text });
+    },
+  };
+}
