@@ -23,7 +23,7 @@ import Fastify from "fastify";
 import pg from "pg";
 import { localToInstant } from "../src/core/scheduling";
 import { buildApp } from "../src/server/app";
-import { newFeedToken } from "../src/server/clinic/feed-token";
+import { unissuedFeedTokenHash } from "../src/server/clinic/feed-token";
 import { testConfig } from "../src/server/config";
 import { type Database, openPglite, openPostgres } from "../src/server/db/connect";
 import { clients, clinics, services, therapists, workingHours } from "../src/server/db/schema";
@@ -126,7 +126,7 @@ export async function buildFixture(database: Database): Promise<Fixture> {
       Array.from({ length: THERAPISTS }, (_, i) => ({
         clinicId: clinic.id,
         displayName: `Bench therapist ${String(i).padStart(3, "0")}`,
-        feedToken: newFeedToken(),
+        feedTokenHash: unissuedFeedTokenHash(),
       })),
     )
     .returning();

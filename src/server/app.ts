@@ -26,6 +26,7 @@ import type { Database } from "./db/connect";
 import { finderRoutes } from "./finder/routes";
 import { errorHandler } from "./http/errors";
 import { healthRoutes } from "./http/health";
+import { redactPath } from "./http/redact";
 import { intakeRoutes } from "./intake/routes";
 import { portalRoutes } from "./portal/routes";
 import { schedulingRoutes } from "./scheduling/routes";
@@ -42,7 +43,7 @@ export const WEB_DIST_DIR = fileURLToPath(new URL("../../dist/web", import.meta.
 
 /** Request logs carry method, path and status; never query strings or bodies, which may hold health data. */
 function requestSerializer(request: FastifyRequest) {
-  return { method: request.method, path: request.url.split("?")[0], reqId: request.id };
+  return { method: request.method, path: redactPath(request.url.split("?")[0] ?? ""), reqId: request.id };
 }
 
 export interface BuildAppOptions {

@@ -39,9 +39,22 @@ export const ChangePasswordRequestSchema = z.object({
   newPassword: NewPasswordSchema,
 });
 
+/**
+ * A new account chooses its password here; an existing account either sends its current password
+ * or accepts while signed in as the invited address (then `password` is left out).
+ */
 export const AcceptInvitationRequestSchema = z.object({
   token: z.string().min(10).max(200),
-  password: NewPasswordSchema,
+  password: z.string().min(1, { message: "Enter your password." }).max(200).optional(),
+});
+
+export const InvitationPreviewSchema = z.object({
+  clinicName: z.string(),
+  email: z.string(),
+  name: z.string(),
+  role: z.enum(["owner", "therapist", "front_desk"]),
+  /** True when the address already has an account: the invitee signs in to accept. */
+  existingAccount: z.boolean(),
 });
 
 export const SwitchContextRequestSchema = z.object({

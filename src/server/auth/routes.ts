@@ -12,11 +12,11 @@ import {
   SwitchContextRequestSchema,
 } from "../../core/api/auth";
 import { recordAudit } from "../audit/audit";
-import { newFeedToken } from "../clinic/feed-token";
 import type { Config } from "../config";
 import type { Db } from "../db/connect";
-import { clients, clinics, invitations, loginFailures, memberships, therapists, users } from "../db/schema";
+import { clients, clinics, loginFailures, users } from "../db/schema";
 import { AppError, badRequest, conflict, notFound, unauthenticated } from "../http/errors";
+import { acceptInvitation } from "../staff/invitations";
 import { dummyPasswordHash, hashPassword, verifyPassword } from "./passwords";
 import {
   createSession,
@@ -26,7 +26,6 @@ import {
   SESSION_COOKIE,
   setSessionContext,
 } from "./sessions";
-import { tokenHash } from "./tokens";
 
 const INVALID_CREDENTIALS = new AppError(401, "invalid_credentials", "E-mail or password is incorrect.");
 
@@ -287,60 +286,16 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ["auth"],
         summary: "Accept a staff invitation: creates the account (or adds the role) and signs in",
+        description:
+          "A new address chooses its password. An address that already has an account sends its current password, or accepts while signed in as it (no password).",
         body: AcceptInvitationRequestSchema,
         response: { 200: SessionResponseSchema },
       },
     },
     async (request, reply) => {
-      const [invitation] = await db
-        .select()
-        .from(invitations)
-        .where(eq(invitations.tokenHash, tokenHash(request.body.token)))
-        .limit(1);
-      if (!invitation || invitation.acceptedAt || invitation.expiresAt.getTime() < Date.now()) {
-        throw badRequest(
-          "invalid_invitation",
-          "This invitation is not valid any more. Ask the clinic for a new one.",
-        );
-      }
-      const passwordHash = await hashPassword(request.body.password);
-      const user = await db.transaction(async (tx) => {
-        const [existing] = await tx
-          .select()
-          .from(users)
-          .where(sql`lower(${users.email}) = ${invitation.email}`);
-        if (existing) {
-          // An existing account must prove it owns the password before gaining a staff role.
-          if (!(await verifyPassword(existing.passwordHash, request.body.password)))
-            throw INVALID_CREDENTIALS;
-        }
-        const account =
-          existing ??
-          (
-            await tx
-              .insert(users)
-              .values({ email: invitation.email, name: invitation.name, passwordHash })
-              .returning()
-          )[0];
-        if (!account) throw new Error("user insert returned nothing");
-        await tx
-          .insert(memberships)
-          .values({ clinicId: invitation.clinicId, userId: account.id, role: invitation.role })
-          .onConflictDoUpdate({
-            target: [memberships.clinicId, memberships.userId],
-            set: { role: invitation.role },
-          });
-        if (invitation.role === "therapist") {
-          await tx.insert(therapists).values({
-            clinicId: invitation.clinicId,
-            userId: account.id,
-            displayName: account.name,
-            feedToken: newFeedToken(),
-          });
-        }
-        await tx.update(invitations).set({ acceptedAt: new Date() }).where(eq(invitations.id, invitation.id));
-        return account;
-      });
+      const userId = await acceptInvitation(db, { ...request.body, caller: request.caller });
+      const [user] = await db.select().from(users).where(eq(users.id, userId));
+      if (!user) throw new Error("accepted invitation has no account");
       const session = await startSession(db, config, reply, user.id, request.cookies[SESSION_COOKIE]);
       return sessionResponse(user, session);
     },

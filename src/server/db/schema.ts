@@ -121,9 +121,17 @@ export const invitations = pgTable(
     invitedBy: uuid("invited_by").references(() => users.id),
     expiresAt: instant("expires_at").notNull(),
     acceptedAt: instant("accepted_at"),
+    /** Set when the invitation gives a sign-in to a therapist row that already exists (Team page). */
+    therapistId: uuid("therapist_id"),
     createdAt: createdAt(),
   },
-  (t) => [index("invitations_clinic_idx").on(t.clinicId)],
+  (t) => [
+    index("invitations_clinic_idx").on(t.clinicId),
+    foreignKey({
+      columns: [t.clinicId, t.therapistId],
+      foreignColumns: [therapists.clinicId, therapists.id],
+    }).onDelete("cascade"),
+  ],
 );
 
 /** Server-side log-in sessions: the cookie holds a random id, the table holds only its SHA-256. */
@@ -188,10 +196,16 @@ export const therapists = pgTable(
     bio: text("bio").notNull().default(""),
     active: boolean("active").notNull().default(true),
     /** Secret for the private ICS feed URL; rotating it revokes old subscriptions. */
-    feedToken: text("feed_token").notNull(),
+    /** SHA-256 of the private ICS feed URL's secret (the secret itself is shown once and not kept). */
+    feedTokenHash: text("feed_token_hash").notNull(),
     createdAt: createdAt(),
   },
-  (t) => [unique("therapists_clinic_id_key").on(t.clinicId, t.id)],
+  (t) => [
+    unique("therapists_clinic_id_key").on(t.clinicId, t.id),
+    // One therapist row per person and clinic: the no-double-booking constraint is per row.
+    unique("therapists_clinic_user_key").on(t.clinicId, t.userId),
+    uniqueIndex("therapists_feed_token_hash_key").on(t.feedTokenHash),
+  ],
 );
 
 export const rooms = pgTable(

@@ -6,7 +6,7 @@
 import { eq } from "drizzle-orm";
 import { instantToLocal, localToInstant } from "../../core/scheduling";
 import { hashPassword } from "../auth/passwords";
-import { newFeedToken } from "../clinic/feed-token";
+import { unissuedFeedTokenHash } from "../clinic/feed-token";
 import type { Db } from "../db/connect";
 import {
   appointments,
@@ -143,13 +143,13 @@ export async function seedDemoClinic(db: Db, now = new Date()): Promise<{ create
           userId: userIds.therapist,
           displayName: "Marcus Bell",
           bio: "Neck, jaw and headache work; 12 years in practice.",
-          feedToken: newFeedToken(),
+          feedTokenHash: unissuedFeedTokenHash(),
         },
         ...EXTRA_THERAPISTS.map((name) => ({
           clinicId,
           displayName: name,
           bio: "Trigger point therapist.",
-          feedToken: newFeedToken(),
+          feedTokenHash: unissuedFeedTokenHash(),
         })),
       ])
       .returning();

@@ -7,7 +7,7 @@ import {
   type StaffRole,
 } from "../../core/api/auth";
 import { hashPassword } from "../auth/passwords";
-import { newFeedToken } from "../clinic/feed-token";
+import { unissuedFeedTokenHash } from "../clinic/feed-token";
 import type { Db } from "../db/connect";
 import { clinics, memberships, therapists, users } from "../db/schema";
 
@@ -48,9 +48,12 @@ export async function createStaffUser(
       .values({ clinicId: clinic.id, userId: user.id, role })
       .onConflictDoUpdate({ target: [memberships.clinicId, memberships.userId], set: { role } });
     if (role === "therapist") {
-      await tx
-        .insert(therapists)
-        .values({ clinicId: clinic.id, userId: user.id, displayName: user.name, feedToken: newFeedToken() });
+      await tx.insert(therapists).values({
+        clinicId: clinic.id,
+        userId: user.id,
+        displayName: user.name,
+        feedTokenHash: unissuedFeedTokenHash(),
+      });
     }
     return user.id;
   });
