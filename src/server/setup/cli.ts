@@ -234,13 +234,23 @@ export async function runClinicCommand(
     say(SETUP_USAGE);
     return 0;
   }
-  const database = await open();
+  const interactive = Boolean(io.stdin.isTTY) && !values["password-stdin"];
+  // A script's input is checked before the database is opened; a person at a terminal first learns
+  // whether `setup` can run at all, before answering any question.
+  let database: Database | null = null;
   try {
-    if (command === "setup" && (await clinicCensus(database.db)).total > 0)
-      return fail(
-        "This installation already has a clinic; `knotwork setup` is for the first one. Add another with `knotwork create-clinic`.",
-        1,
-      );
+    const refuseSecondSetup = async (db: Database) =>
+      command === "setup" && (await clinicCensus(db.db)).total > 0
+        ? fail(
+            "This installation already has a clinic; `knotwork setup` is for the first one. Add another with `knotwork create-clinic`.",
+            1,
+          )
+        : null;
+    if (interactive) {
+      database = await open();
+      const refused = await refuseSecondSetup(database);
+      if (refused !== null) return refused;
+    }
     let input: NewClinicInput = {
       clinicName: values["clinic-name"],
       slug: values.slug ?? (values["clinic-name"] ? slugFromName(values["clinic-name"]) : undefined),
@@ -258,7 +268,7 @@ export async function runClinicCommand(
       io,
     );
     if (password !== null) input.ownerPassword = password;
-    if (io.stdin.isTTY && !values["password-stdin"]) input = await askForMissing(input, io);
+    if (interactive) input = await askForMissing(input, io);
     const parsed = NewClinicSchema.safeParse(input);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
@@ -269,6 +279,11 @@ export async function runClinicCommand(
         missing ? `${flag} is missing. ${MISSING_HINT}` : `${flag}: ${issue?.message ?? "not valid."}`,
         2,
       );
+    }
+    if (!database) {
+      database = await open();
+      const refused = await refuseSecondSetup(database);
+      if (refused !== null) return refused;
     }
     const created = await createClinic(database.db, parsed.data, async (tx) => {
       if (command === "setup") await refuseIfAnyClinic(tx);
@@ -293,6 +308,6 @@ export async function runClinicCommand(
     if (error instanceof AppError) return fail(error.message, error.statusCode === 409 ? 1 : 2);
     throw error;
   } finally {
-    await database.close();
+    await database?.close();
   }
 }
