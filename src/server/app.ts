@@ -30,6 +30,7 @@ import { redactPath } from "./http/redact";
 import { intakeRoutes } from "./intake/routes";
 import { portalRoutes } from "./portal/routes";
 import { schedulingRoutes } from "./scheduling/routes";
+import { setupRoutes } from "./setup/routes";
 import { staffRoutes } from "./staff/routes";
 
 declare module "fastify" {
@@ -144,6 +145,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       await api.register(intakeRoutes);
       await api.register(consentRoutes);
       await api.register(portalRoutes);
+      await api.register(setupRoutes);
     },
     { prefix: "/api" },
   );

@@ -19,6 +19,30 @@ export interface Config {
   publicUrl: string;
   logLevel: string;
   trustProxy: boolean;
+  /** First run (docs/decisions/0010-clinic-setup.md): KNOTWORK_DEMO, NODE_ENV, the set-up token and default clinic. */
+  demo: DemoSetting;
+  nodeEnv: string;
+  /** KNOTWORK_SETUP_TOKEN: a set-up token chosen by the operator instead of a random one. */
+  setupToken: string | null;
+  /** KNOTWORK_DEFAULT_CLINIC: the slug `/book` and `/sign-up` use when several clinics exist. */
+  defaultClinic: string | null;
+}
+
+/** KNOTWORK_DEMO: unset is "auto" (the demo only on the embedded database outside production). */
+export type DemoSetting = "auto" | "on" | "off";
+
+function demoFromEnv(raw: string | undefined): DemoSetting {
+  if (raw === undefined || raw === "") return "auto";
+  if (raw === "true") return "on";
+  if (raw === "false") return "off";
+  throw new Error(`KNOTWORK_DEMO must be "true" or "false", got "${raw}"`);
+}
+
+/** A token an operator chooses must be as hard to guess as a password (32 hex digits or more). */
+function setupTokenFromEnv(raw: string | undefined): string | null {
+  if (raw === undefined || raw === "") return null;
+  if (raw.length < 32) throw new Error("KNOTWORK_SETUP_TOKEN must have at least 32 characters");
+  return raw;
 }
 
 function intFromEnv(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -47,6 +71,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrl: env.KNOTWORK_PUBLIC_URL ?? `http://localhost:${port}`,
     logLevel: env.LOG_LEVEL ?? "info",
     trustProxy: env.KNOTWORK_TRUST_PROXY === "true",
+    demo: demoFromEnv(env.KNOTWORK_DEMO),
+    nodeEnv: env.NODE_ENV ?? "development",
+    setupToken: setupTokenFromEnv(env.KNOTWORK_SETUP_TOKEN),
+    defaultClinic: env.KNOTWORK_DEFAULT_CLINIC || null,
   };
 }
 

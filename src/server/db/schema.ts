@@ -165,6 +165,17 @@ export const loginFailures = pgTable(
   (t) => [index("login_failures_email_at_idx").on(t.emailKey, t.at)],
 );
 
+/**
+ * One-time tokens for the first-run page (docs/decisions/0010-clinic-setup.md): printed to the log
+ * at start while no clinic exists, stored only as a SHA-256, deleted once the first clinic exists.
+ * In the database, not in memory, so the page works whichever app server answers it.
+ */
+export const setupTokens = pgTable("setup_tokens", {
+  tokenHash: text("token_hash").primaryKey(),
+  expiresAt: instant("expires_at").notNull(),
+  createdAt: createdAt(),
+});
+
 export const clients = pgTable(
   "clients",
   {
