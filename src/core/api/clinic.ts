@@ -3,6 +3,7 @@ import { z } from "zod";
 import { EmailSchema, PersonNameSchema } from "./auth";
 import { ScreeningFlagSchema } from "./intake";
 import { STAFF_ROLES } from "./roles";
+import { plainText, singleLine } from "./text";
 
 export const IdParamsSchema = z.object({ id: z.string().uuid({ message: "Not a valid id." }) });
 
@@ -56,10 +57,10 @@ export const PublicClinicSchema = ClinicSchema.omit({ id: true }).extend({
 });
 
 export const UpdateClinicRequestSchema = z.object({
-  name: z.string().trim().min(1).max(120).optional(),
+  name: singleLine(120, 1).optional(),
   email: EmailSchema.nullable().optional(),
-  phone: z.string().trim().max(40).nullable().optional(),
-  address: z.string().trim().max(300).nullable().optional(),
+  phone: singleLine(40).nullable().optional(),
+  address: plainText(300).nullable().optional(),
   policies: ClinicPoliciesSchema.partial().optional(),
 });
 
