@@ -263,7 +263,10 @@ export default async function benchBooking(): Promise<BenchFigure[]> {
       headers: { "content-type": "application/json" },
       body: JSON.stringify({ email: "client@knotwork.test", password: DEMO_PASSWORD }),
     });
-    const cookie = (login.headers.get("set-cookie") ?? "").split(";")[0] as string;
+    const cookie = login.headers
+      .getSetCookie()
+      .map((c) => c.split(";")[0])
+      .join("; ");
     const { csrfToken } = (await login.json()) as { csrfToken: string };
 
     // Distinct free 15-minute slots: afternoons around each therapist's 14:00 appointment.

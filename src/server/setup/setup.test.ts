@@ -251,7 +251,7 @@ describe(`first-run set-up through the API (${engine})`, () => {
         password: "kai's long password",
       },
     });
-    expect(signup.statusCode).toBe(201);
+    expect(signup.statusCode).toBe(202);
     const client = await signIn(t.app, "kai@example.org", "kai's long password");
     const booking = await client.request("POST", "/api/public/clinics/nordknoten/appointments", {
       serviceId: session30.id,
