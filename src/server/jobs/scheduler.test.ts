@@ -129,6 +129,28 @@ describe("the job scheduler", () => {
     expect(starts).toBe(1);
   });
 
+  it("runs a long-interval job soon after start, so restarts cannot starve it", async () => {
+    const ran = signal();
+    let runs = 0;
+    const scheduler = startJobs(
+      [
+        {
+          name: "hourly",
+          intervalMs: 3_600_000,
+          run: async () => {
+            runs++;
+            ran.resolve();
+          },
+        },
+      ],
+      recordingLog().log,
+      { firstRunWithinMs: 1 },
+    );
+    await ran.promise;
+    await scheduler.stop();
+    expect(runs).toBe(1);
+  });
+
   it("refuses two jobs with one name", () => {
     const job: Job = { name: "twin", intervalMs: 1_000, run: async () => {} };
     expect(() => startJobs([job, job], recordingLog().log)).toThrow(/twin/);

@@ -31,13 +31,21 @@ export function jobFailure(name: string, error: unknown): object {
   return { job: name, err: { type, ...(typeof code === "string" ? { code } : {}) } };
 }
 
-/** Starts every job; the first run of each comes one interval after the start. */
-export function startJobs(jobs: readonly Job[], log: JobLog): Scheduler {
+/**
+ * Starts every job. The first run comes one interval after the start, but never later than
+ * `firstRunWithinMs`: a server restarted more often than an hourly job's interval would otherwise
+ * never run it.
+ */
+export function startJobs(
+  jobs: readonly Job[],
+  log: JobLog,
+  { firstRunWithinMs = 30_000 }: { firstRunWithinMs?: number } = {},
+): Scheduler {
   let stopped = false;
   const timers = new Map<string, ReturnType<typeof setTimeout>>();
   const running = new Set<Promise<void>>();
 
-  const schedule = (job: Job) => {
+  const schedule = (job: Job, delayMs: number) => {
     if (stopped) return;
     const timer = setTimeout(() => {
       timers.delete(job.name);
@@ -51,9 +59,9 @@ export function startJobs(jobs: readonly Job[], log: JobLog): Scheduler {
       running.add(run);
       void run.finally(() => {
         running.delete(run);
-        schedule(job);
+        schedule(job, job.intervalMs);
       });
-    }, job.intervalMs);
+    }, delayMs);
     // Timers alone never keep the process alive; the HTTP server does.
     timer.unref();
     timers.set(job.name, timer);
@@ -63,7 +71,7 @@ export function startJobs(jobs: readonly Job[], log: JobLog): Scheduler {
   for (const job of jobs) {
     if (names.has(job.name)) throw new Error(`two jobs are named ${job.name}`);
     names.add(job.name);
-    schedule(job);
+    schedule(job, Math.min(job.intervalMs, firstRunWithinMs));
   }
 
   return {

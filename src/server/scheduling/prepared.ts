@@ -38,13 +38,16 @@ export function sqlLiteral(value: unknown): string {
   return `'${text.replace(/'/g, "''")}'`;
 }
 
-function rowsOf<T>(result: unknown): T[] {
-  const rows = (result as { rows?: T[] }).rows;
-  return Array.isArray(rows) ? rows : (result as T[]);
+function rowsOf(result: unknown): unknown[] {
+  const rows = (result as { rows?: unknown }).rows;
+  return Array.isArray(rows) ? rows : Array.isArray(result) ? result : [];
 }
 
-/** Runs `statement` as the prepared statement `label` (one per distinct SQL text); returns its rows. */
-export async function executePrepared<T>(db: Db, label: string, statement: SQL): Promise<T[]> {
+/**
+ * Runs `statement` as the prepared statement `label` (one per distinct SQL text); returns its rows,
+ * untyped: the caller decodes them (e.g. ./snapshot-rows.ts).
+ */
+export async function executePrepared(db: Db, label: string, statement: SQL): Promise<unknown[]> {
   const { sql: text, params } = dialect.sqlToQuery(statement);
   const name = `kw_${label}_${createHash("sha1").update(text).digest("hex").slice(0, 12)}`;
   const client = (db as unknown as { $client?: unknown }).$client;
@@ -64,10 +67,10 @@ export async function executePrepared<T>(db: Db, label: string, statement: SQL):
     const args = params.length === 0 ? "" : `(${params.map(sqlLiteral).join(", ")})`;
     // The simple protocol: one call into PGlite instead of the extended protocol's six.
     const [result] = await client.exec(`EXECUTE ${name}${args}`);
-    return (result?.rows ?? []) as T[];
+    return result?.rows ?? [];
   }
   if (client && typeof (client as PgPoolLike).query === "function" && "totalCount" in (client as object)) {
-    return rowsOf<T>(await (client as PgPoolLike).query({ name, text, values: params }));
+    return rowsOf(await (client as PgPoolLike).query({ name, text, values: params }));
   }
-  return rowsOf<T>(await db.execute(statement));
+  return rowsOf(await db.execute(statement));
 }

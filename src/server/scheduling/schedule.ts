@@ -9,7 +9,7 @@
  * So a query touches only the window's appointments, however many the clinic has.
  *
  * A request past its `request_expires_at` no longer holds its slot: it is left out of busy time here,
- * whether or not the sweep (../appointments/freed.ts) has marked it yet. Everything is read in one
+ * whether or not the request-expiry job (../appointments/freed.ts) has marked it yet. Everything is read in one
  * prepared statement (see `loadSnapshot`).
  */
 import { eq, type SQL, sql } from "drizzle-orm";
@@ -22,12 +22,12 @@ import type {
   ServiceSpec,
   SlotQuery,
   TherapistSchedule,
-  WeeklySchedule,
 } from "../../core/scheduling";
 import type { Db } from "../db/connect";
 import { appointments, type ClinicPolicies, clinics, DEFAULT_CLINIC_POLICIES } from "../db/schema";
 import { notFound } from "../http/errors";
 import { executePrepared } from "./prepared";
+import { type ClinicRow, decodeSnapshotRow } from "./snapshot-rows";
 
 const MS_PER_DAY = 86_400_000;
 
@@ -53,7 +53,7 @@ const clinicColumns = {
   policies: clinics.policies,
 };
 
-function withDefaultPolicies(row: ClinicInfo): ClinicInfo {
+function withDefaultPolicies(row: ClinicRow): ClinicInfo {
   return { ...row, policies: { ...DEFAULT_CLINIC_POLICIES, ...row.policies } };
 }
 
@@ -134,8 +134,6 @@ export interface Snapshot {
   roomNames: Map<string, string>;
 }
 
-type Json = Record<string, unknown>;
-
 function pushInterval(schedule: Record<number, LocalInterval[]>, weekday: number, interval: LocalInterval) {
   const list = schedule[weekday] ?? [];
   list.push(interval);
@@ -188,7 +186,7 @@ export async function loadSnapshot(db: Db, request: SnapshotRequest): Promise<Sn
             AND a.therapist_id <> ${request.therapistId}::uuid AND a.room_id IS NOT NULL AND ${holding}`
     : sql`SELECT a.therapist_id, a.room_id, a.blocks_from, a.blocks_until FROM appointments a
           WHERE a.clinic_id = (SELECT id FROM c) AND ${holding}`;
-  const [row] = await executePrepared<Json>(
+  const [row] = await executePrepared(
     db,
     "snapshot",
     sql`
@@ -227,20 +225,13 @@ export async function loadSnapshot(db: Db, request: SnapshotRequest): Promise<Sn
          FROM (${busyRows}) AS b) AS busy
   `,
   );
-  const clinicRow = (row?.clinic ?? null) as (ClinicInfo & { policies: ClinicPolicies }) | null;
-  const therapistRows = (row?.therapists ?? []) as [string, string, string | null][];
-  const ids = therapistRows.map(([id]) => id);
+  const snapshot = decodeSnapshotRow(row);
+  const ids = snapshot.therapists.map(([id]) => id);
   const known = new Set(ids);
 
   const weekly = new Map<string, Record<number, LocalInterval[]>>();
   const breaks = new Map<string, Record<number, LocalInterval[]>>();
-  for (const [therapistId, weekday, start, end, isBreak] of (row?.hours ?? []) as [
-    string,
-    number,
-    string,
-    string,
-    boolean,
-  ][]) {
+  for (const [therapistId, weekday, start, end, isBreak] of snapshot.hours) {
     const target = isBreak ? breaks : weekly;
     let schedule = target.get(therapistId);
     if (!schedule) {
@@ -250,39 +241,34 @@ export async function loadSnapshot(db: Db, request: SnapshotRequest): Promise<Sn
     pushInterval(schedule, weekday, { start: hhmm(start), end: hhmm(end) });
   }
   const overrides = new Map<string, DateOverride[]>();
-  for (const [therapistId, date, intervals] of (row?.overrides ?? []) as [
-    string,
-    string,
-    LocalInterval[],
-  ][]) {
+  for (const [therapistId, date, intervals] of snapshot.overrides) {
     const list = overrides.get(therapistId) ?? [];
     list.push({ date, intervals });
     overrides.set(therapistId, list);
   }
   const absences = new Map<string, { start: number; end: number }[]>();
-  for (const [therapistId, startsAt, endsAt] of (row?.timeOff ?? []) as [string, string, string][]) {
+  for (const [therapistId, startsAt, endsAt] of snapshot.timeOff) {
     const list = absences.get(therapistId) ?? [];
     list.push({ start: Date.parse(startsAt), end: Date.parse(endsAt) });
     absences.set(therapistId, list);
   }
-  const service = (row?.service ?? null) as ServiceInfo | null;
+  const service = snapshot.service;
   const needsRoom = service?.needsRoom ?? true;
-  const roomRows = (row?.rooms ?? []) as [string, string][];
   return {
-    clinic: clinicRow ? withDefaultPolicies(clinicRow) : null,
+    clinic: snapshot.clinic ? withDefaultPolicies(snapshot.clinic) : null,
     service,
-    client: (row?.client ?? null) as ClientInfo | null,
+    client: snapshot.client,
     schedule: {
       therapists: ids.map((id) => ({
         id,
-        weeklyHours: (weekly.get(id) ?? {}) as WeeklySchedule,
-        breaks: (breaks.get(id) ?? {}) as WeeklySchedule,
+        weeklyHours: weekly.get(id) ?? {},
+        breaks: breaks.get(id) ?? {},
         dateOverrides: overrides.get(id) ?? [],
         timeOff: absences.get(id) ?? [],
       })),
-      rooms: needsRoom ? roomRows.map(([id]) => ({ id })) : [],
+      rooms: needsRoom ? snapshot.rooms.map(([id]) => ({ id })) : [],
       // Appointments of therapists outside the query still matter through their room.
-      busy: ((row?.busy ?? []) as [string, string | null, string, string][])
+      busy: snapshot.busy
         .map(([therapistId, roomId, blocksFrom, blocksUntil]) => ({
           therapistId: known.has(therapistId) ? therapistId : null,
           roomId: needsRoom ? roomId : null,
@@ -291,9 +277,9 @@ export async function loadSnapshot(db: Db, request: SnapshotRequest): Promise<Sn
         }))
         .filter((busy) => busy.therapistId !== null || busy.roomId !== null),
     },
-    therapistNames: new Map(therapistRows.map(([id, name]) => [id, name])),
-    therapistUsers: new Map(therapistRows.map(([id, , userId]) => [id, userId])),
-    roomNames: new Map(roomRows),
+    therapistNames: new Map(snapshot.therapists.map(([id, name]) => [id, name])),
+    therapistUsers: new Map(snapshot.therapists.map(([id, , userId]) => [id, userId])),
+    roomNames: new Map(snapshot.rooms),
   };
 }
 
