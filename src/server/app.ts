@@ -29,6 +29,7 @@ import { healthRoutes } from "./http/health";
 import { redactPath } from "./http/redact";
 import { intakeRoutes } from "./intake/routes";
 import { portalRoutes } from "./portal/routes";
+import { availabilityCachePlugin } from "./scheduling/availability-cache";
 import { schedulingRoutes } from "./scheduling/routes";
 import { staffRoutes } from "./staff/routes";
 
@@ -129,6 +130,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   });
   await app.register(swaggerUi, { routePrefix: "/api/docs", staticCSP: true });
   await app.register(accessPlugin);
+  await app.register(availabilityCachePlugin);
 
   await app.register(
     async (api) => {
