@@ -15,6 +15,7 @@ import {
   type ZodTypeProvider,
 } from "fastify-type-provider-zod";
 import { appointmentRoutes } from "./appointments/routes";
+import { auditPlugin } from "./audit/plugin";
 import { auditRoutes } from "./audit/routes";
 import { type Access, accessPlugin } from "./auth/access";
 import { authRoutes } from "./auth/routes";
@@ -130,6 +131,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   });
   await app.register(swaggerUi, { routePrefix: "/api/docs", staticCSP: true });
   await app.register(accessPlugin);
+  await app.register(auditPlugin);
   await app.register(availabilityCachePlugin);
 
   await app.register(
