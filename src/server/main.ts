@@ -1,8 +1,9 @@
 /** Starts the server: open the database, migrate, seed the demo clinic on first run, serve. */
 import type { FastifyInstance } from "fastify";
 import { buildApp } from "./app";
+import { grantAppRole, roleOf } from "./audit/app-role";
 import type { Config } from "./config";
-import { type Database, openDatabase } from "./db/connect";
+import { type Database, openDatabase, openPostgres } from "./db/connect";
 import { startOutboxWorker } from "./notify/worker";
 import { DEMO_LOGINS, DEMO_PASSWORD, seedDemoClinic } from "./seed/demo";
 import { ensureWebBuild } from "./web-build";
@@ -14,6 +15,17 @@ export function databaseConfigFrom(config: Config) {
 }
 
 export async function openMigratedDatabase(config: Config): Promise<Database> {
+  if (config.databaseUrl && config.migrationDatabaseUrl) {
+    // Two roles: the owner migrates and grants; the app's role only uses the tables.
+    const owner = openPostgres(config.migrationDatabaseUrl, 1).database;
+    try {
+      await owner.migrate();
+      await grantAppRole(owner.db, roleOf(config.databaseUrl));
+    } finally {
+      await owner.close();
+    }
+    return openDatabase(databaseConfigFrom(config));
+  }
   const database = await openDatabase(databaseConfigFrom(config));
   await database.migrate();
   return database;
