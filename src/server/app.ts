@@ -15,6 +15,7 @@ import {
   type ZodTypeProvider,
 } from "fastify-type-provider-zod";
 import { appointmentRoutes } from "./appointments/routes";
+import { auditPlugin } from "./audit/plugin";
 import { auditRoutes } from "./audit/routes";
 import { type Access, accessPlugin } from "./auth/access";
 import { ipLimitPlugin } from "./auth/ip-limit";
@@ -31,6 +32,7 @@ import { healthRoutes } from "./http/health";
 import { redactPath } from "./http/redact";
 import { intakeRoutes } from "./intake/routes";
 import { portalRoutes } from "./portal/routes";
+import { availabilityCachePlugin } from "./scheduling/availability-cache";
 import { schedulingRoutes } from "./scheduling/routes";
 import { setupRoutes } from "./setup/routes";
 import { staffRoutes } from "./staff/routes";
@@ -146,6 +148,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(swaggerUi, { routePrefix: "/api/docs", staticCSP: true });
   await app.register(accessPlugin);
   await app.register(ipLimitPlugin);
+  await app.register(auditPlugin);
+  await app.register(availabilityCachePlugin);
 
   await app.register(
     async (api) => {

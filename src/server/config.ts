@@ -30,6 +30,16 @@ export interface Config {
   setupToken: string | null;
   /** KNOTWORK_DEFAULT_CLINIC: the slug `/book` and `/sign-up` use when several clinics exist. */
   defaultClinic: string | null;
+  /** NODE_ENV=production: settings that have a development fallback must be given explicitly. */
+  production: boolean;
+  /** Secret for the audit log's keyed hashes (KNOTWORK_AUDIT_KEY); see src/server/audit/key.ts when unset. */
+  auditKey: string | null;
+  /** File that signed audit checkpoints are appended to; null writes them to the log only. */
+  auditCheckpointFile: string | null;
+  /** At most one audit checkpoint per clinic this often (0: after every audited event). */
+  auditCheckpointSeconds: number;
+  /** PostgreSQL URL of a role that owns the tables and runs migrations; DATABASE_URL's role then only uses them. */
+  migrationDatabaseUrl: string | null;
 }
 
 /** KNOTWORK_DEMO: unset is "auto" (the demo only on the embedded database outside production). */
@@ -60,11 +70,12 @@ function intFromEnv(env: NodeJS.ProcessEnv, name: string, fallback: number): num
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const port = intFromEnv(env, "PORT", 3000);
+  const dataDir = resolve(env.KNOTWORK_DATA_DIR ?? "./data");
   return {
     port,
     host: env.HOST ?? "0.0.0.0",
     databaseUrl: env.DATABASE_URL || null,
-    dataDir: resolve(env.KNOTWORK_DATA_DIR ?? "./data"),
+    dataDir,
     secureCookies: env.KNOTWORK_SECURE_COOKIES === "true" || env.NODE_ENV === "production",
     secret: secretFromEnv(env.KNOTWORK_SECRET),
     sessionIdleMinutes: intFromEnv(env, "KNOTWORK_SESSION_IDLE_MINUTES", 30),
@@ -80,10 +91,27 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     nodeEnv: env.NODE_ENV ?? "development",
     setupToken: setupTokenFromEnv(env.KNOTWORK_SETUP_TOKEN),
     defaultClinic: env.KNOTWORK_DEFAULT_CLINIC || null,
+    production: env.NODE_ENV === "production",
+    auditKey: env.KNOTWORK_AUDIT_KEY || null,
+    auditCheckpointFile:
+      env.KNOTWORK_AUDIT_CHECKPOINT_FILE === undefined
+        ? resolve(dataDir, "audit-checkpoints.jsonl")
+        : env.KNOTWORK_AUDIT_CHECKPOINT_FILE
+          ? resolve(env.KNOTWORK_AUDIT_CHECKPOINT_FILE)
+          : null,
+    auditCheckpointSeconds: intFromEnv(env, "KNOTWORK_AUDIT_CHECKPOINT_SECONDS", 60),
+    migrationDatabaseUrl: env.KNOTWORK_MIGRATION_DATABASE_URL || null,
   };
 }
 
 /** Configuration for tests: fast, quiet, and independent of the caller's environment. */
 export function testConfig(overrides: Partial<Config> = {}): Config {
-  return { ...loadConfig({}), logLevel: "silent", ...overrides };
+  return {
+    ...loadConfig({}),
+    logLevel: "silent",
+    // A fixed key and no checkpoint file: tests never read or write ./data.
+    auditKey: "test-audit-key-not-secret-0123456789abcdef",
+    auditCheckpointFile: null,
+    ...overrides,
+  };
 }

@@ -3,8 +3,9 @@
  */
 import type { FastifyInstance } from "fastify";
 import { buildApp } from "./app";
+import { grantAppRole, roleOf } from "./audit/app-role";
 import type { Config } from "./config";
-import { type Database, openDatabase } from "./db/connect";
+import { type Database, openDatabase, openPostgres } from "./db/connect";
 import { startBackgroundJobs } from "./jobs";
 import { prepareFirstRun } from "./setup/first-run";
 import { ensureWebBuild } from "./web-build";
@@ -16,6 +17,17 @@ export function databaseConfigFrom(config: Config) {
 }
 
 export async function openMigratedDatabase(config: Config): Promise<Database> {
+  if (config.databaseUrl && config.migrationDatabaseUrl) {
+    // Two roles: the owner migrates and grants; the app's role only uses the tables.
+    const owner = openPostgres(config.migrationDatabaseUrl, 1).database;
+    try {
+      await owner.migrate();
+      await grantAppRole(owner.db, roleOf(config.databaseUrl));
+    } finally {
+      await owner.close();
+    }
+    return openDatabase(databaseConfigFrom(config));
+  }
   const database = await openDatabase(databaseConfigFrom(config));
   await database.migrate();
   return database;

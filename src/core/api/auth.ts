@@ -72,6 +72,7 @@ export const InvitationPreviewSchema = z.object({
   /** True when the address already has an account: the invitee signs in to accept. */
   existingAccount: z.boolean(),
 });
+export type InvitationPreview = z.infer<typeof InvitationPreviewSchema>;
 
 export const SwitchContextRequestSchema = z.object({
   clinicId: z.string().uuid(),

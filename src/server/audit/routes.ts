@@ -45,9 +45,18 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { access: OWNER },
       schema: {
         tags: ["audit"],
-        summary: "Check the audit log's hash chain (owner)",
+        summary: "Check the audit log's keyed hash chain against its signed checkpoints (owner)",
+        description:
+          "Recomputes every event's HMAC and link, and compares the chain with every signed checkpoint of its head kept outside the database: fewer events than a checkpoint counted, or a different event where one ended, means events were deleted or rewritten.",
         response: {
-          200: z.object({ ok: z.boolean(), checked: z.number(), brokenAt: z.number().optional() }),
+          200: z.object({
+            ok: z.boolean(),
+            checked: z.number(),
+            brokenAt: z.number().optional(),
+            problem: z.string().optional(),
+            checkpoints: z.number().describe("Signed checkpoints compared (0: none found)"),
+            unkeyed: z.number().describe("Events from before the audit key, hashed without it"),
+          }),
         },
       },
     },

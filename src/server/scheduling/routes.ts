@@ -4,6 +4,7 @@
  * Policies (notice, horizon, slot step, windows, expiry) are `PATCH /api/clinic`.
  */
 import { and, asc, eq, gte, lt, lte } from "drizzle-orm";
+import type { FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { ErrorSchema, OkSchema } from "../../core/api/auth";
@@ -146,6 +147,18 @@ function checkNoOverlap(intervals: { weekday?: number; start: string; end: strin
 
 const hhmm = (time: string) => time.slice(0, 5);
 
+/**
+ * Anonymous availability searches per IP address: plenty for a person paging through weeks, far
+ * below the ~70 a second that saturate a server. Signed-in callers are not counted here.
+ */
+const ANONYMOUS_SEARCH_LIMIT = {
+  max: 60,
+  timeWindow: "1 minute",
+  allowList: (request: FastifyRequest) => request.caller !== null,
+};
+
+type AvailabilityResponse = Awaited<ReturnType<typeof availability>>;
+
 export const schedulingRoutes: FastifyPluginAsyncZod = async (app) => {
   const { db } = app.database;
 
@@ -154,7 +167,7 @@ export const schedulingRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     "/public/clinics/:slug/availability",
     {
-      config: { access: "public" },
+      config: { access: "public", rateLimit: ANONYMOUS_SEARCH_LIMIT },
       schema: {
         tags: ["scheduling"],
         summary: "Bookable times for a service, any therapist or one, shown in the client's zone",
@@ -162,6 +175,8 @@ export const schedulingRoutes: FastifyPluginAsyncZod = async (app) => {
           "`from`/`to` are days (inclusive, at most 31) in `zone` if given, else the clinic's zone;",
           "`local` strings are in that zone. Only services bookable online; minimum notice, horizon",
           "and slot step are the clinic's policies. Each slot lists every therapist free for it.",
+          `Callers without a session get ${ANONYMOUS_SEARCH_LIMIT.max} searches a minute per IP address (then 429);`,
+          "identical searches may be answered from a cache a few seconds old.",
         ].join(" "),
         params: SlugParamsSchema,
         querystring: AvailabilityQuerySchema,
@@ -170,7 +185,12 @@ export const schedulingRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       reply.header("cache-control", "no-store");
-      return availability(db, { slug: request.params.slug }, request.query, "online");
+      const key = JSON.stringify([request.params.slug, request.query]);
+      const cached = app.availabilityCache.get(key);
+      if (cached) return cached as AvailabilityResponse;
+      const answer = await availability(db, { slug: request.params.slug }, request.query, "online");
+      app.availabilityCache.set(key, answer);
+      return answer;
     },
   );
 

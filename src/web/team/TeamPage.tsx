@@ -1,87 +1,89 @@
-import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { type FormEvent, useState } from "react";
+import { useQuery } from "@tanstack/react-query";
+import { useState } from "react";
 import type { z } from "zod";
-import type { InvitationSchema, StaffMemberSchema } from "../../core/api/clinic";
+import type { StaffMemberSchema } from "../../core/api/clinic";
 import { ROLE_LABELS } from "../../core/api/roles";
-import { ApiError, get, post } from "../api/client";
+import { get } from "../api/client";
 import { useSession } from "../auth/session";
-import { Alert, Button, Card, Loading, PageHeader, TextField } from "../ui/components";
+import { Button, Card, Loading, PageHeader } from "../ui/components";
+import { FeedUrl } from "./FeedUrl";
+import { InviteForm, type InviteTarget } from "./InviteForm";
+import styles from "./team.module.css";
 
 type StaffMember = z.infer<typeof StaffMemberSchema>;
-type Invitation = z.infer<typeof InvitationSchema>;
 
-function InviteForm() {
-  const queryClient = useQueryClient();
-  const [result, setResult] = useState<Invitation | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  async function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const formElement = event.currentTarget;
-    const form = new FormData(formElement);
-    setError(null);
-    try {
-      const invitation = await post<Invitation>("/api/staff/invitations", {
-        name: String(form.get("name") ?? ""),
-        email: String(form.get("email") ?? ""),
-        role: String(form.get("role") ?? "therapist"),
-      });
-      setResult(invitation);
-      formElement.reset();
-      await queryClient.invalidateQueries({ queryKey: ["staff"] });
-    } catch (caught) {
-      setError(caught instanceof ApiError ? caught.message : "Could not send the invitation.");
-    }
-  }
+function signInState(member: StaffMember): string {
+  if (member.hasSignIn) return member.email ?? "";
+  if (member.invitedUntil)
+    return `No sign-in yet: invited, link open until ${new Date(member.invitedUntil).toLocaleDateString()}`;
+  return "No sign-in yet";
+}
+
+function MemberRow({
+  member,
+  isOwner,
+  onInvite,
+}: {
+  member: StaffMember;
+  isOwner: boolean;
+  onInvite: (target: InviteTarget) => void;
+}) {
+  const [showFeed, setShowFeed] = useState(false);
+  const { therapistId } = member;
   return (
-    <Card title="Invite a team member">
-      <form className="kw-stack" onSubmit={onSubmit} noValidate>
-        {error ? <Alert tone="danger">{error}</Alert> : null}
-        {result ? (
-          <Alert>
-            Invitation sent to {result.email}. They can also use this link:{" "}
-            <code style={{ wordBreak: "break-all" }}>{result.acceptUrl}</code>
-          </Alert>
+    <li className="kw-stack">
+      <div className={`kw-row ${styles.member}`}>
+        <span className="kw-appt__who">{member.name}</span>
+        <span className={`kw-muted ${member.hasSignIn ? "" : styles.noSignIn}`}>{signInState(member)}</span>
+        <span className="kw-spacer" />
+        <span className="kw-badge kw-badge--neutral">{ROLE_LABELS[member.role]}</span>
+        {isOwner && therapistId ? (
+          <span className={styles.actions}>
+            {member.hasSignIn ? null : (
+              <Button variant="secondary" onClick={() => onInvite({ therapistId, name: member.name })}>
+                Invite to sign in
+              </Button>
+            )}
+            <Button variant="ghost" aria-expanded={showFeed} onClick={() => setShowFeed(!showFeed)}>
+              Calendar feed
+            </Button>
+          </span>
         ) : null}
-        <TextField label="Name" name="name" required />
-        <TextField label="E-mail" name="email" type="email" required />
-        <div className="kw-field">
-          <label htmlFor="invite-role">Role</label>
-          <select id="invite-role" name="role" className="kw-input" defaultValue="therapist">
-            <option value="therapist">Therapist</option>
-            <option value="front_desk">Front desk</option>
-            <option value="owner">Owner</option>
-          </select>
-        </div>
-        <Button type="submit">Send invitation</Button>
-      </form>
-    </Card>
+      </div>
+      {showFeed && therapistId ? <FeedUrl therapistId={therapistId} name={member.name} /> : null}
+    </li>
   );
 }
 
 export default function TeamPage() {
   const { context } = useSession();
+  const [target, setTarget] = useState<InviteTarget | null>(null);
   const staff = useQuery({ queryKey: ["staff"], queryFn: () => get<StaffMember[]>("/api/staff") });
+  const isOwner = context?.role === "owner";
   return (
     <>
-      <PageHeader title="Team" description="Who works at the clinic, and in which role." />
+      <PageHeader
+        title="Team"
+        description="Who works at the clinic and in which role, therapists without a sign-in too."
+      />
       <div className="kw-grid kw-grid--wide">
-        <Card title="Staff" flush>
+        <Card title="Team" flush>
           {staff.isPending ? (
             <Loading />
           ) : (
             <ul className="kw-list">
               {(staff.data ?? []).map((m) => (
-                <li key={m.userId} className="kw-row">
-                  <span className="kw-appt__who">{m.name}</span>
-                  <span className="kw-muted">{m.email}</span>
-                  <span className="kw-spacer" />
-                  <span className="kw-badge kw-badge--neutral">{ROLE_LABELS[m.role]}</span>
-                </li>
+                <MemberRow
+                  key={m.userId ?? m.therapistId}
+                  member={m}
+                  isOwner={isOwner}
+                  onInvite={setTarget}
+                />
               ))}
             </ul>
           )}
         </Card>
-        {context?.role === "owner" ? <InviteForm /> : null}
+        {isOwner ? <InviteForm target={target} onDone={() => setTarget(null)} /> : null}
       </div>
     </>
   );
