@@ -42,8 +42,14 @@ async function createUserCommand(args: string[]): Promise<number> {
     values["password-stdin"],
     io,
   );
-  if (password === null && io.stdin.isTTY)
-    password = await askNewPassword(io, `Password for ${values.email}`);
+  if (password === null && io.stdin.isTTY) {
+    try {
+      password = await askNewPassword(io, `Password for ${values.email}`);
+    } catch (error) {
+      console.error((error as Error).message);
+      return 2;
+    }
+  }
   if (password === null) {
     console.error(
       "Give a password: --password-stdin, KNOTWORK_USER_PASSWORD, --password, or run at a terminal.",

@@ -3,7 +3,7 @@
  * input `create-user` shares with them. Flags for scripts; prompts (node:readline) for whatever is
  * missing when a person runs it at a terminal. Passwords are read, never printed.
  */
-import { createInterface, type Interface } from "node:readline/promises";
+import { createInterface, type Interface } from "node:readline";
 import { parseArgs } from "node:util";
 import type { z } from "zod";
 import { NewClinicSchema, slugFromName } from "../../core/api/setup";
@@ -57,9 +57,16 @@ const FLAG_OF: Record<string, string> = {
   ownerIsTherapist: "--owner-is-therapist",
 };
 
+/**
+ * Questions at a terminal. Lines are queued as they arrive, so answers typed ahead or pasted at
+ * once are not lost between questions; Ctrl+D ends the command cleanly.
+ */
 class Prompter {
   private muted = false;
   private readonly rl: Interface;
+  private readonly queued: string[] = [];
+  private waiting: ((line: string | null) => void) | null = null;
+  private closed = false;
   constructor(private readonly io: CliIo) {
     this.rl = createInterface({ input: io.stdin, output: io.stdout, terminal: true });
     // Echo nothing while a password is typed (readline has no hidden mode of its own).
@@ -67,18 +74,35 @@ class Prompter {
     rl._writeToOutput = (text: string) => {
       if (!this.muted) io.stdout.write(text);
     };
+    this.rl.on("line", (line) => this.deliver(line));
+    this.rl.on("close", () => {
+      this.closed = true;
+      this.deliver(null);
+    });
+  }
+  private deliver(line: string | null) {
+    const waiting = this.waiting;
+    this.waiting = null;
+    if (waiting) waiting(line);
+    else if (line !== null) this.queued.push(line);
+  }
+  private async next(): Promise<string> {
+    const line =
+      this.queued.shift() ??
+      (this.closed ? null : await new Promise<string | null>((resolve) => (this.waiting = resolve)));
+    if (line === null) throw new AppError(400, "cancelled", "\nCancelled; nothing was created.");
+    return line;
   }
   async ask(question: string, fallback?: string): Promise<string> {
-    const answer = (
-      await this.rl.question(fallback ? `${question} [${fallback}]: ` : `${question}: `)
-    ).trim();
+    this.io.stdout.write(fallback ? `${question} [${fallback}]: ` : `${question}: `);
+    const answer = (await this.next()).trim();
     return answer || fallback || "";
   }
   async secret(question: string): Promise<string> {
     this.io.stdout.write(`${question}: `);
     this.muted = true;
     try {
-      return await this.rl.question("");
+      return await this.next();
     } finally {
       this.muted = false;
       this.io.stdout.write("\n");

@@ -38,18 +38,22 @@ export default function SetupPage() {
       );
   }, []);
 
-  let body: ReactNode;
-  if (created) body = <Created {...created} />;
-  else if (loadError) body = <Alert tone="danger">{loadError}</Alert>;
-  else if (!status) body = <Loading />;
-  else if (!status.needed)
-    body = (
+  // Once the clinic exists (just now, or before) the page is a single card: nothing left to explain.
+  let done: ReactNode = null;
+  if (created) done = <Created {...created} />;
+  else if (status && !status.needed)
+    done = (
       <Card title="This installation is set up">
         <p>It already has a clinic. Sign in with your account, or ask the clinic's owner to invite you.</p>
         <ButtonLink to="/sign-in">Sign in</ButtonLink>
       </Card>
     );
-  else body = <SetupForm onCreated={setCreated} />;
+  if (done)
+    return (
+      <div className="kw-auth">
+        <div className="kw-auth__card">{done}</div>
+      </div>
+    );
 
   return (
     <div className={styles.page}>
@@ -66,7 +70,15 @@ export default function SetupPage() {
           <li>Prices, hours, rooms and policies can all be changed later in Settings.</li>
         </ul>
       </header>
-      <div className={styles.main}>{body}</div>
+      <div className={styles.main}>
+        {loadError ? (
+          <Alert tone="danger">{loadError}</Alert>
+        ) : status ? (
+          <SetupForm onCreated={setCreated} />
+        ) : (
+          <Loading />
+        )}
+      </div>
     </div>
   );
 }
