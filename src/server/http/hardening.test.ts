@@ -146,7 +146,7 @@ describe("names", () => {
     expect(response.json()).toMatchObject({ code: "invalid_request", field: "firstName" });
   });
 
-  it("refuses line breaks in staff invitations, clinic, service and room names, and a new client's name", async () => {
+  it("refuses line breaks in a staff invitation's name, the clinic's name and a room's name", async () => {
     const refused = [
       await owner.request("POST", "/api/staff/invitations", {
         email: "crlf@example.com",
