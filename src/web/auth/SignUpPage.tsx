@@ -1,9 +1,9 @@
 import { type FormEvent, useState } from "react";
 import { Link, Navigate, useNavigate } from "react-router";
-import type { SessionResponse } from "../../core/api/auth";
-import { ApiError, post } from "../api/client";
+import { ApiError } from "../api/client";
 import { Alert, Button, Card, TextField } from "../ui/components";
 import { useSession } from "./session";
+import { signUpAndSignIn } from "./signup";
 
 /** Client sign-up at the demo clinic (one installation's public clinic; multi-clinic pick comes with booking). */
 export function SignUpPage({ clinicSlug = "demo" }: { clinicSlug?: string }) {
@@ -19,7 +19,7 @@ export function SignUpPage({ clinicSlug = "demo" }: { clinicSlug?: string }) {
     setBusy(true);
     setError(null);
     try {
-      const result = await post<SessionResponse>("/api/auth/signup", {
+      const result = await signUpAndSignIn({
         clinicSlug,
         firstName: String(form.get("firstName") ?? ""),
         lastName: String(form.get("lastName") ?? ""),
@@ -82,7 +82,7 @@ export function SignUpPage({ clinicSlug = "demo" }: { clinicSlug?: string }) {
               name="password"
               type="password"
               autoComplete="new-password"
-              hint="At least 10 characters. A short sentence works well."
+              hint="At least 10 characters, and not a common one such as password123. A short sentence works well."
               required
               error={fieldError("password")}
             />

@@ -21,6 +21,7 @@ import {
   zoneDisplayName,
 } from "../appointments/time";
 import { useSession } from "../auth/session";
+import { signUpAndSignIn } from "../auth/signup";
 import { Alert, Button, Card, Loading, StatusBadge, TextField } from "../ui/components";
 import "./booking.css";
 import { composeNote, type MarkedRegion, parseRegions } from "./regions";
@@ -504,7 +505,7 @@ function AccountStep({ slug }: { slug: string }) {
               email: value("email"),
               password: value("password"),
             })
-          : await post<SessionResponse>("/api/auth/signup", {
+          : await signUpAndSignIn({
               clinicSlug: slug,
               firstName: value("firstName"),
               lastName: value("lastName"),
