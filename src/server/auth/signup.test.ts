@@ -185,8 +185,9 @@ describe("e-mail verification", () => {
     expect(user?.emailVerifiedAt).toBeNull();
   });
 
-  it("re-sends a link when an unconfirmed address signs up again, without changing its password", async () => {
+  it("re-sends a link when an unconfirmed address signs up again; the new password applies only once that link is opened", async () => {
     await signUp("twice@example.com", "the-first-password");
+    const squatter = sessionOf(await login("twice@example.com", "the-first-password"));
     const again = await signUp("twice@example.com", "a-second-password", "Intruder");
     expect(again.statusCode).toBe(202);
     const links = (await messagesTo("twice@example.com")).filter((m) => m.kind === "verify_email");
@@ -195,6 +196,18 @@ describe("e-mail verification", () => {
     expect((await login("twice@example.com", "the-first-password")).statusCode).toBe(200);
     const [user] = await t.database.db.select().from(users).where(eq(users.email, "twice@example.com"));
     expect(user?.name).toBe("Robin Signup");
+
+    // The owner of the mailbox opens the newest link: their password now works, the first one's
+    // holder is signed out and locked out.
+    expect((await verify(await verificationLink("twice@example.com"))).statusCode).toBe(200);
+    expect((await login("twice@example.com", "a-second-password")).statusCode).toBe(200);
+    expect((await login("twice@example.com", "the-first-password")).statusCode).toBe(401);
+    const old = await t.app.inject({
+      method: "GET",
+      url: "/api/auth/session",
+      headers: { cookie: squatter.cookie },
+    });
+    expect(old.statusCode).toBe(401);
   });
 
   it("tells a confirmed account's owner about a sign-up attempt at most once an hour", async () => {
