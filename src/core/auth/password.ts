@@ -99,8 +99,7 @@ function lettersOf(text: string): string {
  * characters, or only a few digits ("annlee12345").
  */
 function isPersonal(lower: string, context: PasswordContext): boolean {
-  const local = context.email?.split("@")[0] ?? "";
-  const parts = [local, ...(context.names ?? [])]
+  const parts = [context.email ?? "", ...(context.email?.split("@") ?? []), ...(context.names ?? [])]
     .flatMap((part) => [lettersOf(part), ...part.toLowerCase().split(/[^\p{L}\p{N}]+/u)])
     .filter((part) => part.length >= 3);
   if (parts.length === 0) return false;

@@ -6,7 +6,7 @@
 import { and, eq, gt, sql } from "drizzle-orm";
 import type { Config } from "../config";
 import type { Db } from "../db/connect";
-import { emailVerifications, users } from "../db/schema";
+import { authSessions, emailVerifications, users } from "../db/schema";
 import { enqueueMessage } from "../notify/outbox";
 import { newToken, tokenHash } from "./tokens";
 
@@ -22,6 +22,8 @@ export async function sendVerificationLink(
   config: Config,
   user: { id: string; email: string; name: string },
   clinic: { id: string; name: string },
+  /** For a repeated sign-up of an unconfirmed address: the password to apply when the link is opened. */
+  pendingPasswordHash: string | null = null,
 ): Promise<void> {
   const token = newToken();
   const hash = tokenHash(token);
@@ -29,6 +31,7 @@ export async function sendVerificationLink(
     tokenHash: hash,
     userId: user.id,
     email: user.email.toLowerCase(),
+    passwordHash: pendingPasswordHash,
     expiresAt: new Date(Date.now() + LINK_HOURS * 3_600_000),
   });
   await enqueueMessage(db, {
@@ -83,12 +86,18 @@ export async function sendSignupAttemptNotice(
 /**
  * Marks the address verified if the token is a live link for the user's current address.
  * Returns the user's id, or null for an unknown, expired or outdated link. All of the user's links
- * are spent at once.
+ * are spent at once. A link from a repeated sign-up also sets the password that sign-up chose and
+ * ends the account's sessions: whoever reads the mailbox owns the account, not whoever signed up
+ * with the address first.
  */
 export async function verifyEmailToken(db: Db, token: string, now = new Date()): Promise<string | null> {
   return db.transaction(async (tx) => {
     const [link] = await tx
-      .select({ userId: emailVerifications.userId, email: emailVerifications.email })
+      .select({
+        userId: emailVerifications.userId,
+        email: emailVerifications.email,
+        passwordHash: emailVerifications.passwordHash,
+      })
       .from(emailVerifications)
       .innerJoin(users, eq(users.id, emailVerifications.userId))
       .where(
@@ -104,6 +113,13 @@ export async function verifyEmailToken(db: Db, token: string, now = new Date()):
       .update(users)
       .set({ emailVerifiedAt: sql`coalesce(${users.emailVerifiedAt}, ${now.toISOString()}::timestamptz)` })
       .where(eq(users.id, link.userId));
+    if (link.passwordHash) {
+      await tx
+        .update(users)
+        .set({ passwordHash: link.passwordHash, passwordChangedAt: now })
+        .where(eq(users.id, link.userId));
+      await tx.delete(authSessions).where(eq(authSessions.userId, link.userId));
+    }
     await tx.delete(emailVerifications).where(eq(emailVerifications.userId, link.userId));
     return link.userId;
   });

@@ -279,9 +279,11 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
           .from(users)
           .where(sql`lower(${users.email}) = ${body.email}`)
           .limit(1);
-        // The existing account keeps its password and name; its owner gets a message, not the caller.
-        if (existing?.emailVerifiedAt === null) await sendVerificationLink(db, config, existing, clinic);
-        else if (existing) await sendSignupAttemptNotice(db, config, existing, clinic);
+        // The existing account is unchanged now; its owner gets a message, not the caller. For an
+        // unconfirmed account the new password waits in the link: it applies only if opened.
+        if (existing?.emailVerifiedAt === null) {
+          await sendVerificationLink(db, config, existing, clinic, passwordHash);
+        } else if (existing) await sendSignupAttemptNotice(db, config, existing, clinic);
       }
       reply.status(202);
       return { ok: true as const, message: SIGNUP_ACCEPTED_MESSAGE };

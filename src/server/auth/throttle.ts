@@ -55,7 +55,9 @@ export function decideAttempt(
     }
     return { allowed: true, next: { ...current, attempts: current.attempts + 1, lastAttemptAt: now } };
   }
-  const quiet = state && t >= state.lastAttemptAt.getTime() + policy.windowMs;
+  // Quiet for a whole window after attempts were allowed again: start afresh.
+  const quiet =
+    state && t >= Math.max(state.lastAttemptAt.getTime(), state.nextAttemptAt.getTime()) + policy.windowMs;
   const current = !state || quiet ? fresh(now) : state;
   if (current.attempts >= policy.max && t < current.nextAttemptAt.getTime()) {
     return { allowed: false, retryAfterMs: current.nextAttemptAt.getTime() - t };

@@ -110,6 +110,12 @@ export const emailVerifications = pgTable(
       .references(() => users.id, { onDelete: "cascade" }),
     /** The address the link was sent to; a later change of address voids the link. */
     email: text("email").notNull(),
+    /**
+     * A sign-up for an address whose account is still unconfirmed: the password that sign-up chose,
+     * applied only when its link is opened, so the owner of the mailbox wins over whoever signed
+     * up with their address first.
+     */
+    passwordHash: text("password_hash"),
     expiresAt: instant("expires_at").notNull(),
     createdAt: createdAt(),
   },

@@ -1,10 +1,10 @@
 import { type FormEvent, useState } from "react";
 import { Link, Navigate, useNavigate, useParams } from "react-router";
-import type { SessionResponse } from "../../core/api/auth";
-import { ApiError, post } from "../api/client";
+import { ApiError } from "../api/client";
 import { NoClinicChosen, useClinicChoice } from "../setup/clinic-choice";
 import { Alert, Button, Card, Loading, TextField } from "../ui/components";
 import { useSession } from "./session";
+import { signUpAndSignIn } from "./signup";
 
 /** Client sign-up at the clinic of `/c/SLUG/sign-up`, or at the installation's default clinic on `/sign-up`. */
 export function SignUpPage() {
@@ -36,7 +36,7 @@ function SignUpForm({ clinicSlug }: { clinicSlug: string }) {
     setBusy(true);
     setError(null);
     try {
-      const result = await post<SessionResponse>("/api/auth/signup", {
+      const result = await signUpAndSignIn({
         clinicSlug,
         firstName: String(form.get("firstName") ?? ""),
         lastName: String(form.get("lastName") ?? ""),
@@ -99,7 +99,7 @@ function SignUpForm({ clinicSlug }: { clinicSlug: string }) {
               name="password"
               type="password"
               autoComplete="new-password"
-              hint="At least 10 characters. A short sentence works well."
+              hint="At least 10 characters, and not a common one such as password123. A short sentence works well."
               required
               error={fieldError("password")}
             />

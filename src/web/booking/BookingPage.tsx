@@ -21,6 +21,7 @@ import {
   zoneDisplayName,
 } from "../appointments/time";
 import { useSession } from "../auth/session";
+import { signUpAndSignIn } from "../auth/signup";
 import { NoClinicChosen, useClinicChoice } from "../setup/clinic-choice";
 import { Alert, Button, Card, Loading, StatusBadge, TextField } from "../ui/components";
 import "./booking.css";
@@ -516,7 +517,7 @@ function AccountStep({ slug }: { slug: string }) {
               email: value("email"),
               password: value("password"),
             })
-          : await post<SessionResponse>("/api/auth/signup", {
+          : await signUpAndSignIn({
               clinicSlug: slug,
               firstName: value("firstName"),
               lastName: value("lastName"),

@@ -2,6 +2,7 @@ CREATE TABLE "email_verifications" (
 	"token_hash" text PRIMARY KEY NOT NULL,
 	"user_id" uuid NOT NULL,
 	"email" text NOT NULL,
+	"password_hash" text,
 	"expires_at" timestamp with time zone NOT NULL,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL
 );
