@@ -3,6 +3,7 @@ import { useNavigate, useParams } from "react-router";
 import type { InvitationPreview, SessionResponse } from "../../core/api/auth";
 import { ApiError, get, post } from "../api/client";
 import { Alert, Button, Card, Loading, TextField } from "../ui/components";
+import styles from "./Auth.module.css";
 import { useSession } from "./session";
 
 /**
@@ -53,8 +54,8 @@ export function AcceptInvitePage() {
     preview && session && session.user.email.toLowerCase() === preview.email.toLowerCase();
 
   return (
-    <div className="kw-auth">
-      <div className="kw-auth__card">
+    <div className={styles.auth}>
+      <div className={styles.authCard}>
         <Card>
           <h1>Join {preview?.clinicName || "your clinic"}</h1>
           {invalid ? <Alert tone="danger">{invalid}</Alert> : null}

@@ -3,6 +3,7 @@ import { Link, Navigate, useNavigate, useParams } from "react-router";
 import { ApiError } from "../api/client";
 import { NoClinicChosen, useClinicChoice } from "../setup/clinic-choice";
 import { Alert, Button, Card, Loading, TextField } from "../ui/components";
+import styles from "./Auth.module.css";
 import { useSession } from "./session";
 import { signUpAndSignIn } from "./signup";
 
@@ -15,8 +16,8 @@ export function SignUpPage() {
   if (choice.state === "error") return <Alert tone="danger">{choice.message}</Alert>;
   if (choice.state === "none")
     return (
-      <div className="kw-auth">
-        <div className="kw-auth__card">
+      <div className={styles.auth}>
+        <div className={styles.authCard}>
           <NoClinicChosen page="sign-up" setupNeeded={choice.setupNeeded} />
         </div>
       </div>
@@ -56,8 +57,8 @@ function SignUpForm({ clinicSlug }: { clinicSlug: string }) {
   const fieldError = (name: string) => (error?.field === name ? error.message : null);
 
   return (
-    <div className="kw-auth">
-      <div className="kw-auth__card">
+    <div className={styles.auth}>
+      <div className={styles.authCard}>
         <Card>
           <h1>Create your account</h1>
           <p className="kw-muted">

@@ -9,6 +9,7 @@ import type { z } from "zod";
 import type { SessionResponse } from "../../core/api/auth";
 import { type SetupStatusSchema, slugFromName } from "../../core/api/setup";
 import { ApiError, get, post } from "../api/client";
+import authStyles from "../auth/Auth.module.css";
 import { useSession } from "../auth/session";
 import { Alert, Button, ButtonLink, Card, Loading, TextField } from "../ui/components";
 import { clinicPath } from "./clinic-choice";
@@ -50,8 +51,8 @@ export default function SetupPage() {
     );
   if (done)
     return (
-      <div className="kw-auth">
-        <div className="kw-auth__card">{done}</div>
+      <div className={authStyles.auth}>
+        <div className={authStyles.authCard}>{done}</div>
       </div>
     );
 

@@ -33,7 +33,7 @@ function MemberRow({
   return (
     <li className="kw-stack">
       <div className={`kw-row ${styles.member}`}>
-        <span className="kw-appt__who">{member.name}</span>
+        <span className={styles.name}>{member.name}</span>
         <span className={`kw-muted ${member.hasSignIn ? "" : styles.noSignIn}`}>{signInState(member)}</span>
         <span className="kw-spacer" />
         <span className="kw-badge kw-badge--neutral">{ROLE_LABELS[member.role]}</span>
