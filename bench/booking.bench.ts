@@ -23,7 +23,7 @@ import Fastify from "fastify";
 import pg from "pg";
 import { localToInstant } from "../src/core/scheduling";
 import { buildApp } from "../src/server/app";
-import { newFeedToken } from "../src/server/clinic/feed-token";
+import { unissuedFeedTokenHash } from "../src/server/clinic/feed-token";
 import { testConfig } from "../src/server/config";
 import { type Database, openPglite, openPostgres } from "../src/server/db/connect";
 import { clients, clinics, services, therapists, workingHours } from "../src/server/db/schema";
@@ -126,7 +126,7 @@ export async function buildFixture(database: Database): Promise<Fixture> {
       Array.from({ length: THERAPISTS }, (_, i) => ({
         clinicId: clinic.id,
         displayName: `Bench therapist ${String(i).padStart(3, "0")}`,
-        feedToken: newFeedToken(),
+        feedTokenHash: unissuedFeedTokenHash(),
       })),
     )
     .returning();
@@ -263,7 +263,10 @@ export default async function benchBooking(): Promise<BenchFigure[]> {
       headers: { "content-type": "application/json" },
       body: JSON.stringify({ email: "client@knotwork.test", password: DEMO_PASSWORD }),
     });
-    const cookie = (login.headers.get("set-cookie") ?? "").split(";")[0] as string;
+    const cookie = login.headers
+      .getSetCookie()
+      .map((c) => c.split(";")[0])
+      .join("; ");
     const { csrfToken } = (await login.json()) as { csrfToken: string };
 
     // Distinct free 15-minute slots: afternoons around each therapist's 14:00 appointment.

@@ -1,16 +1,20 @@
-/** The `knotwork` command: start, migrate, seed, create-user, find. */
-import { randomBytes } from "node:crypto";
+/** The `knotwork` command: start, migrate, setup, create-clinic, seed, create-user, find. */
 import { parseArgs } from "node:util";
 import { loadConfig } from "./server/config";
 
 const USAGE = `Usage: knotwork <command> [options]
 
 Commands:
-  start                     Serve the app (migrates, seeds the demo clinic on first run)
+  start                     Serve the app (migrates; on the embedded database with no configuration,
+                            seeds and prints the demo clinic, else offers set-up while no clinic exists)
   migrate                   Apply database migrations
-  seed                      Create the demo clinic if it is missing
+  setup                     Create the first clinic and its owner (knotwork setup --help)
+  create-clinic             Add another clinic (same options as setup)
+  seed                      Create the demo clinic if it is missing (not beside a real clinic)
   create-user               Create a staff account:
-                              --email E --name "N" --role owner|therapist|front_desk --clinic SLUG [--password P]
+                              --email E --name "N" --role owner|therapist|front_desk [--clinic SLUG]
+                              [--password P | --password-stdin]  (or KNOTWORK_USER_PASSWORD, or asked)
+                              --clinic may be left out when the installation has exactly one clinic
   find REGION... [--json]   Muscles commonly associated with pain in these regions
 
 Configuration comes from environment variables; see README.md.`;
@@ -22,28 +26,44 @@ async function createUserCommand(args: string[]): Promise<number> {
       email: { type: "string" },
       name: { type: "string" },
       role: { type: "string" },
-      clinic: { type: "string", default: "demo" },
+      clinic: { type: "string" },
       password: { type: "string" },
+      "password-stdin": { type: "boolean" },
     },
   });
   const { createStaffUser } = await import("./server/staff/create-user");
   const { openMigratedDatabase } = await import("./server/main");
-  const password = values.password ?? randomBytes(12).toString("base64url");
+  const { askNewPassword, defaultIo, passwordFromInputs } = await import("./server/setup/cli");
+  const io = defaultIo();
+  // A password is chosen by whoever runs this, never generated and printed.
+  let password = await passwordFromInputs(
+    values.password,
+    "KNOTWORK_USER_PASSWORD",
+    values["password-stdin"],
+    io,
+  );
+  if (password === null && io.stdin.isTTY)
+    password = await askNewPassword(io, `Password for ${values.email}`);
+  if (password === null) {
+    console.error(
+      "Give a password: --password-stdin, KNOTWORK_USER_PASSWORD, --password, or run at a terminal.",
+    );
+    return 2;
+  }
   const database = await openMigratedDatabase(loadConfig());
   try {
     const result = await createStaffUser(database.db, {
       email: values.email ?? "",
       name: values.name ?? "",
       role: values.role ?? "",
-      clinicSlug: values.clinic ?? "demo",
+      clinicSlug: values.clinic ?? null,
       password,
     });
     if (!result.ok) {
       console.error(result.message);
       return 2;
     }
-    console.log(`Created ${values.role} ${values.email} at ${values.clinic}.`);
-    if (!values.password) console.log(`Password: ${password}`);
+    console.log(`Created ${values.role} ${values.email} at ${result.clinicSlug}.`);
     return 0;
   } finally {
     await database.close();
@@ -71,15 +91,33 @@ async function main(argv: string[]): Promise<number> {
       console.log("Migrations applied.");
       return 0;
     }
+    case "setup":
+    case "create-clinic": {
+      const { openMigratedDatabase } = await import("./server/main");
+      const { runClinicCommand } = await import("./server/setup/cli");
+      const config = loadConfig();
+      return runClinicCommand(command, rest, config, () => openMigratedDatabase(config));
+    }
     case "seed": {
-      const { openMigratedDatabase, demoLoginsText } = await import("./server/main");
-      const { seedDemoClinic } = await import("./server/seed/demo");
+      const { openMigratedDatabase } = await import("./server/main");
+      const { demoLoginsText, seedDemoClinic } = await import("./server/seed/demo");
+      const { clinicCensus } = await import("./server/setup/create-clinic");
       const database = await openMigratedDatabase(loadConfig());
-      const { created } = await seedDemoClinic(database.db);
-      await database.close();
-      console.log(created ? "Demo clinic created." : "Demo clinic already present.");
-      console.log(demoLoginsText());
-      return 0;
+      try {
+        // Published passwords never go beside real data.
+        if ((await clinicCensus(database.db)).real > 0) {
+          console.error(
+            "This database holds a real clinic; the demo (with its published password) is not added to it.",
+          );
+          return 1;
+        }
+        const { created } = await seedDemoClinic(database.db);
+        console.log(created ? "Demo clinic created." : "Demo clinic already present.");
+        console.log(demoLoginsText());
+        return 0;
+      } finally {
+        await database.close();
+      }
     }
     case "create-user":
       return createUserCommand(rest);

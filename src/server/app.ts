@@ -17,18 +17,22 @@ import {
 import { appointmentRoutes } from "./appointments/routes";
 import { auditRoutes } from "./audit/routes";
 import { type Access, accessPlugin } from "./auth/access";
+import { ipLimitPlugin } from "./auth/ip-limit";
 import { authRoutes } from "./auth/routes";
+import { assertSessionSettings, fastifyTrustProxy } from "./auth/settings";
 import { clientRoutes } from "./clients/routes";
 import { clinicRoutes } from "./clinic/routes";
 import type { Config } from "./config";
 import { consentRoutes } from "./consent/routes";
 import type { Database } from "./db/connect";
 import { finderRoutes } from "./finder/routes";
-import { errorHandler } from "./http/errors";
+import { clientErrorHandler, errorHandler } from "./http/errors";
 import { healthRoutes } from "./http/health";
+import { redactPath } from "./http/redact";
 import { intakeRoutes } from "./intake/routes";
 import { portalRoutes } from "./portal/routes";
 import { schedulingRoutes } from "./scheduling/routes";
+import { setupRoutes } from "./setup/routes";
 import { staffRoutes } from "./staff/routes";
 
 declare module "fastify" {
@@ -42,7 +46,7 @@ export const WEB_DIST_DIR = fileURLToPath(new URL("../../dist/web", import.meta.
 
 /** Request logs carry method, path and status; never query strings or bodies, which may hold health data. */
 function requestSerializer(request: FastifyRequest) {
-  return { method: request.method, path: request.url.split("?")[0], reqId: request.id };
+  return { method: request.method, path: redactPath(request.url.split("?")[0] ?? ""), reqId: request.id };
 }
 
 export interface BuildAppOptions {
@@ -54,13 +58,15 @@ export interface BuildAppOptions {
 
 export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {
   const { database, config } = options;
+  // Refuse to start with settings that would weaken sign-in, before anything listens.
+  assertSessionSettings(config);
   const app = Fastify({
     logger: {
       level: config.logLevel,
       serializers: { req: requestSerializer },
       ...(options.logStream ? { stream: options.logStream } : {}),
     },
-    trustProxy: config.trustProxy,
+    trustProxy: fastifyTrustProxy(config.trustProxy),
     bodyLimit: 1_048_576,
     genReqId: () => crypto.randomUUID(),
     requestIdHeader: false,
@@ -69,6 +75,9 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     onConstructorPoisoning: "error",
     // Malformed URLs (bad percent-encoding) get the API's error shape too, without echoing the URL.
     frameworkErrors: (error, request, reply) => errorHandler(error, request, reply),
+    // Errors Node's HTTP parser raises before Fastify sees a request (a 64 KB query string is a
+    // 431) get the same { code, message } shape as every other answer.
+    clientErrorHandler,
   }).withTypeProvider<ZodTypeProvider>();
 
   app.decorate("database", database);
@@ -81,6 +90,11 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   app.removeContentTypeParser("text/plain");
   app.addHook("onSend", async (request, reply) => {
     reply.header("x-request-id", request.id);
+    // API answers carry personal and health data: no browser or proxy may keep a copy. A route
+    // whose data is public and cacheable (the atlas) sets its own Cache-Control, which stays.
+    if (request.url.startsWith("/api/") && !reply.hasHeader("cache-control")) {
+      reply.header("cache-control", "no-store");
+    }
   });
 
   await app.register(helmet, {
@@ -96,6 +110,9 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       },
     },
     crossOriginEmbedderPolicy: false,
+    // HSTS only where the site is served over HTTPS (secure cookies on); over plain HTTP the
+    // header is meaningless at best, and at worst pins a host name that has no certificate.
+    hsts: config.secureCookies ? { maxAge: 31_536_000, includeSubDomains: true } : false,
   });
   await app.register(cookie);
   await app.register(rateLimit, { global: false });
@@ -128,6 +145,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   });
   await app.register(swaggerUi, { routePrefix: "/api/docs", staticCSP: true });
   await app.register(accessPlugin);
+  await app.register(ipLimitPlugin);
 
   await app.register(
     async (api) => {
@@ -143,6 +161,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       await api.register(intakeRoutes);
       await api.register(consentRoutes);
       await api.register(portalRoutes);
+      await api.register(setupRoutes);
     },
     { prefix: "/api" },
   );

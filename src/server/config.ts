@@ -1,5 +1,6 @@
 /** Runtime configuration from environment variables (README "Configuration" lists them all). */
 import { resolve } from "node:path";
+import { secretFromEnv, type TrustProxy, trustProxyFromEnv } from "./auth/settings";
 
 export interface Config {
   port: number;
@@ -9,6 +10,8 @@ export interface Config {
   dataDir: string;
   /** Set cookies with `Secure` (behind HTTPS). */
   secureCookies: boolean;
+  /** KNOTWORK_SECRET: signs remembered-device cookies (src/server/auth/device.ts). */
+  secret: string;
   sessionIdleMinutes: number;
   sessionAbsoluteHours: number;
   /** Failed log-ins allowed per e-mail address in `loginWindowMinutes` before 429. */
@@ -18,7 +21,32 @@ export interface Config {
   mailFrom: string;
   publicUrl: string;
   logLevel: string;
-  trustProxy: boolean;
+  /** KNOTWORK_TRUST_PROXY: no proxy, a hop count, or proxy addresses (src/server/auth/settings.ts). */
+  trustProxy: TrustProxy;
+  /** First run (docs/decisions/0010-clinic-setup.md): KNOTWORK_DEMO, NODE_ENV, the set-up token and default clinic. */
+  demo: DemoSetting;
+  nodeEnv: string;
+  /** KNOTWORK_SETUP_TOKEN: a set-up token chosen by the operator instead of a random one. */
+  setupToken: string | null;
+  /** KNOTWORK_DEFAULT_CLINIC: the slug `/book` and `/sign-up` use when several clinics exist. */
+  defaultClinic: string | null;
+}
+
+/** KNOTWORK_DEMO: unset is "auto" (the demo only on the embedded database outside production). */
+export type DemoSetting = "auto" | "on" | "off";
+
+function demoFromEnv(raw: string | undefined): DemoSetting {
+  if (raw === undefined || raw === "") return "auto";
+  if (raw === "true") return "on";
+  if (raw === "false") return "off";
+  throw new Error(`KNOTWORK_DEMO must be "true" or "false", got "${raw}"`);
+}
+
+/** A token an operator chooses must be as hard to guess as a password (32 hex digits or more). */
+function setupTokenFromEnv(raw: string | undefined): string | null {
+  if (raw === undefined || raw === "") return null;
+  if (raw.length < 32) throw new Error("KNOTWORK_SETUP_TOKEN must have at least 32 characters");
+  return raw;
 }
 
 function intFromEnv(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -38,6 +66,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl: env.DATABASE_URL || null,
     dataDir: resolve(env.KNOTWORK_DATA_DIR ?? "./data"),
     secureCookies: env.KNOTWORK_SECURE_COOKIES === "true" || env.NODE_ENV === "production",
+    secret: secretFromEnv(env.KNOTWORK_SECRET),
     sessionIdleMinutes: intFromEnv(env, "KNOTWORK_SESSION_IDLE_MINUTES", 30),
     sessionAbsoluteHours: intFromEnv(env, "KNOTWORK_SESSION_ABSOLUTE_HOURS", 12),
     loginMaxFailures: intFromEnv(env, "KNOTWORK_LOGIN_MAX_FAILURES", 5),
@@ -46,7 +75,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mailFrom: env.MAIL_FROM ?? "Knotwork <no-reply@knotwork.local>",
     publicUrl: env.KNOTWORK_PUBLIC_URL ?? `http://localhost:${port}`,
     logLevel: env.LOG_LEVEL ?? "info",
-    trustProxy: env.KNOTWORK_TRUST_PROXY === "true",
+    trustProxy: trustProxyFromEnv(env.KNOTWORK_TRUST_PROXY),
+    demo: demoFromEnv(env.KNOTWORK_DEMO),
+    nodeEnv: env.NODE_ENV ?? "development",
+    setupToken: setupTokenFromEnv(env.KNOTWORK_SETUP_TOKEN),
+    defaultClinic: env.KNOTWORK_DEFAULT_CLINIC || null,
   };
 }
 

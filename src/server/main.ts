@@ -1,10 +1,12 @@
-/** Starts the server: open the database, migrate, seed the demo clinic on first run, serve. */
+/**
+ * Starts the server: open the database, migrate, run the demo or offer set-up (setup/first-run.ts), serve.
+ */
 import type { FastifyInstance } from "fastify";
 import { buildApp } from "./app";
 import type { Config } from "./config";
 import { type Database, openDatabase } from "./db/connect";
 import { startBackgroundJobs } from "./jobs";
-import { DEMO_LOGINS, DEMO_PASSWORD, seedDemoClinic } from "./seed/demo";
+import { prepareFirstRun } from "./setup/first-run";
 import { ensureWebBuild } from "./web-build";
 
 export function databaseConfigFrom(config: Config) {
@@ -19,18 +21,13 @@ export async function openMigratedDatabase(config: Config): Promise<Database> {
   return database;
 }
 
-export function demoLoginsText(): string {
-  const lines = DEMO_LOGINS.map((l) => `  ${l.role.padEnd(11)} ${l.email.padEnd(26)} ${DEMO_PASSWORD}`);
-  return ["Demo log-ins (role, e-mail, password):", ...lines].join("\n");
-}
-
 export async function startServer(
   config: Config,
 ): Promise<{ app: FastifyInstance; stop: () => Promise<void> }> {
   const startedAt = Date.now();
   await ensureWebBuild((m) => console.log(m));
   const database = await openMigratedDatabase(config);
-  const seeded = await seedDemoClinic(database.db);
+  const firstRun = await prepareFirstRun(database.db, config);
   const app = await buildApp({ database, config });
   const jobs = startBackgroundJobs(database.db, config, app.log);
   await app.listen({ port: config.port, host: config.host });
@@ -38,8 +35,7 @@ export async function startServer(
   console.log(
     `\nKnotwork is running at ${config.publicUrl} (${where}), ready in ${Date.now() - startedAt} ms.`,
   );
-  console.log(seeded.created ? "Seeded the demo clinic (first run)." : "Demo clinic present.");
-  console.log(`${demoLoginsText()}\nAPI reference: ${config.publicUrl}/api/docs\n`);
+  console.log(`${firstRun.join("\n")}\nAPI reference: ${config.publicUrl}/api/docs\n`);
   const stop = async () => {
     await jobs.stop();
     await app.close();

@@ -2,6 +2,7 @@
 import { z } from "zod";
 
 import { ROLES } from "./roles";
+import { PersonNameSchema, singleLine } from "./text";
 
 export { ROLE_LABELS, ROLES, type Role, STAFF_ROLES, type StaffRole } from "./roles";
 
@@ -18,7 +19,7 @@ export const NewPasswordSchema = z
   .min(10, { message: "Use at least 10 characters." })
   .max(200, { message: "Use at most 200 characters." });
 
-export const PersonNameSchema = z.string().trim().min(1, { message: "Enter a name." }).max(100);
+export { PersonNameSchema } from "./text";
 
 export const LoginRequestSchema = z.object({
   email: EmailSchema,
@@ -26,22 +27,50 @@ export const LoginRequestSchema = z.object({
 });
 
 export const SignupRequestSchema = z.object({
-  clinicSlug: z.string().trim().min(1).max(80),
+  clinicSlug: singleLine(80, 1),
   firstName: PersonNameSchema,
   lastName: PersonNameSchema,
   email: EmailSchema,
   password: NewPasswordSchema,
-  phone: z.string().trim().max(40).optional(),
+  phone: singleLine(40).optional(),
 });
+
+/**
+ * The answer to every sign-up, whether or not the address already had an account, so the answer
+ * does not tell who has one. The address's owner learns the rest by e-mail.
+ */
+export const SignupResponseSchema = z.object({
+  ok: z.literal(true),
+  message: z.string(),
+});
+export type SignupResponse = z.infer<typeof SignupResponseSchema>;
+
+export const SIGNUP_ACCEPTED_MESSAGE =
+  "Thank you. We have sent a message to this address: open the link in it to confirm your e-mail. If you already had an account, sign in with your password instead.";
+
+export const VerifyEmailQuerySchema = z.object({ token: z.string().min(10).max(200) });
 
 export const ChangePasswordRequestSchema = z.object({
   currentPassword: z.string().min(1).max(200),
   newPassword: NewPasswordSchema,
 });
 
+/**
+ * A new account chooses its password here; an existing account either sends its current password
+ * or accepts while signed in as the invited address (then `password` is left out).
+ */
 export const AcceptInvitationRequestSchema = z.object({
   token: z.string().min(10).max(200),
-  password: NewPasswordSchema,
+  password: z.string().min(1, { message: "Enter your password." }).max(200).optional(),
+});
+
+export const InvitationPreviewSchema = z.object({
+  clinicName: z.string(),
+  email: z.string(),
+  name: z.string(),
+  role: z.enum(["owner", "therapist", "front_desk"]),
+  /** True when the address already has an account: the invitee signs in to accept. */
+  existingAccount: z.boolean(),
 });
 
 export const SwitchContextRequestSchema = z.object({
@@ -60,7 +89,13 @@ export const ContextSchema = z.object({
 export type AuthContext = z.infer<typeof ContextSchema>;
 
 export const SessionResponseSchema = z.object({
-  user: z.object({ id: z.string(), email: z.string(), name: z.string() }),
+  user: z.object({
+    id: z.string(),
+    email: z.string(),
+    name: z.string(),
+    /** False until a client who signed up opens the link e-mailed to them (show a reminder). */
+    emailVerified: z.boolean(),
+  }),
   /** Send back as `x-csrf-token` on every POST/PUT/PATCH/DELETE. */
   csrfToken: z.string(),
   context: ContextSchema.nullable(),

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { EmailSchema, PersonNameSchema } from "./auth";
 import { ScreeningFlagSchema } from "./intake";
 import { STAFF_ROLES } from "./roles";
+import { plainText, singleLine } from "./text";
 
 export const IdParamsSchema = z.object({ id: z.string().uuid({ message: "Not a valid id." }) });
 
@@ -56,24 +57,31 @@ export const PublicClinicSchema = ClinicSchema.omit({ id: true }).extend({
 });
 
 export const UpdateClinicRequestSchema = z.object({
-  name: z.string().trim().min(1).max(120).optional(),
+  name: singleLine(120, 1).optional(),
   email: EmailSchema.nullable().optional(),
-  phone: z.string().trim().max(40).nullable().optional(),
-  address: z.string().trim().max(300).nullable().optional(),
+  phone: singleLine(40).nullable().optional(),
+  address: plainText(300).nullable().optional(),
   policies: ClinicPoliciesSchema.partial().optional(),
 });
 
+/** Everyone on the team: staff with a sign-in, and therapists on the calendar without one. */
 export const StaffMemberSchema = z.object({
-  userId: z.string(),
+  userId: z.string().nullable(),
+  therapistId: z.string().nullable(),
   name: z.string(),
-  email: z.string(),
+  email: z.string().nullable(),
   role: z.enum(STAFF_ROLES),
+  hasSignIn: z.boolean(),
+  /** For a therapist without a sign-in: when the open invitation to them expires, if one is open. */
+  invitedUntil: z.string().nullable(),
 });
 
 export const InviteStaffRequestSchema = z.object({
   email: EmailSchema,
   name: PersonNameSchema,
   role: z.enum(STAFF_ROLES),
+  /** Give a sign-in to this existing therapist (one without a sign-in) instead of adding a new one. */
+  therapistId: z.string().uuid().optional(),
 });
 
 export const InvitationSchema = z.object({
@@ -81,6 +89,8 @@ export const InvitationSchema = z.object({
   email: z.string(),
   role: z.enum(STAFF_ROLES),
   expiresAt: z.string(),
+  /** The address already has an account: the invitee signs in to accept instead of choosing a password. */
+  existingAccount: z.boolean(),
   /** The accept link; also e-mailed. Shown once, to the owner who invited. */
   acceptUrl: z.string(),
 });

@@ -16,6 +16,7 @@ import {
   SERVICE_KINDS,
   ServiceSchema,
 } from "./clinic";
+import { plainText, singleLine } from "./text";
 
 export {
   availabilityQuerySchema as AvailabilityQuerySchema,
@@ -26,17 +27,6 @@ export {
 
 const UUID_MESSAGE = "Not a valid id.";
 export const UuidSchema = z.string().uuid({ message: UUID_MESSAGE });
-
-/** Text a person types: trimmed, bounded, without control characters (which no database field should hold). */
-// biome-ignore lint/suspicious/noControlCharactersInRegex: refusing control characters is the point
-const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
-export const plainText = (max: number, min = 0) =>
-  z
-    .string()
-    .trim()
-    .min(min, { message: min > 0 ? "Enter some text." : "Too short." })
-    .max(max, { message: `Use at most ${max} characters.` })
-    .refine((text) => !CONTROL_CHARACTERS.test(text), { message: "Remove control characters." });
 
 /** An instant the server can store: ISO 8601 with an offset, between the years 1900 and 9000. */
 export const InstantSchema = z.iso
@@ -97,7 +87,7 @@ export const NewClientSchema = z.object({
   firstName: PersonNameSchema,
   lastName: PersonNameSchema,
   email: EmailSchema.optional(),
-  phone: plainText(40).optional(),
+  phone: singleLine(40).optional(),
 });
 
 export const StaffBookingRequestSchema = z
@@ -274,7 +264,7 @@ const minutes = (max: number) => z.number().int().min(0).max(max);
 
 export const ServiceRequestSchema = z.object({
   kind: z.enum(SERVICE_KINDS).describe("consultation = first visit"),
-  name: plainText(120, 1),
+  name: singleLine(120, 1),
   description: plainText(2000).default(""),
   durationMin: z.number().int().min(5).max(480),
   bufferBeforeMin: minutes(240).default(0),
@@ -296,7 +286,7 @@ export const ServiceRequestSchema = z.object({
 
 export const ServiceUpdateSchema = z.object({
   kind: z.enum(SERVICE_KINDS).optional(),
-  name: plainText(120, 1).optional(),
+  name: singleLine(120, 1).optional(),
   description: plainText(2000).optional(),
   durationMin: z.number().int().min(5).max(480).optional(),
   bufferBeforeMin: minutes(240).optional(),
@@ -319,9 +309,9 @@ export const AdminServiceSchema = ServiceSchema.extend({
   sortOrder: z.number(),
 });
 
-export const RoomRequestSchema = z.object({ name: plainText(80, 1), active: z.boolean().default(true) });
+export const RoomRequestSchema = z.object({ name: singleLine(80, 1), active: z.boolean().default(true) });
 export const RoomUpdateSchema = z.object({
-  name: plainText(80, 1).optional(),
+  name: singleLine(80, 1).optional(),
   active: z.boolean().optional(),
 });
 export const AdminRoomSchema = z.object({ id: z.string(), name: z.string(), active: z.boolean() });

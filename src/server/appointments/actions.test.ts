@@ -1,6 +1,6 @@
 import { and, eq, like } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { newFeedToken } from "../clinic/feed-token";
+import { unissuedFeedTokenHash } from "../clinic/feed-token";
 import { appointments, outboxMessages, therapists } from "../db/schema";
 import { intakeWith } from "../intake/testing";
 import type { Agent, TestApp } from "../testing/harness";
@@ -27,7 +27,7 @@ beforeAll(async () => {
   someoneElse = await newClient(t.app, "Sidney");
   const [row] = await t.database.db
     .insert(therapists)
-    .values({ clinicId: ids.clinicId, displayName: "Tess Direct", feedToken: newFeedToken() })
+    .values({ clinicId: ids.clinicId, displayName: "Tess Direct", feedTokenHash: unissuedFeedTokenHash() })
     .returning();
   tess = row?.id as string;
 });

@@ -29,7 +29,10 @@ async function login(email: string): Promise<HttpAgent> {
     body: JSON.stringify({ email, password: DEMO_PASSWORD }),
   });
   expect(response.status).toBe(200);
-  const cookie = (response.headers.get("set-cookie") ?? "").split(";")[0] as string;
+  const cookie = response.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .join("; ");
   const { csrfToken } = (await response.json()) as { csrfToken: string };
   return { cookie, csrf: csrfToken };
 }

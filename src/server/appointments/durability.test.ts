@@ -66,7 +66,10 @@ async function login(base: string, email: string) {
   });
   if (response.status !== 200) throw new Error(`login ${response.status}`);
   return {
-    cookie: (response.headers.get("set-cookie") ?? "").split(";")[0] as string,
+    cookie: response.headers
+      .getSetCookie()
+      .map((c) => c.split(";")[0])
+      .join("; "),
     csrf: ((await response.json()) as { csrfToken: string }).csrfToken,
   };
 }

@@ -1,7 +1,9 @@
-import { eq } from "drizzle-orm";
+import { createHash } from "node:crypto";
+import { eq, sql } from "drizzle-orm";
 import ICAL from "ical.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { appointments } from "../db/schema";
+import { feedTokenHash, newFeedToken } from "../clinic/feed-token";
+import { appointments, therapists } from "../db/schema";
 import type { Agent, TestApp } from "../testing/harness";
 import { boise, type DemoIds, newClient, openDemoWorld, workday } from "./test-helpers";
 
@@ -74,7 +76,7 @@ describe("an appointment's .ics file", () => {
 
 describe("a therapist's private feed", () => {
   it("lists that therapist's requests, confirmed and completed appointments with first name and initial only", async () => {
-    const urlResponse = await owner.request("GET", `/api/clinic/therapists/${ids.marcus}/feed-url`);
+    const urlResponse = await owner.request("POST", `/api/clinic/therapists/${ids.marcus}/feed-url`);
     expect(urlResponse.statusCode).toBe(200);
     const feedUrl = new URL(urlResponse.json().url);
     expect(feedUrl.pathname).toMatch(/^\/api\/feeds\/therapists\/[A-Za-z0-9_-]{20,}\.ics$/);
@@ -106,7 +108,7 @@ describe("a therapist's private feed", () => {
       (await t.app.inject({ method: "GET", url: "/api/feeds/therapists/not-the-token.ics" })).statusCode,
     ).toBe(404);
     const old = new URL(
-      (await marcus.request("GET", `/api/clinic/therapists/${ids.marcus}/feed-url`)).json().url,
+      (await marcus.request("POST", `/api/clinic/therapists/${ids.marcus}/feed-url`)).json().url,
     );
     expect((await desk.request("POST", `/api/clinic/therapists/${ids.marcus}/feed-url`)).statusCode).toBe(
       403,
@@ -119,16 +121,37 @@ describe("a therapist's private feed", () => {
     expect((await t.app.inject({ method: "GET", url: fresh.pathname })).statusCode).toBe(200);
   });
 
-  it("shows a therapist only their own feed URL, and no other clinic's", async () => {
-    expect((await marcus.request("GET", `/api/clinic/therapists/${ids.priya}/feed-url`)).statusCode).toBe(
-      404,
+  it("issues a therapist only their own feed URL, and no other clinic's", async () => {
+    const issue = (agent: Agent, therapistId: string) =>
+      agent.request("POST", `/api/clinic/therapists/${therapistId}/feed-url`);
+    expect((await issue(marcus, ids.priya)).statusCode).toBe(404);
+    expect((await issue(desk, ids.priya)).statusCode).toBe(403);
+    expect((await issue(otherOwner, ids.marcus)).statusCode).toBe(404);
+    expect((await issue(jordan, ids.marcus)).statusCode).toBe(403);
+  });
+
+  it("stores only the token's hash, and shows the URL only when it is issued", async () => {
+    const url = new URL(
+      (await owner.request("POST", `/api/clinic/therapists/${ids.priya}/feed-url`)).json().url,
     );
-    expect((await desk.request("GET", `/api/clinic/therapists/${ids.priya}/feed-url`)).statusCode).toBe(200);
-    expect(
-      (await otherOwner.request("GET", `/api/clinic/therapists/${ids.marcus}/feed-url`)).statusCode,
-    ).toBe(404);
-    expect((await jordan.request("GET", `/api/clinic/therapists/${ids.marcus}/feed-url`)).statusCode).toBe(
-      403,
+    const token = url.pathname.replace(/^.*\//, "").replace(/\.ics$/, "");
+    const [row] = await t.database.db.select().from(therapists).where(eq(therapists.id, ids.priya));
+    expect(JSON.stringify(row)).not.toContain(token);
+    expect(row?.feedTokenHash).toBe(createHash("sha256").update(token).digest("hex"));
+    // There is no way to read an issued URL back.
+    expect((await owner.request("GET", `/api/clinic/therapists/${ids.priya}/feed-url`)).statusCode).toBe(404);
+    expect((await t.app.inject({ method: "GET", url: url.pathname })).statusCode).toBe(200);
+  });
+
+  it("hashes tokens in SQL the way the server does, so migrated feed URLs keep working", async () => {
+    // The migration that moved feed tokens to hashes uses this expression on the existing tokens.
+    const token = newFeedToken();
+    const result = await t.database.db.execute<{ hash: string }>(
+      sql`SELECT encode(sha256(convert_to(${token}::text, 'UTF8')), 'hex') AS hash`,
     );
+    const rows = (Array.isArray(result) ? result : (result as { rows: { hash: string }[] }).rows) as {
+      hash: string;
+    }[];
+    expect(rows[0]?.hash).toBe(feedTokenHash(token));
   });
 });

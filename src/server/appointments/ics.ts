@@ -1,7 +1,8 @@
 /**
  * Calendars (PRODUCT.md F4 "ICS"): an .ics file per appointment for whoever may see it, and a
- * private subscription feed per therapist, reached by the secret in `therapists.feed_token`
- * (rotating it revokes every old subscription). Feeds carry no health data: the client's first
+ * private subscription feed per therapist, reached by a secret whose hash is
+ * `therapists.feed_token_hash` (the URL is shown once when issued; issuing a new one revokes every
+ * old subscription). Feeds carry no health data: the client's first
  * name and initial, the service and the room, nothing from intake or notes.
  */
 import { and, asc, eq, gte, inArray, lt } from "drizzle-orm";
@@ -17,7 +18,7 @@ import {
   icsFileName,
 } from "../../core/calendar";
 import { ANY_ROLE, type Scope, STAFF, scopeOf } from "../auth/access";
-import { newFeedToken } from "../clinic/feed-token";
+import { feedTokenHash, newFeedToken } from "../clinic/feed-token";
 import type { Db } from "../db/connect";
 import { appointments, clients, clinics, rooms, services, therapists } from "../db/schema";
 import { forbidden, notFound } from "../http/errors";
@@ -52,7 +53,7 @@ function location(name: string, address: string | null, room: string | null): st
 /** The therapist row a staff caller may manage the feed of: owner and desk any; a therapist their own. */
 async function manageableTherapist(db: Db, scope: Scope, therapistId: string) {
   const [therapist] = await db
-    .select({ id: therapists.id, userId: therapists.userId, feedToken: therapists.feedToken })
+    .select({ id: therapists.id, userId: therapists.userId })
     .from(therapists)
     .where(and(eq(therapists.clinicId, scope.clinicId), eq(therapists.id, therapistId)));
   if (!therapist) throw notFound("Therapist not found.");
@@ -129,7 +130,7 @@ export const calendarRoutes: FastifyPluginAsyncZod = async (app) => {
         })
         .from(therapists)
         .innerJoin(clinics, eq(clinics.id, therapists.clinicId))
-        .where(eq(therapists.feedToken, request.params.token))
+        .where(eq(therapists.feedTokenHash, feedTokenHash(request.params.token)))
         .limit(1);
       if (!therapist) throw notFound("Feed not found.");
       const now = Date.now();
@@ -187,30 +188,15 @@ export const calendarRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   );
 
-  app.get(
-    "/clinic/therapists/:id/feed-url",
-    {
-      config: { access: STAFF },
-      schema: {
-        tags: ["clinic"],
-        summary: "A therapist's private feed URL (owner and desk: any therapist; a therapist: their own)",
-        params: IdParamsSchema,
-        response: { 200: FeedUrlSchema, 404: ErrorSchema },
-      },
-    },
-    async (request) => {
-      const therapist = await manageableTherapist(db, scopeOf(request), request.params.id);
-      return { url: feedUrl(therapist.feedToken) };
-    },
-  );
-
   app.post(
     "/clinic/therapists/:id/feed-url",
     {
       config: { access: STAFF },
       schema: {
         tags: ["clinic"],
-        summary: "Issue a new feed URL, revoking the old one (owner, or the therapist themself)",
+        summary: "Issue a new private feed URL, revoking the old one (owner, or the therapist themself)",
+        description:
+          "Only the token's hash is stored, so this answer is the one time the URL can be read; issuing another one is the way to see it again.",
         params: IdParamsSchema,
         response: { 200: FeedUrlSchema, 403: ErrorSchema, 404: ErrorSchema },
       },
@@ -222,7 +208,7 @@ export const calendarRoutes: FastifyPluginAsyncZod = async (app) => {
       const token = newFeedToken();
       await db
         .update(therapists)
-        .set({ feedToken: token })
+        .set({ feedTokenHash: feedTokenHash(token) })
         .where(and(eq(therapists.clinicId, scope.clinicId), eq(therapists.id, therapist.id)));
       return { url: feedUrl(token) };
     },

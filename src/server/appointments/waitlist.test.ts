@@ -182,4 +182,25 @@ describe("the waitlist", () => {
     expect(unknown.json()).toMatchObject({ code: "unknown_service", field: "serviceId" });
     expect((await desk.request("POST", "/api/waitlist", base)).statusCode).toBe(403);
   });
+
+  it("keeps the 10-entry limit under 20 parallel requests from one client", async () => {
+    const eager = await newClient(t.app, "Eager");
+    const responses = await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        eager.request("POST", "/api/waitlist", {
+          serviceId: ids.session60,
+          earliest: boise(workday(10 + (i % 5)), "09:00"),
+          latest: boise(workday(10 + (i % 5)), "17:00"),
+        }),
+      ),
+    );
+    const statuses = responses.map((r) => r.statusCode);
+    expect(statuses.filter((s) => s === 201)).toHaveLength(10);
+    expect(statuses.filter((s) => s === 409)).toHaveLength(10);
+    const stored = await t.database.db
+      .select()
+      .from(waitlistEntries)
+      .where(eq(waitlistEntries.clientId, eager.clientId));
+    expect(stored).toHaveLength(10);
+  });
 });

@@ -120,30 +120,40 @@ export const waitlistRoutes: FastifyPluginAsyncZod = async (app) => {
         if (!therapist)
           throw badRequest("unknown_therapist", "No such therapist at this clinic.", "therapistId");
       }
-      const [open] = await db
-        .select({ n: count() })
-        .from(waitlistEntries)
-        .where(
-          and(
-            eq(waitlistEntries.clinicId, scope.clinicId),
-            eq(waitlistEntries.clientId, clientId),
-            gt(waitlistEntries.latest, now),
-          ),
-        );
-      if ((open?.n ?? 0) >= MAX_ENTRIES_PER_CLIENT) {
-        throw conflict("too_many", `You can have at most ${MAX_ENTRIES_PER_CLIENT} waitlist entries.`);
-      }
-      const [created] = await db
-        .insert(waitlistEntries)
-        .values({
-          clinicId: scope.clinicId,
-          clientId,
-          serviceId: body.serviceId,
-          therapistId: body.therapistId ?? null,
-          earliest: new Date(body.earliest),
-          latest: new Date(body.latest),
-        })
-        .returning({ id: waitlistEntries.id });
+      const created = await db.transaction(async (tx) => {
+        // Count-then-insert is only a limit if no other request for this client runs in between:
+        // locking the client's row makes concurrent requests for the same client take turns.
+        await tx
+          .select({ id: clients.id })
+          .from(clients)
+          .where(and(eq(clients.clinicId, scope.clinicId), eq(clients.id, clientId)))
+          .for("update");
+        const [open] = await tx
+          .select({ n: count() })
+          .from(waitlistEntries)
+          .where(
+            and(
+              eq(waitlistEntries.clinicId, scope.clinicId),
+              eq(waitlistEntries.clientId, clientId),
+              gt(waitlistEntries.latest, now),
+            ),
+          );
+        if ((open?.n ?? 0) >= MAX_ENTRIES_PER_CLIENT) {
+          throw conflict("too_many", `You can have at most ${MAX_ENTRIES_PER_CLIENT} waitlist entries.`);
+        }
+        const [inserted] = await tx
+          .insert(waitlistEntries)
+          .values({
+            clinicId: scope.clinicId,
+            clientId,
+            serviceId: body.serviceId,
+            therapistId: body.therapistId ?? null,
+            earliest: new Date(body.earliest),
+            latest: new Date(body.latest),
+          })
+          .returning({ id: waitlistEntries.id });
+        return inserted;
+      });
       const rows = await listEntries(db, scope.clinicId, clientId, now);
       const row = rows.find((r) => r.id === created?.id);
       if (!row) throw notFound("Waitlist entry not found.");

@@ -6,6 +6,7 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import fp from "fastify-plugin";
 import type { AuthContext, Role, StaffRole } from "../../core/api/auth";
+import type { Config } from "../config";
 import { AppError, forbidden, unauthenticated } from "../http/errors";
 import { type Caller, resolveSession, SESSION_COOKIE } from "./sessions";
 
@@ -50,15 +51,40 @@ export function isStaff(scope: Scope): boolean {
   return scope.role !== "client";
 }
 
-function originMatchesHost(request: FastifyRequest): boolean {
+/** "scheme://host[:port]" as a browser writes it in `Origin` (default ports left out), or null. */
+function originOf(url: string): string | null {
+  try {
+    const origin = new URL(url).origin;
+    return origin === "null" ? null : origin;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The origins this server is reached at: the configured public URL, and the scheme and Host the
+ * request arrived with (https whenever secure cookies are on, since TLS may end at a proxy).
+ */
+function ownOrigins(request: FastifyRequest, config: Config): Set<string> {
+  const origins = new Set<string>();
+  const publicOrigin = originOf(config.publicUrl);
+  if (publicOrigin) origins.add(publicOrigin);
+  const host = request.headers.host;
+  if (host) {
+    const scheme = config.secureCookies ? "https" : request.protocol;
+    const own = originOf(`${scheme}://${host}`);
+    if (own) origins.add(own);
+  }
+  return origins;
+}
+
+/** Scheme, host and port must all match: `http://clinic.example` is not `https://clinic.example`. */
+function originIsOwn(request: FastifyRequest, config: Config): boolean {
   const origin = request.headers.origin;
   // Non-browser clients send no Origin; browsers always send one on cross-site writes.
   if (origin === undefined) return true;
-  try {
-    return new URL(origin).host === request.headers.host;
-  } catch {
-    return false;
-  }
+  const given = originOf(origin);
+  return given !== null && ownOrigins(request, config).has(given);
 }
 
 function enforceAccess(request: FastifyRequest): void {
@@ -93,7 +119,7 @@ export const accessPlugin = fp(async (app: FastifyInstance) => {
     if (UNSAFE_METHODS.has(request.method) && request.url.startsWith("/api/")) {
       // Cross-site writes are refused outright; cookie-authenticated writes also need the
       // session's CSRF token (synchronizer-token pattern), which a cross-site page cannot read.
-      if (!originMatchesHost(request)) throw new AppError(403, "csrf", "Cross-site request refused.");
+      if (!originIsOwn(request, app.config)) throw new AppError(403, "csrf", "Cross-site request refused.");
       if (request.caller && request.headers["x-csrf-token"] !== request.caller.csrfToken) {
         throw new AppError(403, "csrf", "Missing or invalid CSRF token. Reload the page and try again.");
       }

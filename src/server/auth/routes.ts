@@ -1,4 +1,4 @@
-import { and, count, eq, gt, lt, sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import type { FastifyReply } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import {
@@ -8,15 +8,22 @@ import {
   LoginRequestSchema,
   OkSchema,
   SessionResponseSchema,
+  SIGNUP_ACCEPTED_MESSAGE,
   SignupRequestSchema,
+  SignupResponseSchema,
   SwitchContextRequestSchema,
+  VerifyEmailQuerySchema,
 } from "../../core/api/auth";
+import { passwordProblem } from "../../core/auth/password";
 import { recordAudit } from "../audit/audit";
-import { newFeedToken } from "../clinic/feed-token";
 import type { Config } from "../config";
 import type { Db } from "../db/connect";
-import { clients, clinics, invitations, loginFailures, memberships, therapists, users } from "../db/schema";
-import { AppError, badRequest, conflict, notFound, unauthenticated } from "../http/errors";
+import { clients, clinics, users } from "../db/schema";
+import { AppError, badRequest, notFound, postgresErrorCode, unauthenticated } from "../http/errors";
+import { acceptInvitation } from "../staff/invitations";
+import { DEVICE_COOKIE, readDevice, rememberDevice } from "./device";
+import { sendSignupAttemptNotice, sendVerificationLink, verifyEmailToken } from "./email-verification";
+import { SIGN_IN_IP_LIMIT } from "./ip-limit";
 import { dummyPasswordHash, hashPassword, verifyPassword } from "./passwords";
 import {
   createSession,
@@ -26,7 +33,7 @@ import {
   SESSION_COOKIE,
   setSessionContext,
 } from "./sessions";
-import { tokenHash } from "./tokens";
+import { clearAttempts, retryAfterSeconds, type ThrottlePolicy, takeAttempt } from "./throttle";
 
 const INVALID_CREDENTIALS = new AppError(401, "invalid_credentials", "E-mail or password is incorrect.");
 
@@ -45,22 +52,21 @@ function defaultContext(contexts: AuthContext[]): AuthContext | null {
   return contexts[0] ?? null;
 }
 
-async function recentFailures(db: Db, config: Config, emailKey: string): Promise<number> {
-  const since = new Date(Date.now() - config.loginWindowMinutes * 60_000);
-  const rows = await db
-    .select({ n: count() })
-    .from(loginFailures)
-    .where(and(eq(loginFailures.emailKey, emailKey), gt(loginFailures.at, since)));
-  return rows[0]?.n ?? 0;
+/** The per-e-mail (and per-device) sign-in throttle: free attempts, then a growing delay. */
+function signInPolicy(config: Config): ThrottlePolicy {
+  return { max: config.loginMaxFailures, windowMs: config.loginWindowMinutes * 60_000, mode: "progressive" };
 }
 
-/** Housekeeping (the login-failure purge job in ../jobs): deletes failures recorded before `before`. */
-export async function deleteLoginFailuresBefore(db: Db, before: Date): Promise<number> {
-  const deleted = await db
-    .delete(loginFailures)
-    .where(lt(loginFailures.at, before))
-    .returning({ id: loginFailures.id });
-  return deleted.length;
+function waitInWords(ms: number): string {
+  const seconds = retryAfterSeconds(ms);
+  if (seconds < 90) return `${seconds} seconds`;
+  return `${Math.ceil(seconds / 60)} minutes`;
+}
+
+/** A new password must not be one an attacker would try first; the answer names the field. */
+function refuseWeakPassword(password: string, field: string, context: { email?: string; names?: string[] }) {
+  const problem = passwordProblem(password, context);
+  if (problem) throw badRequest("weak_password", problem.message, field);
 }
 
 async function startSession(db: Db, config: Config, reply: FastifyReply, userId: string, oldToken?: string) {
@@ -75,18 +81,16 @@ async function startSession(db: Db, config: Config, reply: FastifyReply, userId:
 
 /** The body every sign-in path answers with (the same shape as `GET /api/auth/session`). */
 function sessionResponse(
-  user: { id: string; email: string; name: string },
+  user: { id: string; email: string; name: string; emailVerifiedAt: Date | null },
   session: { csrfToken: string; context: AuthContext | null; contexts: AuthContext[] },
 ) {
   return {
-    user: { id: user.id, email: user.email, name: user.name },
+    user: { id: user.id, email: user.email, name: user.name, emailVerified: user.emailVerifiedAt !== null },
     csrfToken: session.csrfToken,
     context: session.context,
     contexts: session.contexts,
   };
 }
-
-const LOGIN_RATE_LIMIT = { max: 30, timeWindow: "1 minute" };
 
 export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   const { db } = app.database;
@@ -95,32 +99,40 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     "/auth/login",
     {
-      config: { access: "public", rateLimit: LOGIN_RATE_LIMIT },
+      config: { access: "public", ipLimit: SIGN_IN_IP_LIMIT("login") },
       schema: {
         tags: ["auth"],
         summary: "Sign in with e-mail and password",
-        description:
-          "Same 401 for an unknown e-mail and a wrong password. After too many failures for one e-mail, 429 until the window passes.",
+        description: [
+          "Same 401 for an unknown e-mail and a wrong password. Attempts are counted per e-mail before the",
+          "password is checked: after the configured number (5 by default) each further attempt must wait a",
+          "growing delay (`429` with `Retry-After`). A browser that signed in to this account before",
+          "(the `kw_device` cookie) is counted on its own, so others' failed guesses do not hold it back.",
+        ].join(" "),
         body: LoginRequestSchema,
         response: { 200: SessionResponseSchema },
       },
     },
     async (request, reply) => {
       const { email, password } = request.body;
-      if ((await recentFailures(db, config, email)) >= config.loginMaxFailures) {
+      const [user] = await db.select().from(users).where(sql`lower(${users.email}) = ${email}`).limit(1);
+      const device = readDevice(config.secret, request.cookies[DEVICE_COOKIE]);
+      const knownDevice = device && user && device.userId === user.id ? device : null;
+      const throttleKey = knownDevice ? `device:${knownDevice.deviceId}` : `email:${email}`;
+      // Counted before the password is checked, atomically, so parallel guesses cannot overtake it.
+      const attempt = await takeAttempt(db, throttleKey, signInPolicy(config));
+      if (!attempt.allowed) {
+        reply.header("retry-after", String(retryAfterSeconds(attempt.retryAfterMs)));
         throw new AppError(
           429,
           "rate_limited",
-          "Too many failed sign-ins. Please wait a few minutes and try again.",
+          `Too many failed sign-ins. Please wait ${waitInWords(attempt.retryAfterMs)} and try again.`,
         );
       }
-      const [user] = await db.select().from(users).where(sql`lower(${users.email}) = ${email}`).limit(1);
       const valid = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), password);
-      if (!user || !valid) {
-        await db.insert(loginFailures).values({ emailKey: email });
-        throw INVALID_CREDENTIALS;
-      }
-      await db.delete(loginFailures).where(eq(loginFailures.emailKey, email));
+      if (!user || !valid) throw INVALID_CREDENTIALS;
+      await clearAttempts(db, throttleKey);
+      rememberDevice(reply, config, user.id, knownDevice);
       const session = await startSession(db, config, reply, user.id, request.cookies[SESSION_COOKIE]);
       await recordAudit(db, {
         clinicId: session.context?.clinicId ?? null,
@@ -162,7 +174,12 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       const caller = request.caller;
       if (!caller) throw unauthenticated();
       return {
-        user: { id: caller.userId, email: caller.email, name: caller.name },
+        user: {
+          id: caller.userId,
+          email: caller.email,
+          name: caller.name,
+          emailVerified: caller.emailVerified,
+        },
         csrfToken: caller.csrfToken,
         context: caller.context,
         contexts: await listContexts(db, caller.userId),
@@ -191,7 +208,12 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       if (!chosen) throw notFound("You have no such role in that clinic.");
       await setSessionContext(db, caller.sessionIdHash, chosen);
       return {
-        user: { id: caller.userId, email: caller.email, name: caller.name },
+        user: {
+          id: caller.userId,
+          email: caller.email,
+          name: caller.name,
+          emailVerified: caller.emailVerified,
+        },
         csrfToken: caller.csrfToken,
         context: chosen,
         contexts,
@@ -202,49 +224,95 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     "/auth/signup",
     {
-      config: { access: "public", rateLimit: LOGIN_RATE_LIMIT },
+      config: { access: "public", ipLimit: SIGN_IN_IP_LIMIT("signup") },
       schema: {
         tags: ["auth"],
-        summary: "Create a client account at a clinic (and sign in)",
+        summary: "Create a client account at a clinic; the e-mail gets a link to confirm the address",
+        description: [
+          "Answers `202` the same way whether or not the address already has an account (so the answer",
+          "tells nobody who has one); the address's owner is told by e-mail instead. Then sign in with",
+          "`POST /api/auth/login`. `400 weak_password` (field `password`) for a common, repetitive or",
+          "personal password.",
+        ].join(" "),
         body: SignupRequestSchema,
-        response: { 201: SessionResponseSchema },
+        response: { 202: SignupResponseSchema },
       },
     },
     async (request, reply) => {
       const body = request.body;
       const [clinic] = await db.select().from(clinics).where(eq(clinics.slug, body.clinicSlug)).limit(1);
       if (!clinic) throw badRequest("unknown_clinic", "That clinic does not exist.", "clinicSlug");
-      const [existing] = await db
-        .select({ id: users.id })
-        .from(users)
-        .where(sql`lower(${users.email}) = ${body.email}`);
-      if (existing) {
-        throw conflict(
-          "email_taken",
-          "An account with this e-mail already exists. Sign in instead.",
-          "email",
+      refuseWeakPassword(body.password, "password", {
+        email: body.email,
+        names: [body.firstName, body.lastName],
+      });
+      // Hashed on both paths, so an existing address does not answer faster than a new one.
+      const passwordHash = await hashPassword(body.password);
+      const name = `${body.firstName} ${body.lastName}`;
+      const created = await db
+        .transaction(async (tx) => {
+          const [user] = await tx
+            .insert(users)
+            .values({ email: body.email, name, passwordHash, emailVerifiedAt: null })
+            .onConflictDoNothing()
+            .returning();
+          if (!user) return null;
+          await tx.insert(clients).values({
+            clinicId: clinic.id,
+            userId: user.id,
+            firstName: body.firstName,
+            lastName: body.lastName,
+            email: body.email,
+            phone: body.phone ?? null,
+          });
+          await sendVerificationLink(tx, config, user, clinic);
+          return user;
+        })
+        .catch((error: unknown) => {
+          // Two sign-ups for one new address at once: the second finds it taken, like any other.
+          if (postgresErrorCode(error) === "23505") return null;
+          throw error;
+        });
+      if (!created) {
+        const [existing] = await db
+          .select()
+          .from(users)
+          .where(sql`lower(${users.email}) = ${body.email}`)
+          .limit(1);
+        // The existing account keeps its password and name; its owner gets a message, not the caller.
+        if (existing?.emailVerifiedAt === null) await sendVerificationLink(db, config, existing, clinic);
+        else if (existing) await sendSignupAttemptNotice(db, config, existing, clinic);
+      }
+      reply.status(202);
+      return { ok: true as const, message: SIGNUP_ACCEPTED_MESSAGE };
+    },
+  );
+
+  app.get(
+    "/auth/verify-email",
+    {
+      config: { access: "public", ipLimit: SIGN_IN_IP_LIMIT("verify-email") },
+      schema: {
+        tags: ["auth"],
+        summary: "Confirm an e-mail address with the link sent at sign-up",
+        description:
+          "A browser (Accept: text/html) is redirected to the app (`/app?emailVerified=1`, or `=0` for a used or expired link); other callers get `200 {ok:true}` or `400 invalid_token`.",
+        querystring: VerifyEmailQuerySchema,
+        response: { 200: OkSchema },
+      },
+    },
+    async (request, reply) => {
+      const userId = await verifyEmailToken(db, request.query.token);
+      if (request.headers.accept?.includes("text/html")) {
+        return reply.redirect(`/app?emailVerified=${userId ? 1 : 0}`, 303);
+      }
+      if (!userId) {
+        throw badRequest(
+          "invalid_token",
+          "This link is not valid any more. Sign up again with the same e-mail to get a new one.",
         );
       }
-      const passwordHash = await hashPassword(body.password);
-      const user = await db.transaction(async (tx) => {
-        const [created] = await tx
-          .insert(users)
-          .values({ email: body.email, name: `${body.firstName} ${body.lastName}`, passwordHash })
-          .returning();
-        if (!created) throw new Error("user insert returned nothing");
-        await tx.insert(clients).values({
-          clinicId: clinic.id,
-          userId: created.id,
-          firstName: body.firstName,
-          lastName: body.lastName,
-          email: body.email,
-          phone: body.phone ?? null,
-        });
-        return created;
-      });
-      const session = await startSession(db, config, reply, user.id, request.cookies[SESSION_COOKIE]);
-      reply.status(201);
-      return sessionResponse(user, session);
+      return { ok: true as const };
     },
   );
 
@@ -262,6 +330,10 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const caller = request.caller;
       if (!caller) throw unauthenticated();
+      refuseWeakPassword(request.body.newPassword, "newPassword", {
+        email: caller.email,
+        names: [caller.name],
+      });
       const [user] = await db.select().from(users).where(eq(users.id, caller.userId));
       if (!user || !(await verifyPassword(user.passwordHash, request.body.currentPassword))) {
         throw new AppError(
@@ -283,64 +355,20 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     "/auth/invitations/accept",
     {
-      config: { access: "public", rateLimit: LOGIN_RATE_LIMIT },
+      config: { access: "public", ipLimit: SIGN_IN_IP_LIMIT("accept-invitation") },
       schema: {
         tags: ["auth"],
         summary: "Accept a staff invitation: creates the account (or adds the role) and signs in",
+        description:
+          "A new address chooses its password. An address that already has an account sends its current password, or accepts while signed in as it (no password).",
         body: AcceptInvitationRequestSchema,
         response: { 200: SessionResponseSchema },
       },
     },
     async (request, reply) => {
-      const [invitation] = await db
-        .select()
-        .from(invitations)
-        .where(eq(invitations.tokenHash, tokenHash(request.body.token)))
-        .limit(1);
-      if (!invitation || invitation.acceptedAt || invitation.expiresAt.getTime() < Date.now()) {
-        throw badRequest(
-          "invalid_invitation",
-          "This invitation is not valid any more. Ask the clinic for a new one.",
-        );
-      }
-      const passwordHash = await hashPassword(request.body.password);
-      const user = await db.transaction(async (tx) => {
-        const [existing] = await tx
-          .select()
-          .from(users)
-          .where(sql`lower(${users.email}) = ${invitation.email}`);
-        if (existing) {
-          // An existing account must prove it owns the password before gaining a staff role.
-          if (!(await verifyPassword(existing.passwordHash, request.body.password)))
-            throw INVALID_CREDENTIALS;
-        }
-        const account =
-          existing ??
-          (
-            await tx
-              .insert(users)
-              .values({ email: invitation.email, name: invitation.name, passwordHash })
-              .returning()
-          )[0];
-        if (!account) throw new Error("user insert returned nothing");
-        await tx
-          .insert(memberships)
-          .values({ clinicId: invitation.clinicId, userId: account.id, role: invitation.role })
-          .onConflictDoUpdate({
-            target: [memberships.clinicId, memberships.userId],
-            set: { role: invitation.role },
-          });
-        if (invitation.role === "therapist") {
-          await tx.insert(therapists).values({
-            clinicId: invitation.clinicId,
-            userId: account.id,
-            displayName: account.name,
-            feedToken: newFeedToken(),
-          });
-        }
-        await tx.update(invitations).set({ acceptedAt: new Date() }).where(eq(invitations.id, invitation.id));
-        return account;
-      });
+      const userId = await acceptInvitation(db, { ...request.body, caller: request.caller });
+      const [user] = await db.select().from(users).where(eq(users.id, userId));
+      if (!user) throw new Error("accepted invitation has no account");
       const session = await startSession(db, config, reply, user.id, request.cookies[SESSION_COOKIE]);
       return sessionResponse(user, session);
     },

@@ -7,17 +7,18 @@ import type { AuthContext, Role } from "../../core/api/auth";
 import type { Config } from "../config";
 import type { Db } from "../db/connect";
 import { authSessions, clients, clinics, memberships, users } from "../db/schema";
+import { touchIntervalMs } from "./settings";
 import { newToken, tokenHash } from "./tokens";
 
 export const SESSION_COOKIE = "kw_session";
-/** Writing last-seen on every request would turn every read into a write; once a minute is enough. */
-const TOUCH_INTERVAL_MS = 60_000;
 
 export interface Caller {
   sessionIdHash: string;
   userId: string;
   email: string;
   name: string;
+  /** False until a client who signed up opens the link e-mailed to them. */
+  emailVerified: boolean;
   csrfToken: string;
   context: AuthContext | null;
 }
@@ -110,6 +111,7 @@ export async function resolveSession(
       userId: users.id,
       email: users.email,
       name: users.name,
+      emailVerifiedAt: users.emailVerifiedAt,
       csrfToken: authSessions.csrfToken,
       lastSeenAt: authSessions.lastSeenAt,
       expiresAt: authSessions.expiresAt,
@@ -142,7 +144,7 @@ export async function resolveSession(
     await db.delete(authSessions).where(eq(authSessions.idHash, idHash));
     return null;
   }
-  if (now.getTime() - row.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) {
+  if (now.getTime() - row.lastSeenAt.getTime() >= touchIntervalMs(config.sessionIdleMinutes)) {
     await db.update(authSessions).set({ lastSeenAt: now }).where(eq(authSessions.idHash, idHash));
   }
   return {
@@ -150,6 +152,7 @@ export async function resolveSession(
     userId: row.userId,
     email: row.email,
     name: row.name,
+    emailVerified: row.emailVerifiedAt !== null,
     csrfToken: row.csrfToken,
     context: contextFromRow(row),
   };

@@ -9,6 +9,7 @@ import {
   TherapistSchema,
   UpdateClinicRequestSchema,
 } from "../../core/api/clinic";
+import { DefaultClinicSchema } from "../../core/api/setup";
 import { ANY_ROLE, OWNER, STAFF, scopeOf } from "../auth/access";
 import type { Db } from "../db/connect";
 import { clinics, rooms, services, therapists } from "../db/schema";
@@ -52,8 +53,37 @@ export async function loadClinic(db: Db, clinicId: string) {
   return rest;
 }
 
+/**
+ * The clinic `/book` and `/sign-up` mean when the URL names none: KNOTWORK_DEFAULT_CLINIC when it
+ * exists, else the only clinic, else none (the web app then asks for the clinic's own link).
+ */
+async function defaultClinic(db: Db, configured: string | null) {
+  const summary = { slug: clinics.slug, name: clinics.name, timeZone: clinics.timeZone };
+  if (configured) {
+    const [chosen] = await db.select(summary).from(clinics).where(eq(clinics.slug, configured));
+    if (chosen) return { clinic: chosen, setupNeeded: false };
+  }
+  const firstTwo = await db.select(summary).from(clinics).orderBy(asc(clinics.createdAt)).limit(2);
+  return { clinic: firstTwo.length === 1 ? (firstTwo[0] ?? null) : null, setupNeeded: firstTwo.length === 0 };
+}
+
 export const clinicRoutes: FastifyPluginAsyncZod = async (app) => {
   const { db } = app.database;
+
+  app.get(
+    "/public/default-clinic",
+    {
+      config: { access: "public" },
+      schema: {
+        tags: ["clinic"],
+        summary: "The clinic booking and sign-up use when the URL names none",
+        description:
+          "KNOTWORK_DEFAULT_CLINIC if set and present, else the only clinic; `null` when there are several (use `/c/SLUG/book`).",
+        response: { 200: DefaultClinicSchema },
+      },
+    },
+    async () => defaultClinic(db, app.config.defaultClinic),
+  );
 
   app.get(
     "/public/clinics/:slug",

@@ -90,9 +90,30 @@ export const users = pgTable(
     name: text("name").notNull(),
     passwordHash: text("password_hash").notNull(),
     passwordChangedAt: instant("password_changed_at").notNull().defaultNow(),
+    /**
+     * When the owner of the address proved it (the sign-up link). Null only for a client's own
+     * sign-up until they open the link; staff invitations, the seed and the CLI prove it otherwise.
+     */
+    emailVerifiedAt: instant("email_verified_at").defaultNow(),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex("users_email_lower_key").on(sql`lower(${t.email})`)],
+);
+
+/** A sign-up's e-mail link: only the SHA-256 of the token is stored, like sessions and invitations. */
+export const emailVerifications = pgTable(
+  "email_verifications",
+  {
+    tokenHash: text("token_hash").primaryKey(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    /** The address the link was sent to; a later change of address voids the link. */
+    email: text("email").notNull(),
+    expiresAt: instant("expires_at").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("email_verifications_user_idx").on(t.userId)],
 );
 
 /** A staff member's role in one clinic. One role per person per clinic keeps permission checks simple. */
@@ -121,9 +142,17 @@ export const invitations = pgTable(
     invitedBy: uuid("invited_by").references(() => users.id),
     expiresAt: instant("expires_at").notNull(),
     acceptedAt: instant("accepted_at"),
+    /** Set when the invitation gives a sign-in to a therapist row that already exists (Team page). */
+    therapistId: uuid("therapist_id"),
     createdAt: createdAt(),
   },
-  (t) => [index("invitations_clinic_idx").on(t.clinicId)],
+  (t) => [
+    index("invitations_clinic_idx").on(t.clinicId),
+    foreignKey({
+      columns: [t.clinicId, t.therapistId],
+      foreignColumns: [therapists.clinicId, therapists.id],
+    }).onDelete("cascade"),
+  ],
 );
 
 /** Server-side log-in sessions: the cookie holds a random id, the table holds only its SHA-256. */
@@ -147,15 +176,32 @@ export const authSessions = pgTable(
 );
 
 /** Failed log-ins, counted per e-mail in the database so every app server sees the same limit. */
-export const loginFailures = pgTable(
-  "login_failures",
-  {
-    id: bigserial("id", { mode: "number" }).primaryKey(),
-    emailKey: text("email_key").notNull(),
-    at: instant("at").notNull().defaultNow(),
-  },
-  (t) => [index("login_failures_email_at_idx").on(t.emailKey, t.at)],
-);
+/**
+ * Sign-in throttle counters, one row per key (`email:…`, `device:…`, `ip:<route>:…`), shared by
+ * every app server. A row is read `FOR UPDATE` and written in one transaction, so counting an attempt
+ * and deciding whether it may run are atomic (src/server/auth/throttle.ts).
+ */
+export const signInThrottle = pgTable("sign_in_throttle", {
+  key: text("key").primaryKey(),
+  /** Start of the current fixed window (per-IP limits). */
+  windowStart: instant("window_start").notNull(),
+  /** The latest attempt let through; a quiet window after it starts the count afresh. */
+  lastAttemptAt: instant("last_attempt_at").notNull(),
+  attempts: integer("attempts").notNull(),
+  /** Progressive delay: no attempt before this instant once the free attempts are used up. */
+  nextAttemptAt: instant("next_attempt_at").notNull(),
+});
+
+/**
+ * One-time tokens for the first-run page (docs/decisions/0010-clinic-setup.md): printed to the log
+ * at start while no clinic exists, stored only as a SHA-256, deleted once the first clinic exists.
+ * In the database, not in memory, so the page works whichever app server answers it.
+ */
+export const setupTokens = pgTable("setup_tokens", {
+  tokenHash: text("token_hash").primaryKey(),
+  expiresAt: instant("expires_at").notNull(),
+  createdAt: createdAt(),
+});
 
 export const clients = pgTable(
   "clients",
@@ -188,10 +234,16 @@ export const therapists = pgTable(
     bio: text("bio").notNull().default(""),
     active: boolean("active").notNull().default(true),
     /** Secret for the private ICS feed URL; rotating it revokes old subscriptions. */
-    feedToken: text("feed_token").notNull(),
+    /** SHA-256 of the private ICS feed URL's secret (the secret itself is shown once and not kept). */
+    feedTokenHash: text("feed_token_hash").notNull(),
     createdAt: createdAt(),
   },
-  (t) => [unique("therapists_clinic_id_key").on(t.clinicId, t.id)],
+  (t) => [
+    unique("therapists_clinic_id_key").on(t.clinicId, t.id),
+    // One therapist row per person and clinic: the no-double-booking constraint is per row.
+    unique("therapists_clinic_user_key").on(t.clinicId, t.userId),
+    uniqueIndex("therapists_feed_token_hash_key").on(t.feedTokenHash),
+  ],
 );
 
 export const rooms = pgTable(

@@ -60,6 +60,8 @@ const FASTIFY_CLIENT_ERRORS: Record<string, [number, string, string]> = {
   FST_ERR_CTP_INVALID_JSON_BODY: [400, "invalid_json", "The body is not valid JSON."],
   FST_ERR_CTP_INVALID_TYPE: [400, "invalid_body", "The body could not be read."],
   FST_ERR_BAD_URL: [400, "invalid_url", "The URL is not valid."],
+  // Its own message would echo the path, which may hold a token.
+  FST_ERR_MAX_PARAM_LENGTH: [414, "uri_too_long", "A part of the address is too long."],
   FST_ERR_ASYNC_CONSTRAINT: [400, "invalid_request", "The request is not valid."],
 };
 
@@ -146,4 +148,45 @@ export function errorHandler(error: FastifyError, request: FastifyRequest, reply
     );
   }
   return reply.status(status).send(body);
+}
+
+/** Answers for what Node's HTTP parser refuses before a request exists, keyed by its error code. */
+const PARSER_ERRORS: Record<string, [number, string, string]> = {
+  HPE_HEADER_OVERFLOW: [
+    431,
+    "headers_too_large",
+    "The request's address or headers are too long. Shorten the query and try again.",
+  ],
+  ERR_HTTP_REQUEST_TIMEOUT: [408, "request_timeout", "The request took too long to arrive."],
+};
+
+/** The bytes of a minimal HTTP/1.1 response carrying an API error (the socket has no Fastify reply). */
+export function rawErrorResponse(status: number, body: ApiError): string {
+  const json = JSON.stringify(body);
+  const reason = STATUS_TEXT[status] ?? "Bad Request";
+  return `HTTP/1.1 ${status} ${reason}\r\nContent-Type: application/json; charset=utf-8\r\nCache-Control: no-store\r\nContent-Length: ${Buffer.byteLength(json)}\r\nConnection: close\r\n\r\n${json}`;
+}
+
+const STATUS_TEXT: Record<number, string> = {
+  400: "Bad Request",
+  408: "Request Timeout",
+  431: "Request Header Fields Too Large",
+};
+
+/**
+ * Fastify's `clientErrorHandler`: Node could not parse the request (oversized request line or
+ * headers, malformed HTTP). The answer has the API's `{ code, message }` shape, like every 4xx.
+ */
+export function clientErrorHandler(
+  error: Error & { code?: string },
+  socket: import("node:net").Socket,
+): void {
+  if (error.code === "ECONNRESET" || socket.destroyed) return;
+  const [status, code, message] = PARSER_ERRORS[error.code ?? ""] ?? [
+    400,
+    "bad_request",
+    "The request could not be read as HTTP.",
+  ];
+  if (socket.writable) socket.write(rawErrorResponse(status, { code, message }));
+  socket.destroy(error);
 }

@@ -41,19 +41,23 @@ export async function newClient(
   clinicSlug = "demo",
 ): Promise<ClientAgent> {
   clientCounter++;
-  const response = await app.inject({
+  const email = `${firstName.toLowerCase()}.${clientCounter}.${Date.now()}@example.com`;
+  const password = "a long enough password";
+  const signup = await app.inject({
     method: "POST",
     url: "/api/auth/signup",
     remoteAddress: freshIp(),
-    payload: {
-      clinicSlug,
-      firstName,
-      lastName: `Client${clientCounter}`,
-      email: `${firstName.toLowerCase()}.${clientCounter}.${Date.now()}@example.com`,
-      password: "a long enough password",
-    },
+    payload: { clinicSlug, firstName, lastName: `Client${clientCounter}`, email, password },
   });
-  if (response.statusCode !== 201) throw new Error(`sign-up failed: ${response.statusCode} ${response.body}`);
+  if (signup.statusCode !== 202) throw new Error(`sign-up failed: ${signup.statusCode} ${signup.body}`);
+  // Sign-up answers alike for new and taken addresses, so it does not sign in; the client does.
+  const response = await app.inject({
+    method: "POST",
+    url: "/api/auth/login",
+    remoteAddress: freshIp(),
+    payload: { email, password },
+  });
+  if (response.statusCode !== 200) throw new Error(`sign-in failed: ${response.statusCode} ${response.body}`);
   const body = response.json();
   const agent = agentFor(app, sessionCookieFrom(response), body.csrfToken);
   return { ...agent, clientId: body.context.clientId, clinicId: body.context.clinicId };

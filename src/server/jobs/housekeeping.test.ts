@@ -1,11 +1,11 @@
 /** The purge jobs delete what has expired and keep what has not (PGlite and PostgreSQL). */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { testConfig } from "../config";
-import { authSessions, loginFailures } from "../db/schema";
+import { authSessions, signInThrottle } from "../db/schema";
 import { seedOtherClinic } from "../testing/fixtures";
 import { createTestApp, type TestApp } from "../testing/harness";
 import { backgroundJobs } from ".";
-import { purgeEndedSessions, purgeOldLoginFailures } from "./housekeeping";
+import { purgeEndedSessions, purgeStaleSignInCounters } from "./housekeeping";
 
 const MINUTE = 60_000;
 const config = testConfig({ sessionIdleMinutes: 30, loginWindowMinutes: 15 });
@@ -42,29 +42,43 @@ describe("housekeeping", () => {
     expect(left.map((s) => s.idHash).sort()).toEqual(["just-seen", "live"]);
   });
 
-  it("purges sign-in failures older than a day and keeps newer ones, which still count", async () => {
+  it("purges sign-in counters idle past a day with no delay running, and keeps the rest", async () => {
     const now = new Date();
     const ago = (minutes: number) => new Date(now.getTime() - minutes * MINUTE);
-    await t.database.db.insert(loginFailures).values([
-      { emailKey: "old@example.com", at: ago(24 * 60 + 1) },
-      { emailKey: "old@example.com", at: ago(3 * 24 * 60) },
-      { emailKey: "recent@example.com", at: ago(60) },
-      { emailKey: "recent@example.com", at: ago(1) },
-    ]);
-    expect(await purgeOldLoginFailures(t.database.db, config, now)).toBe(2);
-    const left = await t.database.db.select({ emailKey: loginFailures.emailKey }).from(loginFailures);
-    expect(left.map((f) => f.emailKey)).toEqual(["recent@example.com", "recent@example.com"]);
+    const counter = (key: string, lastAttemptAt: Date, nextAttemptAt = lastAttemptAt) => ({
+      key,
+      windowStart: lastAttemptAt,
+      lastAttemptAt,
+      attempts: 6,
+      nextAttemptAt,
+    });
+    await t.database.db
+      .insert(signInThrottle)
+      .values([
+        counter("email:old@example.com", ago(24 * 60 + 1)),
+        counter("ip:login:192.0.2.1", ago(3 * 24 * 60)),
+        counter("email:recent@example.com", ago(60)),
+        counter("device:still-delayed", ago(2 * 24 * 60), ago(-5)),
+      ]);
+    expect(await purgeStaleSignInCounters(t.database.db, config, now)).toBe(2);
+    const left = await t.database.db.select({ key: signInThrottle.key }).from(signInThrottle);
+    expect(left.map((c) => c.key).sort()).toEqual(["device:still-delayed", "email:recent@example.com"]);
   });
 
-  it("keeps failures for the whole counting window when it is longer than a day", async () => {
+  it("keeps counters for the whole counting window when it is longer than a day", async () => {
     const now = new Date();
-    await t.database.db
-      .insert(loginFailures)
-      .values({ emailKey: "long-window@example.com", at: new Date(now.getTime() - 2 * 24 * 60 * MINUTE) });
+    const twoDaysAgo = new Date(now.getTime() - 2 * 24 * 60 * MINUTE);
+    await t.database.db.insert(signInThrottle).values({
+      key: "email:long-window@example.com",
+      windowStart: twoDaysAgo,
+      lastAttemptAt: twoDaysAgo,
+      attempts: 3,
+      nextAttemptAt: twoDaysAgo,
+    });
     const longWindow = testConfig({ loginWindowMinutes: 3 * 24 * 60 });
-    await purgeOldLoginFailures(t.database.db, longWindow, now);
-    const left = await t.database.db.select({ emailKey: loginFailures.emailKey }).from(loginFailures);
-    expect(left.map((f) => f.emailKey)).toContain("long-window@example.com");
+    await purgeStaleSignInCounters(t.database.db, longWindow, now);
+    const left = await t.database.db.select({ key: signInThrottle.key }).from(signInThrottle);
+    expect(left.map((c) => c.key)).toContain("email:long-window@example.com");
   });
 });
 
@@ -72,9 +86,9 @@ describe("the server's jobs", () => {
   it("deliver the outbox only when there is a mail transport", () => {
     const names = (jobs: { name: string }[]) => jobs.map((j) => j.name).sort();
     expect(names(backgroundJobs(t.database.db, config, null))).toEqual([
-      "login-failure-purge",
       "request-expiry",
       "session-purge",
+      "sign-in-counter-purge",
     ]);
     const transport = { send: async () => {} };
     expect(names(backgroundJobs(t.database.db, config, transport))).toContain("outbox");

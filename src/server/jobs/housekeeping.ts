@@ -1,12 +1,12 @@
 /** Housekeeping jobs: rows that are no use once their time has passed, deleted so tables stay small. */
-import { deleteLoginFailuresBefore } from "../auth/routes";
 import { deleteEndedSessions } from "../auth/sessions";
+import { deleteStaleCounters } from "../auth/throttle";
 import type { Config } from "../config";
 import type { Db } from "../db/connect";
 
 const MS_PER_MINUTE = 60_000;
-/** Failures are kept a day even when the counting window is shorter: enough to look into an attack. */
-const MIN_LOGIN_FAILURE_RETENTION_MS = 24 * 60 * MS_PER_MINUTE;
+/** Counters are kept a day even when the counting window is shorter: enough to look into an attack. */
+const MIN_SIGN_IN_COUNTER_RETENTION_MS = 24 * 60 * MS_PER_MINUTE;
 
 /** Deletes sessions that have passed their absolute lifetime or their idle limit. */
 export function purgeEndedSessions(db: Db, config: Config, now = new Date()): Promise<number> {
@@ -14,8 +14,8 @@ export function purgeEndedSessions(db: Db, config: Config, now = new Date()): Pr
   return deleteEndedSessions(db, now, idleBefore);
 }
 
-/** Deletes failed sign-ins older than both the counting window and a day; newer ones still count. */
-export function purgeOldLoginFailures(db: Db, config: Config, now = new Date()): Promise<number> {
-  const keepMs = Math.max(config.loginWindowMinutes * MS_PER_MINUTE, MIN_LOGIN_FAILURE_RETENTION_MS);
-  return deleteLoginFailuresBefore(db, new Date(now.getTime() - keepMs));
+/** Deletes sign-in throttle counters untouched for both the counting window and a day, with no delay running. */
+export function purgeStaleSignInCounters(db: Db, config: Config, now = new Date()): Promise<number> {
+  const keepMs = Math.max(config.loginWindowMinutes * MS_PER_MINUTE, MIN_SIGN_IN_COUNTER_RETENTION_MS);
+  return deleteStaleCounters(db, new Date(now.getTime() - keepMs), now);
 }

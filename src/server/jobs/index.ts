@@ -8,7 +8,7 @@ import type { Config } from "../config";
 import type { Db } from "../db/connect";
 import { deliverDueMessages, type MailTransport } from "../notify/outbox";
 import { smtpTransport } from "../notify/smtp";
-import { purgeEndedSessions, purgeOldLoginFailures } from "./housekeeping";
+import { purgeEndedSessions, purgeStaleSignInCounters } from "./housekeeping";
 import { type Job, type JobLog, type Scheduler, startJobs } from "./scheduler";
 
 export const JOB_INTERVALS_MS = {
@@ -35,9 +35,9 @@ export function backgroundJobs(db: Db, config: Config, transport: MailTransport 
       run: () => purgeEndedSessions(db, config),
     },
     {
-      name: "login-failure-purge",
+      name: "sign-in-counter-purge",
       intervalMs: JOB_INTERVALS_MS.loginFailurePurge,
-      run: () => purgeOldLoginFailures(db, config),
+      run: () => purgeStaleSignInCounters(db, config),
     },
   ];
   if (transport) {

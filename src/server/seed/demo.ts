@@ -6,7 +6,7 @@
 import { eq } from "drizzle-orm";
 import { instantToLocal, localToInstant } from "../../core/scheduling";
 import { hashPassword } from "../auth/passwords";
-import { newFeedToken } from "../clinic/feed-token";
+import { unissuedFeedTokenHash } from "../clinic/feed-token";
 import type { Db } from "../db/connect";
 import {
   appointments,
@@ -15,12 +15,12 @@ import {
   DEFAULT_CLINIC_POLICIES,
   memberships,
   rooms,
-  services,
   therapists,
   users,
   workingHours,
 } from "../db/schema";
 import { seedDemoIntakes } from "../intake/demo-intakes";
+import { insertStandardServices, insertStandardWeek } from "./standard";
 
 export const DEMO_CLINIC_SLUG = "demo";
 export const DEMO_TIME_ZONE = "America/Boise";
@@ -34,6 +34,12 @@ export const DEMO_LOGINS = [
   { role: "client", email: "client@knotwork.test", name: "Jordan Lee" },
 ] as const;
 
+/** The demo log-ins as printed at start and by `knotwork seed`. */
+export function demoLoginsText(): string {
+  const lines = DEMO_LOGINS.map((l) => `  ${l.role.padEnd(11)} ${l.email.padEnd(26)} ${DEMO_PASSWORD}`);
+  return ["Demo log-ins (role, e-mail, password):", ...lines].join("\n");
+}
+
 const EXTRA_THERAPISTS = ["Priya Nair", "Sam Okafor"];
 
 const DEMO_CLIENTS: { first: string; last: string; email: string; phone: string }[] = [
@@ -42,45 +48,6 @@ const DEMO_CLIENTS: { first: string; last: string; email: string; phone: string 
   { first: "Ben", last: "Carter", email: "ben.carter@example.com", phone: "208-555-0112" },
   { first: "Hannah", last: "Kim", email: "hannah.kim@example.com", phone: "208-555-0190" },
   { first: "Tom", last: "Fischer", email: "tom.fischer@example.com", phone: "208-555-0133" },
-];
-
-const DEMO_SERVICES = [
-  {
-    kind: "consultation" as const,
-    name: "First visit: consultation and treatment",
-    description: "Posture and movement assessment, then a first trigger point treatment.",
-    durationMin: 60,
-    priceCents: 9500,
-    bookingMode: "request" as const,
-    sortOrder: 0,
-  },
-  {
-    kind: "session" as const,
-    name: "Trigger point session, 30 min",
-    description: "A focused session on one area.",
-    durationMin: 30,
-    priceCents: 5500,
-    bookingMode: "instant" as const,
-    sortOrder: 1,
-  },
-  {
-    kind: "session" as const,
-    name: "Trigger point session, 60 min",
-    description: "The usual follow-up session.",
-    durationMin: 60,
-    priceCents: 9000,
-    bookingMode: "instant" as const,
-    sortOrder: 2,
-  },
-  {
-    kind: "session" as const,
-    name: "Trigger point session, 90 min",
-    description: "Several areas, or long-standing pain.",
-    durationMin: 90,
-    priceCents: 12500,
-    bookingMode: "request" as const,
-    sortOrder: 3,
-  },
 ];
 
 function boiseInstant(date: string, time: string): Date {
@@ -143,13 +110,13 @@ export async function seedDemoClinic(db: Db, now = new Date()): Promise<{ create
           userId: userIds.therapist,
           displayName: "Marcus Bell",
           bio: "Neck, jaw and headache work; 12 years in practice.",
-          feedToken: newFeedToken(),
+          feedTokenHash: unissuedFeedTokenHash(),
         },
         ...EXTRA_THERAPISTS.map((name) => ({
           clinicId,
           displayName: name,
           bio: "Trigger point therapist.",
-          feedToken: newFeedToken(),
+          feedTokenHash: unissuedFeedTokenHash(),
         })),
       ])
       .returning();
@@ -160,27 +127,10 @@ export async function seedDemoClinic(db: Db, now = new Date()): Promise<{ create
         { clinicId, name: "Sage room" },
       ])
       .returning();
-    const serviceRows = await tx
-      .insert(services)
-      .values(DEMO_SERVICES.map((s) => ({ ...s, clinicId, bufferAfterMin: 15 })))
-      .returning();
+    const serviceRows = await insertStandardServices(tx, clinicId, { prices: true });
 
-    // Monday to Friday 09:00-17:00 with lunch 12:00-13:00; Sam also works Saturday mornings.
-    for (const therapist of therapistRows) {
-      for (let weekday = 1; weekday <= 5; weekday++) {
-        await tx.insert(workingHours).values([
-          { clinicId, therapistId: therapist.id, weekday, startTime: "09:00", endTime: "17:00" },
-          {
-            clinicId,
-            therapistId: therapist.id,
-            weekday,
-            startTime: "12:00",
-            endTime: "13:00",
-            isBreak: true,
-          },
-        ]);
-      }
-    }
+    // The standard week (Monday to Friday 09:00-17:00, lunch 12:00-13:00); Sam also works Saturday mornings.
+    for (const therapist of therapistRows) await insertStandardWeek(tx, clinicId, therapist.id);
     const sam = therapistRows[2];
     if (sam)
       await tx

@@ -1,13 +1,13 @@
-import { asc, eq } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { InvitationPreviewSchema } from "../../core/api/auth";
 import { InvitationSchema, InviteStaffRequestSchema, StaffMemberSchema } from "../../core/api/clinic";
 import { DESK, OWNER, scopeOf } from "../auth/access";
 import { newToken, tokenHash } from "../auth/tokens";
-import { invitations, memberships, users } from "../db/schema";
+import { invitations, users } from "../db/schema";
 import { enqueueMessage } from "../notify/outbox";
-
-const INVITATION_DAYS = 7;
+import { INVITATION_DAYS, listTeam, previewInvitation, therapistRowFor } from "./invitations";
 
 export const staffRoutes: FastifyPluginAsyncZod = async (app) => {
   const { db } = app.database;
@@ -18,17 +18,11 @@ export const staffRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { access: DESK },
       schema: {
         tags: ["staff"],
-        summary: "The clinic's staff and their roles",
+        summary: "The clinic's team: staff and their roles, and therapists without a sign-in",
         response: { 200: z.array(StaffMemberSchema) },
       },
     },
-    async (request) =>
-      db
-        .select({ userId: users.id, name: users.name, email: users.email, role: memberships.role })
-        .from(memberships)
-        .innerJoin(users, eq(users.id, memberships.userId))
-        .where(eq(memberships.clinicId, scopeOf(request).clinicId))
-        .orderBy(asc(users.name)),
+    async (request) => listTeam(db, scopeOf(request).clinicId),
   );
 
   app.post(
@@ -38,35 +32,47 @@ export const staffRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ["staff"],
         summary: "Invite a staff member by e-mail (owner)",
+        description:
+          "With `therapistId`, the invitation gives a sign-in to that therapist (one on the calendar without a sign-in). An address that already has an account is asked to sign in and accept.",
         body: InviteStaffRequestSchema,
         response: { 201: InvitationSchema },
       },
     },
     async (request, reply) => {
       const scope = scopeOf(request);
+      const { email, name, role } = request.body;
+      const therapistId = await therapistRowFor(db, scope.clinicId, request.body);
+      const [existing] = await db
+        .select({ id: users.id })
+        .from(users)
+        .where(sql`lower(${users.email}) = ${email.toLowerCase()}`);
       const token = newToken();
       const expiresAt = new Date(Date.now() + INVITATION_DAYS * 86_400_000);
       const [invitation] = await db
         .insert(invitations)
         .values({
           clinicId: scope.clinicId,
-          email: request.body.email,
-          name: request.body.name,
-          role: request.body.role,
+          email,
+          name,
+          role,
           tokenHash: tokenHash(token),
           invitedBy: scope.userId,
           expiresAt,
+          therapistId,
         })
         .returning();
       if (!invitation) throw new Error("invitation insert returned nothing");
       const acceptUrl = `${app.config.publicUrl}/invite/${token}`;
+      const step = existing
+        ? "You already have a Knotwork account with this address: open this link and sign in to accept"
+        : "Set your password here";
       await enqueueMessage(db, {
         clinicId: scope.clinicId,
         dedupeKey: `invitation:${invitation.id}`,
         kind: "staff_invitation",
-        to: request.body.email,
+        to: email,
         subject: `You're invited to join ${scope.clinicName} on Knotwork`,
-        body: `Hello ${request.body.name},\n\n${scope.clinicName} has invited you to Knotwork. Set your password here within ${INVITATION_DAYS} days:\n\n${acceptUrl}\n`,
+        body: `Hello ${name},\n\n${scope.clinicName} has invited you to Knotwork. ${step} within ${INVITATION_DAYS} days:\n\n${acceptUrl}\n`,
       });
       reply.status(201);
       return {
@@ -74,8 +80,24 @@ export const staffRoutes: FastifyPluginAsyncZod = async (app) => {
         email: invitation.email,
         role: invitation.role,
         expiresAt: invitation.expiresAt.toISOString(),
+        existingAccount: existing !== undefined,
         acceptUrl,
       };
     },
+  );
+
+  app.get(
+    "/auth/invitations/preview",
+    {
+      config: { access: "public", rateLimit: { max: 30, timeWindow: "1 minute" } },
+      schema: {
+        tags: ["auth"],
+        summary: "Who an invitation is for, so the accept page can ask for a new password or a sign-in",
+        description: "The token goes in the query string, which request logs never record.",
+        querystring: z.object({ token: z.string().min(10).max(200) }),
+        response: { 200: InvitationPreviewSchema },
+      },
+    },
+    async (request) => previewInvitation(db, request.query.token),
   );
 };

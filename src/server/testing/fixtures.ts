@@ -1,6 +1,6 @@
 /** A second, independent clinic for isolation tests, with one person in every role. */
 import { hashPassword } from "../auth/passwords";
-import { newFeedToken } from "../clinic/feed-token";
+import { unissuedFeedTokenHash } from "../clinic/feed-token";
 import type { Db } from "../db/connect";
 import {
   clients,
@@ -49,7 +49,7 @@ export async function seedOtherClinic(db: Db) {
     .returning();
   const [therapist] = await db
     .insert(therapists)
-    .values({ clinicId: clinic.id, displayName: "Other Therapist", feedToken: newFeedToken() })
+    .values({ clinicId: clinic.id, displayName: "Other Therapist", feedTokenHash: unissuedFeedTokenHash() })
     .returning();
   const [room] = await db.insert(rooms).values({ clinicId: clinic.id, name: "Other room" }).returning();
   const [service] = await db

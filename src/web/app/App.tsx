@@ -28,6 +28,8 @@ const BookingPage = lazy(() => import("../booking/BookingPage"));
 const FinderPage = lazy(() => import("../finder/FinderPage"));
 const AtlasIndexPage = lazy(() => import("../atlas/AtlasIndexPage"));
 const MusclePage = lazy(() => import("../atlas/MusclePage"));
+// The first-run page: used once per installation, so it never weighs on the other pages.
+const SetupPage = lazy(() => import("../setup/SetupPage"));
 
 function RequireRole({ roles, children }: { roles: readonly Role[]; children: ReactNode }) {
   const { loading, session, context } = useSession();
@@ -59,6 +61,10 @@ export function App() {
           <Route path="/atlas" element={<AtlasIndexPage />} />
           <Route path="/atlas/:muscleId" element={<MusclePage />} />
           <Route path="/book" element={<BookingPage />} />
+          {/* A clinic's own addresses, for installations with several clinics. */}
+          <Route path="/c/:slug/book" element={<BookingPage />} />
+          <Route path="/c/:slug/sign-up" element={<SignUpPage />} />
+          <Route path="/setup" element={<SetupPage />} />
           <Route element={<QueryLayout />}>
             <Route path="/app" element={<HomePage />} />
             <Route

@@ -1,17 +1,34 @@
 import { type FormEvent, useState } from "react";
-import { Link, Navigate, useNavigate } from "react-router";
+import { Link, Navigate, useNavigate, useParams } from "react-router";
 import type { SessionResponse } from "../../core/api/auth";
 import { ApiError, post } from "../api/client";
-import { Alert, Button, Card, TextField } from "../ui/components";
+import { NoClinicChosen, useClinicChoice } from "../setup/clinic-choice";
+import { Alert, Button, Card, Loading, TextField } from "../ui/components";
 import { useSession } from "./session";
 
-/** Client sign-up at the demo clinic (one installation's public clinic; multi-clinic pick comes with booking). */
-export function SignUpPage({ clinicSlug = "demo" }: { clinicSlug?: string }) {
-  const { session, adopt } = useSession();
+/** Client sign-up at the clinic of `/c/SLUG/sign-up`, or at the installation's default clinic on `/sign-up`. */
+export function SignUpPage() {
+  const choice = useClinicChoice(useParams().slug ?? null);
+  const { session } = useSession();
+  if (session) return <Navigate to="/app" replace />;
+  if (choice.state === "loading") return <Loading />;
+  if (choice.state === "error") return <Alert tone="danger">{choice.message}</Alert>;
+  if (choice.state === "none")
+    return (
+      <div className="kw-auth">
+        <div className="kw-auth__card">
+          <NoClinicChosen page="sign-up" setupNeeded={choice.setupNeeded} />
+        </div>
+      </div>
+    );
+  return <SignUpForm clinicSlug={choice.slug} />;
+}
+
+function SignUpForm({ clinicSlug }: { clinicSlug: string }) {
+  const { adopt } = useSession();
   const navigate = useNavigate();
   const [error, setError] = useState<{ message: string; field?: string } | null>(null);
   const [busy, setBusy] = useState(false);
-  if (session) return <Navigate to="/app" replace />;
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();

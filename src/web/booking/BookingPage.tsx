@@ -4,7 +4,7 @@
  * step, a reload or the back button all come back to the chosen slot.
  */
 import { type FormEvent, useCallback, useEffect, useId, useMemo, useRef, useState } from "react";
-import { Link, useSearchParams } from "react-router";
+import { Link, useParams, useSearchParams } from "react-router";
 import type { z } from "zod";
 import type { SessionResponse } from "../../core/api/auth";
 import type { PublicClinicSchema } from "../../core/api/clinic";
@@ -21,6 +21,7 @@ import {
   zoneDisplayName,
 } from "../appointments/time";
 import { useSession } from "../auth/session";
+import { NoClinicChosen, useClinicChoice } from "../setup/clinic-choice";
 import { Alert, Button, Card, Loading, StatusBadge, TextField } from "../ui/components";
 import "./booking.css";
 import { composeNote, type MarkedRegion, parseRegions } from "./regions";
@@ -34,9 +35,6 @@ const STEPS: { id: Exclude<Step, "done">; label: string }[] = [
   { id: "time", label: "Time" },
   { id: "details", label: "Details" },
 ];
-
-/** The default clinic of an installation (sign-up uses the same). */
-const DEFAULT_SLUG = "demo";
 
 function useClinic(slug: string) {
   const [state, setState] = useState<{ clinic: PublicClinic | null; error: string | null }>({
@@ -109,11 +107,25 @@ function StepHeader({ step, title }: { step: Exclude<Step, "done">; title: strin
   );
 }
 
+/**
+ * `/c/SLUG/book` books at that clinic; `/book` (the finder's and atlas's links) at the signed-in
+ * client's own clinic, else the installation's default (the configured or the only clinic).
+ */
 export default function BookingPage() {
+  const [params] = useSearchParams();
+  const { context } = useSession();
+  const named =
+    useParams().slug ?? params.get("clinic") ?? (context?.role === "client" ? context.clinicSlug : null);
+  const choice = useClinicChoice(named);
+  if (choice.state === "loading") return <Loading />;
+  if (choice.state === "error") return <Alert tone="danger">{choice.message}</Alert>;
+  if (choice.state === "none") return <NoClinicChosen page="book" setupNeeded={choice.setupNeeded} />;
+  return <Booking slug={choice.slug} />;
+}
+
+function Booking({ slug }: { slug: string }) {
   const [params, setParams] = useSearchParams();
   const { session, context } = useSession();
-  const slug =
-    params.get("clinic") ?? (context?.role === "client" ? context.clinicSlug : null) ?? DEFAULT_SLUG;
   const { clinic, error } = useClinic(slug);
   const zone = useMemo(() => browserTimeZone(), []);
   const regions = useMemo(() => parseRegions(params.get("regions")), [params]);
