@@ -15,7 +15,7 @@ export const JOB_INTERVALS_MS = {
   outbox: 5_000,
   requestExpiry: 60_000,
   sessionPurge: 60 * 60_000,
-  loginFailurePurge: 60 * 60_000,
+  signInCounterPurge: 60 * 60_000,
 } as const;
 
 /**
@@ -36,7 +36,7 @@ export function backgroundJobs(db: Db, config: Config, transport: MailTransport 
     },
     {
       name: "sign-in-counter-purge",
-      intervalMs: JOB_INTERVALS_MS.loginFailurePurge,
+      intervalMs: JOB_INTERVALS_MS.signInCounterPurge,
       run: () => purgeStaleSignInCounters(db, config),
     },
   ];

@@ -152,6 +152,31 @@ describe("claiming", () => {
     expect(retry?.attempts).toBe(2);
   });
 
+  it("does not release a claim that passed to another worker after its lease ran out", async () => {
+    await enqueueMessage(t.database.db, message("overtaken:1"));
+    const start = new Date();
+    const later = new Date(start.getTime() + 2_000);
+    let secondClaim: Date | null = null;
+    // The first worker's send outlives its 1 s lease; a second worker claims the message, then the
+    // first worker's send fails.
+    const overtaken: MailTransport = {
+      async send() {
+        secondClaim = (await claimDueMessage(t.database.db, later))?.claimedUntil ?? null;
+        throw new Error("421 timed out");
+      },
+    };
+    await deliverDueMessages(t.database.db, overtaken, { now: () => start, leaseMs: 1_000, batch: 1 });
+    expect(secondClaim).toEqual(new Date(later.getTime() + CLAIM_LEASE_MS));
+    const [row] = await rowsLike("overtaken:1");
+    expect(row?.claimedUntil).toEqual(secondClaim);
+    expect(row?.lastError).toBeNull();
+    // Finish the second worker's claim so the messages below start from a clean queue.
+    await t.database.db
+      .update(outboxMessages)
+      .set({ sentAt: new Date() })
+      .where(eq(outboxMessages.dedupeKey, "overtaken:1"));
+  });
+
   it("backs off after a failed send, keeping the error, and sends on a later run", async () => {
     await enqueueMessage(t.database.db, message("fails:1"));
     const failing: MailTransport = {

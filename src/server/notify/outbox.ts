@@ -105,7 +105,7 @@ export async function deliverDueMessages(
   for (let i = 0; i < batch; i++) {
     const message = await claimDueMessage(db, clock(), options.leaseMs);
     if (!message) break;
-    const mine = and(eq(outboxMessages.id, message.id), isNull(outboxMessages.sentAt));
+    const unsent = and(eq(outboxMessages.id, message.id), isNull(outboxMessages.sentAt));
     try {
       await transport.send({ to: message.toAddress, subject: message.subject, text: message.body });
     } catch (error) {
@@ -117,10 +117,12 @@ export async function deliverDueMessages(
           lastError: error instanceof Error ? error.message.slice(0, 500) : "send failed",
           sendAfter: new Date(clock().getTime() + retryDelayMs(message.attempts)),
         })
-        .where(mine);
+        // Only while the claim is still ours: past the lease another worker may hold it now.
+        .where(and(unsent, eq(outboxMessages.claimedUntil, message.claimedUntil ?? new Date(0))));
       continue;
     }
-    await db.update(outboxMessages).set({ sentAt: clock(), claimedUntil: null }).where(mine);
+    // Sent is sent, whoever holds the claim now.
+    await db.update(outboxMessages).set({ sentAt: clock(), claimedUntil: null }).where(unsent);
     delivered++;
   }
   return delivered;
