@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { boise, type DemoIds, newClient, openDemoWorld, workday } from "../appointments/test-helpers";
 import { timeOff } from "../db/schema";
 import type { Agent, TestApp } from "../testing/harness";
-import { TtlCache } from "./availability-cache";
+import { TtlCache, writeMayChangeSlots } from "./availability-cache";
 
 let t: TestApp;
 let ids: DemoIds;
@@ -81,6 +81,15 @@ describe("anonymous availability search", () => {
 });
 
 describe("the TTL cache", () => {
+  it("is emptied by writes that may change free times, not by the finder or sign-ins", () => {
+    expect(writeMayChangeSlots("POST", "/api/public/clinics/demo/appointments")).toBe(true);
+    expect(writeMayChangeSlots("POST", "/api/appointments/x/cancel")).toBe(true);
+    expect(writeMayChangeSlots("PUT", "/api/clinic/therapists/x/hours")).toBe(true);
+    expect(writeMayChangeSlots("POST", "/api/finder")).toBe(false);
+    expect(writeMayChangeSlots("POST", "/api/auth/login")).toBe(false);
+    expect(writeMayChangeSlots("GET", "/api/clinic")).toBe(false);
+  });
+
   it("forgets entries after their time and evicts the oldest when full", () => {
     let now = 0;
     const cache = new TtlCache<number>(1000, 2, () => now);

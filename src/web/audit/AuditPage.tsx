@@ -13,7 +13,10 @@ export default function AuditPage() {
   const events = useQuery({ queryKey: ["audit"], queryFn: () => get<AuditEvent[]>("/api/audit?limit=200") });
   const chain = useQuery({
     queryKey: ["audit-verify"],
-    queryFn: () => get<{ ok: boolean; checked: number; brokenAt?: number }>("/api/audit/verify"),
+    queryFn: () =>
+      get<{ ok: boolean; checked: number; brokenAt?: number; problem?: string; checkpoints: number }>(
+        "/api/audit/verify",
+      ),
   });
   const zone = context?.timeZone ?? "UTC";
   return (
@@ -24,10 +27,14 @@ export default function AuditPage() {
       />
       {chain.data ? (
         chain.data.ok ? (
-          <Alert>Integrity check passed: {chain.data.checked} events, chain intact.</Alert>
+          <Alert>
+            Integrity check passed: {chain.data.checked} events, chain intact, {chain.data.checkpoints} signed
+            checkpoints matched.
+          </Alert>
         ) : (
           <Alert tone="danger">
-            Integrity check FAILED at event #{chain.data.brokenAt}. The log has been altered.
+            Integrity check FAILED at event #{chain.data.brokenAt}. The log has been altered.{" "}
+            {chain.data.problem}
           </Alert>
         )
       ) : null}
