@@ -21,8 +21,10 @@ async function shot(page: Page, name: string): Promise<void> {
 test("before set-up, booking says there is no clinic yet and the first-run page asks for the token", async ({
   page,
 }) => {
+  await page.setViewportSize(VIEWPORTS.phone);
   await page.goto("/book");
   await expect(page.getByRole("heading", { name: "No clinic here yet" })).toBeVisible();
+  await shot(page, "first-run-book-before-setup-phone");
   await page.goto("/sign-up");
   await expect(page.getByRole("heading", { name: "No clinic here yet" })).toBeVisible();
 

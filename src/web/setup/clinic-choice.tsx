@@ -62,7 +62,7 @@ export function NoClinicChosen({ page, setupNeeded }: { page: "book" | "sign-up"
         <p>
           This Knotwork installation has not been set up. Whoever runs it opens{" "}
           <Link to="/setup">the set-up page</Link> with the token from the server log, or runs{" "}
-          <code>npx knotwork setup</code>.
+          <code style={{ whiteSpace: "nowrap" }}>npx knotwork setup</code>.
         </p>
       </Card>
     );
