@@ -132,8 +132,9 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       const valid = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), password);
       if (!user || !valid) throw INVALID_CREDENTIALS;
       await clearAttempts(db, throttleKey);
-      rememberDevice(reply, config, user.id, knownDevice);
       const session = await startSession(db, config, reply, user.id, request.cookies[SESSION_COOKIE]);
+      // After the session cookie, so a client that reads only the first Set-Cookie still gets it.
+      rememberDevice(reply, config, user.id, knownDevice);
       await recordAudit(db, {
         clinicId: session.context?.clinicId ?? null,
         actorUserId: user.id,
