@@ -1,5 +1,5 @@
 /**
- * Booking API benchmark (ARCHITECTURE.md targets), over real HTTP on PGlite:
+ * Booking API benchmark (docs/architecture.md targets), over real HTTP on PGlite:
  * - booking throughput and p99 of `POST /api/public/clinics/:slug/appointments` (a signed-in client
  *   booking distinct free slots, so every request does the whole path: session, engine check,
  *   insert with its e-mail) against a bare Fastify route doing one INSERT on the same database;

@@ -3,7 +3,7 @@ import { Bench } from "tinybench";
 import { type RegionMark, rankMuscles } from "../src/core/finder";
 
 /**
- * Finder benchmark (ARCHITECTURE.md target: one ranking ≤ 0.1 ms in-process).
+ * Finder benchmark (docs/architecture.md target: one ranking ≤ 0.1 ms in-process).
  * Imported by bench/index.ts; also runnable alone: `node --import tsx bench/finder.bench.ts`.
  */
 

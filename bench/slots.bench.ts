@@ -5,7 +5,7 @@ import { benchmarkQuery } from "../src/core/scheduling/benchmark-fixture";
 import { clearZoneCaches } from "../src/core/scheduling/zone";
 
 /**
- * Slot engine benchmark (ARCHITECTURE.md target: all slots for 20 therapists × 30 days — working
+ * Slot engine benchmark (docs/architecture.md target: all slots for 20 therapists × 30 days — working
  * hours, breaks, buffers, ~300 bookings, minimum notice, 2 rooms, a DST change inside the window —
  * in ≤ 2 ms in-process). The workload is `benchmarkQuery()` in src/core/scheduling/benchmark-fixture.ts.
  * Imported by bench/index.ts; also runnable alone: `node --import tsx bench/slots.bench.ts`.

@@ -1,5 +1,5 @@
 /**
- * API contracts of intake, screening, consent and the client portal (PRODUCT.md F5, F9), shared by
+ * API contracts of intake, screening, consent and the client portal (docs/product.md F5, F9), shared by
  * the server and the web app. The answer shapes themselves live in core/intake; screening rules in
  * core/screening; consent text in core/consent. This file says what goes over the wire.
  */

@@ -1,5 +1,5 @@
 /**
- * API contracts of scheduling and appointments (PRODUCT.md F4), shared by the server and the web app.
+ * API contracts of scheduling and appointments (docs/product.md F4), shared by the server and the web app.
  * The OpenAPI document at /api/docs is generated from these schemas, so their descriptions are the
  * reference documentation of the booking API.
  *

@@ -1,6 +1,6 @@
 /**
  * Safety wording shared by several atlas entries, written once so every page says it the same way.
- * Facts from trigger-point-research.md §6 (pulses, red flags) and §6.2a (dose limits); our words.
+ * Facts from the published literature (pulses, red flags, dose limits; see src/core/atlas/sources.ts); our words.
  */
 
 /** Rules that apply to every self-treatment in the atlas; shown on every muscle page. */

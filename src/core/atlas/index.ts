@@ -1,4 +1,4 @@
-/** Muscle atlas (PRODUCT.md F2): pure data and search, shared by the server, the web app and the CLI. */
+/** Muscle atlas (docs/product.md F2): pure data and search, shared by the server, the web app and the CLI. */
 export { GENERAL_SELF_TREATMENT_RULES } from "./cautions";
 export { MUSCLE_IDS, type MuscleId } from "./muscle-ids";
 export { isMuscleId, MUSCLES, muscleById } from "./muscles";

@@ -1,6 +1,6 @@
 /**
  * The 61 muscle ids of the atlas, in catalogue order (head and neck first, feet last).
- * They come from shared/reference/referral-patterns.json and are a public contract
+ * They come from src/core/atlas/fixtures/referral-patterns.json and are a public contract
  * (finder results, atlas URLs, charting records): never rename one.
  */
 export const MUSCLE_IDS = [

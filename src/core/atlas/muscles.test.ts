@@ -191,7 +191,7 @@ describe("the muscle atlas", () => {
 });
 
 /**
- * A verbatim copy of the researched reference data (shared/reference/referral-patterns.json), kept in the
+ * A verbatim copy of the researched reference data (src/core/atlas/fixtures/referral-patterns.json), kept in the
  * repo as a test fixture so these checks always run. Facts with sources, not product copy: the atlas
  * restates them in its own words.
  */

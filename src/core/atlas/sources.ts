@@ -1,6 +1,6 @@
 /**
  * Where the referral facts in the atlas come from. Keys match `sources` in
- * shared/reference/referral-patterns.json; the citation texts are references, kept as given.
+ * src/core/atlas/fixtures/referral-patterns.json; the citation texts are references, kept as given.
  */
 export const SOURCES = {
   ML: "MedLink Neurology figure legends reproducing Travell & Simons 1983 Vol.1 ('Myofascial pain patterns of the ... muscle'), e.g. https://www.medlink.com/media/Mpssi5 (upper trap), Mpssi6 (trap TP2/TP3), Mpssi9 (SCM), mpssi10 (levator), mpssi11a (scalenes), mpssi12b (infraspinatus), mpssi13 (supinator), Mpssi15 (piriformis), mpssi1 (masseter), mpssi4 (medial pterygoid)",

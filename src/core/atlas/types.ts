@@ -2,7 +2,7 @@ import type { RegionGroup } from "../body/regions";
 import type { MuscleId } from "./muscle-ids";
 import type { SourceKey } from "./sources";
 
-/** The broad kinds of cause the intake form asks about (PRODUCT.md F2, F5). */
+/** The broad kinds of cause the intake form asks about (docs/product.md F2, F5). */
 export const CAUSE_TAGS = ["posture", "repetitive-movement", "overuse", "stress", "injury"] as const;
 export type CauseTag = (typeof CAUSE_TAGS)[number];
 
@@ -16,7 +16,7 @@ export const SELF_TREATMENT_TOOLS = [
 ] as const;
 export type SelfTreatmentTool = (typeof SELF_TREATMENT_TOOLS)[number];
 
-/** Pressure is held between 10 and 60 seconds (PRODUCT.md F2, F6); the atlas keeps to that range. */
+/** Pressure is held between 10 and 60 seconds (docs/product.md F2, F6); the atlas keeps to that range. */
 export const MIN_HOLD_SECONDS = 10;
 export const MAX_HOLD_SECONDS = 60;
 
@@ -30,7 +30,7 @@ export interface SelfTreatment {
   readonly frequency: string;
 }
 
-/** How well the referral pattern is supported (see trigger-point-research.md status legend). */
+/** How well the referral pattern is supported (the evidence levels of the published literature, see src/core/atlas/sources.ts). */
 export type Confidence = "high" | "medium" | "low";
 
 export interface Muscle {

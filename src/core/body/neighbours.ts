@@ -1,5 +1,5 @@
 /**
- * Arrow-key navigation between body-map regions (DESIGN.md "The body map": arrow keys move
+ * Arrow-key navigation between body-map regions (docs/design-system.md "The body map": arrow keys move
  * between neighbouring regions). Pure: it sees only each region's centre point in the current
  * view, so it works for any drawing. Screen coordinates: x grows rightwards, y downwards.
  */

@@ -1,6 +1,6 @@
 /**
- * The shared body-region vocabulary (PRODUCT.md F1). The 80 region *types* come from
- * shared/reference/referral-patterns.json; a paired type becomes `TYPE-left` / `TYPE-right`,
+ * The shared body-region vocabulary (docs/product.md F1). The 80 region *types* come from
+ * src/core/atlas/fixtures/referral-patterns.json; a paired type becomes `TYPE-left` / `TYPE-right`,
  * a midline type keeps its bare id. These ids are a public API/CLI contract: never rename one.
  */
 

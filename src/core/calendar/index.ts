@@ -1,4 +1,4 @@
-/** Calendar export (PRODUCT.md): pure iCalendar text for downloads, invitations and feeds. */
+/** Calendar export (docs/product.md): pure iCalendar text for downloads, invitations and feeds. */
 export {
   appointmentToIcsEvent,
   buildCalendar,

@@ -5,7 +5,7 @@ import { DEFAULT_RESULT_LIMIT, type RegionMark, rankMuscles } from "./rank";
 import { validateFinderInput } from "./validate";
 
 /**
- * `knotwork find REGION[:INTENSITY]... [--json] [--limit N]` (PRODUCT.md F3), as a pure function of
+ * `knotwork find REGION[:INTENSITY]... [--json] [--limit N]` (docs/product.md F3), as a pure function of
  * its arguments: the `knotwork` binary only writes stdout/stderr and exits with the code.
  * Exit codes: 0 success (also when nothing matches), 2 usage error (nothing written to stdout).
  */

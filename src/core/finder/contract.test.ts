@@ -3,7 +3,7 @@ import { FinderRequestSchema, FinderResponseSchema } from "./contract";
 import { rankMuscles } from "./rank";
 
 describe("the finder API contract", () => {
-  it("accepts the request shape of PRODUCT.md F3", () => {
+  it("accepts the request shape of docs/product.md F3", () => {
     const body = { regions: [{ id: "temple-left", intensity: 6 }] };
     expect(FinderRequestSchema.parse(body)).toEqual(body);
   });

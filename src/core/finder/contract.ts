@@ -3,7 +3,7 @@ import { MUSCLE_IDS } from "../atlas";
 import type { FinderResult } from "./rank";
 
 /**
- * The finder's API contract (PRODUCT.md F3), shared by the server route (`POST /api/finder`),
+ * The finder's API contract (docs/product.md F3), shared by the server route (`POST /api/finder`),
  * the web app and the CLI. One schema per shape; the OpenAPI document is generated from them.
  */
 

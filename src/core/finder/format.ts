@@ -3,7 +3,7 @@ import type { FinderResult, RegionMark } from "./rank";
 
 /**
  * Plain-text ranking for the CLI (`npx knotwork find temple-left neck-posterior-left`).
- * The wording is fixed by PRODUCT.md F3: muscles commonly associated with the pain, never a diagnosis.
+ * The wording is fixed by docs/product.md F3: muscles commonly associated with the pain, never a diagnosis.
  */
 
 export const FINDER_DISCLAIMER = "Muscles commonly associated with pain here (not a diagnosis):";

@@ -1,4 +1,4 @@
-/** Referred-pain finder (PRODUCT.md F3): pure ranking, contract, validation and CLI formatting. */
+/** Referred-pain finder (docs/product.md F3): pure ranking, contract, validation and CLI formatting. */
 
 export { FIND_USAGE, type FindCommandResult, runFindCommand, suggestRegionIds } from "./cli";
 export {

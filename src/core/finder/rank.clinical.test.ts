@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { type FinderResult, rankMuscles } from "./rank";
 
 /**
- * Clinical pictures from trigger-point-research.md §4.2 (which muscles carry trigger points in which
+ * Clinical pictures from the research sources in src/core/atlas/sources.ts (which muscles carry trigger points in which
  * complaint) and §3 (which muscles refer to which region). Each expects the muscles the studies name
  * among the first few results, as far as the referral data make that honest: a muscle whose pattern
  * barely touches the marked regions cannot be expected at the top.

@@ -3,7 +3,7 @@ import { MUSCLES } from "../atlas";
 import { REGIONS, type Side } from "../body/regions";
 
 /**
- * The referred-pain finder (PRODUCT.md F3): ranks muscle-sides by how well their referral patterns
+ * The referred-pain finder (docs/product.md F3): ranks muscle-sides by how well their referral patterns
  * explain the regions a person marked. Pure and allocation-light, so it runs per keystroke in the
  * browser and per request on the server from the same code.
  *

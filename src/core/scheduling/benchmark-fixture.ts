@@ -1,5 +1,5 @@
 /**
- * The performance-target workload (ARCHITECTURE.md "Targets"): 20 therapists × 30 days in
+ * The performance-target workload (docs/architecture.md "Targets"): 20 therapists × 30 days in
  * America/Boise across the 2026-03-08 spring-forward change, with split shifts, breaks, buffers,
  * date overrides, time off, ~300 bookings, 2 rooms and a minimum notice. Deterministic (seeded),
  * shared by bench/slots.bench.ts and the tests that check the workload is realistic.

@@ -1,5 +1,5 @@
 /**
- * API contract of the availability search (PRODUCT.md F4), shared by server and web. The server
+ * API contract of the availability search (docs/product.md F4), shared by server and web. The server
  * validates the query with `availabilityQuerySchema`, turns it into an instant range with
  * `availabilityRange`, runs `findAvailableSlots`, and answers `toAvailabilityResponse(...)`.
  */

@@ -1,4 +1,4 @@
-/** Scheduling (PRODUCT.md F4): the pure slot engine, zone arithmetic and the availability contract. */
+/** Scheduling (docs/product.md F4): the pure slot engine, zone arithmetic and the availability contract. */
 
 export type { Weekday } from "./civil";
 export {

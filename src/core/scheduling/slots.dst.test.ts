@@ -1,5 +1,5 @@
 /**
- * ARCHITECTURE.md "Reliability — Time": every day of a year in five zones gives the right slots,
+ * docs/architecture.md "Reliability — Time": every day of a year in five zones gives the right slots,
  * DST days included, and working intervals that span a DST change give the exact instants.
  * Expected wall-clock times are read back with Intl directly, not with the engine's zone code.
  */

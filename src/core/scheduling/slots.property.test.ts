@@ -1,5 +1,5 @@
 /**
- * The slot engine against a brute-force oracle (ARCHITECTURE.md "Targets": "property-tested against a
+ * The slot engine against a brute-force oracle (docs/architecture.md "Targets": "property-tested against a
  * brute-force minute-by-minute oracle").
  *
  * The oracle shares no code with the engine: it learns each zone's offsets by scanning Intl, finds a

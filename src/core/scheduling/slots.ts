@@ -2,7 +2,7 @@
  * The slot engine: which start times can a client book for a service? Pure (no I/O, `now` is an
  * input), so the server, the browser and the tests all run the same code.
  *
- * Semantics (PRODUCT.md F4):
+ * Semantics (docs/product.md F4):
  * - A therapist's OPEN time is the union of their working intervals (weekly hours, or the date
  *   override for that local date) minus breaks, time off and their busy intervals.
  * - Candidate starts are `intervalStart + k × step` for each working interval (elapsed minutes from

@@ -1,7 +1,7 @@
 /**
  * Time-zone arithmetic on epoch milliseconds, backed by `Intl.DateTimeFormat` (full ICU).
  *
- * Conventions (PRODUCT.md F4: "a local time that does not exist is refused; an ambiguous one
+ * Conventions (docs/product.md F4: "a local time that does not exist is refused; an ambiguous one
  * resolves as documented"):
  * - A wall-clock time inside a DST gap (spring forward, e.g. 02:30 on 2026-03-08 in New York) does
  *   not exist: `localToInstant` answers `{ ok: false, reason: "nonexistent" }`.

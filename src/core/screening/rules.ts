@@ -1,5 +1,5 @@
 /**
- * Safety screening rules (PRODUCT.md F5), from shared/reference/trigger-point-research.md §6.
+ * Safety screening rules (docs/product.md F5; the choices in docs/decisions/0008-screening.md).
  *
  * Every rule is one yes/no question. A "yes" produces the rule's finding; "no" or no answer
  * produces nothing. Rules are data so that the intake form, the public finder, the staff views

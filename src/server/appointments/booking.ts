@@ -1,5 +1,5 @@
 /**
- * The one booking path (PRODUCT.md F4), used by online requests, phone bookings by staff, proposals
+ * The one booking path (docs/product.md F4), used by online requests, phone bookings by staff, proposals
  * and reschedules:
  * 1. the time must really be bookable per the slot engine, on data loaded for that time only
  *    (working hours, breaks, overrides, time off, rooms, busy time; online: notice, horizon, slot grid);

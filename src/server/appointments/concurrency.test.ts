@@ -1,5 +1,5 @@
 /**
- * No double booking, ever (PRODUCT.md F4; ARCHITECTURE.md "Reliability": Concurrency), over real
+ * No double booking, ever (docs/product.md F4; docs/architecture.md "Reliability": Concurrency), over real
  * HTTP on a listening server: parallel bookings of one slot, partial overlaps, "any therapist" races,
  * racing confirmations and reschedules. Runs on PGlite and, with TEST_DATABASE_URL, on PostgreSQL,
  * where the requests really run in parallel on a connection pool.

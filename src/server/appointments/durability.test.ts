@@ -1,5 +1,5 @@
 /**
- * Durability (ARCHITECTURE.md "Reliability": kill -9 the server during a stream of bookings, restart,
+ * Durability (docs/architecture.md "Reliability": kill -9 the server during a stream of bookings, restart,
  * and every booking acknowledged with 2xx is there). The server runs as a child process on a data
  * folder of its own (PGlite) or a database of its own (PostgreSQL, with TEST_DATABASE_URL); bookings
  * stream over real HTTP from several connections; the process is killed with SIGKILL while requests

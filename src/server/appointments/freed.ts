@@ -1,6 +1,6 @@
 /**
  * When a slot is freed (a cancellation, a declined request, an expired one, a moved appointment):
- * offer it to the waitlist. And the expiry of requests (PRODUCT.md F4 "a request holds its slot
+ * offer it to the waitlist. And the expiry of requests (docs/product.md F4 "a request holds its slot
  * until confirmed, declined or expired").
  *
  * Expiry semantics: a request whose `request_expires_at` has passed stops holding its slot at that

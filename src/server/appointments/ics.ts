@@ -1,5 +1,5 @@
 /**
- * Calendars (PRODUCT.md F4 "ICS"): an .ics file per appointment for whoever may see it, and a
+ * Calendars (docs/product.md F4 "ICS"): an .ics file per appointment for whoever may see it, and a
  * private subscription feed per therapist, reached by a secret whose hash is
  * `therapists.feed_token_hash` (the URL is shown once when issued; issuing a new one revokes every
  * old subscription). Feeds carry no health data: the client's first

@@ -1,5 +1,5 @@
 /**
- * E-mails about appointments (PRODUCT.md F8), written to the outbox in the same transaction as the
+ * E-mails about appointments (docs/product.md F8), written to the outbox in the same transaction as the
  * change that causes them. Dedupe keys make each exist at most once:
  * - `request_received:<id>`, `confirmed:<id>`, `declined:<id>`, `cancelled:<id>`, `no_show:<id>`,
  *   `request_expired:<id>`, `proposed:<id>`: once per appointment;

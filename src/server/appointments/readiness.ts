@@ -1,5 +1,5 @@
 /**
- * Whether an appointment may be confirmed (PRODUCT.md F4 "first visit requires intake and consent";
+ * Whether an appointment may be confirmed (docs/product.md F4 "first visit requires intake and consent";
  * F5 holds need a recorded clearance, red flags stop online confirmation).
  *
  * `canConfirm` is pure: the rules. `loadReadiness` reads the facts from the intakes, consent and

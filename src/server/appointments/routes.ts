@@ -1,5 +1,5 @@
 /**
- * Appointments over HTTP (PRODUCT.md F4). Who may do what:
+ * Appointments over HTTP (docs/product.md F4). Who may do what:
  * - list and read: staff of the clinic any appointment; a client only their own (404 otherwise);
  * - book online: a signed-in client of that clinic (`POST /api/public/clinics/:slug/appointments`);
  *   staff book phone calls on the same path (`POST /api/appointments`);

@@ -1,5 +1,5 @@
 /**
- * Status changes of an appointment (PRODUCT.md F4). Each is one conditional UPDATE (`… WHERE status
+ * Status changes of an appointment (docs/product.md F4). Each is one conditional UPDATE (`… WHERE status
  * IN (the statuses it may leave)`), so two racing changes cannot both apply; the loser gets 409.
  * Each writes its e-mail and cancels pending reminders in the same transaction, and frees the slot
  * to the waitlist afterwards when it released one.

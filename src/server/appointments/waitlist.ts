@@ -1,5 +1,5 @@
 /**
- * The waitlist (PRODUCT.md F4): a client asks to be told when a time opens within a window, for a
+ * The waitlist (docs/product.md F4): a client asks to be told when a time opens within a window, for a
  * service and optionally one therapist. When an appointment is cancelled, declined or expires,
  * matching entries get one offer e-mail per freed slot (./freed.ts). Entries end on their own when
  * `latest` passes; a client removes theirs (staff any) with DELETE.

@@ -1,5 +1,5 @@
 /**
- * Sign-in, sessions and CSRF against the real app (ARCHITECTURE.md "Reliability and security": Auth).
+ * Sign-in, sessions and CSRF against the real app (docs/architecture.md "Reliability and security": Auth).
  * Every request comes from its own made-up IP address unless a test is about the per-IP limit, so
  * the many sign-ins here never trip the per-IP rate limit by accident.
  */

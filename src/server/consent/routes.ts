@@ -1,5 +1,5 @@
 /**
- * Consent API (PRODUCT.md F5): the clinic's current text and its versions, the owner publishing a new
+ * Consent API (docs/product.md F5): the clinic's current text and its versions, the owner publishing a new
  * version (after which every client must sign again), and the client signing with their typed name.
  */
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";

@@ -1,7 +1,7 @@
 /**
  * The one database schema, for PGlite and PostgreSQL alike (docs/decisions/0002-database.md).
  *
- * Tenant rule (ARCHITECTURE.md): every clinic-owned table carries `clinic_id`; references between
+ * Tenant rule (docs/architecture.md): every clinic-owned table carries `clinic_id`; references between
  * clinic-owned rows are composite `(clinic_id, x_id)` foreign keys, so a row can never point into
  * another clinic, and the schema can be distributed by `clinic_id` (Citus) without a rewrite.
  *

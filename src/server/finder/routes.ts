@@ -1,5 +1,5 @@
 /**
- * Public finder and atlas routes (PRODUCT.md F2, F3). Pure computations over the core data: no
+ * Public finder and atlas routes (docs/product.md F2, F3). Pure computations over the core data: no
  * database, no session needed, nothing logged about the regions a visitor marks.
  */
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";

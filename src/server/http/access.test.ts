@@ -1,5 +1,5 @@
 /**
- * Access control and tenant isolation (ARCHITECTURE.md "Reliability and security": Access, Audit).
+ * Access control and tenant isolation (docs/architecture.md "Reliability and security": Access, Audit).
  * Every operation in the OpenAPI document is called as anonymous, as each demo role and as the
  * owner and a client of a second clinic; each operation's declared access (`x-access`) decides
  * what each caller must get, and no response to one clinic's callers may carry the other's data.

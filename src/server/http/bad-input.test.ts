@@ -1,5 +1,5 @@
 /**
- * Bad input never hurts the server (ARCHITECTURE.md "Reliability and security": Bad input): wrong
+ * Bad input never hurts the server (docs/architecture.md "Reliability and security": Bad input): wrong
  * bodies, types, sizes, keys, dates, content types and ids get a 4xx with exactly
  * `{ code, message, field? }`, never a 5xx; a fast-check fuzzer then throws a few thousand
  * arbitrary bodies and query strings at every operation, and the process stays up.

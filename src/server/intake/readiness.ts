@@ -1,5 +1,5 @@
 /**
- * The facts a first visit's confirmation depends on (PRODUCT.md F4/F5), read from intakes,
+ * The facts a first visit's confirmation depends on (docs/product.md F4/F5), read from intakes,
  * intake_drafts, clearances and the consent tables, in the shape `canConfirmFirstVisit` takes:
  *
  *   const decision = canConfirmFirstVisit(await loadConfirmationReadiness(db, clinicId, clientId));

@@ -1,5 +1,5 @@
 /**
- * Intake and screening API (PRODUCT.md F5).
+ * Intake and screening API (docs/product.md F5).
  * - The client's own intake: read, autosave the working copy, submit (which screens it).
  * - Staff: a client's intake with screening, pain, the finder's ranking and consent (every read audited),
  *   recording a doctor's clearance for a hold, and the flags lists show beside a client's name.

@@ -1,4 +1,4 @@
-/** Client portal API (PRODUCT.md F9): the download of all of one's own data. */
+/** Client portal API (docs/product.md F9): the download of all of one's own data. */
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { ClientExportSchema } from "../../core/api/intake";
 import { recordAudit } from "../audit/audit";

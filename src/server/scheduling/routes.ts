@@ -1,5 +1,5 @@
 /**
- * Scheduling over HTTP (PRODUCT.md F4): the availability search, and the owner's administration of
+ * Scheduling over HTTP (docs/product.md F4): the availability search, and the owner's administration of
  * what it reads (services, rooms, therapists' weekly hours and breaks, date overrides, time off).
  * Policies (notice, horizon, slot step, windows, expiry) are `PATCH /api/clinic`.
  */

@@ -1,5 +1,5 @@
 /**
- * The demo clinic of PRODUCT.md F12: Knotwork Demo Clinic in Boise, with three therapists, two
+ * The demo clinic of docs/product.md F12: Knotwork Demo Clinic in Boise, with three therapists, two
  * rooms, the four standard services, clients and a fortnight of appointments around today, so that
  * every screen has something real to show. Seeding is idempotent: it does nothing if the clinic exists.
  */

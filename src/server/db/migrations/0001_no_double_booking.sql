@@ -1,4 +1,4 @@
--- No double booking, ever (PRODUCT.md F4): the database refuses a second appointment in a holding
+-- No double booking, ever (docs/product.md F4): the database refuses a second appointment in a holding
 -- status (requested, confirmed) whose blocked time range overlaps another's for the same therapist
 -- or the same room. Ranges are half-open [from, until), so back-to-back appointments are allowed.
 -- btree_gist lets the GiST index combine equality on uuid columns with range overlap.
