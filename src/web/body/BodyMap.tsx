@@ -270,6 +270,7 @@ export function BodyMap({
     focusedKey: focusVisible ? focusedKey : null,
     hoveredKey,
     selectedId,
+    viewId: view.id,
     registerElement: (key, element) => {
       if (element) elements.current.set(key, element);
       else elements.current.delete(key);

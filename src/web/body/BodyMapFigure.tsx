@@ -3,6 +3,7 @@ import { cx } from "../ui/cx";
 import { useMediaQuery } from "../ui/useMediaQuery";
 import styles from "./BodyMap.module.css";
 import type { CompiledFigure, CompiledLayer, CompiledRegion } from "./geometry/figure";
+import { type BodyMapView, isHomeView } from "./geometry/views";
 import { describeAppearance, type RegionAppearance } from "./marking";
 import { StipplePattern } from "./StipplePattern";
 
@@ -26,6 +27,8 @@ export interface RegionBehaviour {
   readonly hoveredKey: string | null;
   readonly selectedId: string | null;
   readonly registerElement: (key: string, element: SVGPathElement | null) => void;
+  /** The view being drawn: small regions get a finger-sized outline only in their own view. */
+  readonly viewId: BodyMapView;
 }
 
 interface BodyMapFigureProps {
@@ -41,7 +44,8 @@ const HIT_MARGIN_PX = 4;
 
 /**
  * How wide an invisible outline each small region needs so that it and its outline together are at
- * least MIN_TARGET_PX across, measured as drawn (the figure scales with the screen, so this is
+ * least MIN_TARGET_PX across in the view it belongs to (the zoomed view for the face, hands and feet),
+ * measured as drawn (the figure scales with the screen, so this is
  * measured, not computed from the drawing): key → outline width in CSS pixels.
  */
 export function hitOutlineWidths(
@@ -59,7 +63,10 @@ export function hitOutlineWidths(
  * Only for touch: a mouse points to the pixel, and on a laptop an outline would only take clicks
  * from the bigger region next door.
  */
-function useHitOutlines(svg: RefObject<SVGSVGElement | null>): ReadonlyMap<string, number> {
+function useHitOutlines(
+  svg: RefObject<SVGSVGElement | null>,
+  viewId: BodyMapView,
+): ReadonlyMap<string, number> {
   const touch = useMediaQuery("(pointer: coarse)");
   const [widths, setWidths] = useState<ReadonlyMap<string, number>>(new Map());
   useLayoutEffect(() => {
@@ -69,10 +76,13 @@ function useHitOutlines(svg: RefObject<SVGSVGElement | null>): ReadonlyMap<strin
       return;
     }
     const measure = () => {
-      const sizes = [...element.querySelectorAll<SVGPathElement>("path[data-region]")].map((path) => {
-        const box = path.getBoundingClientRect();
-        return { key: path.dataset.key ?? "", width: box.width, height: box.height };
-      });
+      const paths = [...element.querySelectorAll<SVGPathElement>("path[data-region]")];
+      const sizes = paths
+        .filter((path) => isHomeView(path.dataset.region ?? "", viewId))
+        .map((path) => {
+          const box = path.getBoundingClientRect();
+          return { key: path.dataset.key ?? "", width: box.width, height: box.height };
+        });
       const next = hitOutlineWidths(sizes);
       setWidths((current) => (sameWidths(current, next) ? current : next));
     };
@@ -80,7 +90,7 @@ function useHitOutlines(svg: RefObject<SVGSVGElement | null>): ReadonlyMap<strin
     const observer = new ResizeObserver(measure);
     observer.observe(element);
     return () => observer.disconnect();
-  }, [svg, touch]);
+  }, [svg, touch, viewId]);
   return widths;
 }
 
@@ -91,7 +101,7 @@ function sameWidths(a: ReadonlyMap<string, number>, b: ReadonlyMap<string, numbe
 /** One drawing (the front, a left palm, …) as an SVG that scales with its container. */
 export function BodyMapFigure({ figure, behaviour, points }: BodyMapFigureProps) {
   const svgRef = useRef<SVGSVGElement>(null);
-  const hitWidths = useHitOutlines(svgRef);
+  const hitWidths = useHitOutlines(svgRef, behaviour.viewId);
   const [x, y, width, height] = figure.viewBox;
   const stippleId = `${behaviour.idPrefix}-${figure.id}-stipple`;
   const sides = figure.sides;
@@ -140,7 +150,7 @@ export function BodyMapFigure({ figure, behaviour, points }: BodyMapFigureProps)
         ))}
         {/* Small regions get a wider invisible outline on top, so a finger finds them; the outline
             carries the region's data-key, so a tap on it is a tap on the region (BodyMap). */}
-        <g className={styles.bodymapHits} aria-hidden="true">
+        <g className={styles.bodymapHits}>
           {figure.layers.flatMap((layer) =>
             layer.regions
               .filter((region) => hitWidths.has(region.key))
