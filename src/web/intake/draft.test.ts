@@ -58,6 +58,13 @@ describe("validPart", () => {
     expect(errors["pain.now"]).toMatch(/0 .*10/);
   });
 
+  it("words every message for a person, not as zod's defaults", () => {
+    // A number field given text: zod says "Invalid input: expected number, received string".
+    const { errors } = validPart({ pain: { worst: "abc" }, pregnancy: { status: "yes", weeks: 60 } });
+    expect(errors["pain.worst"]).toBe("Enter a number.");
+    expect(Object.values(errors).join(" ")).not.toMatch(/Too big|Too small|Invalid input|expected/);
+  });
+
   it("leaves a complete intake as it is", () => {
     expect(validPart(completeIntake())).toEqual({ draft: completeIntake(), errors: {} });
   });

@@ -5,6 +5,7 @@
  * but is not sent until it is).
  */
 import { isQuestionAsked } from "../../core/api/intake";
+import { plainMessage } from "../../core/api/plain-message";
 import {
   answerAt,
   INTAKE_QUESTIONS,
@@ -94,7 +95,7 @@ export function validPart(answers: Answers): ValidPart {
       }
       const id = questionForPath(issue.path);
       if (id) {
-        errors[id] ??= issue.message;
+        errors[id] ??= plainMessage(issue);
         current = withAnswer(current, id, undefined);
       } else {
         // Not an answer to any question (an unknown key): not the client's doing, so drop it quietly.
