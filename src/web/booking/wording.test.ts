@@ -26,7 +26,11 @@ describe("what pressing the button does", () => {
       expect(copy.button).toBe("Request this time");
       expect(copy.hint).not.toMatch(/as soon as you press/);
     }
-    expect(serviceModeText(request)).toBe("The clinic confirms your request");
+    expect(serviceModeText({ kind: "session", ...request })).toBe("The clinic confirms your request");
+    expect(serviceModeText({ kind: "consultation", ...instant })).toBe("The clinic confirms your request");
+    expect(serviceModeText({ kind: "session", ...instant })).toMatch(
+      /^Returning clients are booked straight away; a first visit/,
+    );
   });
 
   it("never promises one for a first visit either, since the server makes it a request", () => {

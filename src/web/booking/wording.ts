@@ -33,9 +33,12 @@ export function onlineOutcome(
   return firstVisit === false ? "confirmed" : "depends";
 }
 
-/** The line under a service in the list, before anyone is known. */
-export function serviceModeText(service: { bookingMode: "instant" | "request" }): string {
-  return service.bookingMode === "request"
+/** The line under a service in the list, before anyone is known (a consultation is a first visit). */
+export function serviceModeText(service: {
+  kind: "consultation" | "session";
+  bookingMode: "instant" | "request";
+}): string {
+  return service.bookingMode === "request" || service.kind === "consultation"
     ? "The clinic confirms your request"
     : "Returning clients are booked straight away; a first visit is a request the clinic confirms";
 }

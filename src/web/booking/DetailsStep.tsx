@@ -1,0 +1,174 @@
+import { useQuery } from "@tanstack/react-query";
+import { useId, useState } from "react";
+import { Link } from "react-router";
+import { OnlineBookingRequestSchema } from "../../core/api/scheduling";
+import { ApiError } from "../api/client";
+import { type AppointmentDetail, requestOnline } from "../appointments/api";
+import { zoneDisplayName } from "../appointments/time";
+import type { PublicClinic } from "../clinic/api";
+import { useZodForm } from "../forms";
+import { Alert, Button, Card } from "../ui/components";
+import { cx } from "../ui/cx";
+import { AccountStep } from "./AccountStep";
+import { firstVisitQuery } from "./api";
+import styles from "./BookingPage.module.css";
+import { type Service, whenText } from "./format";
+import { RegionsNote } from "./RegionsNote";
+import { composeNote, type MarkedRegion } from "./regions";
+import { StepHeader } from "./StepHeader";
+import { detailsCopy, onlineOutcome } from "./wording";
+
+/**
+ * Step 3: what is being booked, then (signed out) an account, or (a client) a note and the button.
+ * The button says what it will do: book at once only when the server will confirm at once.
+ */
+export function DetailsStep({
+  slug,
+  clinic,
+  service,
+  therapistId,
+  therapistName,
+  start,
+  zone,
+  regions,
+  signedIn,
+  isClient,
+  onChangeTime,
+  onBooked,
+  onTaken,
+}: {
+  slug: string;
+  clinic: PublicClinic;
+  service: Service;
+  therapistId: string | null;
+  therapistName: string | null;
+  start: string;
+  zone: string;
+  regions: MarkedRegion[];
+  signedIn: boolean;
+  isClient: boolean;
+  onChangeTime(): void;
+  onBooked(appointment: AppointmentDetail): void;
+  onTaken(): void;
+}) {
+  return (
+    <>
+      <StepHeader step="details" title="Your details" />
+      <Card>
+        <dl className={cx(styles.bookFacts, "kw-dl")}>
+          <dt>Service</dt>
+          <dd>{service.name}</dd>
+          <dt>When</dt>
+          <dd>
+            {whenText(start, service.durationMin, zone)}
+            <span className={styles.bookZoneInline}>{zoneDisplayName(zone)}</span>
+          </dd>
+          <dt>With</dt>
+          <dd>{therapistName ?? "Any therapist"}</dd>
+          <dt>Where</dt>
+          <dd>{clinic.address ?? clinic.name}</dd>
+        </dl>
+        <Button variant="secondary" onClick={onChangeTime}>
+          Change time
+        </Button>
+      </Card>
+      <RegionsNote regions={regions} />
+      {!signedIn ? (
+        <AccountStep slug={slug} />
+      ) : !isClient ? (
+        <Alert tone="warning">
+          You're signed in as clinic staff. To book for a client, use New booking in the{" "}
+          <Link to="/app/calendar">calendar</Link>.
+        </Alert>
+      ) : (
+        <NoteForm
+          slug={slug}
+          service={service}
+          therapistId={therapistId}
+          start={start}
+          regions={regions}
+          onBooked={onBooked}
+          onTaken={onTaken}
+        />
+      )}
+    </>
+  );
+}
+
+function NoteForm({
+  slug,
+  service,
+  therapistId,
+  start,
+  regions,
+  onBooked,
+  onTaken,
+}: {
+  slug: string;
+  service: Service;
+  therapistId: string | null;
+  start: string;
+  regions: MarkedRegion[];
+  onBooked(appointment: AppointmentDetail): void;
+  onTaken(): void;
+}) {
+  const noteId = useId();
+  const [note, setNote] = useState("");
+  const firstVisit = useQuery(firstVisitQuery);
+  const copy = detailsCopy(onlineOutcome(service, firstVisit.data?.firstVisit ?? null));
+  const form = useZodForm({
+    schema: OnlineBookingRequestSchema,
+    fields: ["note"],
+    read: () => {
+      const text = composeNote(regions, note);
+      return {
+        serviceId: service.id,
+        ...(therapistId ? { therapistId } : {}),
+        start,
+        ...(text ? { note: text } : {}),
+      };
+    },
+    send: async (body) => {
+      try {
+        onBooked(await requestOnline(slug, body));
+      } catch (error) {
+        // Someone else took the time meanwhile: back to the open times, which are fetched again.
+        if (error instanceof ApiError && error.code === "slot_taken") return onTaken();
+        throw error;
+      }
+    },
+    fallback: "Something went wrong. Please try again.",
+  });
+  const error = form.error("note");
+  return (
+    <form className="kw-stack" onSubmit={form.onSubmit} noValidate>
+      <div className="kw-field">
+        <label htmlFor={noteId}>Anything your therapist should know? (optional)</label>
+        <span className="kw-field__hint" id={`${noteId}-hint`}>
+          For example where it hurts or what brings it on. Your health history goes in the intake form.
+        </span>
+        <textarea
+          id={noteId}
+          name="note"
+          className="kw-input kw-textarea"
+          rows={4}
+          maxLength={800}
+          aria-describedby={`${noteId}-hint${error ? ` ${noteId}-error` : ""}`}
+          aria-invalid={error ? true : undefined}
+          value={note}
+          onChange={(e) => setNote(e.target.value)}
+        />
+        {error ? (
+          <span className="kw-field__error" id={`${noteId}-error`}>
+            {error}
+          </span>
+        ) : null}
+      </div>
+      {form.formError ? <Alert tone="danger">{form.formError}</Alert> : null}
+      <p className="kw-muted">{copy.hint}</p>
+      <Button type="submit" block disabled={form.busy}>
+        {form.busy ? "Sending…" : copy.button}
+      </Button>
+    </form>
+  );
+}
