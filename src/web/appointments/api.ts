@@ -159,9 +159,3 @@ export function joinWaitlist(body: {
 export function icsUrl(id: string): string {
   return `/api/appointments/${id$(id)}/ics`;
 }
-
-// Kept for callers outside this folder (the portal); new code uses the queries above.
-export const fetchAppointment = (id: string) => get<AppointmentDetail>(`/api/appointments/${id$(id)}`);
-export const fetchReadiness = (id: string) => get<Readiness>(`/api/appointments/${id$(id)}/readiness`);
-export const fetchAvailability = (slug: string | null, params: AvailabilityParams) =>
-  get<AvailabilityResponse>(availabilityUrl(slug, params));
