@@ -1,0 +1,26 @@
+import styles from "./Calendar.module.css";
+
+export const STATUS_WORDS: Record<string, string> = {
+  requested: "Requested",
+  confirmed: "Confirmed",
+  declined: "Declined",
+  cancelled: "Cancelled",
+  completed: "Completed",
+  no_show: "No-show",
+};
+
+/** Each status's colour in the calendar (the block and its legend swatch). */
+export const STATUS_CLASS: Record<string, string | undefined> = {
+  requested: styles.calBlockRequested,
+  confirmed: styles.calBlockConfirmed,
+  declined: styles.calBlockDeclined,
+  cancelled: styles.calBlockCancelled,
+  completed: styles.calBlockCompleted,
+  no_show: styles.calBlockNoShow,
+};
+
+/** Pixels per minute of the day grid. */
+export const PX_PER_MIN = 1.1;
+
+export type View = "day" | "week";
+export type By = "therapist" | "room";
