@@ -7,7 +7,7 @@ test("the atlas lists muscles by body area and finds them by name or by where it
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Muscles that cause referred pain");
   await expect(page.getByRole("heading", { name: /^Neck \d+$/ })).toBeVisible();
   await expect(page.getByRole("link", { name: "Upper trapezius" })).toBeVisible();
-  expect(await page.locator(".kw-atlas__card").count()).toBe(61);
+  expect(await page.getByTestId("muscle-card").count()).toBe(61);
   await expectNoAxeViolations(page);
   await page.screenshot({ path: `${SCREENSHOT_DIR}/atlas-index-phone.png` });
 
@@ -16,7 +16,7 @@ test("the atlas lists muscles by body area and finds them by name or by where it
   await search.fill("temple");
   await expect(page.getByRole("status").filter({ hasText: /muscles match “temple”/ })).toBeVisible();
   await expect(page).toHaveURL(/\/atlas\?q=temple$/);
-  const cards = page.locator(".kw-atlas__card h3");
+  const cards = page.getByTestId("muscle-card").getByRole("heading");
   await expect(cards.first()).toBeVisible();
   expect(await cards.allInnerTexts()).toContain("Temporalis (temple muscle)");
   // By a name people use.
@@ -32,13 +32,13 @@ test("the atlas lists muscles by body area and finds them by name or by where it
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(/Temporalis/);
   // The pattern opens on the head view, with the trigger point drawn as an ×.
   await expect(page.getByRole("tab", { name: "Head" })).toHaveAttribute("aria-selected", "true");
-  await expect(page.locator('[data-region="temple-left"]')).toHaveClass(/is-essential/);
+  await expect(page.locator('[data-region="temple-left"]')).toHaveAttribute("data-appearance", "essential");
   await expect(page.getByRole("img", { name: /^Trigger point: / }).first()).toBeVisible();
   // The right side mirrors it.
   await page.getByRole("radio", { name: "Right side" }).check();
   await expect(page).toHaveURL(/\?side=right$/);
-  await expect(page.locator('[data-region="temple-right"]')).toHaveClass(/is-essential/);
-  await expect(page.locator('[data-region="temple-left"]')).toHaveClass(/is-plain/);
+  await expect(page.locator('[data-region="temple-right"]')).toHaveAttribute("data-appearance", "essential");
+  await expect(page.locator('[data-region="temple-left"]')).toHaveAttribute("data-appearance", "plain");
   for (const heading of [
     "Where the trigger points are",
     "What sets it off",
@@ -86,7 +86,7 @@ test("the hold timer counts down, pauses, and gives a clear end cue", async ({ p
 
   // The end: visible (panel and words) and announced (assertive live region).
   await expect(timer.getByText("Time's up", { exact: true })).toBeVisible();
-  await expect(timer).toHaveClass(/is-done/);
+  await expect(timer).toHaveAttribute("data-status", "done");
   await expect(timer.getByText("Release slowly, breathe, then move on to the next spot.")).toBeVisible();
   const live = timer.locator('[aria-live="assertive"]');
   await expect(live).toHaveText("Time's up. Release the pressure slowly.");
@@ -96,7 +96,7 @@ test("the hold timer counts down, pauses, and gives a clear end cue", async ({ p
 
   await timer.getByRole("button", { name: "Reset" }).click();
   await expect(timer.getByRole("timer")).toHaveText("10");
-  await expect(timer).not.toHaveClass(/is-done/);
+  await expect(timer).not.toHaveAttribute("data-status", "done");
 });
 
 test("an unknown muscle says so and links back to the atlas", async ({ page }) => {

@@ -41,7 +41,7 @@ test("a visitor answers the safety questions, marks pain by mouse and keyboard, 
   await expect(region(page, "Temple (left)")).toHaveAttribute("aria-pressed", "true");
 
   // Marking the head brings the head and neck red-flag questions before any result.
-  const more = page.locator(".kw-finder__more-questions");
+  const more = page.getByTestId("more-questions");
   await expect(more.getByRole("heading", { name: "A few more safety questions" })).toBeVisible();
   await expect(more.getByText(/worst headache of your life/)).toBeVisible();
   await expect(results(page)).toHaveCount(0);
@@ -149,8 +149,10 @@ test("the finder on a laptop: map and results side by side, marks from a shared 
   await expect(page.getByText(/worst headache of your life/)).toBeVisible();
   await answerNoToAll(page, "Continue to the body map");
   await expect(results(page).first()).toContainText("Upper trapezius");
-  const map = await page.locator(".kw-finder__map").boundingBox();
-  const side = await page.locator(".kw-finder__side").boundingBox();
+  const map = await page.getByRole("region", { name: "Mark where it hurts" }).boundingBox();
+  const side = await page
+    .getByRole("region", { name: "Muscles commonly associated with pain here" })
+    .boundingBox();
   expect(map && side && side.x > map.x + map.width - 1).toBe(true);
   await page.getByRole("tab", { name: "Back" }).click();
   await expectNoAxeViolations(page);
@@ -168,7 +170,7 @@ test("staff reach the same finder from the app's navigation, without the booking
   await page.getByRole("tab", { name: "Back" }).click();
   await region(page, "Low back (lumbar) (right)").click();
   // The low back brings its own red-flag questions (saddle numbness, …), for staff too.
-  await answerNoToAll(page.locator(".kw-finder__more-questions"), "Show the muscles");
+  await answerNoToAll(page.getByTestId("more-questions"), "Show the muscles");
   await expect(results(page).first()).toBeVisible();
   await expect(page.getByRole("link", { name: "Book a session for these" })).toHaveCount(0);
   await expect(
@@ -189,7 +191,7 @@ test("once loaded, the finder keeps working offline, and so does opening a resul
   await context.setOffline(true);
   await page.getByRole("tab", { name: "Feet" }).click();
   await region(page, "Heel (back and underside) (right)").first().click();
-  await answerNoToAll(page.locator(".kw-finder__more-questions"), "Show the muscles");
+  await answerNoToAll(page.getByTestId("more-questions"), "Show the muscles");
   const first = results(page).first();
   await expect(first).toContainText("Right side");
   await expect(results(page).filter({ hasText: "Soleus" })).toHaveCount(1);

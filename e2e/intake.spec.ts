@@ -188,7 +188,7 @@ test("the front desk cannot confirm the visit until they record the doctor's cle
   const name = `${casey.first} ${casey.last}`;
 
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Requests" }).click();
-  const request = page.locator("li.kw-request").filter({ hasText: name });
+  const request = page.getByRole("listitem", { name: new RegExp(`^${name},`) });
   await request.getByRole("button", { name: `Confirm ${name}` }).click();
   await expect(request.getByRole("alert")).toContainText("Not confirmed.");
   await expect(request).toContainText(/On hold: Recent surgery/);
@@ -198,7 +198,7 @@ test("the front desk cannot confirm the visit until they record the doctor's cle
   await page.getByLabel("Search clients").fill(casey.last);
   await page.getByRole("link", { name: `${casey.last}, ${casey.first}` }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(name);
-  const hold = page.locator(".kw-finding--hold");
+  const hold = page.getByTestId("finding-hold");
   await expect(hold).toContainText("On hold");
   await expect(hold).toContainText("Recent surgery");
   await expect(page.getByText("Pain at worst")).toBeVisible();
@@ -226,7 +226,7 @@ test("the front desk cannot confirm the visit until they record the doctor's cle
   await page.setViewportSize(VIEWPORTS.laptop);
 
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Requests" }).click();
-  const again = page.locator("li.kw-request").filter({ hasText: name });
+  const again = page.getByRole("listitem", { name: new RegExp(`^${name},`) });
   await again.getByRole("button", { name: `Confirm ${name}` }).click();
   await expect(again.getByText("Confirmed.", { exact: true })).toBeVisible();
   await context.close();
@@ -340,8 +340,8 @@ test("a client who reports a red flag is stopped with advice to seek care now", 
   await desk.goto("/app/clients");
   await desk.getByLabel("Search clients").fill("Redflag");
   await desk.getByRole("link", { name: "Redflag, Robin" }).click();
-  await expect(desk.locator(".kw-finding--red-flag")).toContainText("Chest pain that could be the heart");
-  await expect(desk.locator(".kw-finding--red-flag")).toContainText("reported, not yet submitted");
+  await expect(desk.getByTestId("finding-red-flag")).toContainText("Chest pain that could be the heart");
+  await expect(desk.getByTestId("finding-red-flag")).toContainText("reported, not yet submitted");
   await expectNoAxeViolations(desk);
   await shot(desk, "client-red-flag-phone");
   await desk.context().close();

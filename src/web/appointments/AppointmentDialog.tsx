@@ -3,12 +3,14 @@
  * status allows (confirm, decline with a reason, propose another time, reschedule, cancel with a
  * reason, no-show, complete). A refused confirmation lists the readiness reasons.
  */
-import * as Dialog from "@radix-ui/react-dialog";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useId, useState } from "react";
 import { Link } from "react-router";
 import { ApiError } from "../api/client";
 import { Alert, Button, Loading, StatusBadge } from "../ui/components";
+import { cx } from "../ui/cx";
+import { Dialog, DialogActions, DialogHeader } from "../ui/Dialog";
+import styles from "./Appointments.module.css";
 import {
   type AppointmentAction,
   type AppointmentDetail,
@@ -20,7 +22,6 @@ import {
 } from "./api";
 import { SlotPicker } from "./SlotPicker";
 import { addDays, formatClock, formatLocalDay, localDateOf, zoneDisplayName } from "./time";
-import "./appointments.css";
 
 export type Mode = "view" | "decline" | "cancel" | "propose" | "reschedule";
 
@@ -57,7 +58,7 @@ function isPast(iso: string): boolean {
 export function ReadinessReasons({ readiness }: { readiness: Readiness }) {
   if (readiness.ok || readiness.reasons.length === 0) return null;
   return (
-    <ul className="kw-reasons">
+    <ul className={styles.reasons}>
       {readiness.reasons.map((r) => (
         <li key={`${r.code}:${r.findingId ?? ""}`}>{r.message}</li>
       ))}
@@ -78,21 +79,16 @@ export function AppointmentDialog({
   initialMode?: Mode;
 }) {
   return (
-    <Dialog.Root open={appointmentId !== null} onOpenChange={(open) => (open ? null : onClose())}>
-      <Dialog.Portal>
-        <Dialog.Overlay className="kw-dialog__overlay" />
-        <Dialog.Content className="kw-dialog" aria-describedby={undefined}>
-          {appointmentId ? (
-            <AppointmentPanel
-              id={appointmentId}
-              timeZone={timeZone}
-              onClose={onClose}
-              initialMode={initialMode}
-            />
-          ) : null}
-        </Dialog.Content>
-      </Dialog.Portal>
-    </Dialog.Root>
+    <Dialog open={appointmentId !== null} onClose={onClose}>
+      {appointmentId ? (
+        <AppointmentPanel
+          id={appointmentId}
+          timeZone={timeZone}
+          onClose={onClose}
+          initialMode={initialMode}
+        />
+      ) : null}
+    </Dialog>
   );
 }
 
@@ -111,19 +107,10 @@ function AppointmentPanel({
   const a = detail.data;
   return (
     <>
-      <div className="kw-dialog__head">
-        <div style={{ flex: 1 }}>
-          <Dialog.Title asChild>
-            <h2>{a ? a.client.name : "Appointment"}</h2>
-          </Dialog.Title>
-          {a ? <p className="kw-dialog__description">{describeWhen(a, timeZone)}</p> : null}
-        </div>
-        <Dialog.Close asChild>
-          <button type="button" className="kw-button kw-button--ghost" aria-label="Close">
-            ✕
-          </button>
-        </Dialog.Close>
-      </div>
+      <DialogHeader
+        title={a ? a.client.name : "Appointment"}
+        description={a ? describeWhen(a, timeZone) : undefined}
+      />
       {detail.isPending ? <Loading /> : null}
       {detail.isError ? (
         <Alert tone="danger">
@@ -176,7 +163,7 @@ function AppointmentBody({
 
   return (
     <>
-      <div className="kw-appt-detail__badges">
+      <div className={styles.apptDetailBadges}>
         <StatusBadge status={a.status} />
         {a.firstVisit ? <span className="kw-badge kw-badge--neutral">First visit</span> : null}
         <span className="kw-badge kw-badge--neutral">
@@ -222,7 +209,7 @@ function AppointmentBody({
         ) : null}
       </dl>
       {a.clientNote ? (
-        <p className="kw-appt-detail__note">
+        <p className={styles.apptDetailNote}>
           <span className="kw-visually-hidden">Note from the client: </span>
           {a.clientNote}
         </p>
@@ -247,7 +234,7 @@ function AppointmentBody({
       </div>
 
       {mode === "view" && holding ? (
-        <div className="kw-dialog__actions">
+        <DialogActions>
           {a.status === "requested" ? (
             <>
               <Button disabled={actions.isPending} onClick={() => void act({ kind: "confirm" })}>
@@ -286,7 +273,7 @@ function AppointmentBody({
           <a className="kw-button kw-button--ghost" href={icsUrl(a.id)} download>
             .ics
           </a>
-        </div>
+        </DialogActions>
       ) : null}
       {mode === "decline" || mode === "cancel" ? (
         <ReasonForm
@@ -339,7 +326,7 @@ function ReasonForm({
     onSubmit(reason.trim());
   }
   return (
-    <form className="kw-inline-form kw-stack" onSubmit={submit} noValidate>
+    <form className={cx(styles.inlineForm, "kw-stack")} onSubmit={submit} noValidate>
       <div className="kw-field">
         <label htmlFor={id}>
           {kind === "decline" ? "Why decline? (the client sees this)" : "Why cancel? (the client sees this)"}
@@ -407,7 +394,7 @@ function MoveForm({
     onSubmit(start, reason.trim());
   }
   return (
-    <form className="kw-inline-form kw-stack" onSubmit={submit} noValidate>
+    <form className={cx(styles.inlineForm, "kw-stack")} onSubmit={submit} noValidate>
       <p className="kw-muted" style={{ margin: 0 }}>
         Open times with {a.therapist.name} for {a.service.name}, in the clinic's time (
         {zoneDisplayName(timeZone)}).

@@ -4,6 +4,7 @@ import { FlagBadges } from "../intake/FlagBadges";
 import { useClientFlags } from "../intake/flags";
 import { Empty, StatusBadge } from "../ui/components";
 import { formatDayShort, formatTime } from "../ui/time";
+import styles from "./Appointments.module.css";
 
 /**
  * A list of appointments: time first (what the front desk and the therapist scan for), then who,
@@ -42,21 +43,21 @@ export function AppointmentList({
           .filter(Boolean)
           .join(" · ");
         return (
-          <li key={a.id} className="kw-appt">
-            <span className="kw-appt__time">
+          <li key={a.id} className={styles.appt}>
+            <span className={styles.apptTime}>
               {withDate ? (
-                <span className="kw-appt__date">{formatDayShort(a.startsAt, timeZone)}</span>
+                <span className={styles.apptDate}>{formatDayShort(a.startsAt, timeZone)}</span>
               ) : null}
               <span>{formatTime(a.startsAt, timeZone)}</span>
             </span>
             <span>
-              <span className="kw-appt__headline">
-                <span className="kw-appt__who">{show === "client" ? a.client.name : a.therapist.name}</span>
+              <span className={styles.apptHeadline}>
+                <span className={styles.apptWho}>{show === "client" ? a.client.name : a.therapist.name}</span>
                 <StatusBadge status={a.status} />
                 {a.firstVisit ? <span className="kw-badge kw-badge--neutral">First visit</span> : null}
                 {show === "client" ? <FlagBadges flags={flags.get(a.client.id) ?? []} limit={2} /> : null}
               </span>
-              <span className="kw-appt__what">{details}</span>
+              <span className={styles.apptWhat}>{details}</span>
             </span>
           </li>
         );

@@ -8,7 +8,8 @@ import { useEffect, useId, useMemo, useState } from "react";
 import type { AvailabilitySlot } from "../../core/scheduling/contract";
 import { ApiError } from "../api/client";
 import { Alert, Loading } from "../ui/components";
-import "./appointments.css";
+import { cx } from "../ui/cx";
+import styles from "./Appointments.module.css";
 import { fetchAvailability } from "./api";
 import { addDays, formatClock, formatLocalDay, localDateOf, minuteOfDay } from "./time";
 
@@ -139,11 +140,11 @@ export function SlotPicker({
   }
 
   return (
-    <div className={`kw-slots${compact ? " kw-slots--compact" : ""}`}>
-      <div className="kw-slots__strip-bar">
+    <div className={compact ? styles.slotsCompact : undefined}>
+      <div className={styles.slotsStripBar}>
         <button
           type="button"
-          className="kw-button kw-button--ghost kw-slots__page"
+          className={cx(styles.slotsPage, "kw-button kw-button--ghost")}
           onClick={() => {
             const previous = addDays(windowStart, -STRIP_DAYS);
             setWindowStart(previous < today ? today : previous);
@@ -154,7 +155,7 @@ export function SlotPicker({
         >
           ‹
         </button>
-        <ul className="kw-slots__strip" aria-label="Days">
+        <ul className={styles.slotsStrip} aria-label="Days">
           {days.map((d) => {
             const count = byDay.get(d)?.length ?? 0;
             const beyond = lastDay !== undefined && d > lastDay;
@@ -165,15 +166,15 @@ export function SlotPicker({
               <li key={d}>
                 <button
                   type="button"
-                  className="kw-slots__day"
+                  className={styles.slotsDay}
                   aria-pressed={d === activeDay}
                   aria-label={label}
                   disabled={load.state === "done" && (count === 0 || beyond)}
                   onClick={() => chooseDay(d)}
                 >
-                  <span className="kw-slots__weekday">{formatLocalDay(d, "weekday")}</span>
-                  <span className="kw-slots__daynum">{formatLocalDay(d, "dayNumber")}</span>
-                  <span className="kw-slots__month">{formatLocalDay(d, "monthDay").split(" ")[0]}</span>
+                  <span className={styles.slotsWeekday}>{formatLocalDay(d, "weekday")}</span>
+                  <span className={styles.slotsDaynum}>{formatLocalDay(d, "dayNumber")}</span>
+                  <span className={styles.slotsMonth}>{formatLocalDay(d, "monthDay").split(" ")[0]}</span>
                 </button>
               </li>
             );
@@ -181,7 +182,7 @@ export function SlotPicker({
         </ul>
         <button
           type="button"
-          className="kw-button kw-button--ghost kw-slots__page"
+          className={cx(styles.slotsPage, "kw-button kw-button--ghost")}
           onClick={() => {
             setWindowStart(addDays(windowStart, STRIP_DAYS));
             setChosenDay(null);
@@ -202,19 +203,19 @@ export function SlotPicker({
         </p>
       ) : null}
       {load.state === "done" && activeDay ? (
-        <section aria-labelledby={headingId} className="kw-slots__day-times">
-          <h3 id={headingId} className="kw-slots__title">
+        <section aria-labelledby={headingId} className={styles.slotsDayTimes}>
+          <h3 id={headingId} className={styles.slotsTitle}>
             {formatLocalDay(activeDay, "long")}
           </h3>
           {[...groups.entries()].map(([part, slots]) => (
-            <div key={part} className="kw-slots__group">
-              <p className="kw-slots__part">{part}</p>
-              <ul className="kw-slots__times" aria-label={`${part} times`}>
+            <div key={part}>
+              <p className={styles.slotsPart}>{part}</p>
+              <ul className={styles.slotsTimes} aria-label={`${part} times`}>
                 {slots.map((slot) => (
                   <li key={slot.start}>
                     <button
                       type="button"
-                      className="kw-slots__time"
+                      className={styles.slotsTime}
                       aria-pressed={slot.start === selected}
                       onClick={() => onSelect(slot)}
                     >

@@ -2,11 +2,11 @@
  * The muscle atlas (PRODUCT.md F2): every muscle grouped by body area, and a search by name or by
  * where it hurts (core searchMuscles, answered by the API). The search text lives in the URL.
  */
-import "./atlas.css";
 import { useEffect, useMemo, useState } from "react";
 import { Link, useLocation, useNavigate } from "react-router";
 import type { RegionGroup } from "../../core/body/regions";
 import { Alert, Loading, PageHeader } from "../ui/components";
+import styles from "./Atlas.module.css";
 import { loadMuscleList, type MuscleSummary, searchAtlas } from "./atlas-api";
 import { GROUP_LABELS, GROUP_ORDER, lowerFirst, shortRegionName } from "./labels";
 
@@ -63,13 +63,13 @@ export default function AtlasIndexPage() {
   };
 
   return (
-    <div className="kw-atlas">
+    <div>
       <PageHeader
         eyebrow="Muscle atlas"
         title="Muscles that cause referred pain"
         description="A knot in one muscle often hurts somewhere else. Look up a muscle, or search for where it hurts, to see where its pain spreads and how to treat it yourself."
       />
-      <div className="kw-atlas__search">
+      <div className={styles.atlasSearch}>
         <label htmlFor="kw-atlas-q">Search by muscle or where it hurts</label>
         <input
           id="kw-atlas-q"
@@ -83,7 +83,7 @@ export default function AtlasIndexPage() {
           maxLength={100}
         />
       </div>
-      <p className="kw-atlas__finder-hint">
+      <p className={styles.atlasFinderHint}>
         Pain in more than one place? The <Link to="/finder">pain finder</Link> ranks muscles by everything you
         mark.
       </p>
@@ -107,7 +107,7 @@ function Catalogue({ result }: { result: Result<MuscleSummary[]> }) {
   if (result.status === "error") return <Alert tone="danger">{result.message}</Alert>;
   return (
     <>
-      <nav className="kw-atlas__jump" aria-label="Body areas">
+      <nav className={styles.atlasJump} aria-label="Body areas">
         <ul>
           {groups.map(({ group }) => (
             <li key={group}>
@@ -117,9 +117,9 @@ function Catalogue({ result }: { result: Result<MuscleSummary[]> }) {
         </ul>
       </nav>
       {groups.map(({ group, muscles }) => (
-        <section key={group} className="kw-atlas__group" aria-labelledby={`area-${group}`}>
+        <section key={group} className={styles.atlasGroup} aria-labelledby={`area-${group}`}>
           <h2 id={`area-${group}`} tabIndex={-1}>
-            {GROUP_LABELS[group]} <span className="kw-atlas__count">{muscles.length}</span>
+            {GROUP_LABELS[group]} <span className={styles.atlasCount}>{muscles.length}</span>
           </h2>
           <MuscleCards muscles={muscles} />
         </section>
@@ -134,7 +134,7 @@ function SearchResults({ query, result }: { query: string; result: Result<Muscle
       <h2 id="kw-atlas-results" className="kw-visually-hidden">
         Search results
       </h2>
-      <p className="kw-atlas__status" role="status">
+      <p className={styles.atlasStatus} role="status">
         {result.status === "loading"
           ? "Searching…"
           : result.status === "error"
@@ -150,14 +150,14 @@ function SearchResults({ query, result }: { query: string; result: Result<Muscle
 
 function MuscleCards({ muscles }: { muscles: readonly MuscleSummary[] }) {
   return (
-    <ul className="kw-atlas__cards">
+    <ul className={styles.atlasCards}>
       {muscles.map((muscle) => (
-        <li key={muscle.id} className="kw-atlas__card">
+        <li key={muscle.id} className={styles.atlasCard} data-testid="muscle-card">
           <h3>
             <Link to={`/atlas/${muscle.id}`}>{muscle.name}</Link>
           </h3>
           <p>
-            <span className="kw-atlas__felt">Pain felt: </span>
+            <span className={styles.atlasFelt}>Pain felt: </span>
             {muscle.essential
               .map((t, i) => (i === 0 ? shortRegionName(t) : lowerFirst(shortRegionName(t))))
               .join(", ")}

@@ -4,6 +4,8 @@
  * (if wanted) a short beep plays and a phone vibrates.
  */
 import { useEffect, useId, useReducer, useRef, useState } from "react";
+import { cx } from "../ui/cx";
+import styles from "./Atlas.module.css";
 import { holdChoices, initialTimer, progress, secondsLeft, timerReducer } from "./hold-timer";
 
 interface HoldTimerProps {
@@ -108,22 +110,26 @@ export function HoldTimer({ range }: HoldTimerProps) {
         : "Start";
 
   return (
-    <section className={`kw-timer is-${state.status}`} aria-labelledby={`${id}-title`}>
-      <h3 id={`${id}-title`} className="kw-timer__title">
+    <section
+      className={cx(styles.timer, state.status === "done" && styles.isDone)}
+      data-status={state.status}
+      aria-labelledby={`${id}-title`}
+    >
+      <h3 id={`${id}-title`} className={styles.timerTitle}>
         Hold timer
       </h3>
-      <fieldset className="kw-timer__lengths">
+      <fieldset className={styles.timerLengths}>
         <legend>
           How long to hold{" "}
           <span className="kw-muted">
             (recommended {range[0]}–{range[1]} seconds)
           </span>
         </legend>
-        <div className="kw-timer__choices">
+        <div className={styles.timerChoices}>
           {choices.map((choice) => (
             <label
               key={choice.seconds}
-              className={`kw-timer__choice${choice.recommended ? " is-recommended" : ""}`}
+              className={cx(styles.timerChoice, choice.recommended && styles.isRecommended)}
             >
               <input
                 type="radio"
@@ -145,11 +151,11 @@ export function HoldTimer({ range }: HoldTimerProps) {
         </div>
       </fieldset>
 
-      <div className="kw-timer__face">
-        <svg className="kw-timer__ring" viewBox="0 0 120 120" aria-hidden="true">
-          <circle className="kw-timer__track" cx="60" cy="60" r={RING_RADIUS} />
+      <div className={styles.timerFace}>
+        <svg className={styles.timerRing} viewBox="0 0 120 120" aria-hidden="true">
+          <circle className={styles.timerTrack} cx="60" cy="60" r={RING_RADIUS} />
           <circle
-            className="kw-timer__progress"
+            className={styles.timerProgress}
             cx="60"
             cy="60"
             r={RING_RADIUS}
@@ -157,20 +163,20 @@ export function HoldTimer({ range }: HoldTimerProps) {
             strokeDashoffset={RING_LENGTH * (1 - progress(state))}
           />
         </svg>
-        <div className="kw-timer__readout">
+        <div className={styles.timerReadout}>
           {done ? (
             <>
-              <span className="kw-timer__done-mark" aria-hidden="true">
+              <span className={styles.timerDoneMark} aria-hidden="true">
                 ✓
               </span>
-              <span className="kw-timer__done-text">Time's up</span>
+              <span className={styles.timerDoneText}>Time's up</span>
             </>
           ) : (
             <>
-              <span className="kw-timer__seconds" role="timer" aria-label={`${seconds} seconds left`}>
+              <span className={styles.timerSeconds} role="timer" aria-label={`${seconds} seconds left`}>
                 {seconds}
               </span>
-              <span className="kw-timer__unit" aria-hidden="true">
+              <span className={styles.timerUnit} aria-hidden="true">
                 seconds
               </span>
             </>
@@ -178,7 +184,7 @@ export function HoldTimer({ range }: HoldTimerProps) {
         </div>
       </div>
 
-      <p className="kw-timer__status" aria-hidden="true">
+      <p className={styles.timerStatus} aria-hidden="true">
         {done
           ? "Release slowly, breathe, then move on to the next spot."
           : running
@@ -188,7 +194,7 @@ export function HoldTimer({ range }: HoldTimerProps) {
               : "Find the tender spot, press, then start."}
       </p>
 
-      <div className="kw-timer__controls">
+      <div className={styles.timerControls}>
         <button
           type="button"
           className="kw-button kw-button--primary"
@@ -205,7 +211,7 @@ export function HoldTimer({ range }: HoldTimerProps) {
           Reset
         </button>
       </div>
-      <label className="kw-timer__sound">
+      <label className={styles.timerSound}>
         <input type="checkbox" checked={withSound} onChange={(event) => setWithSound(event.target.checked)} />
         Beep at the end
       </label>

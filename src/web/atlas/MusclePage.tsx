@@ -3,12 +3,13 @@
  * trigger points are, what sets them off, how to treat it yourself with a hold timer, a stretch,
  * cautions, sources, and a way to book. The text comes from the API; the map loads lazily.
  */
-import "./atlas.css";
 import { lazy, Suspense, useEffect, useState } from "react";
 import { Link, useLocation, useNavigate, useParams } from "react-router";
 import type { Side } from "../../core/body/regions";
 import { useSession } from "../auth/session";
 import { Alert, ButtonLink, Loading } from "../ui/components";
+import { cx } from "../ui/cx";
+import styles from "./Atlas.module.css";
 import { loadMuscle, type MuscleDetail } from "./atlas-api";
 import { HoldTimer } from "./HoldTimer";
 import { CAUSE_LABELS, CONFIDENCE_LABELS, GROUP_LABELS, shortRegionName, TOOL_LABELS } from "./labels";
@@ -86,14 +87,14 @@ function MuscleArticle({ detail }: { detail: MuscleDetail }) {
   const { selfTreatment } = muscle;
 
   return (
-    <article className="kw-muscle">
-      <p className="kw-muscle__back">
+    <article className={styles.muscle}>
+      <p className={styles.muscleBack}>
         <Link to="/atlas">← Muscle atlas</Link>
       </p>
-      <header className="kw-muscle__header">
+      <header className={styles.muscleHeader}>
         <p className="kw-eyebrow">{GROUP_LABELS[muscle.group]}</p>
         <h1>{muscle.name}</h1>
-        <p className="kw-muscle__names">
+        <p className={styles.muscleNames}>
           {muscle.anatomicalName !== muscle.name ? (
             <span>Anatomical name: {muscle.anatomicalName}. </span>
           ) : null}
@@ -101,16 +102,16 @@ function MuscleArticle({ detail }: { detail: MuscleDetail }) {
         </p>
       </header>
 
-      <div className="kw-muscle__layout">
-        <section className="kw-muscle__map" aria-labelledby="kw-where-pain">
+      <div className={styles.muscleLayout}>
+        <section className={styles.muscleMap} aria-labelledby="kw-where-pain">
           <h2 id="kw-where-pain">Where it sends pain</h2>
-          <dl className="kw-muscle__zones">
+          <dl className={styles.muscleZones}>
             <div>
               <dt>
-                <span className="kw-zone is-essential" aria-hidden="true" /> Usually felt
+                <span className={cx(styles.zone, styles.isEssential)} aria-hidden="true" /> Usually felt
               </dt>
               <dd>
-                <ul className="kw-tags">
+                <ul className={styles.tags}>
                   {muscle.essential.map((t) => (
                     <li key={t}>{shortRegionName(t)}</li>
                   ))}
@@ -120,10 +121,10 @@ function MuscleArticle({ detail }: { detail: MuscleDetail }) {
             {muscle.spillover.length > 0 ? (
               <div>
                 <dt>
-                  <span className="kw-zone is-spillover" aria-hidden="true" /> Sometimes also
+                  <span className={cx(styles.zone, styles.isSpillover)} aria-hidden="true" /> Sometimes also
                 </dt>
                 <dd>
-                  <ul className="kw-tags">
+                  <ul className={styles.tags}>
                     {muscle.spillover.map((t) => (
                       <li key={t}>{shortRegionName(t)}</li>
                     ))}
@@ -132,12 +133,12 @@ function MuscleArticle({ detail }: { detail: MuscleDetail }) {
               </div>
             ) : null}
           </dl>
-          <Suspense fallback={<div className="kw-pattern__placeholder" aria-hidden="true" />}>
+          <Suspense fallback={<div className={styles.patternPlaceholder} aria-hidden="true" />}>
             <PatternMap muscle={muscle} side={side} onSideChange={setSide} />
           </Suspense>
         </section>
 
-        <div className="kw-muscle__text">
+        <div className={styles.muscleText}>
           <section aria-labelledby="kw-trigger-points">
             <h2 id="kw-trigger-points">Where the trigger points are</h2>
             <p>{muscle.triggerPoints}</p>
@@ -145,7 +146,7 @@ function MuscleArticle({ detail }: { detail: MuscleDetail }) {
 
           <section aria-labelledby="kw-causes">
             <h2 id="kw-causes">What sets it off</h2>
-            <ul className="kw-tags kw-tags--soft" aria-label="Common causes">
+            <ul className={cx(styles.tags, styles.tagsSoft)} aria-label="Common causes">
               {muscle.causes.map((cause) => (
                 <li key={cause}>{CAUSE_LABELS[cause]}</li>
               ))}
@@ -153,9 +154,9 @@ function MuscleArticle({ detail }: { detail: MuscleDetail }) {
             <p>{muscle.activators}</p>
           </section>
 
-          <section aria-labelledby="kw-self" className="kw-muscle__self">
+          <section aria-labelledby="kw-self">
             <h2 id="kw-self">Treat it yourself</h2>
-            <dl className="kw-dl kw-muscle__facts">
+            <dl className={cx(styles.muscleFacts, "kw-dl")}>
               <dt>Use</dt>
               <dd>{TOOL_LABELS[selfTreatment.tool]}</dd>
               <dt>Hold</dt>
@@ -174,7 +175,7 @@ function MuscleArticle({ detail }: { detail: MuscleDetail }) {
             <p>{muscle.stretch}</p>
           </section>
 
-          <section aria-labelledby="kw-cautions" className="kw-muscle__cautions">
+          <section aria-labelledby="kw-cautions" className={styles.muscleCautions}>
             <h2 id="kw-cautions">Take care</h2>
             {muscle.cautions.length > 0 ? (
               <ul>
@@ -194,7 +195,7 @@ function MuscleArticle({ detail }: { detail: MuscleDetail }) {
           </section>
 
           {isStaff ? null : (
-            <section className="kw-muscle__book" aria-labelledby="kw-book">
+            <section className={styles.muscleBook} aria-labelledby="kw-book">
               <h2 id="kw-book">Let a therapist find it</h2>
               <p>
                 A trigger point therapist finds and treats these spots by touch, and shows you how to keep
@@ -204,7 +205,7 @@ function MuscleArticle({ detail }: { detail: MuscleDetail }) {
             </section>
           )}
 
-          <section aria-labelledby="kw-sources" className="kw-muscle__sources">
+          <section aria-labelledby="kw-sources" className={styles.muscleSources}>
             <h2 id="kw-sources">Sources</h2>
             <p>
               Referral pattern: {CONFIDENCE_LABELS[muscle.confidence].toLowerCase()}. Patterns follow Travell

@@ -7,6 +7,7 @@ import { useId, useMemo, useState } from "react";
 import type { Muscle } from "../../core/atlas/types";
 import type { Side } from "../../core/body/regions";
 import { BodyMap, type BodyMapView } from "../body";
+import styles from "./Atlas.module.css";
 import {
   bestViewFor,
   patternOnSide,
@@ -37,11 +38,11 @@ export default function PatternMap({ muscle, side, onSideChange }: PatternMapPro
     ),
   );
   return (
-    <div className="kw-pattern">
-      <fieldset className="kw-pattern__sides">
+    <div className={styles.pattern}>
+      <fieldset className={styles.patternSides}>
         <legend className="kw-visually-hidden">Show the pattern for</legend>
         {(["left", "right"] as const).map((choice) => (
-          <label key={choice} className="kw-pattern__side">
+          <label key={choice} className={styles.patternSide}>
             <input
               type="radio"
               name={`${id}-side`}
@@ -63,7 +64,7 @@ export default function PatternMap({ muscle, side, onSideChange }: PatternMapPro
         readOnly
         label={`Where ${muscle.name} sends pain, ${side} side`}
       />
-      <p className="kw-pattern__note">
+      <p className={styles.patternNote}>
         × marks roughly where its trigger points lie. The same muscle on the other side sends pain to the
         mirror-image places.
       </p>

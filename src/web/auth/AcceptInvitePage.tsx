@@ -3,6 +3,7 @@ import { useNavigate, useParams } from "react-router";
 import type { SessionResponse } from "../../core/api/auth";
 import { ApiError, post } from "../api/client";
 import { Alert, Button, Card, TextField } from "../ui/components";
+import styles from "./Auth.module.css";
 import { useSession } from "./session";
 
 export function AcceptInvitePage() {
@@ -33,8 +34,8 @@ export function AcceptInvitePage() {
   }
 
   return (
-    <div className="kw-auth">
-      <div className="kw-auth__card">
+    <div className={styles.auth}>
+      <div className={styles.authCard}>
         <Card>
           <h1>Join your clinic</h1>
           <p className="kw-muted">Choose a password to finish setting up your staff account.</p>

@@ -3,6 +3,7 @@ import { Link, Navigate, useLocation, useNavigate } from "react-router";
 import type { SessionResponse } from "../../core/api/auth";
 import { ApiError, post } from "../api/client";
 import { Alert, Button, Card, TextField } from "../ui/components";
+import styles from "./Auth.module.css";
 import { useSession } from "./session";
 
 export function SignInPage() {
@@ -35,8 +36,8 @@ export function SignInPage() {
   }
 
   return (
-    <div className="kw-auth">
-      <div className="kw-auth__card">
+    <div className={styles.auth}>
+      <div className={styles.authCard}>
         <Card>
           <h1>Sign in</h1>
           <p className="kw-muted">Clinic staff and clients sign in here.</p>

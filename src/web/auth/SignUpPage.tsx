@@ -3,6 +3,7 @@ import { Link, Navigate, useNavigate } from "react-router";
 import type { SessionResponse } from "../../core/api/auth";
 import { ApiError, post } from "../api/client";
 import { Alert, Button, Card, TextField } from "../ui/components";
+import styles from "./Auth.module.css";
 import { useSession } from "./session";
 
 /** Client sign-up at the demo clinic (one installation's public clinic; multi-clinic pick comes with booking). */
@@ -39,8 +40,8 @@ export function SignUpPage({ clinicSlug = "demo" }: { clinicSlug?: string }) {
   const fieldError = (name: string) => (error?.field === name ? error.message : null);
 
   return (
-    <div className="kw-auth">
-      <div className="kw-auth__card">
+    <div className={styles.auth}>
+      <div className={styles.authCard}>
         <Card>
           <h1>Create your account</h1>
           <p className="kw-muted">

@@ -1,4 +1,3 @@
-import "./body-map.css";
 import {
   type FocusEvent,
   type KeyboardEvent,
@@ -11,6 +10,8 @@ import {
   useState,
 } from "react";
 import { type NavigationDirection, type NavigationStep, nextFocus } from "../../core/body/neighbours";
+import { cx } from "../ui/cx";
+import styles from "./BodyMap.module.css";
 import { BodyMapFigure, type FigurePoint, type RegionBehaviour } from "./BodyMapFigure";
 import { BodyMapLegend } from "./BodyMapLegend";
 import type { CompiledRegion } from "./geometry/figure";
@@ -303,14 +304,17 @@ export function BodyMap({
   const keysHelpId = `${idPrefix}-keys`;
 
   return (
-    <div className={`kw-bodymap${className ? ` ${className}` : ""}`} data-view={view.id} data-mode={mode}>
+    <div className={cx(styles.bodymap, className)} data-view={view.id} data-mode={mode}>
       <ViewTabs view={view.id} onViewChange={onViewChange} tabId={tabId} panelId={panelId} />
-      <div className="kw-bodymap__body">
-        <div role="tabpanel" id={panelId} aria-labelledby={tabId(view.id)} className="kw-bodymap__stage">
+      <div className={styles.bodymapBody}>
+        <div role="tabpanel" id={panelId} aria-labelledby={tabId(view.id)} className={styles.bodymapStage}>
           <fieldset
             aria-label={`${label}, ${view.label.toLowerCase()} view`}
             aria-describedby={keysHelpId}
-            className={`kw-bodymap__figures is-${view.figures.length > 1 ? "several" : "single"}`}
+            className={cx(
+              styles.bodymapFigures,
+              view.figures.length > 1 ? styles.isSeveral : styles.isSingle,
+            )}
             onKeyDown={onMapKeyDown}
             onClick={onMapClick}
             onFocus={onMapFocus}
@@ -328,25 +332,25 @@ export function BodyMap({
             ))}
           </fieldset>
         </div>
-        <div className="kw-bodymap__panel">
-          <div className="kw-bodymap__selection">
-            <div className="kw-bodymap__namebar">
+        <div className={styles.bodymapPanel}>
+          <div className={styles.bodymapSelection}>
+            <div className={styles.bodymapNamebar}>
               {named ? (
-                <p className="kw-bodymap__name">
-                  <span className="kw-bodymap__name-label">{named.label}</span>
+                <p>
+                  <span className={styles.bodymapNameLabel}>{named.label}</span>
                   {describeAppearance(appearanceOf(named.regionId)) && (
-                    <span className="kw-bodymap__name-state">
+                    <span className={styles.bodymapNameState}>
                       {" "}
                       · {describeAppearance(appearanceOf(named.regionId))}
                     </span>
                   )}
                 </p>
               ) : (
-                <p className="kw-bodymap__hint">
+                <p className={styles.bodymapHint}>
                   {hintFor(mode, canMark, placesPoints, view.figures.length > 1)}
                 </p>
               )}
-              <p id={keysHelpId} className="kw-bodymap__keys">
+              <p id={keysHelpId} className={styles.bodymapKeys}>
                 {canMark
                   ? "Keys: arrows move between areas, Enter marks or unmarks, 1–9 and 0 (for 10) set how strong, Esc clears the selection."
                   : placesPoints
@@ -369,7 +373,7 @@ export function BodyMap({
           <BodyMapLegend showPattern={showPattern} showPoints={points.length > 0 || placesPoints} />
         </div>
       </div>
-      <output className="kw-bodymap-sr-only" aria-live="polite">
+      <output className={styles.bodymapSrOnly} aria-live="polite">
         {announcement}
       </output>
     </div>

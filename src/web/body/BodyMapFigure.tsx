@@ -1,4 +1,6 @@
 import type { CSSProperties } from "react";
+import { cx } from "../ui/cx";
+import styles from "./BodyMap.module.css";
 import type { CompiledFigure, CompiledLayer, CompiledRegion } from "./geometry/figure";
 import { describeAppearance, type RegionAppearance } from "./marking";
 import { StipplePattern } from "./StipplePattern";
@@ -39,23 +41,23 @@ export function BodyMapFigure({ figure, behaviour, points }: BodyMapFigureProps)
   // The CSS sizes a figure from its aspect ratio (a tall body fits the screen's height).
   const style = { "--kw-figure-aspect": String(width / height) } as CSSProperties;
   return (
-    <figure className="kw-bodymap__figure" style={style}>
-      <figcaption className="kw-bodymap__caption">
+    <figure className={styles.bodymapFigure} style={style}>
+      <figcaption className={styles.bodymapCaption}>
         {sides && (
-          <span className="kw-bodymap__side" aria-hidden="true">
+          <span className={styles.bodymapSide} aria-hidden="true">
             {sides.viewerLeft}
           </span>
         )}
-        <span className="kw-bodymap__caption-text">{figure.caption}</span>
+        <span className={styles.bodymapCaptionText}>{figure.caption}</span>
         {sides && (
-          <span className="kw-bodymap__side" aria-hidden="true">
+          <span className={styles.bodymapSide} aria-hidden="true">
             {sides.viewerRight}
           </span>
         )}
       </figcaption>
       {/* biome-ignore lint/a11y/useSemanticElements: inside SVG there is no <fieldset>; the group names the drawing */}
       <svg
-        className="kw-bodymap__svg"
+        className={styles.bodymapSvg}
         viewBox={`${x} ${y} ${width} ${height}`}
         role="group"
         aria-label={
@@ -67,7 +69,7 @@ export function BodyMapFigure({ figure, behaviour, points }: BodyMapFigureProps)
         <defs>
           <StipplePattern id={stippleId} size={width / 55} />
         </defs>
-        <path className="kw-bodymap__silhouette" d={figure.silhouette} />
+        <path className={styles.bodymapSilhouette} d={figure.silhouette} />
         {figure.layers.map((layer, index) => (
           <FigureLayer
             // Layers never reorder: their index is their identity.
@@ -108,13 +110,17 @@ function FigureLayer({
   return (
     <g>
       {layer.fills.map((d) => (
-        <path key={d} className="kw-bodymap__part" d={d} />
+        <path key={d} className={styles.bodymapPart} d={d} />
       ))}
       {layer.regions.map((region) => (
         <RegionShape key={region.key} region={region} behaviour={behaviour} stippleId={stippleId} />
       ))}
       {layer.landmarks.map((landmark) => (
-        <path key={landmark.d} className={`kw-bodymap__landmark is-${landmark.style}`} d={landmark.d} />
+        <path
+          key={landmark.d}
+          className={cx(styles.bodymapLandmark, landmark.style === "feature" && styles.isFeature)}
+          d={landmark.d}
+        />
       ))}
       {highlighted.map((region) => (
         <RegionRings key={region.key} region={region} behaviour={behaviour} />
@@ -136,6 +142,13 @@ function regionFill(appearance: RegionAppearance, stippleId: string): string | u
   }
 }
 
+const APPEARANCE_CLASS: Record<RegionAppearance["kind"], string | undefined> = {
+  plain: styles.isPlain,
+  marked: styles.isMarked,
+  essential: styles.isEssential,
+  spillover: styles.isSpillover,
+};
+
 function RegionShape({
   region,
   behaviour,
@@ -152,11 +165,16 @@ function RegionShape({
   const common = {
     ref: (element: SVGPathElement | null) => behaviour.registerElement(region.key, element),
     d: region.d,
-    className: `kw-bodymap__region is-${appearance.kind}${behaviour.hoveredKey === region.key ? " is-hovered" : ""}`,
+    className: cx(
+      styles.bodymapRegion,
+      APPEARANCE_CLASS[appearance.kind],
+      behaviour.hoveredKey === region.key && styles.isHovered,
+    ),
     style: fill ? { fill } : undefined,
     tabIndex: region.key === behaviour.tabStopKey ? 0 : -1,
     "data-key": region.key,
     "data-region": region.regionId,
+    "data-appearance": appearance.kind,
   };
   const desc = description && <desc>{description}</desc>;
   if (behaviour.role === "button") {
@@ -195,13 +213,13 @@ function RegionRings({
   const focused = region.key === behaviour.focusedKey;
   const selected = behaviour.selectedId === region.regionId;
   return (
-    <g className="kw-bodymap__rings">
+    <g className={styles.bodymapRings}>
       <clipPath id={clipId}>
         <path d={region.d} />
       </clipPath>
       <g clipPath={`url(#${clipId})`}>
-        {focused && <path className="kw-bodymap__ring is-focused" d={region.d} />}
-        {selected && <path className="kw-bodymap__ring is-selected" d={region.d} />}
+        {focused && <path className={cx(styles.bodymapRing, styles.isFocused)} d={region.d} />}
+        {selected && <path className={cx(styles.bodymapRing, styles.isSelected)} d={region.d} />}
       </g>
     </g>
   );
@@ -213,13 +231,13 @@ function TriggerPointMark({ point, size }: { readonly point: FigurePoint; readon
   return (
     // biome-ignore lint/a11y/noInteractiveElementToNoninteractiveRole: an SVG <g> is not interactive; role img names the ×
     <g
-      className="kw-bodymap__point"
+      className={styles.bodymapPoint}
       transform={`translate(${point.x} ${point.y})`}
       role="img"
       aria-label={`Trigger point: ${point.label}`}
     >
-      <path className="kw-bodymap__point-halo" d={d} />
-      <path className="kw-bodymap__point-cross" d={d} />
+      <path className={styles.bodymapPointHalo} d={d} />
+      <path className={styles.bodymapPointCross} d={d} />
     </g>
   );
 }

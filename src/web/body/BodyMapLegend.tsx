@@ -1,4 +1,6 @@
 import { useId } from "react";
+import { cx } from "../ui/cx";
+import styles from "./BodyMap.module.css";
 import { MAX_INTENSITY } from "./marking";
 import { StipplePattern } from "./StipplePattern";
 
@@ -13,15 +15,15 @@ const LEVELS = Array.from({ length: MAX_INTENSITY }, (_, i) => i + 1);
 export function BodyMapLegend({ showPattern, showPoints }: BodyMapLegendProps) {
   const stippleId = `kw${useId().replace(/[^a-zA-Z0-9_-]/g, "")}-legend-stipple`;
   return (
-    <section className="kw-bodymap__legend" aria-label="Legend">
+    <section className={styles.bodymapLegend} aria-label="Legend">
       {showPattern ? (
-        <ul className="kw-bodymap__legend-list">
+        <ul className={styles.bodymapLegendList}>
           <li>
-            <span className="kw-bodymap__legend-swatch is-essential" aria-hidden="true" />
+            <span className={cx(styles.bodymapLegendSwatch, styles.isEssential)} aria-hidden="true" />
             Main pain area (essential zone)
           </li>
           <li>
-            <svg className="kw-bodymap__legend-swatch" viewBox="0 0 20 20" aria-hidden="true">
+            <svg className={styles.bodymapLegendSwatch} viewBox="0 0 20 20" aria-hidden="true">
               <defs>
                 <StipplePattern id={stippleId} />
               </defs>
@@ -30,7 +32,7 @@ export function BodyMapLegend({ showPattern, showPoints }: BodyMapLegendProps) {
                 height="20"
                 rx="4"
                 fill={`url(#${stippleId})`}
-                className="is-spillover-outline"
+                className={styles.isSpilloverOutline}
               />
             </svg>
             Sometimes felt here (spillover zone)
@@ -39,12 +41,12 @@ export function BodyMapLegend({ showPattern, showPoints }: BodyMapLegendProps) {
         </ul>
       ) : (
         <>
-          <p className="kw-bodymap__legend-title">Pain intensity</p>
-          <ol className="kw-bodymap__pain-scale">
+          <p className={styles.bodymapLegendTitle}>Pain intensity</p>
+          <ol className={styles.bodymapPainScale}>
             {LEVELS.map((level) => (
               <li key={level}>
                 <span
-                  className="kw-bodymap__pain-swatch"
+                  className={styles.bodymapPainSwatch}
                   style={{ background: `var(--kw-pain-${level})` }}
                   aria-hidden="true"
                 />
@@ -52,12 +54,12 @@ export function BodyMapLegend({ showPattern, showPoints }: BodyMapLegendProps) {
               </li>
             ))}
           </ol>
-          <div className="kw-bodymap__intensity-ends" aria-hidden="true">
+          <div className={styles.bodymapIntensityEnds} aria-hidden="true">
             <span>mild</span>
             <span>worst</span>
           </div>
           {showPoints && (
-            <ul className="kw-bodymap__legend-list">
+            <ul className={styles.bodymapLegendList}>
               <TriggerPointLegendItem />
             </ul>
           )}
@@ -70,9 +72,9 @@ export function BodyMapLegend({ showPattern, showPoints }: BodyMapLegendProps) {
 function TriggerPointLegendItem() {
   return (
     <li>
-      <svg className="kw-bodymap__legend-swatch" viewBox="-10 -10 20 20" aria-hidden="true">
-        <path className="kw-bodymap__point-halo" d="M-6 -6L6 6M-6 6L6 -6" />
-        <path className="kw-bodymap__point-cross" d="M-6 -6L6 6M-6 6L6 -6" />
+      <svg className={styles.bodymapLegendSwatch} viewBox="-10 -10 20 20" aria-hidden="true">
+        <path className={styles.bodymapPointHalo} d="M-6 -6L6 6M-6 6L6 -6" />
+        <path className={styles.bodymapPointCross} d="M-6 -6L6 6M-6 6L6 -6" />
       </svg>
       Trigger point
     </li>

@@ -1,4 +1,5 @@
 import { useId } from "react";
+import styles from "./BodyMap.module.css";
 import { MAX_INTENSITY, regionLabel } from "./marking";
 
 interface IntensityPickerProps {
@@ -15,36 +16,36 @@ export function IntensityPicker({ regionId, intensity, onIntensityChange, onRemo
   const headingId = useId();
   return (
     // biome-ignore lint/a11y/useSemanticElements: a <legend> could not share its row with the Remove button
-    <div className="kw-bodymap__intensity" role="group" aria-labelledby={headingId}>
-      <div className="kw-bodymap__intensity-head">
-        <p id={headingId} className="kw-bodymap__intensity-title">
-          How strong is it? <span className="kw-bodymap__intensity-region">{regionLabel(regionId)}</span>
+    <div className={styles.bodymapIntensity} role="group" aria-labelledby={headingId}>
+      <div className={styles.bodymapIntensityHead}>
+        <p id={headingId} className={styles.bodymapIntensityTitle}>
+          How strong is it? <span className={styles.bodymapIntensityRegion}>{regionLabel(regionId)}</span>
         </p>
         <button
           type="button"
-          className="kw-bodymap__remove"
+          className={styles.bodymapRemove}
           aria-label={`Remove mark: ${regionLabel(regionId)}`}
           onClick={onRemove}
         >
           Remove
         </button>
       </div>
-      <div className="kw-bodymap__intensity-scale">
+      <div className={styles.bodymapIntensityScale}>
         {LEVELS.map((level) => (
           <button
             key={level}
             type="button"
-            className="kw-bodymap__level"
+            className={styles.bodymapLevel}
             aria-pressed={level === intensity}
             aria-label={`Intensity ${level}`}
             onClick={() => onIntensityChange(level)}
           >
-            <span className="kw-bodymap__level-swatch" style={{ background: `var(--kw-pain-${level})` }} />
+            <span className={styles.bodymapLevelSwatch} style={{ background: `var(--kw-pain-${level})` }} />
             {level}
           </button>
         ))}
       </div>
-      <div className="kw-bodymap__intensity-ends" aria-hidden="true">
+      <div className={styles.bodymapIntensityEnds} aria-hidden="true">
         <span>mild</span>
         <span>worst</span>
       </div>

@@ -1,3 +1,4 @@
+import styles from "./BodyMap.module.css";
 /**
  * The spillover fill: a lighter tint with dots, so the spillover zone reads differently from the
  * solid essential zone even without colour (printed in grey, or for colour-blind eyes).
@@ -7,9 +8,9 @@ export function StipplePattern({ id, size = 6 }: { readonly id: string; readonly
   const r = size * 0.17;
   return (
     <pattern id={id} width={size} height={size} patternUnits="userSpaceOnUse">
-      <rect width={size} height={size} className="kw-bodymap__stipple-ground" />
-      <circle cx={size * 0.25} cy={size * 0.25} r={r} className="kw-bodymap__stipple-dot" />
-      <circle cx={size * 0.75} cy={size * 0.75} r={r} className="kw-bodymap__stipple-dot" />
+      <rect width={size} height={size} className={styles.bodymapStippleGround} />
+      <circle cx={size * 0.25} cy={size * 0.25} r={r} className={styles.bodymapStippleDot} />
+      <circle cx={size * 0.75} cy={size * 0.75} r={r} className={styles.bodymapStippleDot} />
     </pattern>
   );
 }

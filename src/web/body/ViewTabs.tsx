@@ -1,4 +1,5 @@
 import type { KeyboardEvent } from "react";
+import styles from "./BodyMap.module.css";
 import { BODY_MAP_VIEWS, type BodyMapView } from "./geometry/views";
 
 interface ViewTabsProps {
@@ -37,7 +38,7 @@ export function ViewTabs({ view, onViewChange, tabId, panelId }: ViewTabsProps) 
     document.getElementById(tabId(target.id))?.focus();
   };
   return (
-    <div role="tablist" aria-label="Body views" className="kw-bodymap__tabs">
+    <div role="tablist" aria-label="Body views" className={styles.bodymapTabs}>
       {BODY_MAP_VIEWS.map((v) => {
         const selected = v.id === view;
         return (
@@ -49,7 +50,7 @@ export function ViewTabs({ view, onViewChange, tabId, panelId }: ViewTabsProps) 
             aria-selected={selected}
             aria-controls={panelId}
             tabIndex={selected ? 0 : -1}
-            className="kw-bodymap__tab"
+            className={styles.bodymapTab}
             onClick={() => onViewChange(v.id)}
             onKeyDown={onKeyDown}
           >

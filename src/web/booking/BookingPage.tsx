@@ -22,7 +22,8 @@ import {
 } from "../appointments/time";
 import { useSession } from "../auth/session";
 import { Alert, Button, Card, Loading, StatusBadge, TextField } from "../ui/components";
-import "./booking.css";
+import { cx } from "../ui/cx";
+import styles from "./BookingPage.module.css";
 import { composeNote, type MarkedRegion, parseRegions } from "./regions";
 
 type PublicClinic = z.infer<typeof PublicClinicSchema>;
@@ -64,7 +65,7 @@ function useClinic(slug: string) {
 
 function ClockIcon() {
   return (
-    <svg className="kw-book__icon" width="18" height="18" viewBox="0 0 24 24" aria-hidden="true">
+    <svg className={styles.bookIcon} width="18" height="18" viewBox="0 0 24 24" aria-hidden="true">
       <circle cx="12" cy="12" r="9" fill="none" stroke="currentColor" strokeWidth="2" />
       <path d="M12 7v5l3 2" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" />
     </svg>
@@ -86,16 +87,16 @@ function StepHeader({ step, title }: { step: Exclude<Step, "done">; title: strin
     headingRef.current?.focus();
   }, []);
   return (
-    <div className="kw-book__head">
-      <ol className="kw-book__progress" aria-label="Booking steps">
+    <div>
+      <ol className={styles.bookProgress} aria-label="Booking steps">
         {STEPS.map((s, i) => (
           <li
             key={s.id}
             aria-current={s.id === step ? "step" : undefined}
             data-done={i < index ? "true" : undefined}
           >
-            <span className="kw-book__progress-bar" aria-hidden="true" />
-            <span className="kw-book__progress-label">{s.label}</span>
+            <span className={styles.bookProgressBar} aria-hidden="true" />
+            <span>{s.label}</span>
           </li>
         ))}
       </ol>
@@ -158,7 +159,7 @@ export default function BookingPage() {
   const lastDay = addDays(today, clinic.policies.horizonDays);
 
   return (
-    <div className="kw-book">
+    <div className={styles.book}>
       {step === "service" ? (
         <ServiceStep
           clinic={clinic}
@@ -184,7 +185,7 @@ export default function BookingPage() {
             value={therapist?.id ?? null}
             onChange={(id) => update({ therapist: id, start: null }, true)}
           />
-          <p className="kw-book__zone" id="zone-note">
+          <p className={styles.bookZone} id="zone-note">
             <ClockIcon />
             Times in your time zone, <strong>{zoneDisplayName(zone)}</strong>.
             {zone !== clinic.timeZone ? ` The clinic is in ${zoneDisplayName(clinic.timeZone)}.` : null}
@@ -249,19 +250,19 @@ function ServiceStep({
       <StepHeader step="service" title="What would you like to book?" />
       <p className="kw-muted">{clinic.name}</p>
       {regions.length > 0 ? <RegionsNote regions={regions} /> : null}
-      <ul className="kw-book__choices">
+      <ul className={styles.bookChoices}>
         {clinic.services.map((s) => {
           const price = formatPrice(s);
           return (
             <li key={s.id}>
-              <button type="button" className="kw-book__choice" onClick={() => onChoose(s)}>
-                <span className="kw-book__choice-title">{s.name}</span>
-                <span className="kw-book__choice-meta">
+              <button type="button" className={styles.bookChoice} onClick={() => onChoose(s)}>
+                <span className={styles.bookChoiceTitle}>{s.name}</span>
+                <span className={styles.bookChoiceMeta}>
                   {s.durationMin} min{price ? ` · ${price}` : ""}
                   {s.kind === "consultation" ? " · for new clients" : ""}
                 </span>
-                {s.description ? <span className="kw-book__choice-text">{s.description}</span> : null}
-                <span className="kw-book__choice-mode">
+                {s.description ? <span className={styles.bookChoiceText}>{s.description}</span> : null}
+                <span className={styles.bookChoiceMode}>
                   {s.kind === "consultation" || s.bookingMode === "request"
                     ? "The clinic confirms your request"
                     : "Returning clients are booked straight away"}
@@ -288,7 +289,7 @@ function Summary({
   onChange(): void;
 }) {
   return (
-    <div className="kw-book__summary">
+    <div className={styles.bookSummary}>
       <span>
         <strong>{service.name}</strong>
         <span className="kw-muted">
@@ -315,7 +316,7 @@ function TherapistChoice({
 }) {
   const id = useId();
   return (
-    <fieldset className="kw-book__therapists">
+    <fieldset className={styles.bookTherapists}>
       <legend id={id}>Therapist</legend>
       <div className="kw-pills">
         <button
@@ -344,17 +345,19 @@ function TherapistChoice({
 
 function RegionsNote({ regions }: { regions: MarkedRegion[] }) {
   return (
-    <div className="kw-book__regions">
-      <p className="kw-book__regions-title">Areas you marked in the pain finder</p>
-      <ul className="kw-book__region-list">
+    <div className={styles.bookRegions}>
+      <p className={styles.bookRegionsTitle}>Areas you marked in the pain finder</p>
+      <ul className={styles.bookRegionList}>
         {regions.map((r) => (
-          <li key={r.id} className="kw-book__region">
-            <span className="kw-book__region-dot" data-pain={r.intensity} aria-hidden="true" />
+          <li key={r.id} className={styles.bookRegion}>
+            <span className={styles.bookRegionDot} data-pain={r.intensity} aria-hidden="true" />
             {r.label} <span className="kw-muted">{r.intensity}/10</span>
           </li>
         ))}
       </ul>
-      <p className="kw-muted kw-book__regions-hint">We'll send these to your therapist with your booking.</p>
+      <p className={cx(styles.bookRegionsHint, "kw-muted")}>
+        We'll send these to your therapist with your booking.
+      </p>
     </div>
   );
 }
@@ -427,20 +430,20 @@ function DetailsStep({
     <>
       <StepHeader step="details" title="Your details" />
       <Card>
-        <dl className="kw-dl kw-book__facts">
+        <dl className={cx(styles.bookFacts, "kw-dl")}>
           <dt>Service</dt>
           <dd>{service.name}</dd>
           <dt>When</dt>
           <dd>
             {whenText(start, service.durationMin, zone)}
-            <span className="kw-book__zone-inline">{zoneDisplayName(zone)}</span>
+            <span className={styles.bookZoneInline}>{zoneDisplayName(zone)}</span>
           </dd>
           <dt>With</dt>
           <dd>{therapistName ?? "Any therapist"}</dd>
           <dt>Where</dt>
           <dd>{clinic.address ?? clinic.name}</dd>
         </dl>
-        <Button variant="secondary" onClick={onChangeTime} className="kw-book__change">
+        <Button variant="secondary" onClick={onChangeTime}>
           Change time
         </Button>
       </Card>
@@ -664,10 +667,7 @@ function Done({
   const when = whenText(appointment.startsAt, appointment.service.durationMin, zone);
   return (
     <div className="kw-stack">
-      <div
-        className={`kw-book__done-mark${confirmed ? "" : " kw-book__done-mark--waiting"}`}
-        aria-hidden="true"
-      >
+      <div className={cx(styles.bookDoneMark, !confirmed && styles.bookDoneMarkWaiting)} aria-hidden="true">
         {confirmed ? (
           <svg width="28" height="28" viewBox="0 0 24 24" aria-hidden="true">
             <path
@@ -694,7 +694,7 @@ function Done({
       <h1 ref={headingRef} tabIndex={-1}>
         {confirmed ? "You're booked" : "Request sent"}
       </h1>
-      <p className="kw-book__lead">
+      <p className={styles.bookLead}>
         {confirmed
           ? `Your ${appointment.service.name.toLowerCase()} with ${appointment.therapist.name} is confirmed.`
           : `We've sent your request to ${clinic.name}. It is not confirmed yet: the clinic will let you know by e-mail.`}
@@ -708,7 +708,7 @@ function Done({
           <dt>When</dt>
           <dd>
             {when}
-            <span className="kw-book__zone-inline">{zoneDisplayName(zone)}</span>
+            <span className={styles.bookZoneInline}>{zoneDisplayName(zone)}</span>
           </dd>
           <dt>With</dt>
           <dd>{appointment.therapist.name}</dd>

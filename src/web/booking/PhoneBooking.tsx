@@ -3,7 +3,6 @@
  * client as you type (↑/↓ and Enter) or add a new one, pick service and therapist, take an open time
  * or type one, and book with Ctrl+Enter. Same booking path as online: `POST /api/appointments`.
  */
-import * as Dialog from "@radix-ui/react-dialog";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import {
   type FormEvent,
@@ -21,6 +20,7 @@ import type { StaffBookingRequest } from "../../core/api/scheduling";
 import { localToInstant } from "../../core/scheduling/zone";
 import { ApiError, get } from "../api/client";
 import { describeWhen } from "../appointments/AppointmentDialog";
+import appointmentsStyles from "../appointments/Appointments.module.css";
 import { type AppointmentDetail, bookByStaff } from "../appointments/api";
 import { SlotPicker } from "../appointments/SlotPicker";
 import {
@@ -32,7 +32,9 @@ import {
   zoneDisplayName,
 } from "../appointments/time";
 import { Alert, Button, StatusBadge, TextField } from "../ui/components";
-import "./phone.css";
+import { cx } from "../ui/cx";
+import { Dialog, DialogActions, DialogHeader } from "../ui/Dialog";
+import styles from "./PhoneBooking.module.css";
 
 type ClientSummary = z.infer<typeof ClientSummarySchema>;
 type Service = z.infer<typeof ServiceSchema>;
@@ -74,22 +76,15 @@ export function PhoneBookingDialog({
   onBooked?(appointment: AppointmentDetail): void;
 }) {
   return (
-    <Dialog.Root open={open} onOpenChange={(next) => (next ? null : onClose())}>
-      <Dialog.Portal>
-        <Dialog.Overlay className="kw-dialog__overlay" />
-        <Dialog.Content className="kw-dialog kw-dialog--wide" aria-describedby={undefined}>
-          {open ? (
-            <PhoneBookingForm
-              key={JSON.stringify(prefill)}
-              prefill={prefill ?? {}}
-              timeZone={timeZone}
-              onClose={onClose}
-              onBooked={onBooked}
-            />
-          ) : null}
-        </Dialog.Content>
-      </Dialog.Portal>
-    </Dialog.Root>
+    <Dialog open={open} onClose={onClose} wide>
+      <PhoneBookingForm
+        key={JSON.stringify(prefill)}
+        prefill={prefill ?? {}}
+        timeZone={timeZone}
+        onClose={onClose}
+        onBooked={onBooked}
+      />
+    </Dialog>
   );
 }
 
@@ -135,8 +130,8 @@ function ClientPicker({
   if (value) {
     return (
       <div className="kw-field">
-        <span className="kw-field__label">Client</span>
-        <div className="kw-chosen">
+        <span className={styles.fieldLabel}>Client</span>
+        <div className={styles.chosen}>
           <span>
             <strong>
               {value.firstName} {value.lastName}
@@ -158,7 +153,7 @@ function ClientPicker({
     );
   }
   return (
-    <div className="kw-field kw-combobox">
+    <div className={cx(styles.combobox, "kw-field")}>
       <label htmlFor={id}>Client</label>
       <span className="kw-field__hint" id={`${id}-hint`}>
         Name, phone or e-mail; <kbd className="kw-kbd">↑</kbd> <kbd className="kw-kbd">↓</kbd> and{" "}
@@ -189,7 +184,7 @@ function ClientPicker({
         id={`${id}-list`}
         role="listbox"
         aria-label="Matching clients"
-        className="kw-combobox__list"
+        className={styles.comboboxList}
         hidden={!expanded}
       >
         {options.map((c, i) => (
@@ -201,7 +196,7 @@ function ClientPicker({
             id={`${id}-opt-${i}`}
             role="option"
             aria-selected={i === active}
-            className="kw-combobox__option"
+            className={styles.comboboxOption}
             onMouseDown={(e) => e.preventDefault()}
             onClick={() => onChange(c)}
           >
@@ -325,16 +320,12 @@ function PhoneBookingForm({
     const a = booking.data;
     return (
       <>
-        <div className="kw-dialog__head">
-          <Dialog.Title asChild>
-            <h2>{a.status === "confirmed" ? "Booked" : "Booked as a request"}</h2>
-          </Dialog.Title>
-        </div>
+        <DialogHeader title={a.status === "confirmed" ? "Booked" : "Booked as a request"} closable={false} />
         <Alert tone="info">
           <strong>{a.client.name}</strong>: {a.service.name} with {a.therapist.name}
           {a.room ? ` in ${a.room.name}` : ""}, {describeWhen(a, timeZone)}.
         </Alert>
-        <div className="kw-appt-detail__badges" style={{ marginTop: "var(--kw-space-3)" }}>
+        <div className={appointmentsStyles.apptDetailBadges} style={{ marginTop: "var(--kw-space-3)" }}>
           <StatusBadge status={a.status} />
           {a.firstVisit ? <span className="kw-badge kw-badge--neutral">First visit</span> : null}
         </div>
@@ -344,7 +335,7 @@ function PhoneBookingForm({
             Requests.
           </p>
         ) : null}
-        <div className="kw-dialog__actions">
+        <DialogActions>
           <Button
             // The next call is usually another booking.
             autoFocus
@@ -369,7 +360,7 @@ function PhoneBookingForm({
           <Button variant="ghost" onClick={onClose}>
             Done
           </Button>
-        </div>
+        </DialogActions>
       </>
     );
   }
@@ -378,29 +369,22 @@ function PhoneBookingForm({
 
   return (
     <form ref={formRef} onSubmit={submit} onKeyDown={onKeyDown} noValidate className="kw-stack">
-      <div className="kw-dialog__head">
-        <div style={{ flex: 1 }}>
-          <Dialog.Title asChild>
-            <h2>New booking</h2>
-          </Dialog.Title>
-          <p className="kw-dialog__description">
+      <DialogHeader
+        title="New booking"
+        description={
+          <>
             Times are the clinic's: {zoneDisplayName(timeZone)}. Book with <kbd className="kw-kbd">Ctrl</kbd>+
             <kbd className="kw-kbd">Enter</kbd>.
-          </p>
-        </div>
-        <Dialog.Close asChild>
-          <button type="button" className="kw-button kw-button--ghost" aria-label="Close">
-            ✕
-          </button>
-        </Dialog.Close>
-      </div>
+          </>
+        }
+      />
 
-      <div className="kw-phone__grid">
+      <div className={styles.phoneGrid}>
         <div className="kw-stack">
           {newClient ? (
-            <fieldset className="kw-fieldset">
+            <fieldset className={styles.fieldset}>
               <legend>New client</legend>
-              <div className="kw-phone__pair">
+              <div className={styles.phonePair}>
                 <TextField
                   label="First name"
                   autoFocus
@@ -415,7 +399,7 @@ function PhoneBookingForm({
                   autoComplete="off"
                 />
               </div>
-              <div className="kw-phone__pair">
+              <div className={styles.phonePair}>
                 <TextField
                   label="Phone"
                   type="tel"
@@ -435,7 +419,7 @@ function PhoneBookingForm({
           ) : (
             <ClientPicker value={client} onChange={setClient} autoFocus />
           )}
-          <Button variant="ghost" onClick={() => setNewClient((v) => !v)} className="kw-phone__toggle">
+          <Button variant="ghost" onClick={() => setNewClient((v) => !v)} className={styles.phoneToggle}>
             {newClient ? "Find an existing client instead" : "+ New client"}
           </Button>
 
@@ -528,7 +512,7 @@ function PhoneBookingForm({
             />
           ) : null}
           {mode === "typed" ? (
-            <div className="kw-phone__pair">
+            <div className={styles.phonePair}>
               <div className="kw-field">
                 <label htmlFor={ids.date}>Date</label>
                 <input
@@ -566,7 +550,7 @@ function PhoneBookingForm({
           </Alert>
         ) : null}
       </div>
-      <div className="kw-dialog__actions">
+      <DialogActions>
         <Button type="submit" disabled={booking.isPending}>
           {booking.isPending ? "Booking…" : "Book"}
           {(() => {
@@ -579,7 +563,7 @@ function PhoneBookingForm({
         <Button variant="ghost" onClick={onClose}>
           Cancel
         </Button>
-      </div>
+      </DialogActions>
     </form>
   );
 }

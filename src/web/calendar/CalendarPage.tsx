@@ -27,8 +27,9 @@ import {
 import { useSession } from "../auth/session";
 import { type BookingPrefill, PhoneBookingDialog } from "../booking/PhoneBooking";
 import { Alert, Button, Loading, PageHeader } from "../ui/components";
+import { cx } from "../ui/cx";
+import styles from "./Calendar.module.css";
 import { type Block, type Column, initials, layoutBlocks, VISIBLE_BY_DEFAULT, visibleHours } from "./layout";
-import "./calendar.css";
 
 const PX_PER_MIN = 1.1;
 const STATUS_WORDS: Record<string, string> = {
@@ -38,6 +39,16 @@ const STATUS_WORDS: Record<string, string> = {
   cancelled: "Cancelled",
   completed: "Completed",
   no_show: "No-show",
+};
+
+/** Each status's colour in the calendar (the block and its legend swatch). */
+const STATUS_CLASS: Record<string, string | undefined> = {
+  requested: styles.calBlockRequested,
+  confirmed: styles.calBlockConfirmed,
+  declined: styles.calBlockDeclined,
+  cancelled: styles.calBlockCancelled,
+  completed: styles.calBlockCompleted,
+  no_show: styles.calBlockNoShow,
 };
 
 type View = "day" | "week";
@@ -167,11 +178,11 @@ function Calendar({ context }: { context: AuthContext }) {
         title="Calendar"
         actions={
           <Button onClick={() => setBooking({ date })} aria-keyshortcuts="N">
-            New booking <kbd className="kw-kbd kw-kbd--on-primary">N</kbd>
+            New booking <kbd className={cx(styles.kbdOnPrimary, "kw-kbd")}>N</kbd>
           </Button>
         }
       />
-      <div className="kw-cal__toolbar">
+      <div className={styles.calToolbar}>
         <div className="kw-row">
           <Button variant="secondary" onClick={() => move(0)} aria-keyshortcuts="T">
             Today
@@ -190,7 +201,7 @@ function Calendar({ context }: { context: AuthContext }) {
           >
             ›
           </Button>
-          <h2 className="kw-cal__title" aria-live="polite">
+          <h2 className={styles.calTitle} aria-live="polite">
             {title}
           </h2>
           <label className="kw-visually-hidden" htmlFor="cal-date">
@@ -199,7 +210,7 @@ function Calendar({ context }: { context: AuthContext }) {
           <input
             id="cal-date"
             type="date"
-            className="kw-input kw-cal__date"
+            className={cx(styles.calDate, "kw-input")}
             value={date}
             onChange={(e) => isValidLocalDate(e.target.value) && set({ date: e.target.value })}
           />
@@ -246,7 +257,7 @@ function Calendar({ context }: { context: AuthContext }) {
               </button>
             </fieldset>
           ) : null}
-          <label className="kw-check">
+          <label className={styles.check}>
             <input
               type="checkbox"
               checked={showAll}
@@ -261,18 +272,18 @@ function Calendar({ context }: { context: AuthContext }) {
       {loading ? (
         <Loading />
       ) : (
-        <div className="kw-cal" data-view={view}>
+        <div className={styles.cal} data-view={view}>
           <div
-            className="kw-cal__grid"
+            className={styles.calGrid}
             style={{
               gridTemplateColumns: `4.5rem repeat(${Math.max(1, columns.length)}, minmax(${view === "week" ? "7.5rem" : "10rem"}, 1fr))`,
             }}
           >
-            <div className="kw-cal__corner" aria-hidden="true" />
+            <div className={styles.calCorner} aria-hidden="true" />
             {columns.map((c) => (
               <div
                 key={c.key}
-                className="kw-cal__colhead"
+                className={styles.calColhead}
                 data-today={view === "week" && c.key === today ? "true" : undefined}
                 aria-hidden="true"
               >
@@ -280,7 +291,7 @@ function Calendar({ context }: { context: AuthContext }) {
               </div>
             ))}
             <div
-              className="kw-cal__axis"
+              className={styles.calAxis}
               aria-hidden="true"
               style={{ height: (hours.end - hours.start) * 60 * PX_PER_MIN }}
             >
@@ -302,14 +313,14 @@ function Calendar({ context }: { context: AuthContext }) {
               return (
                 <section
                   key={c.key}
-                  className="kw-cal__col"
+                  className={styles.calCol}
                   aria-label={`${heading}: ${mine.length === 0 ? "nothing booked" : `${mine.length} appointments`}`}
                 >
                   {/* A click on empty space books there; keyboard users have New booking (N). */}
                   {/* biome-ignore lint/a11y/noStaticElementInteractions: mouse shortcut; the New booking button is the accessible path */}
                   {/* biome-ignore lint/a11y/useKeyWithClickEvents: same */}
                   <div
-                    className="kw-cal__lanes"
+                    className={styles.calLanes}
                     style={{
                       height: (hours.end - hours.start) * 60 * PX_PER_MIN,
                       backgroundSize: `100% ${60 * PX_PER_MIN}px`,
@@ -320,7 +331,7 @@ function Calendar({ context }: { context: AuthContext }) {
                     {columnDate === today ? (
                       <NowLine zone={zone} startHour={hours.start} endHour={hours.end} />
                     ) : null}
-                    <ul className="kw-cal__blocks">
+                    <ul className={styles.calBlocks}>
                       {mine.map((b) => (
                         <BlockButton
                           key={b.appointment.id}
@@ -343,7 +354,7 @@ function Calendar({ context }: { context: AuthContext }) {
           ) : null}
         </div>
       )}
-      <p className="kw-muted kw-cal__keys">
+      <p className={cx(styles.calKeys, "kw-muted")}>
         Keys: <kbd className="kw-kbd">N</kbd> new booking · <kbd className="kw-kbd">T</kbd> today ·{" "}
         <kbd className="kw-kbd">D</kbd>/<kbd className="kw-kbd">W</kbd> day or week ·{" "}
         <kbd className="kw-kbd">←</kbd>
@@ -362,10 +373,10 @@ function Calendar({ context }: { context: AuthContext }) {
 
 function Legend() {
   return (
-    <ul className="kw-cal__legend" aria-label="Colours">
+    <ul className={styles.calLegend} aria-label="Colours">
       {["requested", "confirmed", "completed", "no_show", "cancelled"].map((s) => (
         <li key={s}>
-          <span className={`kw-cal__swatch kw-cal__block--${s}`} aria-hidden="true" />
+          <span className={cx(styles.calSwatch, STATUS_CLASS[s])} aria-hidden="true" />
           {STATUS_WORDS[s]}
         </li>
       ))}
@@ -382,7 +393,11 @@ function NowLine({ zone, startHour, endHour }: { zone: string; startHour: number
   const minute = minuteOfDay(now, zone);
   if (minute < startHour * 60 || minute > endHour * 60) return null;
   return (
-    <div className="kw-cal__now" style={{ top: (minute - startHour * 60) * PX_PER_MIN }} aria-hidden="true" />
+    <div
+      className={styles.calNow}
+      style={{ top: (minute - startHour * 60) * PX_PER_MIN }}
+      aria-hidden="true"
+    />
   );
 }
 
@@ -432,7 +447,7 @@ function BlockButton({
   const short = block.height * PX_PER_MIN < 44;
   return (
     <li
-      className="kw-cal__item"
+      className={styles.calItem}
       style={{
         top: (block.top - startHour * 60) * PX_PER_MIN,
         height: block.height * PX_PER_MIN,
@@ -442,17 +457,17 @@ function BlockButton({
     >
       <button
         type="button"
-        className={`kw-cal__block kw-cal__block--${a.status}${short ? " kw-cal__block--short" : ""}`}
+        className={cx(styles.calBlock, STATUS_CLASS[a.status], short && styles.calBlockShort)}
         aria-label={label}
         onClick={onOpen}
       >
-        <span className="kw-cal__block-time">
+        <span className={styles.calBlockTime}>
           {narrow ? formatClock(a.startsAt, zone).replace(/\s?[AP]M$/, "") : formatClock(a.startsAt, zone)}
-          {a.firstVisit ? <span className="kw-cal__first">1st</span> : null}
+          {a.firstVisit ? <span className={styles.calFirst}>1st</span> : null}
         </span>
-        <span className="kw-cal__block-who">{narrow ? shortName(a.client.name) : a.client.name}</span>
+        <span className={styles.calBlockWho}>{narrow ? shortName(a.client.name) : a.client.name}</span>
         {!short ? (
-          <span className="kw-cal__block-what">
+          <span className={styles.calBlockWhat}>
             {view === "week" ? initials(a.therapist.name) : a.service.name}
             {place && view === "day" ? ` · ${place}` : ""}
             {view === "week" && a.room ? ` · ${a.room.name}` : ""}

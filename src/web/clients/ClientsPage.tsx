@@ -4,6 +4,7 @@ import { Link } from "react-router";
 import type { z } from "zod";
 import type { ClientSummarySchema } from "../../core/api/clinic";
 import { get } from "../api/client";
+import appointmentsStyles from "../appointments/Appointments.module.css";
 import { FlagBadges } from "../intake/FlagBadges";
 import { Card, Empty, Loading, PageHeader } from "../ui/components";
 
@@ -39,7 +40,7 @@ export default function ClientsPage() {
           <ul className="kw-list">
             {(clients.data ?? []).map((c) => (
               <li key={c.id} className="kw-row">
-                <Link to={`/app/clients/${c.id}`} className="kw-appt__who">
+                <Link to={`/app/clients/${c.id}`} className={appointmentsStyles.apptWho}>
                   {c.lastName}, {c.firstName}
                 </Link>
                 <FlagBadges flags={c.flags ?? []} />

@@ -8,7 +8,7 @@ import type { z } from "zod";
 import type { ConsentDocumentSchema, ConsentUpdate } from "../../core/api/intake";
 import { ApiError, api, get } from "../api/client";
 import { Alert, Button, Card, Loading, PageHeader, TextField } from "../ui/components";
-import "./consent.css";
+import styles from "./Consent.module.css";
 
 type ConsentText = z.infer<typeof ConsentDocumentSchema>;
 
@@ -57,7 +57,7 @@ function Editor({ current, onPublished }: { current: ConsentText; onPublished: (
         title="Consent form"
         description={`Version ${current.version} is in use since ${current.effectiveDate}. Publishing your changes makes version ${current.version + 1}, and every client is asked to sign again.`}
       />
-      <form className="kw-consent-editor" onSubmit={submit} noValidate>
+      <form className={styles.consentEditor} onSubmit={submit} noValidate>
         <Card>
           <TextField
             label="Title"

@@ -8,7 +8,7 @@ import type { MyConsent } from "../../core/api/intake";
 import { ApiError, get, post } from "../api/client";
 import { useSession } from "../auth/session";
 import { Alert, ButtonLink, Loading, TextField } from "../ui/components";
-import "./consent.css";
+import styles from "./Consent.module.css";
 
 export const MY_CONSENT_KEY = ["my-consent"] as const;
 
@@ -33,10 +33,10 @@ function ConsentDocumentView({ consent }: { consent: MyConsent }) {
   const { current, status } = consent;
   const heading = useRef<HTMLHeadingElement>(null);
   return (
-    <article className="kw-consent">
+    <article className={styles.consent}>
       <p className="kw-eyebrow">Consent form</p>
       <h1 ref={heading}>{current.title}</h1>
-      <p className="kw-consent__meta">
+      <p className={styles.consentMeta}>
         Version {current.version}, in use from{" "}
         {new Date(`${current.effectiveDate}T12:00:00Z`).toLocaleDateString("en-US", { dateStyle: "long" })}
       </p>
@@ -47,15 +47,15 @@ function ConsentDocumentView({ consent }: { consent: MyConsent }) {
         </Alert>
       ) : null}
       {current.sections.map((section) => (
-        <section key={section.id} className="kw-consent__section">
+        <section key={section.id} className={styles.consentSection}>
           <h2>{section.heading}</h2>
           <p>{section.body}</p>
         </section>
       ))}
       {status.signedCurrent && status.signedAt ? (
-        <section className="kw-consent__signed" aria-labelledby="kw-consent-signed">
+        <section className={styles.consentSigned} aria-labelledby="kw-consent-signed">
           <h2 id="kw-consent-signed">Signed</h2>
-          <p className="kw-consent__agreement">{current.agreement}</p>
+          <p className={styles.consentAgreement}>{current.agreement}</p>
           <p>
             Signed as <strong>{status.typedName}</strong> on {formatSigned(status.signedAt)} (version{" "}
             {status.signedVersion}).
@@ -93,9 +93,9 @@ function SignForm({ version, agreement }: { version: number; agreement: string }
     if (name.trim().length >= 2) sign.mutate();
   };
   return (
-    <form className="kw-consent__sign" onSubmit={submit} noValidate>
+    <form className={styles.consentSign} onSubmit={submit} noValidate>
       <h2>Sign</h2>
-      <p className="kw-consent__agreement">{agreement}</p>
+      <p className={styles.consentAgreement}>{agreement}</p>
       <TextField
         label="Type your full name to sign"
         hint={session ? `For example: ${session.user.name}` : undefined}
@@ -112,7 +112,7 @@ function SignForm({ version, agreement }: { version: number; agreement: string }
       >
         {sign.isPending ? "Signing…" : "I agree and sign"}
       </button>
-      <p className="kw-consent__fine">
+      <p className={styles.consentFine}>
         Your name, the date and time, and this version of the form are kept on your record.
       </p>
     </form>

@@ -7,11 +7,12 @@
  * mounts so they are ready by the time the questions are answered; after that the finder needs no
  * network at all.
  */
-import "./finder.css";
 import { lazy, type ReactNode, Suspense, useCallback, useEffect, useMemo, useState } from "react";
 import { useLocation, useNavigate } from "react-router";
 import { useSession } from "../auth/session";
 import { Loading, PageHeader } from "../ui/components";
+import { cx } from "../ui/cx";
+import styles from "./Finder.module.css";
 import { type Marks, marksSearch, parseMarks, REGIONS_PARAM, type Visitor } from "./marks-url";
 import { gateFor, loadAnswers, questionsFor, type RedFlagAnswers, saveAnswers } from "./red-flags";
 import { SafetyQuestions } from "./SafetyQuestions";
@@ -79,8 +80,8 @@ export default function FinderPage() {
     content = <StopPanel stoppedBy={gate.stoppedBy} onUndo={undoYes} />;
   } else if (!stepDone) {
     content = (
-      <section className="kw-card kw-finder-step" aria-labelledby="kw-safety-title">
-        <p className="kw-finder-step__count">Step 1 of 2</p>
+      <section className={cx(styles.finderStep, "kw-card")} aria-labelledby="kw-safety-title">
+        <p className={styles.finderStepCount}>Step 1 of 2</p>
         <h2 id="kw-safety-title">First, a few safety questions</h2>
         <p className="kw-muted">
           Some pain needs a doctor, not massage. Answer <strong>yes</strong> if any of these is true for you
@@ -111,7 +112,7 @@ export default function FinderPage() {
   }
 
   return (
-    <div className="kw-finder-page">
+    <div className={styles.finderPage}>
       <PageHeader
         eyebrow="Pain finder"
         title="Where does it hurt?"

@@ -4,6 +4,8 @@ import { muscleById } from "../../core/atlas/muscles";
 import { regionById } from "../../core/body/regions";
 import type { FinderResult } from "../../core/finder/rank";
 import { shortRegionName } from "../atlas/labels";
+import { cx } from "../ui/cx";
+import styles from "./Finder.module.css";
 import { bookingLinks, type Marks, type Visitor } from "./marks-url";
 
 interface FinderResultsProps {
@@ -32,7 +34,7 @@ export function FinderResults({ results, marks, visitor, shortList }: FinderResu
   const [expanded, setExpanded] = useState(false);
   if (Object.keys(marks).length === 0) {
     return (
-      <p className="kw-finder__empty">
+      <p className={styles.finderEmpty}>
         Tap where it hurts on the map. Muscles that commonly send pain there will show up here, best match
         first.
       </p>
@@ -40,7 +42,7 @@ export function FinderResults({ results, marks, visitor, shortList }: FinderResu
   }
   if (results.length === 0) {
     return (
-      <p className="kw-finder__empty">
+      <p className={styles.finderEmpty}>
         No muscle in the atlas commonly sends pain to the areas you marked. A therapist or doctor can look at
         it with you.
       </p>
@@ -49,11 +51,11 @@ export function FinderResults({ results, marks, visitor, shortList }: FinderResu
   const shown = expanded ? results : results.slice(0, shortList);
   return (
     <>
-      <p className="kw-finder__note">
+      <p className={styles.finderNote}>
         Trigger points in these muscles often cause pain where you marked. This is not a diagnosis: a
         therapist checks them by touch.
       </p>
-      <ol className="kw-results" aria-label="Likely muscles, best match first">
+      <ol className={styles.results} aria-label="Likely muscles, best match first">
         {shown.map((result, index) => (
           <ResultItem key={`${result.muscle}-${result.side}`} result={result} rank={index + 1} />
         ))}
@@ -67,7 +69,7 @@ export function FinderResults({ results, marks, visitor, shortList }: FinderResu
           {expanded ? "Show fewer" : `Show ${results.length - shortList} more`}
         </button>
       ) : null}
-      <p className="kw-finder__score-note">
+      <p className={styles.finderScoreNote}>
         Match: how much of the pain you marked (weighted by how strong it is) the muscle's usual pattern
         covers; its main pain area counts fully, the area it sometimes reaches counts half.
       </p>
@@ -83,27 +85,27 @@ function ResultItem({ result, rank }: { result: FinderResult; rank: number }) {
   const side = result.side ?? "either";
   const href = `/atlas/${result.muscle}${result.side ? `?side=${result.side}` : ""}`;
   return (
-    <li className="kw-result">
-      <div className="kw-result__head">
-        <span className="kw-result__rank" aria-hidden="true">
+    <li className={styles.result}>
+      <div className={styles.resultHead}>
+        <span className={styles.resultRank} aria-hidden="true">
           {rank}
         </span>
-        <h3 className="kw-result__name">
+        <h3 className={styles.resultName}>
           <Link to={href}>{name}</Link>
         </h3>
-        <span className={`kw-result__side is-${side}`}>{SIDE_LABEL[side]}</span>
+        <span className={styles.resultSide}>{SIDE_LABEL[side]}</span>
       </div>
-      <div className="kw-result__score">
-        <span className="kw-scorebar" aria-hidden="true">
-          <span className="kw-scorebar__fill" style={{ width: `${percent}%` }} />
+      <div className={styles.resultScore}>
+        <span className={styles.scorebar} aria-hidden="true">
+          <span className={styles.scorebarFill} style={{ width: `${percent}%` }} />
         </span>
-        <span className="kw-result__percent">Match {percent}%</span>
+        <span className={styles.resultPercent}>Match {percent}%</span>
       </div>
-      <dl className="kw-result__explains">
+      <dl className={styles.resultExplains}>
         {result.explains.essential.length > 0 ? (
           <div>
             <dt>
-              <span className="kw-zone is-essential" aria-hidden="true" />
+              <span className={cx(styles.zone, styles.isEssential)} aria-hidden="true" />
               Main pain area:
             </dt>
             <dd>{regionNames(result.explains.essential)}</dd>
@@ -112,16 +114,16 @@ function ResultItem({ result, rank }: { result: FinderResult; rank: number }) {
         {result.explains.spillover.length > 0 ? (
           <div>
             <dt>
-              <span className="kw-zone is-spillover" aria-hidden="true" />
+              <span className={cx(styles.zone, styles.isSpillover)} aria-hidden="true" />
               Sometimes reaches:
             </dt>
             <dd>{regionNames(result.explains.spillover)}</dd>
           </div>
         ) : null}
         {result.unexplained.length > 0 ? (
-          <div className="is-unexplained">
+          <div className={styles.isUnexplained}>
             <dt>
-              <span className="kw-zone is-none" aria-hidden="true" />
+              <span className={cx(styles.zone, styles.isNone)} aria-hidden="true" />
               Doesn't explain:
             </dt>
             <dd>{regionNames(result.unexplained)}</dd>
@@ -135,14 +137,14 @@ function ResultItem({ result, rank }: { result: FinderResult; rank: number }) {
 function BookingCard({ marks, visitor }: { marks: Marks; visitor: Visitor }) {
   const links = bookingLinks(visitor, marks);
   return (
-    <div className="kw-finder__book">
+    <div className={styles.finderBook}>
       <h3>Want a therapist to look at it?</h3>
       <p className="kw-muted">Your marks go with you, so your therapist sees them before the first visit.</p>
       <Link className="kw-button kw-button--primary kw-button--block" to={links.book}>
         Book a session for these
       </Link>
       {links.signIn ? (
-        <p className="kw-finder__signin">
+        <p className={styles.finderSignin}>
           Already have an account? <Link to={links.signIn}>Sign in</Link>
         </p>
       ) : null}

@@ -8,6 +8,7 @@ import { muscleById } from "../../core/atlas/muscles";
 import { rankMuscles } from "../../core/finder/rank";
 import type { RedFlagQuestion } from "../../core/screening/red-flag-questions";
 import { BodyMap, type BodyMapView } from "../body";
+import styles from "./Finder.module.css";
 import { FinderResults, shortRegionLabel } from "./FinderResults";
 import { type Marks, marksList, type Visitor } from "./marks-url";
 import { gateFor, type RedFlagAnswers } from "./red-flags";
@@ -66,13 +67,13 @@ export default function FinderWorkspace({
   const best = results[0];
 
   return (
-    <div className="kw-finder">
-      <section className="kw-finder__map" aria-labelledby={headingId}>
-        <p className="kw-finder-step__count">Step 2 of 2</p>
+    <div className={styles.finder}>
+      <section className={styles.finderMap} aria-labelledby={headingId}>
+        <p className={styles.finderStepCount}>Step 2 of 2</p>
         <h2 id={headingId} ref={headingRef} tabIndex={-1}>
           Mark where it hurts
         </h2>
-        <p className="kw-finder__peek" aria-live="polite">
+        <p className={styles.finderPeek} aria-live="polite">
           {markIds.length === 0 ? (
             "Nothing marked yet."
           ) : (
@@ -99,13 +100,13 @@ export default function FinderWorkspace({
           label="Body map: where it hurts"
         />
       </section>
-      <section className="kw-finder__side" aria-labelledby="kw-finder-results">
+      <section className={styles.finderSide} aria-labelledby="kw-finder-results">
         <h2 id="kw-finder-results" tabIndex={-1}>
           Muscles commonly associated with pain here
         </h2>
         {markIds.length > 0 ? <MarkedList marks={marks} onMarksChange={onMarksChange} /> : null}
         {extra !== null ? (
-          <div className="kw-finder__more-questions">
+          <div className={styles.finderMoreQuestions} data-testid="more-questions">
             <h3>A few more safety questions</h3>
             <p className="kw-muted">For the areas you marked. Answer yes if any is true for you now.</p>
             <SafetyQuestions
@@ -127,24 +128,24 @@ export default function FinderWorkspace({
 
 function MarkedList({ marks, onMarksChange }: { marks: Marks; onMarksChange: (marks: Marks) => void }) {
   return (
-    <div className="kw-marked">
-      <h3 className="kw-marked__title">You marked</h3>
-      <ul className="kw-marked__list">
+    <div className={styles.marked}>
+      <h3 className={styles.markedTitle}>You marked</h3>
+      <ul className={styles.markedList}>
         {Object.entries(marks).map(([id, intensity]) => {
           const label = shortRegionLabel(id);
           return (
-            <li key={id} className="kw-marked__item">
+            <li key={id} className={styles.markedItem}>
               <span
-                className="kw-marked__swatch"
+                className={styles.markedSwatch}
                 style={{ background: `var(--kw-pain-${intensity})` }}
                 aria-hidden="true"
               />
-              <span className="kw-marked__label">
+              <span>
                 {label} <span className="kw-muted">· {intensity}/10</span>
               </span>
               <button
                 type="button"
-                className="kw-marked__remove"
+                className={styles.markedRemove}
                 aria-label={`Remove ${label}`}
                 onClick={() => {
                   const { [id]: _removed, ...rest } = marks;
@@ -160,7 +161,7 @@ function MarkedList({ marks, onMarksChange }: { marks: Marks; onMarksChange: (ma
         })}
       </ul>
       {Object.keys(marks).length > 1 ? (
-        <button type="button" className="kw-link-button" onClick={() => onMarksChange({})}>
+        <button type="button" className={styles.linkButton} onClick={() => onMarksChange({})}>
           Clear all
         </button>
       ) : null}

@@ -1,5 +1,7 @@
 import { type FormEvent, useId, useState } from "react";
 import type { RedFlagQuestion } from "../../core/screening/red-flag-questions";
+import { cx } from "../ui/cx";
+import styles from "./Finder.module.css";
 import type { RedFlagAnswers } from "./red-flags";
 
 interface SafetyQuestionsProps {
@@ -32,32 +34,36 @@ export function SafetyQuestions({ questions, answers, onAnswer, onDone, doneLabe
   }
 
   return (
-    <form className="kw-safety" onSubmit={submit} noValidate>
-      <ol className="kw-safety__list">
+    <form onSubmit={submit} noValidate>
+      <ol className={styles.safetyList}>
         {questions.map((question, index) => {
           const answer = answers[question.id];
           const helpId = question.help ? `${id}-${question.id}-help` : undefined;
           const isMissing = missing !== null && answer === undefined;
           return (
-            <li key={question.id} className={`kw-safety__item${isMissing ? " is-missing" : ""}`}>
-              <fieldset className="kw-safety__fieldset" aria-describedby={helpId}>
-                <legend className="kw-safety__question">
-                  <span className="kw-safety__number" aria-hidden="true">
+            <li key={question.id} className={cx(styles.safetyItem, isMissing && styles.isMissing)}>
+              <fieldset className={styles.safetyFieldset} aria-describedby={helpId}>
+                <legend className={styles.safetyQuestion}>
+                  <span className={styles.safetyNumber} aria-hidden="true">
                     {index + 1}
                   </span>
                   {question.question}
                 </legend>
                 {question.help ? (
-                  <p className="kw-safety__help" id={helpId}>
+                  <p className={styles.safetyHelp} id={helpId}>
                     {question.help}
                   </p>
                 ) : null}
-                <div className="kw-safety__choices">
+                <div className={styles.safetyChoices}>
                   {(["no", "yes"] as const).map((choice) => {
                     const value = choice === "yes";
                     const inputId = `${id}-${question.id}-${choice}`;
                     return (
-                      <label key={choice} htmlFor={inputId} className={`kw-choice kw-choice--${choice}`}>
+                      <label
+                        key={choice}
+                        htmlFor={inputId}
+                        className={cx(styles.choice, choice === "yes" ? styles.choiceYes : styles.choiceNo)}
+                      >
                         <input
                           id={inputId}
                           type="radio"
@@ -66,7 +72,7 @@ export function SafetyQuestions({ questions, answers, onAnswer, onDone, doneLabe
                           checked={answer === value}
                           onChange={() => onAnswer(question.id, value)}
                         />
-                        <span className="kw-choice__tick" aria-hidden="true">
+                        <span className={styles.choiceTick} aria-hidden="true">
                           ✓
                         </span>
                         <span>{choice === "yes" ? "Yes" : "No"}</span>
@@ -80,12 +86,12 @@ export function SafetyQuestions({ questions, answers, onAnswer, onDone, doneLabe
         })}
       </ol>
       {missing !== null && unanswered.length > 0 ? (
-        <p className="kw-safety__error" role="alert">
+        <p className={styles.safetyError} role="alert">
           Please answer{" "}
           {unanswered.length === 1 ? "the last question" : `the ${unanswered.length} questions left`} first.
         </p>
       ) : null}
-      <button type="submit" className="kw-button kw-button--primary kw-safety__done">
+      <button type="submit" className={cx(styles.safetyDone, "kw-button kw-button--primary")}>
         {doneLabel}
       </button>
     </form>

@@ -19,6 +19,7 @@ import { ApiError, api, get } from "../api/client";
 import { useSession } from "../auth/session";
 import { marksList, parseMarks } from "../finder/marks-url";
 import { Alert, Button, ButtonLink, Loading } from "../ui/components";
+import { cx } from "../ui/cx";
 import { type Backup, backupKey, readBackup, type SaveState, startingAnswers, useAutosave } from "./autosave";
 import {
   type Answers,
@@ -31,9 +32,9 @@ import {
   validPart,
   withAnswer,
 } from "./draft";
+import styles from "./Intake.module.css";
 import { QuestionField } from "./QuestionField";
-import { CautionAdvice, HoldAdvice, StopAdvice } from "./ScreeningAdvice";
-import "./intake.css";
+import { AdvicePanel, AdviceUndo, CautionAdvice, HoldAdvice, StopAdvice } from "./ScreeningAdvice";
 
 export const MY_INTAKE_KEY = ["my-intake"] as const;
 
@@ -65,6 +66,13 @@ export default function IntakePage() {
   return <IntakeFlow intake={query.data} storageKey={backupKey(session.user.id, context.clientId)} />;
 }
 
+const SAVE_CLASS: Record<SaveState["kind"], string | undefined> = {
+  saved: styles.saveSaved,
+  pending: undefined,
+  offline: styles.saveOffline,
+  error: styles.saveError,
+};
+
 /** The save status; `quiet` repeats it by the buttons for the eye only (one live region is enough). */
 function SaveStatus({ state, quiet = false }: { state: SaveState; quiet?: boolean }) {
   const text =
@@ -77,7 +85,7 @@ function SaveStatus({ state, quiet = false }: { state: SaveState; quiet?: boolea
           : `Not saved: ${state.message}`;
   return (
     <p
-      className={`kw-save kw-save--${state.kind}`}
+      className={cx(styles.save, SAVE_CLASS[state.kind])}
       {...(quiet ? { "aria-hidden": true } : { role: "status", "aria-live": "polite" as const })}
     >
       {state.kind === "saved" ? (
@@ -153,7 +161,7 @@ function IntakeFlow({ intake, storageKey }: { intake: MyIntake; storageKey: stri
   const view: View = asked === "stop" && localScreening.redFlags.length === 0 ? "safety-check" : asked;
   if (view === "stop") {
     return (
-      <div className="kw-intake">
+      <div className={styles.intake}>
         <StopAdvice
           redFlags={localScreening.redFlags}
           emergency={localScreening.emergency}
@@ -164,9 +172,9 @@ function IntakeFlow({ intake, storageKey }: { intake: MyIntake; storageKey: stri
             We've saved your answers, so the clinic can see what you told us. Once a doctor has seen you, the
             clinic can talk with you about treatment.
           </p>
-          <button type="button" className="kw-advice__undo" onClick={() => go("safety-check")}>
+          <AdviceUndo onClick={() => go("safety-check")}>
             I answered yes by mistake: change my answers
-          </button>
+          </AdviceUndo>
         </StopAdvice>
         <SaveStatus state={autosave.state} />
       </div>
@@ -186,13 +194,13 @@ function IntakeFlow({ intake, storageKey }: { intake: MyIntake; storageKey: stri
   };
 
   return (
-    <div className="kw-intake">
-      <header className="kw-intake__head">
+    <div className={styles.intake}>
+      <header className={styles.intakeHead}>
         <p className="kw-eyebrow">Before your first visit</p>
-        <p className="kw-intake__progress-text">
+        <p className={styles.intakeProgressText}>
           Step {stepIndex + 1} of {STEPS.length}
         </p>
-        <div className="kw-intake__progress" aria-hidden="true">
+        <div className={styles.intakeProgress} aria-hidden="true">
           <span style={{ width: `${((stepIndex + 1) / STEPS.length) * 100}%` }} />
         </div>
         <SaveStatus state={autosave.state} />
@@ -268,18 +276,18 @@ function SectionStep({
   const info = INTAKE_SECTIONS.find((s) => s.id === section);
   const questions = questionsFor(section, answers);
   return (
-    <form className="kw-intake__form" onSubmit={onSubmit} noValidate>
+    <form className={styles.intakeForm} onSubmit={onSubmit} noValidate>
       <h1 ref={headingRef} tabIndex={-1}>
         {info?.title}
       </h1>
       {isFirst ? (
-        <p className="kw-intake__lead">
+        <p className={styles.intakeLead}>
           About ten minutes. Your answers are saved as you go, so you can stop and come back. Only the clinic
           staff caring for you can see them.
         </p>
       ) : null}
       {editNote ? <Alert tone="info">{editNote}</Alert> : null}
-      <p className="kw-intake__intro">{info?.intro}</p>
+      <p className={styles.intakeIntro}>{info?.intro}</p>
       {questions.map((question) => (
         <QuestionField
           key={question.id}
@@ -290,7 +298,7 @@ function SectionStep({
         />
       ))}
       {saveStatus}
-      <div className="kw-intake__nav">
+      <div className={styles.intakeNav}>
         {onBack ? (
           <Button variant="secondary" onClick={onBack}>
             Back
@@ -350,20 +358,20 @@ function ReviewStep({
     if (section) bySection.set(section, [...(bySection.get(section) ?? []), id]);
   }
   return (
-    <div className="kw-intake__form">
+    <div className={styles.intakeForm}>
       <h1 ref={headingRef} tabIndex={-1}>
         Check and send
       </h1>
       {toFix.length > 0 ? (
         <>
-          <p className="kw-intake__intro">
+          <p className={styles.intakeIntro}>
             {toFix.length === 1 ? "One answer is still needed" : `${toFix.length} answers are still needed`}{" "}
             before you can send this to the clinic.
           </p>
-          <ul className="kw-review">
+          <ul className={styles.review}>
             {INTAKE_SECTIONS.filter((s) => bySection.has(s.id)).map((s) => (
               <li key={s.id}>
-                <p className="kw-review__section">{s.title}</p>
+                <p className={styles.reviewSection}>{s.title}</p>
                 <ul>
                   {(bySection.get(s.id) ?? []).map((id) => (
                     <li key={id}>
@@ -380,7 +388,7 @@ function ReviewStep({
           </ul>
         </>
       ) : (
-        <p className="kw-intake__intro">
+        <p className={styles.intakeIntro}>
           All done. When you send your answers, the clinic checks them for safety and your therapist reads
           them before your visit.
           {hasSubmitted && !editable
@@ -395,7 +403,7 @@ function ReviewStep({
             : "Could not send your answers. Please try again."}
         </Alert>
       ) : null}
-      <div className="kw-intake__nav">
+      <div className={styles.intakeNav}>
         <Button variant="secondary" onClick={onBack}>
           Back
         </Button>
@@ -416,7 +424,7 @@ function IntakeResult({ intake, onEdit }: { intake: MyIntake; onEdit: () => void
   const submitted = intake.submitted;
   if (!submitted) {
     return (
-      <div className="kw-intake">
+      <div className={styles.intake}>
         <Alert tone="info">You haven't sent your answers yet.</Alert>
         <Button onClick={onEdit}>Start the questionnaire</Button>
       </div>
@@ -425,7 +433,7 @@ function IntakeResult({ intake, onEdit }: { intake: MyIntake; onEdit: () => void
   const { screening } = submitted;
   const signed = consent.data?.status.signedCurrent;
   return (
-    <div className="kw-intake kw-intake--result">
+    <div className={styles.intake}>
       {screening.outcome === "stop" ? (
         <StopAdvice redFlags={screening.redFlags} emergency={screening.emergency} headingLevel={1} focus />
       ) : (
@@ -436,7 +444,7 @@ function IntakeResult({ intake, onEdit }: { intake: MyIntake; onEdit: () => void
               ? "Thank you. One thing before your visit"
               : "Thank you, that's everything"}
           </h1>
-          <p className="kw-intake__lead">
+          <p className={styles.intakeLead}>
             Sent{" "}
             {new Date(submitted.submittedAt).toLocaleString("en-US", {
               dateStyle: "medium",
@@ -449,18 +457,16 @@ function IntakeResult({ intake, onEdit }: { intake: MyIntake; onEdit: () => void
         </>
       )}
       {screening.outcome !== "stop" && signed === false ? (
-        <section className="kw-advice kw-advice--next">
-          <div className="kw-advice__body">
-            <h2>Next: the consent form</h2>
-            <p>Please read how the treatment works and sign with your name. It takes two minutes.</p>
-            <ButtonLink to="/app/consent">Read and sign</ButtonLink>
-          </div>
-        </section>
+        <AdvicePanel tone="next">
+          <h2>Next: the consent form</h2>
+          <p>Please read how the treatment works and sign with your name. It takes two minutes.</p>
+          <ButtonLink to="/app/consent">Read and sign</ButtonLink>
+        </AdvicePanel>
       ) : null}
       {intake.status === "changed" ? (
         <Alert tone="warning">You have changes you haven't sent yet.</Alert>
       ) : null}
-      <div className="kw-intake__nav">
+      <div className={styles.intakeNav}>
         <Button variant="secondary" onClick={onEdit}>
           {intake.status === "changed" ? "Continue my changes" : "Change my answers"}
         </Button>

@@ -8,7 +8,9 @@ import { regionById } from "../../core/body/regions";
 import type { IntakeQuestion } from "../../core/intake";
 import { CAUTION_RULES, type ScreeningRule, screeningRuleById } from "../../core/screening";
 import { BodyMap, type BodyMapView } from "../body";
+import { cx } from "../ui/cx";
 import { answerAt } from "./draft";
+import styles from "./Intake.module.css";
 
 type Answer = unknown;
 
@@ -27,7 +29,7 @@ function friendly(message: string | undefined): string | undefined {
 
 function ErrorText({ id, message }: { id: string; message: string | undefined }) {
   return message ? (
-    <p className="kw-field__error kw-q__error" id={id}>
+    <p className={cx(styles.qError, "kw-field__error")} id={id}>
       {message}
     </p>
   ) : null;
@@ -35,7 +37,7 @@ function ErrorText({ id, message }: { id: string; message: string | undefined })
 
 function Help({ id, text }: { id: string; text: string | undefined }) {
   return text ? (
-    <p className="kw-q__help" id={id}>
+    <p className={styles.qHelp} id={id}>
       {text}
     </p>
   ) : null;
@@ -59,10 +61,18 @@ function ChoiceGroup({
   const describedBy =
     [help ? `${id}-help` : "", error ? `${id}-error` : ""].filter(Boolean).join(" ") || undefined;
   return (
-    <fieldset className="kw-q" aria-describedby={describedBy} aria-invalid={error ? true : undefined}>
-      <legend className="kw-q__label">{legend}</legend>
+    <fieldset className={styles.q} aria-describedby={describedBy} aria-invalid={error ? true : undefined}>
+      <legend className={styles.qLabel}>{legend}</legend>
       <Help id={`${id}-help`} text={help} />
-      <div className={`kw-choices kw-choices--${layout}`}>{children(describedBy)}</div>
+      <div
+        className={cx(
+          styles.choices,
+          layout === "row" && styles.choicesRow,
+          layout === "scale" && styles.choicesScale,
+        )}
+      >
+        {children(describedBy)}
+      </div>
       <ErrorText id={`${id}-error`} message={error} />
     </fieldset>
   );
@@ -84,7 +94,7 @@ function Choice({
   className?: string;
 }) {
   return (
-    <label className={`kw-choice${checked ? " is-checked" : ""}${className ? ` ${className}` : ""}`}>
+    <label className={cx(styles.choice, checked && styles.isChecked, className)}>
       <input type={type} name={name} checked={checked} onChange={onChange} />
       <span>{children}</span>
     </label>
@@ -116,7 +126,7 @@ function YesNo({
 export function ScreeningNote({ rule }: { rule: ScreeningRule }) {
   if (rule.kind === "red-flag") {
     return (
-      <div className="kw-q-note kw-q-note--stop" role="alert">
+      <div className={cx(styles.qNote, styles.qNoteStop)} role="alert">
         <strong>{rule.urgency === "emergency" ? "Get medical help now." : "See a doctor first."}</strong>{" "}
         {rule.adviceForClient}
       </div>
@@ -124,13 +134,13 @@ export function ScreeningNote({ rule }: { rule: ScreeningRule }) {
   }
   if (rule.kind === "hold") {
     return (
-      <div className="kw-q-note kw-q-note--hold" role="status">
+      <div className={cx(styles.qNote, styles.qNoteHold)} role="status">
         {rule.adviceForClient}
       </div>
     );
   }
   return (
-    <div className="kw-q-note kw-q-note--caution" role="status">
+    <div className={cx(styles.qNote, styles.qNoteCaution)} role="status">
       {rule.adviceForClient}
     </div>
   );
@@ -156,10 +166,10 @@ function TextQuestion({ question, value, onChange, error }: FieldProps) {
     "aria-invalid": error ? true : undefined,
   };
   return (
-    <div className="kw-q">
-      <label className="kw-q__label" htmlFor={id}>
+    <div className={styles.q}>
+      <label className={styles.qLabel} htmlFor={id}>
         {question.question}
-        {question.required ? null : <span className="kw-q__optional"> (optional)</span>}
+        {question.required ? null : <span className={styles.qOptional}> (optional)</span>}
       </label>
       <Help id={`${id}-help`} text={question.help} />
       {question.kind === "long-text" ? (
@@ -190,12 +200,12 @@ function NumberQuestion({ question, value, onChange, error }: FieldProps) {
   const id = useId();
   if (question.kind !== "number") return null;
   return (
-    <div className="kw-q">
-      <label className="kw-q__label" htmlFor={id}>
+    <div className={styles.q}>
+      <label className={styles.qLabel} htmlFor={id}>
         {question.question}
       </label>
       <Help id={`${id}-help`} text={question.help} />
-      <span className="kw-q__number">
+      <span className={styles.qNumber}>
         <input
           id={id}
           className="kw-input"
@@ -208,7 +218,7 @@ function NumberQuestion({ question, value, onChange, error }: FieldProps) {
           aria-invalid={error ? true : undefined}
           onChange={(e) => onChange(toNumber(e.target.value))}
         />
-        <span className="kw-q__unit">{question.unit}</span>
+        <span className={styles.qUnit}>{question.unit}</span>
       </span>
       <ErrorText id={`${id}-error`} message={error} />
     </div>
@@ -230,12 +240,12 @@ function ScaleQuestion({ question, value, onChange, error }: FieldProps) {
               name={name}
               checked={value === level}
               onChange={() => onChange(level)}
-              className={`kw-choice--level is-level-${level}`}
+              className={cx(styles.choiceLevel, styles[`isLevel${level}`])}
             >
               {level}
             </Choice>
           ))}
-          <span className="kw-scale__ends" aria-hidden="true">
+          <span className={styles.scaleEnds} aria-hidden="true">
             <span>
               {question.min} = {question.minLabel}
             </span>
@@ -270,7 +280,7 @@ function DurationQuestion({ question, value, onChange, error }: FieldProps) {
     <ChoiceGroup legend={question.question} help={question.help} error={error} layout="row">
       {() => (
         <>
-          <span className="kw-q__duration-amount">
+          <span className={styles.qDurationAmount}>
             <label className="kw-visually-hidden" htmlFor={id}>
               How many
             </label>
@@ -377,7 +387,13 @@ function YesNoDetailQuestion({ question, value, onChange, error }: FieldProps) {
     onChange(Object.keys(clean).length === 0 ? undefined : clean);
   };
   return (
-    <div className={`kw-q-health${answer === true ? ` is-yes is-${question.screening.kind}` : ""}`}>
+    <div
+      className={cx(
+        styles.qHealth,
+        answer === true && styles.isYes,
+        answer === true && question.screening.kind === "red-flag" && styles.isRedFlag,
+      )}
+    >
       <ChoiceGroup legend={question.question} help={question.help} error={error} layout="row">
         {() => (
           <YesNo
@@ -390,9 +406,9 @@ function YesNoDetailQuestion({ question, value, onChange, error }: FieldProps) {
       {answer === true ? (
         <>
           {rule ? <ScreeningNote rule={rule} /> : null}
-          <div className="kw-q kw-q--detail">
-            <label className="kw-q__label kw-q__label--small" htmlFor={detailId}>
-              Tell us more <span className="kw-q__optional">(optional)</span>
+          <div className={cx(styles.q, styles.qDetail)}>
+            <label className={cx(styles.qLabel, styles.qLabelSmall)} htmlFor={detailId}>
+              Tell us more <span className={styles.qOptional}>(optional)</span>
             </label>
             <textarea
               id={detailId}
@@ -430,11 +446,11 @@ function BodyMapQuestion({ question, value, onChange, error }: FieldProps) {
     onChange(list.length === 0 ? undefined : list);
   };
   return (
-    <section className="kw-q kw-q--map" aria-labelledby={headingId}>
-      <h3 className="kw-q__label" id={headingId}>
+    <section className={styles.q} aria-labelledby={headingId}>
+      <h3 className={styles.qLabel} id={headingId}>
         {question.question}
       </h3>
-      <p className="kw-q__help">{question.help}</p>
+      <p className={styles.qHelp}>{question.help}</p>
       <BodyMap
         mode="mark"
         view={view}
@@ -444,24 +460,24 @@ function BodyMapQuestion({ question, value, onChange, error }: FieldProps) {
         label="Body map: where you feel it"
       />
       {areas.length > 0 ? (
-        <div className="kw-q-areas">
-          <p className="kw-q-areas__title">You marked</p>
+        <div className={styles.qAreas}>
+          <p className={styles.qAreasTitle}>You marked</p>
           <ul>
             {areas.map((a) => {
               const label = regionById(a.id)?.label ?? a.id;
               return (
                 <li key={a.id}>
                   <span
-                    className="kw-q-areas__swatch"
+                    className={styles.qAreasSwatch}
                     style={{ background: `var(--kw-pain-${a.intensity})` }}
                     aria-hidden="true"
                   />
-                  <span className="kw-q-areas__label">
+                  <span className={styles.qAreasLabel}>
                     {label} <span className="kw-muted">· {a.intensity}/10</span>
                   </span>
                   <button
                     type="button"
-                    className="kw-q-areas__remove"
+                    className={styles.qAreasRemove}
                     aria-label={`Remove ${label}`}
                     onClick={() => {
                       const { [a.id]: _removed, ...rest } = marks;
@@ -483,7 +499,7 @@ function BodyMapQuestion({ question, value, onChange, error }: FieldProps) {
           </ul>
         </div>
       ) : null}
-      {error ? <p className="kw-field__error kw-q__error">{error}</p> : null}
+      {error ? <p className={cx(styles.qError, "kw-field__error")}>{error}</p> : null}
     </section>
   );
 }

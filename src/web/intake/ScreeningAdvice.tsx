@@ -1,10 +1,12 @@
 /**
  * What screening tells the client (F5), in three voices: a red flag stops everything with advice to
  * get care now (short, direct, impossible to miss); a hold says "talk to your doctor first" and what
- * happens next; a caution thanks them and says what the therapist will change.
+ * happens next; a caution thanks them and says what the therapist will change. The pain finder's stop
+ * screen and the intake's next steps are built from the same panel, so all advice looks alike.
  */
-import { type ReactNode, useEffect, useRef } from "react";
-import "./advice.css";
+import { type ButtonHTMLAttributes, type HTMLAttributes, type ReactNode, useEffect, useRef } from "react";
+import { cx } from "../ui/cx";
+import styles from "./ScreeningAdvice.module.css";
 
 interface Finding {
   readonly id: string;
@@ -14,7 +16,7 @@ interface Finding {
 
 function AlertIcon() {
   return (
-    <svg className="kw-advice__icon" viewBox="0 0 24 24" aria-hidden="true">
+    <svg className={styles.adviceIcon} viewBox="0 0 24 24" aria-hidden="true">
       <path
         d="M12 2 1 21h22L12 2Zm0 6v6m0 3v.5"
         fill="none"
@@ -25,6 +27,48 @@ function AlertIcon() {
       />
     </svg>
   );
+}
+
+const TONE_CLASS = {
+  stop: styles.adviceStop,
+  hold: styles.adviceHold,
+  caution: styles.adviceCaution,
+  cleared: styles.adviceCleared,
+  next: styles.adviceNext,
+} as const;
+
+/** The panel every piece of advice sits in: a coloured edge by tone, the warning sign for stop and hold. */
+export function AdvicePanel({
+  tone,
+  className,
+  children,
+  ...section
+}: HTMLAttributes<HTMLElement> & { tone: keyof typeof TONE_CLASS }) {
+  return (
+    <section className={cx(styles.advice, TONE_CLASS[tone], className)} {...section}>
+      {tone === "stop" || tone === "hold" ? <AlertIcon /> : null}
+      <div className={styles.adviceBody}>{children}</div>
+    </section>
+  );
+}
+
+/** The one sentence that matters most, large. */
+export function AdviceLead({ children }: { children: ReactNode }) {
+  return <p className={styles.adviceLead}>{children}</p>;
+}
+
+/** What the person answered that led here, small. */
+export function AdviceReason({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <p className={styles.adviceReason}>
+      <span>{label}</span> {children}
+    </p>
+  );
+}
+
+/** A quiet link-like button for "I answered yes by mistake". */
+export function AdviceUndo(props: ButtonHTMLAttributes<HTMLButtonElement>) {
+  return <button type="button" className={styles.adviceUndo} {...props} />;
 }
 
 export function StopAdvice({
@@ -48,20 +92,15 @@ export function StopAdvice({
   const Heading = headingLevel === 1 ? "h1" : "h2";
   const first = redFlags[0];
   return (
-    <section className={`kw-advice kw-advice--stop${emergency ? " is-emergency" : ""}`} role="alert">
-      <AlertIcon />
-      <div className="kw-advice__body">
-        <Heading ref={heading} tabIndex={-1}>
-          {emergency ? "Get medical help now" : "Please see a doctor first"}
-        </Heading>
-        {first ? <p className="kw-advice__lead">{first.adviceForClient}</p> : null}
-        <p>Trigger point massage is not right for this. Please don't wait for your appointment.</p>
-        <p className="kw-advice__reason">
-          <span>You told us about:</span> {redFlags.map((f) => f.label).join("; ")}
-        </p>
-        {children}
-      </div>
-    </section>
+    <AdvicePanel tone="stop" role="alert">
+      <Heading ref={heading} tabIndex={-1}>
+        {emergency ? "Get medical help now" : "Please see a doctor first"}
+      </Heading>
+      {first ? <AdviceLead>{first.adviceForClient}</AdviceLead> : null}
+      <p>Trigger point massage is not right for this. Please don't wait for your appointment.</p>
+      <AdviceReason label="You told us about:">{redFlags.map((f) => f.label).join("; ")}</AdviceReason>
+      {children}
+    </AdvicePanel>
   );
 }
 
@@ -77,38 +116,33 @@ export function HoldAdvice({
   const Heading = headingLevel === 2 ? "h2" : "h3";
   if (open.length === 0) {
     return cleared.length > 0 ? (
-      <section className="kw-advice kw-advice--cleared">
-        <div className="kw-advice__body">
-          <Heading>Your doctor's okay is on file</Heading>
-          <p>
-            We have noted that your doctor cleared you for trigger point massage (
-            {cleared.map((h) => h.label.toLowerCase()).join("; ")}). Your therapist will still take care
-            around it.
-          </p>
-        </div>
-      </section>
+      <AdvicePanel tone="cleared">
+        <Heading>Your doctor's okay is on file</Heading>
+        <p>
+          We have noted that your doctor cleared you for trigger point massage (
+          {cleared.map((h) => h.label.toLowerCase()).join("; ")}). Your therapist will still take care around
+          it.
+        </p>
+      </AdvicePanel>
     ) : null;
   }
   return (
-    <section className="kw-advice kw-advice--hold">
-      <AlertIcon />
-      <div className="kw-advice__body">
-        <Heading>Talk to your doctor before trigger point massage</Heading>
-        <ul className="kw-advice__list">
-          {open.map((h) => (
-            <li key={h.id}>
-              <strong>{h.label}.</strong> {h.adviceForClient.replace(/ Please talk to .*$/, "")}
-            </li>
-          ))}
-        </ul>
-        <p className="kw-advice__next-title">What happens next</p>
-        <ol className="kw-advice__steps">
-          <li>Ask your doctor whether trigger point massage is safe for you now.</li>
-          <li>When they say it is, tell the clinic (call, e-mail, or bring a note to your visit).</li>
-          <li>We note who cleared you and when, and then confirm your visit. Until then it stays on hold.</li>
-        </ol>
-      </div>
-    </section>
+    <AdvicePanel tone="hold">
+      <Heading>Talk to your doctor before trigger point massage</Heading>
+      <ul className={styles.adviceList}>
+        {open.map((h) => (
+          <li key={h.id}>
+            <strong>{h.label}.</strong> {h.adviceForClient.replace(/ Please talk to .*$/, "")}
+          </li>
+        ))}
+      </ul>
+      <p className={styles.adviceNextTitle}>What happens next</p>
+      <ol className={styles.adviceSteps}>
+        <li>Ask your doctor whether trigger point massage is safe for you now.</li>
+        <li>When they say it is, tell the clinic (call, e-mail, or bring a note to your visit).</li>
+        <li>We note who cleared you and when, and then confirm your visit. Until then it stays on hold.</li>
+      </ol>
+    </AdvicePanel>
   );
 }
 
@@ -122,15 +156,13 @@ export function CautionAdvice({
   if (cautions.length === 0) return null;
   const Heading = headingLevel === 2 ? "h2" : "h3";
   return (
-    <section className="kw-advice kw-advice--caution">
-      <div className="kw-advice__body">
-        <Heading>Your therapist will adapt the treatment</Heading>
-        <ul className="kw-advice__list">
-          {cautions.map((c) => (
-            <li key={c.id}>{c.adviceForClient}</li>
-          ))}
-        </ul>
-      </div>
-    </section>
+    <AdvicePanel tone="caution">
+      <Heading>Your therapist will adapt the treatment</Heading>
+      <ul className={styles.adviceList}>
+        {cautions.map((c) => (
+          <li key={c.id}>{c.adviceForClient}</li>
+        ))}
+      </ul>
+    </AdvicePanel>
   );
 }

@@ -14,10 +14,10 @@ import { ApiError, get, post } from "../api/client";
 import { localDateOf } from "../appointments/time";
 import { BODY_MAP_VIEW_IDS, BodyMap, type BodyMapView, viewsShowingRegion } from "../body";
 import { FinderResults } from "../finder/FinderResults";
-import "../finder/finder.css";
 import { Alert, Button, Card, Loading, TextField } from "../ui/components";
+import { cx } from "../ui/cx";
 import { answerAt } from "./draft";
-import "./staff.css";
+import styles from "./StaffIntake.module.css";
 
 export function staffIntakeKey(clientId: string, version?: number) {
   return ["client-intake", clientId, version ?? "latest"] as const;
@@ -51,13 +51,13 @@ export function StaffIntakeSections({ clientId, timeZone }: { clientId: string; 
   }
   const data = query.data;
   return (
-    <div className="kw-staff-intake">
+    <div className={styles.staffIntake}>
       <ScreeningPanel clientId={clientId} screening={data.screening} timeZone={timeZone} />
       <FirstVisitPanel data={data} />
       {data.intake ? (
         <>
           <PainPanel data={data} />
-          <div className="kw-staff-intake__grid">
+          <div className={styles.staffIntakeGrid}>
             <WhereItHurts data={data} />
             <Card title="Muscles commonly associated with pain here">
               <FinderResults
@@ -97,7 +97,7 @@ function ScreeningPanel({
   const { redFlags, holds, cautions } = screening;
   if (redFlags.length + holds.length + cautions.length === 0) {
     return (
-      <section className="kw-screening kw-screening--clear" aria-label="Screening">
+      <section className={cx(styles.screening, styles.screeningClear)} aria-label="Screening">
         <p>
           <strong>Screening: nothing to flag.</strong> No red flags, holds or cautions in what the client has
           told us.
@@ -106,28 +106,37 @@ function ScreeningPanel({
     );
   }
   return (
-    <section className="kw-screening" aria-labelledby="kw-screening-title">
+    <section className={styles.screening} aria-labelledby="kw-screening-title">
       <h2 id="kw-screening-title" className="kw-visually-hidden">
         Screening
       </h2>
       {redFlags.map((f) => (
-        <div key={f.id} className="kw-finding kw-finding--red-flag" role="alert">
-          <p className="kw-finding__title">
-            <span className="kw-finding__kind">Red flag</span> {f.label}
+        <div
+          key={f.id}
+          className={cx(styles.finding, styles.findingRedFlag)}
+          role="alert"
+          data-testid="finding-red-flag"
+        >
+          <p className={styles.findingTitle}>
+            <span className={styles.findingKind}>Red flag</span> {f.label}
             {f.provisional ? (
-              <span className="kw-finding__provisional">reported, not yet submitted</span>
+              <span className={styles.findingProvisional}>reported, not yet submitted</span>
             ) : null}
           </p>
           <p>{f.reasonForStaff}</p>
-          <p className="kw-finding__told">The client was told: {f.adviceForClient}</p>
+          <p className={styles.findingTold}>The client was told: {f.adviceForClient}</p>
         </div>
       ))}
       {holds.map((f) => (
-        <div key={f.id} className={`kw-finding kw-finding--hold${f.clearance ? " is-cleared" : ""}`}>
-          <p className="kw-finding__title">
-            <span className="kw-finding__kind">{f.clearance ? "Hold cleared" : "On hold"}</span> {f.label}
+        <div
+          key={f.id}
+          className={cx(styles.finding, styles.findingHold, f.clearance && styles.isCleared)}
+          data-testid="finding-hold"
+        >
+          <p className={styles.findingTitle}>
+            <span className={styles.findingKind}>{f.clearance ? "Hold cleared" : "On hold"}</span> {f.label}
             {f.provisional ? (
-              <span className="kw-finding__provisional">reported, not yet submitted</span>
+              <span className={styles.findingProvisional}>reported, not yet submitted</span>
             ) : null}
           </p>
           <p>{f.reasonForStaff}</p>
@@ -139,11 +148,11 @@ function ScreeningPanel({
         </div>
       ))}
       {cautions.map((f) => (
-        <div key={f.id} className="kw-finding kw-finding--caution">
-          <p className="kw-finding__title">
-            <span className="kw-finding__kind">Caution</span> {f.label}
+        <div key={f.id} className={cx(styles.finding, styles.findingCaution)}>
+          <p className={styles.findingTitle}>
+            <span className={styles.findingKind}>Caution</span> {f.label}
             {f.provisional ? (
-              <span className="kw-finding__provisional">reported, not yet submitted</span>
+              <span className={styles.findingProvisional}>reported, not yet submitted</span>
             ) : null}
           </p>
           <p>{f.reasonForStaff}</p>
@@ -155,7 +164,7 @@ function ScreeningPanel({
 
 function ClearanceLine({ clearance }: { clearance: ClearanceRecord }) {
   return (
-    <p className="kw-finding__cleared">
+    <p className={styles.findingCleared}>
       Cleared by <strong>{clearance.clearedBy}</strong> on {formatDate(`${clearance.clearedOn}T12:00:00Z`)}:{" "}
       {clearance.note}{" "}
       <span className="kw-muted">
@@ -208,7 +217,7 @@ function ClearanceForm({
     record.mutate();
   };
   return (
-    <form className="kw-clearance" onSubmit={submit} noValidate aria-label={`Clearance for ${label}`}>
+    <form className={styles.clearance} onSubmit={submit} noValidate aria-label={`Clearance for ${label}`}>
       <TextField
         label="Cleared by"
         hint="Who gave the okay, e.g. Dr Amy Lee (GP)"
@@ -262,18 +271,20 @@ function FirstVisitPanel({ data }: { data: StaffIntake }) {
   return (
     <Card title="Ready for a first visit?">
       {firstVisit.ok ? (
-        <p className="kw-ready kw-ready--ok">Yes: intake submitted, consent signed, nothing on hold.</p>
+        <p className={cx(styles.ready, styles.readyOk)}>
+          Yes: intake submitted, consent signed, nothing on hold.
+        </p>
       ) : (
         <>
-          <p className="kw-ready">Not yet. Before a first visit can be confirmed:</p>
-          <ul className="kw-ready__reasons">
+          <p className={styles.ready}>Not yet. Before a first visit can be confirmed:</p>
+          <ul className={styles.readyReasons}>
             {firstVisit.reasons.map((r) => (
               <li key={`${r.code}:${r.findingId ?? ""}`}>{r.message}</li>
             ))}
           </ul>
         </>
       )}
-      <p className="kw-muted kw-ready__consent">
+      <p className={cx(styles.readyConsent, "kw-muted")}>
         Consent:{" "}
         {consent.signedCurrent && consent.signedAt
           ? `signed as “${consent.typedName}” on ${formatDateTime(consent.signedAt)} (version ${consent.signedVersion}).`
@@ -296,26 +307,26 @@ function PainPanel({ data }: { data: StaffIntake }) {
     ["At worst", pain.worst],
   ];
   return (
-    <section className="kw-pain" aria-label="Pain scores">
+    <section className={styles.pain} aria-label="Pain scores">
       {scores.map(([label, value]) => (
-        <div key={label} className="kw-pain__score">
-          <span className="kw-pain__value">
+        <div key={label} className={styles.painScore}>
+          <span className={styles.painValue}>
             <span
-              className="kw-pain__swatch"
+              className={styles.painSwatch}
               style={{ background: value ? `var(--kw-pain-${value})` : "var(--kw-color-border)" }}
               aria-hidden="true"
             />
             {value ?? "–"}
-            <span className="kw-pain__of">/10</span>
+            <span className={styles.painOf}>/10</span>
           </span>
-          <span className="kw-pain__label">Pain {label.toLowerCase()}</span>
+          <span className={styles.painLabel}>Pain {label.toLowerCase()}</span>
         </div>
       ))}
-      <div className="kw-pain__score">
-        <span className="kw-pain__value kw-pain__value--text">
+      <div className={styles.painScore}>
+        <span className={cx(styles.painValue, styles.painValueText)}>
           {duration?.amount} {duration?.unit}
         </span>
-        <span className="kw-pain__label">
+        <span className={styles.painLabel}>
           How long
           {intake.chronicity
             ? ` · ${intake.chronicity === "chronic" ? "chronic (3 months or more)" : "recent"}`
@@ -349,13 +360,13 @@ function WhereItHurts({ data }: { data: StaffIntake }) {
         readOnly
         label="Areas the client marked"
       />
-      <ul className="kw-areas-list">
+      <ul className={styles.areasList}>
         {[...areas]
           .sort((a, b) => b.intensity - a.intensity)
           .map((a) => (
             <li key={a.id}>
               <span
-                className="kw-pain__swatch"
+                className={styles.painSwatch}
                 style={{ background: `var(--kw-pain-${a.intensity})` }}
                 aria-hidden="true"
               />
@@ -418,7 +429,7 @@ function AnswersPanel({
         {data.draft?.hasChanges ? " The client has changes they have not submitted yet." : ""}
       </p>
       {data.versions.length > 1 ? (
-        <div className="kw-field kw-version-pick">
+        <div className={cx(styles.versionPick, "kw-field")}>
           <label htmlFor="kw-intake-version">Version</label>
           <select
             id="kw-intake-version"
@@ -446,9 +457,9 @@ function AnswersPanel({
         const rest = asked.filter((q) => q.kind !== "yes-no-detail");
         if (rest.length === 0 && health.length === 0) return null;
         return (
-          <section key={section.id} className="kw-answers">
+          <section key={section.id} className={styles.answers}>
             <h3>{section.title}</h3>
-            <dl className="kw-answers__list">
+            <dl className={styles.answersList}>
               {rest.map((q) => {
                 const text = formatAnswer(q, answerAt(answers, q.id));
                 return text ? (
@@ -459,14 +470,14 @@ function AnswersPanel({
                 ) : null;
               })}
               {yes.map((q) => (
-                <div key={q.id} className="kw-answers__yes">
+                <div key={q.id} className={styles.answersYes}>
                   <dt>{q.question}</dt>
                   <dd>{formatAnswer(q, answerAt(answers, q.id))}</dd>
                 </div>
               ))}
             </dl>
             {health.length > 0 ? (
-              <p className="kw-muted kw-answers__no">
+              <p className={cx(styles.answersNo, "kw-muted")}>
                 {yes.length === 0
                   ? `No to all ${health.length} questions.`
                   : `No to the other ${health.length - yes.length} questions.`}

@@ -3,16 +3,18 @@
  * clinic's policy allows it (a request any time before it starts, a confirmed visit up to the
  * cancellation window), past ones for the record. The actions call the scheduling API.
  */
-import * as Dialog from "@radix-ui/react-dialog";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import type { Appointment } from "../../core/api/clinic";
 import { ApiError } from "../api/client";
+import appointmentsStyles from "../appointments/Appointments.module.css";
 import { runAction } from "../appointments/api";
 import { SlotPicker } from "../appointments/SlotPicker";
 import { addDays, formatClock, formatLocalDay, localDateOf } from "../appointments/time";
 import { Alert, Button, Empty, StatusBadge } from "../ui/components";
+import { Dialog, DialogActions, DialogHeader } from "../ui/Dialog";
 import { formatDayShort, formatTime } from "../ui/time";
+import styles from "./Portal.module.css";
 
 export interface PortalPolicy {
   readonly cancellationWindowHours: number;
@@ -64,23 +66,23 @@ export function PortalAppointments({
         {appointments.map((a) => {
           const allowed = actions && policy ? changeAllowed(a, policy) : { ok: false };
           return (
-            <li key={a.id} className="kw-appt kw-portal-appt">
-              <span className="kw-appt__time">
-                <span className="kw-appt__date">{formatDayShort(a.startsAt, zone)}</span>
+            <li key={a.id} className={appointmentsStyles.appt}>
+              <span className={appointmentsStyles.apptTime}>
+                <span className={appointmentsStyles.apptDate}>{formatDayShort(a.startsAt, zone)}</span>
                 <span>{formatTime(a.startsAt, zone)}</span>
               </span>
               <span>
-                <span className="kw-appt__headline">
-                  <span className="kw-appt__who">{a.service.name}</span>
+                <span className={appointmentsStyles.apptHeadline}>
+                  <span className={appointmentsStyles.apptWho}>{a.service.name}</span>
                   <StatusBadge status={a.status} />
                 </span>
-                <span className="kw-appt__what">
+                <span className={appointmentsStyles.apptWhat}>
                   With {a.therapist.name}
                   {a.room ? ` · ${a.room.name}` : ""}
                 </span>
                 {actions ? (
                   allowed.ok ? (
-                    <span className="kw-portal-appt__actions">
+                    <span className={styles.portalApptActions}>
                       <Button
                         variant="secondary"
                         onClick={() => setChange({ kind: "reschedule", appointment: a })}
@@ -92,7 +94,7 @@ export function PortalAppointments({
                       </Button>
                     </span>
                   ) : allowed.why ? (
-                    <span className="kw-portal-appt__note">{allowed.why}</span>
+                    <span className={styles.portalApptNote}>{allowed.why}</span>
                   ) : null
                 ) : null}
               </span>
@@ -119,23 +121,18 @@ function ChangeDialog({
   onClose: () => void;
 }) {
   return (
-    <Dialog.Root open={change !== null} onOpenChange={(open) => (open ? null : onClose())}>
-      <Dialog.Portal>
-        <Dialog.Overlay className="kw-dialog__overlay" />
-        <Dialog.Content className="kw-dialog" aria-describedby={undefined}>
-          {change ? (
-            <ChangeForm
-              key={change.appointment.id}
-              change={change}
-              zone={zone}
-              slug={slug}
-              policy={policy}
-              onClose={onClose}
-            />
-          ) : null}
-        </Dialog.Content>
-      </Dialog.Portal>
-    </Dialog.Root>
+    <Dialog open={change !== null} onClose={onClose}>
+      {change ? (
+        <ChangeForm
+          key={change.appointment.id}
+          change={change}
+          zone={zone}
+          slug={slug}
+          policy={policy}
+          onClose={onClose}
+        />
+      ) : null}
+    </Dialog>
   );
 }
 
@@ -189,17 +186,16 @@ function ChangeForm({
   };
   const when = `${formatLocalDay(localDateOf(a.startsAt, zone), "long")}, ${formatClock(a.startsAt, zone)}`;
   return (
-    <form className="kw-portal-change" onSubmit={submit} noValidate>
-      <div className="kw-dialog__head">
-        <div style={{ flex: 1 }}>
-          <Dialog.Title asChild>
-            <h2>{change.kind === "cancel" ? "Cancel this appointment?" : "Change the time"}</h2>
-          </Dialog.Title>
-          <p className="kw-dialog__description">
+    <form className={styles.portalChange} onSubmit={submit} noValidate>
+      <DialogHeader
+        title={change.kind === "cancel" ? "Cancel this appointment?" : "Change the time"}
+        description={
+          <>
             {a.service.name} with {a.therapist.name}, {when}
-          </p>
-        </div>
-      </div>
+          </>
+        }
+        closable={false}
+      />
       {change.kind === "reschedule" ? (
         <>
           {a.status === "confirmed" ? (
@@ -233,7 +229,7 @@ function ChangeForm({
         />
       </div>
       {problem ? <Alert tone="danger">{problem}</Alert> : null}
-      <div className="kw-dialog__actions">
+      <DialogActions>
         <Button variant="secondary" onClick={onClose}>
           {change.kind === "cancel" ? "Keep it" : "Close"}
         </Button>
@@ -244,7 +240,7 @@ function ChangeForm({
         >
           {change.kind === "cancel" ? "Cancel appointment" : "Move to this time"}
         </button>
-      </div>
+      </DialogActions>
     </form>
   );
 }

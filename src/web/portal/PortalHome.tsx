@@ -13,9 +13,10 @@ import { get } from "../api/client";
 import { useSession } from "../auth/session";
 import { HoldAdvice, StopAdvice } from "../intake/ScreeningAdvice";
 import { ButtonLink, Card, Loading, PageHeader } from "../ui/components";
+import { cx } from "../ui/cx";
 import { zoneAbbreviation } from "../ui/time";
+import styles from "./Portal.module.css";
 import { PortalAppointments, type PortalPolicy } from "./PortalAppointments";
-import "./portal.css";
 
 const DAY_MS = 86_400_000;
 const PAGE_DAYS = 90;
@@ -51,6 +52,13 @@ function useMyAppointments() {
 
 type StepState = "todo" | "doing" | "done" | "blocked";
 
+const STEP_CLASS: Record<StepState, string | undefined> = {
+  todo: styles.isTodo,
+  doing: styles.isDoing,
+  done: styles.isDone,
+  blocked: styles.isBlocked,
+};
+
 function Step({
   state,
   title,
@@ -64,8 +72,8 @@ function Step({
 }) {
   const label = { todo: "To do", doing: "In progress", done: "Done", blocked: "Waiting" }[state];
   return (
-    <li className={`kw-portal-step is-${state}`}>
-      <span className="kw-portal-step__mark" aria-hidden="true">
+    <li className={cx(styles.portalStep, STEP_CLASS[state])}>
+      <span className={styles.portalStepMark} aria-hidden="true">
         {state === "done" ? (
           <svg viewBox="0 0 16 16" aria-hidden="true">
             <path
@@ -78,12 +86,12 @@ function Step({
           </svg>
         ) : null}
       </span>
-      <div className="kw-portal-step__body">
-        <p className="kw-portal-step__title">
-          {title} <span className={`kw-badge kw-portal-step__state is-${state}`}>{label}</span>
+      <div>
+        <p className={styles.portalStepTitle}>
+          {title} <span className={cx("kw-badge", styles.portalStepState, STEP_CLASS[state])}>{label}</span>
         </p>
-        <div className="kw-portal-step__text">{children}</div>
-        {action ? <div className="kw-portal-step__action">{action}</div> : null}
+        <div className={styles.portalStepText}>{children}</div>
+        {action ? <div className={styles.portalStepAction}>{action}</div> : null}
       </div>
     </li>
   );
@@ -212,9 +220,9 @@ export function PortalHome({ context }: { context: AuthContext }) {
       ) : screening && screening.holds.length > 0 ? (
         <HoldAdvice holds={screening.holds} />
       ) : null}
-      <div className="kw-portal">
+      <div className={styles.portal}>
         <Card title={hadVisit ? "Your forms" : "Before your first visit"}>
-          <ol className="kw-portal-steps">
+          <ol className={styles.portalSteps}>
             {intakeStep(intake.data, regionsSearch)}
             {consentStep(consent.data)}
           </ol>
@@ -247,7 +255,7 @@ export function PortalHome({ context }: { context: AuthContext }) {
           <a className="kw-button kw-button--secondary" href="/api/me/export" download>
             Download my data (JSON)
           </a>
-          <p className="kw-muted kw-portal__fine">
+          <p className={cx(styles.portalFine, "kw-muted")}>
             Questions about your record? <Link to="/app/consent">How we keep it private</Link>.
           </p>
         </Card>

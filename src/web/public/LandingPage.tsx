@@ -1,14 +1,15 @@
 import { useSession } from "../auth/session";
 import { ButtonLink, Card } from "../ui/components";
+import styles from "./Landing.module.css";
 
 export function LandingPage() {
   const { session } = useSession();
   return (
-    <section className="kw-hero">
+    <section className={styles.hero}>
       <div>
         <p className="kw-eyebrow">Trigger point therapy</p>
         <h1>Find where your pain comes from, and treat it.</h1>
-        <p className="kw-hero__lead">
+        <p className={styles.heroLead}>
           A tight knot in one muscle often hurts somewhere else. Knotwork helps you find the muscles that
           commonly cause pain where you feel it, book a session, and follow your progress.
         </p>
@@ -36,7 +37,7 @@ export function LandingPage() {
         </div>
       </div>
       <Card title="How it works">
-        <ol className="kw-steps">
+        <ol className={styles.steps}>
           <li>
             <span>
               <strong>Find.</strong> Mark where it hurts on a body map and see the muscles that often refer

@@ -9,10 +9,11 @@ import {
   ReadinessReasons,
   useAppointmentActions,
 } from "../appointments/AppointmentDialog";
+import appointmentsStyles from "../appointments/Appointments.module.css";
 import { fetchReadiness } from "../appointments/api";
 import { formatClock, formatLocalDay, localDateOf } from "../appointments/time";
 import { Button } from "../ui/components";
-import "./requests.css";
+import styles from "./Requests.module.css";
 
 /**
  * Rows answered during this visit stay in the list (with "Confirmed.") after the list refetches
@@ -65,14 +66,14 @@ export function RequestRow({
   const notReady = readiness.data && !readiness.data.ok ? readiness.data : null;
   const rowLabel = `${a.client.name}, ${formatLocalDay(localDateOf(a.startsAt, zone), "short")} ${formatClock(a.startsAt, zone)}`;
   return (
-    <li className="kw-request" aria-label={rowLabel}>
-      <div className="kw-request__when">
-        <span className="kw-request__date">{formatLocalDay(localDateOf(a.startsAt, zone), "short")}</span>
-        <span className="kw-request__time">{formatClock(a.startsAt, zone)}</span>
+    <li className={styles.request} aria-label={rowLabel}>
+      <div className={styles.requestWhen}>
+        <span className={styles.requestDate}>{formatLocalDay(localDateOf(a.startsAt, zone), "short")}</span>
+        <span className={styles.requestTime}>{formatClock(a.startsAt, zone)}</span>
       </div>
-      <div className="kw-request__body">
-        <div className="kw-appt__headline">
-          <button type="button" className="kw-request__who" onClick={() => onOpen("view")}>
+      <div className={styles.requestBody}>
+        <div className={appointmentsStyles.apptHeadline}>
+          <button type="button" className={styles.requestWho} onClick={() => onOpen("view")}>
             {a.client.name}
           </button>
           {a.firstVisit ? <span className="kw-badge kw-badge--neutral">First visit</span> : null}
@@ -80,32 +81,32 @@ export function RequestRow({
             {a.source === "online" ? "Online request" : "Request"}
           </span>
         </div>
-        <span className="kw-appt__what">
+        <span className={appointmentsStyles.apptWhat}>
           {a.service.name} · {a.therapist.name}
           {a.room ? ` · ${a.room.name}` : ""}
           {compact ? null : <span className="kw-visually-hidden"> · {describeWhen(a, zone)}</span>}
         </span>
-        {requestedAt ? <span className="kw-request__age">Asked {ago(requestedAt)}</span> : null}
+        {requestedAt ? <span className={styles.requestAge}>Asked {ago(requestedAt)}</span> : null}
         {notReady ? (
-          <div className="kw-request__ready">
+          <div className={styles.requestReady}>
             <strong>Before it can be confirmed:</strong>
             <ReadinessReasons readiness={notReady} />
           </div>
         ) : null}
         {refused ? (
-          <div className="kw-request__ready" role="alert">
+          <div className={styles.requestReady} role="alert">
             <strong>Not confirmed.</strong>{" "}
             {notReady ? "The items above are still missing." : refused.message}
           </div>
         ) : null}
         {actions.isSuccess ? (
-          <p className="kw-request__done" role="status">
+          <p className={styles.requestDone} role="status">
             Confirmed.
           </p>
         ) : null}
       </div>
       {actions.isSuccess ? null : (
-        <div className="kw-request__actions">
+        <div className={styles.requestActions}>
           <Button
             disabled={actions.isPending || actions.isSuccess}
             onClick={() => {

@@ -68,7 +68,7 @@ function Requests({ context }: { context: AuthContext }) {
           {shown.length === 0 ? (
             <Empty>No requests waiting. Nice.</Empty>
           ) : (
-            <ul className="kw-list kw-requests">
+            <ul className="kw-list">
               {shown.map((a) => (
                 <RequestRow
                   key={a.id}

@@ -11,6 +11,8 @@ import { localToInstant } from "../../core/scheduling/zone";
 import { ApiError, api, get, post } from "../api/client";
 import { formatClock, formatLocalDay, localDateOf } from "../appointments/time";
 import { Alert, Button, Card, Empty, Loading, TextField } from "../ui/components";
+import { cx } from "../ui/cx";
+import styles from "./Settings.module.css";
 
 type TimeOff = z.infer<typeof TimeOffSchema>;
 type Interval = WeeklyHours["hours"][number];
@@ -82,12 +84,12 @@ function WeekEditor({ therapistId }: { therapistId: string }) {
 
   return (
     <Card title="Weekly hours" flush>
-      <p className="kw-muted kw-settings__intro">
+      <p className={cx(styles.settingsIntro, "kw-muted")}>
         Working hours and breaks in the clinic's time. Changes apply to new bookings; booked appointments
         stay.
       </p>
       <div className="kw-table-wrap">
-        <table className="kw-table kw-hours">
+        <table className={cx(styles.hours, "kw-table")}>
           <thead>
             <tr>
               <th scope="col">Day</th>
@@ -115,7 +117,7 @@ function WeekEditor({ therapistId }: { therapistId: string }) {
           </tbody>
         </table>
       </div>
-      <div className="kw-settings__foot kw-stack">
+      <div className={cx(styles.settingsFoot, "kw-stack")}>
         <div aria-live="polite">
           {save.isSuccess ? <Alert tone="info">Hours saved.</Alert> : null}
           {error ? <Alert tone="danger">{error.message}</Alert> : null}
@@ -151,12 +153,12 @@ function IntervalList({
   const set = (index: number, patch: Partial<Interval>) =>
     onChange(items.map((item, i) => (i === index ? { ...item, ...patch } : item)));
   return (
-    <div className="kw-hours__cell">
+    <div className={styles.hoursCell}>
       {mine.length === 0 ? (
         <span className="kw-muted">{kind === "hours" ? "Not working" : "None"}</span>
       ) : null}
       {mine.map(({ item, index }, n) => (
-        <div key={index} className="kw-hours__interval">
+        <div key={index} className={styles.hoursInterval}>
           <input
             type="time"
             className="kw-input"
@@ -184,7 +186,7 @@ function IntervalList({
       ))}
       <button
         type="button"
-        className="kw-button kw-button--ghost kw-hours__add"
+        className={cx(styles.hoursAdd, "kw-button kw-button--ghost")}
         onClick={() =>
           onChange([
             ...items,
@@ -278,8 +280,8 @@ function TimeOffEditor({ therapistId, timeZone }: { therapistId: string; timeZon
           ))}
         </ul>
       )}
-      <form className="kw-settings__foot kw-stack" onSubmit={submit} noValidate>
-        <div className="kw-settings__grid kw-settings__grid--narrow">
+      <form className={cx(styles.settingsFoot, "kw-stack")} onSubmit={submit} noValidate>
+        <div className={cx(styles.settingsGrid, styles.settingsGridNarrow)}>
           <TextField
             label="From date"
             name="fromDate"

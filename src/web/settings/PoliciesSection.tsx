@@ -5,6 +5,7 @@ import type { z } from "zod";
 import type { ClinicPoliciesSchema, ClinicSchema } from "../../core/api/clinic";
 import { ApiError, get, patch } from "../api/client";
 import { Alert, Button, Card, Loading, TextField } from "../ui/components";
+import styles from "./Settings.module.css";
 
 type Clinic = z.infer<typeof ClinicSchema>;
 type Policies = z.infer<typeof ClinicPoliciesSchema>;
@@ -89,7 +90,7 @@ export function PoliciesSection() {
   return (
     <Card title="Booking policies">
       <form className="kw-stack" onSubmit={submit} noValidate>
-        <div className="kw-settings__grid">
+        <div className={styles.settingsGrid}>
           {FIELDS.map((f) => (
             <TextField
               key={f.key}
@@ -105,7 +106,7 @@ export function PoliciesSection() {
             />
           ))}
         </div>
-        <label className="kw-check">
+        <label className={styles.check}>
           <input
             type="checkbox"
             name="requireStaffTwoFactor"

@@ -8,6 +8,8 @@ import type { z } from "zod";
 import type { AdminRoomSchema } from "../../core/api/scheduling";
 import { ApiError, api, get, patch, post } from "../api/client";
 import { Alert, Button, Card, Loading, TextField } from "../ui/components";
+import { cx } from "../ui/cx";
+import styles from "./Settings.module.css";
 
 type Room = z.infer<typeof AdminRoomSchema>;
 
@@ -82,7 +84,7 @@ export function RoomsSection() {
           )}
         </ul>
         <form
-          className="kw-row kw-settings__foot"
+          className={cx(styles.settingsFoot, "kw-row")}
           onSubmit={(event: FormEvent<HTMLFormElement>) => {
             event.preventDefault();
             const formEl = event.currentTarget;

@@ -3,13 +3,15 @@
  * take no new bookings; booked appointments keep them.
  * API: GET /api/clinic/services(+/archived), POST /api/clinic/services, PATCH/DELETE /api/clinic/services/:id.
  */
-import * as Dialog from "@radix-ui/react-dialog";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useId, useState } from "react";
 import type { z } from "zod";
 import type { AdminServiceSchema } from "../../core/api/scheduling";
 import { ApiError, api, get, patch, post } from "../api/client";
 import { Alert, Button, Card, Empty, Loading, TextField } from "../ui/components";
+import { cx } from "../ui/cx";
+import { Dialog, DialogActions, DialogHeader } from "../ui/Dialog";
+import styles from "./Settings.module.css";
 
 type Service = z.infer<typeof AdminServiceSchema>;
 
@@ -42,7 +44,7 @@ export function ServicesSection() {
     <>
       <Card flush title="Services">
         <div className="kw-table-wrap">
-          <table className="kw-table kw-settings__table">
+          <table className={cx(styles.settingsTable, "kw-table")}>
             <thead>
               <tr>
                 <th scope="col">Service</th>
@@ -78,7 +80,7 @@ export function ServicesSection() {
                         ? "Instant booking"
                         : "Request, staff confirm"}
                   </td>
-                  <td className="kw-settings__actions">
+                  <td className={styles.settingsActions}>
                     <Button variant="secondary" onClick={() => setEditing(s)} aria-label={`Edit ${s.name}`}>
                       Edit
                     </Button>
@@ -88,7 +90,7 @@ export function ServicesSection() {
             </tbody>
           </table>
         </div>
-        <div className="kw-settings__foot">
+        <div className={styles.settingsFoot}>
           <Button onClick={() => setEditing("new")}>Add a service</Button>
         </div>
       </Card>
@@ -107,22 +109,17 @@ export function ServicesSection() {
           </ul>
         </Card>
       ) : null}
-      <Dialog.Root open={editing !== null} onOpenChange={(open) => (open ? null : setEditing(null))}>
-        <Dialog.Portal>
-          <Dialog.Overlay className="kw-dialog__overlay" />
-          <Dialog.Content className="kw-dialog" aria-describedby={undefined}>
-            {editing ? (
-              <ServiceForm
-                service={editing === "new" ? null : editing}
-                onDone={() => {
-                  refresh();
-                  setEditing(null);
-                }}
-              />
-            ) : null}
-          </Dialog.Content>
-        </Dialog.Portal>
-      </Dialog.Root>
+      <Dialog open={editing !== null} onClose={() => setEditing(null)}>
+        {editing ? (
+          <ServiceForm
+            service={editing === "new" ? null : editing}
+            onDone={() => {
+              refresh();
+              setEditing(null);
+            }}
+          />
+        ) : null}
+      </Dialog>
       {active.data?.length === 0 ? <Empty>No services yet.</Empty> : null}
     </>
   );
@@ -167,16 +164,7 @@ function ServiceForm({ service, onDone }: { service: Service | null; onDone(): v
 
   return (
     <form className="kw-stack" onSubmit={submit} noValidate>
-      <div className="kw-dialog__head">
-        <Dialog.Title asChild>
-          <h2>{service ? `Edit ${service.name}` : "Add a service"}</h2>
-        </Dialog.Title>
-        <Dialog.Close asChild>
-          <button type="button" className="kw-button kw-button--ghost" aria-label="Close">
-            ✕
-          </button>
-        </Dialog.Close>
-      </div>
+      <DialogHeader title={service ? `Edit ${service.name}` : "Add a service"} />
       <TextField
         label="Name"
         name="name"
@@ -194,7 +182,7 @@ function ServiceForm({ service, onDone }: { service: Service | null; onDone(): v
           defaultValue={service?.description ?? ""}
         />
       </div>
-      <div className="kw-settings__grid kw-settings__grid--narrow">
+      <div className={cx(styles.settingsGrid, styles.settingsGridNarrow)}>
         <TextField
           label="Length (minutes)"
           name="durationMin"
@@ -232,7 +220,7 @@ function ServiceForm({ service, onDone }: { service: Service | null; onDone(): v
           error={fieldError("priceCents")}
         />
       </div>
-      <div className="kw-settings__grid kw-settings__grid--narrow">
+      <div className={cx(styles.settingsGrid, styles.settingsGridNarrow)}>
         <div className="kw-field">
           <label htmlFor={ids.kind}>Kind</label>
           <select id={ids.kind} name="kind" className="kw-input" defaultValue={service?.kind ?? "session"}>
@@ -252,7 +240,7 @@ function ServiceForm({ service, onDone }: { service: Service | null; onDone(): v
       <div aria-live="polite">
         {error && !error.field ? <Alert tone="danger">{error.message}</Alert> : null}
       </div>
-      <div className="kw-dialog__actions">
+      <DialogActions>
         <Button type="submit" disabled={save.isPending}>
           {save.isPending ? "Saving…" : service ? "Save service" : "Add service"}
         </Button>
@@ -261,7 +249,7 @@ function ServiceForm({ service, onDone }: { service: Service | null; onDone(): v
             Archive
           </Button>
         ) : null}
-      </div>
+      </DialogActions>
     </form>
   );
 }

@@ -6,11 +6,12 @@ import { useSearchParams } from "react-router";
 import { zoneDisplayName } from "../appointments/time";
 import { useSession } from "../auth/session";
 import { Loading, PageHeader } from "../ui/components";
+import { cx } from "../ui/cx";
 import { HoursSection } from "./HoursSection";
 import { PoliciesSection } from "./PoliciesSection";
 import { RoomsSection } from "./RoomsSection";
 import { ServicesSection } from "./ServicesSection";
-import "./settings.css";
+import styles from "./Settings.module.css";
 
 const SECTIONS = [
   { id: "policies", label: "Booking policies" },
@@ -31,7 +32,7 @@ export default function SettingsPage() {
         title="Settings"
         description={`${context.clinicName} · times are the clinic's, ${zoneDisplayName(context.timeZone)}.`}
       />
-      <nav className="kw-pills kw-settings__nav" aria-label="Settings sections">
+      <nav className={cx(styles.settingsNav, "kw-pills")} aria-label="Settings sections">
         {SECTIONS.map((s) => (
           <button
             key={s.id}

@@ -2,6 +2,7 @@ import * as DropdownMenu from "@radix-ui/react-dropdown-menu";
 import { useNavigate } from "react-router";
 import { ROLE_LABELS } from "../../core/api/roles";
 import { useSession } from "../auth/session";
+import styles from "./UserMenu.module.css";
 
 export default function UserMenu() {
   const { session, context, signOut, switchContext } = useSession();
@@ -18,34 +19,34 @@ export default function UserMenu() {
           className="kw-button kw-button--ghost"
           aria-label={`Account menu for ${session.user.name}`}
         >
-          <span aria-hidden="true" className="kw-avatar">
+          <span aria-hidden="true" className={styles.avatar}>
             {session.user.name
               .split(" ")
               .map((part) => part[0])
               .join("")
               .slice(0, 2)}
           </span>
-          <span className="kw-user-name">{session.user.name}</span>
+          <span className={styles.userName}>{session.user.name}</span>
         </button>
       </DropdownMenu.Trigger>
       <DropdownMenu.Portal>
-        <DropdownMenu.Content className="kw-menu" align="end" sideOffset={6}>
-          <DropdownMenu.Label className="kw-menu__label">
+        <DropdownMenu.Content className={styles.menu} align="end" sideOffset={6}>
+          <DropdownMenu.Label className={styles.menuLabel}>
             {context ? `${ROLE_LABELS[context.role]} · ${context.clinicName}` : session.user.email}
           </DropdownMenu.Label>
-          {others.length > 0 ? <DropdownMenu.Separator className="kw-menu__separator" /> : null}
+          {others.length > 0 ? <DropdownMenu.Separator className={styles.menuSeparator} /> : null}
           {others.map((c) => (
             <DropdownMenu.Item
               key={`${c.clinicId}:${c.role}`}
-              className="kw-menu__item"
+              className={styles.menuItem}
               onSelect={() => void switchContext(c.clinicId, c.role).then(() => navigate("/app"))}
             >
               Switch to {ROLE_LABELS[c.role]} · {c.clinicName}
             </DropdownMenu.Item>
           ))}
-          <DropdownMenu.Separator className="kw-menu__separator" />
+          <DropdownMenu.Separator className={styles.menuSeparator} />
           <DropdownMenu.Item
-            className="kw-menu__item"
+            className={styles.menuItem}
             onSelect={() => void signOut().then(() => navigate("/"))}
           >
             Sign out

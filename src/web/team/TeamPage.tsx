@@ -4,6 +4,7 @@ import type { z } from "zod";
 import type { InvitationSchema, StaffMemberSchema } from "../../core/api/clinic";
 import { ROLE_LABELS } from "../../core/api/roles";
 import { ApiError, get, post } from "../api/client";
+import appointmentsStyles from "../appointments/Appointments.module.css";
 import { useSession } from "../auth/session";
 import { Alert, Button, Card, Loading, PageHeader, TextField } from "../ui/components";
 
@@ -72,7 +73,7 @@ export default function TeamPage() {
             <ul className="kw-list">
               {(staff.data ?? []).map((m) => (
                 <li key={m.userId} className="kw-row">
-                  <span className="kw-appt__who">{m.name}</span>
+                  <span className={appointmentsStyles.apptWho}>{m.name}</span>
                   <span className="kw-muted">{m.email}</span>
                   <span className="kw-spacer" />
                   <span className="kw-badge kw-badge--neutral">{ROLE_LABELS[m.role]}</span>

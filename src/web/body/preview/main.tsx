@@ -2,8 +2,6 @@
  * A page to look at the body map by itself (see shoot.ts). The URL sets the starting state:
  * ?mode=mark|pattern|chart&view=front&marks=temple-left:6,jaw-right:3&select=temple-left
  */
-import "../../ui/tokens.css";
-import "./preview.css";
 import { StrictMode, useState } from "react";
 import { createRoot } from "react-dom/client";
 import {
@@ -14,6 +12,7 @@ import {
   isBodyMapView,
   type RegionMarks,
 } from "..";
+import styles from "./Preview.module.css";
 
 const params = new URLSearchParams(window.location.search);
 
@@ -58,7 +57,7 @@ function Preview() {
   const [points, setPoints] = useState<BodyMapPoint[]>(params.get("points") ? SAMPLE_POINTS : []);
   const mode = parseMode(params.get("mode"));
   return (
-    <main className="preview">
+    <main className={styles.preview}>
       <h1>{HEADINGS[mode]}</h1>
       <BodyMap
         mode={mode}
@@ -79,7 +78,7 @@ function Preview() {
         }
         readOnly={params.has("readonly")}
       />
-      <pre className="preview__state">{JSON.stringify(marks)}</pre>
+      <pre className={styles.previewState}>{JSON.stringify(marks)}</pre>
     </main>
   );
 }

@@ -108,7 +108,7 @@ try {
     for (const scenario of SCENARIOS) {
       if (filter && !scenario.name.includes(filter)) continue;
       await page.goto(`http://127.0.0.1:${PORT}/?${scenario.query}`);
-      await page.waitForSelector(".kw-bodymap__region");
+      await page.waitForSelector("[data-region]");
       if (scenario.tap) await tapRegion(page, scenario.tap);
       await page.mouse.move(0, 0);
       const file = `${OUT}/${scenario.name}-${size.name}.png`;
@@ -133,7 +133,7 @@ console.log(`axe violations in total: ${axeViolations}`);
 /** Tap a region where it is really on top (its box's centre may lie on a neighbour drawn over it). */
 async function tapRegion(page: Page, regionId: string): Promise<void> {
   const spot = await page.evaluate((id) => {
-    const path = document.querySelector(`.kw-bodymap__region[data-region="${id}"]`);
+    const path = document.querySelector(`[data-region="${id}"]`);
     if (!path) return null;
     path.scrollIntoView({ block: "center" });
     const box = path.getBoundingClientRect();
@@ -154,8 +154,8 @@ async function reportSmallTargets(page: Page): Promise<void> {
   const best = new Map<string, { size: number; view: string }>();
   for (const view of VIEWS) {
     await page.goto(`http://127.0.0.1:${PORT}/?mode=mark&view=${view}`);
-    await page.waitForSelector(".kw-bodymap__region");
-    const sizes = await page.$$eval(".kw-bodymap__region", (paths) =>
+    await page.waitForSelector("[data-region]");
+    const sizes = await page.$$eval("[data-region]", (paths) =>
       paths.map((p) => {
         const box = p.getBoundingClientRect();
         return { id: p.getAttribute("data-region") ?? "", size: Math.min(box.width, box.height) };
@@ -174,7 +174,7 @@ async function reportSmallTargets(page: Page): Promise<void> {
 /** Tab into the map, move with arrows, mark with Enter, set intensity with a digit. */
 async function tryKeyboard(page: Page): Promise<void> {
   await page.goto(`http://127.0.0.1:${PORT}/?mode=mark&view=head`);
-  await page.waitForSelector(".kw-bodymap__region");
+  await page.waitForSelector("[data-region]");
   await page.keyboard.press("Tab"); // the selected tab
   await page.keyboard.press("Tab"); // the map's single tab stop
   const name = () => page.evaluate(() => document.activeElement?.getAttribute("aria-label"));
@@ -186,7 +186,7 @@ async function tryKeyboard(page: Page): Promise<void> {
   await page.screenshot({ path: `${OUT}/keyboard-focus-head-laptop.png` });
   await page.keyboard.press("Enter");
   await page.keyboard.press("6");
-  const status = await page.locator("output.kw-bodymap-sr-only").textContent();
+  const status = await page.locator("output[aria-live]").textContent();
   const state = await page.locator(".preview__state").textContent();
   await page.keyboard.press("Tab");
   const afterTab = await page.evaluate(() => document.activeElement?.textContent);
