@@ -6,7 +6,7 @@
  */
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
-import type { ClearanceRecord, StaffIntake, StaffScreening } from "../../core/api/intake";
+import type { ClearanceRecord, ClinicalIntake, StaffIntake, StaffScreening } from "../../core/api/intake";
 import { isQuestionAsked } from "../../core/api/intake";
 import { regionById } from "../../core/body/regions";
 import { INTAKE_QUESTIONS, INTAKE_SECTIONS, type IntakeQuestion } from "../../core/intake";
@@ -54,7 +54,7 @@ export function StaffIntakeSections({ clientId, timeZone }: { clientId: string; 
     <div className={styles.staffIntake}>
       <ScreeningPanel clientId={clientId} screening={data.screening} timeZone={timeZone} />
       <FirstVisitPanel data={data} />
-      {data.intake ? (
+      {data.audience === "clinical" && data.intake ? (
         <>
           <PainPanel data={data} />
           <div className={styles.staffIntakeGrid}>
@@ -75,9 +75,11 @@ export function StaffIntakeSections({ clientId, timeZone }: { clientId: string; 
       ) : (
         <Card title="Intake">
           <p className="kw-muted">
-            {data.draft
-              ? `Not submitted yet: the client is filling it in (${data.draft.missing.length} answers to go, last saved ${formatDateTime(data.draft.savedAt)}).`
-              : "The client has not started the intake questionnaire."}
+            {data.intake
+              ? `Submitted ${formatDateTime(data.intake.submittedAt)} (version ${data.intake.version}). Only the client's therapist and the owner read the answers.`
+              : data.draft
+                ? `Not submitted yet: the client is filling it in (${data.draft.missing.length} answers to go, last saved ${formatDateTime(data.draft.savedAt)}).`
+                : "The client has not started the intake questionnaire."}
           </p>
         </Card>
       )}
@@ -296,7 +298,7 @@ function FirstVisitPanel({ data }: { data: StaffIntake }) {
   );
 }
 
-function PainPanel({ data }: { data: StaffIntake }) {
+function PainPanel({ data }: { data: ClinicalIntake }) {
   const intake = data.intake;
   if (!intake) return null;
   const pain = intake.answers.pain ?? {};
@@ -346,7 +348,7 @@ function bestView(regionIds: readonly string[]): BodyMapView {
   return order.reduce((best, v) => ((counts.get(v) ?? 0) > (counts.get(best) ?? 0) ? v : best));
 }
 
-function WhereItHurts({ data }: { data: StaffIntake }) {
+function WhereItHurts({ data }: { data: ClinicalIntake }) {
   const areas = data.intake?.answers.areasOfConcern ?? [];
   const [view, setView] = useState<BodyMapView>(() => bestView(areas.map((a) => a.id)));
   const marks = Object.fromEntries(areas.map((a) => [a.id, a.intensity]));
@@ -415,7 +417,7 @@ function AnswersPanel({
   data,
   onVersion,
 }: {
-  data: StaffIntake;
+  data: ClinicalIntake;
   onVersion: (version: number | undefined) => void;
 }) {
   const intake = data.intake;
