@@ -1,14 +1,14 @@
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import type { z } from "zod";
-import type { InvitationSchema, StaffMemberSchema } from "../../core/api/clinic";
+import type { InvitationSchema } from "../../core/api/clinic";
 import { ROLE_LABELS } from "../../core/api/roles";
-import { ApiError, get, post } from "../api/client";
+import { ApiError, post } from "../api/client";
 import appointmentsStyles from "../appointments/Appointments.module.css";
 import { useSession } from "../auth/session";
 import { Alert, Button, Card, Loading, PageHeader, TextField } from "../ui/components";
+import { staffQuery } from "./api";
 
-type StaffMember = z.infer<typeof StaffMemberSchema>;
 type Invitation = z.infer<typeof InvitationSchema>;
 
 function InviteForm() {
@@ -61,7 +61,7 @@ function InviteForm() {
 
 export default function TeamPage() {
   const { context } = useSession();
-  const staff = useQuery({ queryKey: ["staff"], queryFn: () => get<StaffMember[]>("/api/staff") });
+  const staff = useQuery(staffQuery);
   return (
     <>
       <PageHeader title="Team" description="Who works at the clinic, and in which role." />
