@@ -6,9 +6,9 @@
 import { useQuery } from "@tanstack/react-query";
 import { useCombobox } from "downshift";
 import { useDeferredValue, useRef, useState } from "react";
+import { type ClientSummary, clientsQuery } from "../clients/api";
 import { Button } from "../ui/components";
 import { cx } from "../ui/cx";
-import { type ClientSummary, clientSearchQuery } from "./api";
 import styles from "./PhoneBooking.module.css";
 
 function contact(client: ClientSummary): string {
@@ -26,7 +26,7 @@ export function ClientPicker({
 }) {
   const [text, setText] = useState("");
   const deferred = useDeferredValue(text.trim());
-  const results = useQuery(clientSearchQuery(deferred));
+  const results = useQuery({ ...clientsQuery(deferred, 8), enabled: deferred.length > 0 });
   const options = deferred ? (results.data ?? []) : [];
   const inputRef = useRef<HTMLInputElement>(null);
   const combobox = useCombobox<ClientSummary>({

@@ -16,11 +16,11 @@ import {
   localDateOf,
   zoneDisplayName,
 } from "../appointments/time";
+import type { ClientSummary } from "../clients/api";
 import { servicesQuery, therapistsQuery } from "../clinic/api";
 import { type FormErrors, NO_ERRORS, serverErrors, validate } from "../forms";
 import { Alert, Button } from "../ui/components";
 import { Dialog, DialogActions, DialogHeader } from "../ui/Dialog";
-import type { ClientSummary } from "./api";
 import { ClientPicker } from "./ClientPicker";
 import { NewClientFieldset } from "./NewClientFieldset";
 import { PhoneBooked } from "./PhoneBooked";

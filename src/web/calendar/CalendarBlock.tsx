@@ -1,7 +1,8 @@
 import { formatClock } from "../appointments/time";
 import { cx } from "../ui/cx";
+import { initials } from "../ui/initials";
 import styles from "./Calendar.module.css";
-import { type Block, initials } from "./layout";
+import type { Block } from "./layout";
 import { type By, PX_PER_MIN, STATUS_CLASS, STATUS_WORDS, type View } from "./status";
 
 function shortName(name: string): string {
