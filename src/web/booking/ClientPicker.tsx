@@ -32,20 +32,18 @@ export function ClientPicker({
   const combobox = useCombobox<ClientSummary>({
     items: options,
     itemToString: (client) => (client ? `${client.firstName} ${client.lastName}` : ""),
-    inputValue: text,
-    onInputValueChange: ({ inputValue, type }) => {
-      // Choosing a client shows the chosen card; the text behind it starts empty next time.
-      if (
-        type !== useCombobox.stateChangeTypes.ItemClick &&
-        type !== useCombobox.stateChangeTypes.InputKeyDownEnter
-      )
-        setText(inputValue ?? "");
-    },
+    // The input is downshift's own (a controlled one loses keys typed faster than React renders);
+    // `text` follows it for the search.
+    onInputValueChange: ({ inputValue }) => setText(inputValue ?? ""),
+    // Choosing a client shows the chosen card; the field starts empty if the desk changes it.
+    stateReducer: (_state, { type, changes }) =>
+      type === useCombobox.stateChangeTypes.ItemClick ||
+      type === useCombobox.stateChangeTypes.InputKeyDownEnter
+        ? { ...changes, inputValue: "" }
+        : changes,
     selectedItem: null,
     onSelectedItemChange: ({ selectedItem }) => {
-      if (!selectedItem) return;
-      setText("");
-      onChange(selectedItem);
+      if (selectedItem) onChange(selectedItem);
     },
     defaultHighlightedIndex: 0,
   });
