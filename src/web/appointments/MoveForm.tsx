@@ -1,6 +1,7 @@
-import { useId, useState } from "react";
+import { useState } from "react";
 import { ProposeRequestSchema, RescheduleRequestSchema } from "../../core/api/scheduling";
 import { clearField, useZodForm } from "../forms";
+import { TextAreaField } from "../forms/TextAreaField";
 import { Alert, Button } from "../ui/components";
 import { cx } from "../ui/cx";
 import styles from "./Appointments.module.css";
@@ -25,7 +26,6 @@ export function MoveForm({
   onSubmit(start: string, reason: string): void;
 }) {
   const [start, setStart] = useState<string | null>(null);
-  const id = useId();
   const today = localDateOf(Date.now(), timeZone);
   const form = useZodForm({
     schema: kind === "propose" ? ProposeRequestSchema : RescheduleRequestSchema,
@@ -36,7 +36,6 @@ export function MoveForm({
     },
     send: async (body) => onSubmit(body.start, body.reason ?? ""),
   });
-  const reasonError = form.error("reason");
   return (
     <form
       className={cx(styles.inlineForm, "kw-stack")}
@@ -64,27 +63,17 @@ export function MoveForm({
         compact
       />
       {form.error("start") ? <Alert tone="warning">Pick a time first.</Alert> : null}
-      <div className="kw-field">
-        <label htmlFor={id}>
-          {kind === "propose"
+      <TextAreaField
+        label={
+          kind === "propose"
             ? "Message to the client (why another time)"
-            : "Reason (optional, the client sees this)"}
-        </label>
-        <textarea
-          id={id}
-          name="reason"
-          className="kw-input kw-textarea"
-          rows={2}
-          maxLength={500}
-          aria-invalid={reasonError ? true : undefined}
-          aria-describedby={reasonError ? `${id}-error` : undefined}
-        />
-        {reasonError ? (
-          <span className="kw-field__error" id={`${id}-error`}>
-            {reasonError}
-          </span>
-        ) : null}
-      </div>
+            : "Reason (optional, the client sees this)"
+        }
+        name="reason"
+        rows={2}
+        maxLength={500}
+        error={form.error("reason")}
+      />
       {form.formError ? <p className="kw-field__error">{form.formError}</p> : null}
       <div className="kw-row">
         <Button type="submit" disabled={busy}>

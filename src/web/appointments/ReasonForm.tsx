@@ -1,6 +1,6 @@
-import { useId } from "react";
 import { ReasonRequestSchema } from "../../core/api/scheduling";
 import { useZodForm } from "../forms";
+import { TextAreaField } from "../forms/TextAreaField";
 import { Button } from "../ui/components";
 import { cx } from "../ui/cx";
 import styles from "./Appointments.module.css";
@@ -17,14 +17,12 @@ export function ReasonForm({
   onCancel(): void;
   onSubmit(reason: string): void;
 }) {
-  const id = useId();
   const form = useZodForm({
     schema: ReasonRequestSchema,
     fields: ["reason"],
     read: (data) => ({ reason: String(data.get("reason") ?? "") }),
     send: async (body) => onSubmit(body.reason),
   });
-  const error = form.error("reason");
   return (
     <form
       className={cx(styles.inlineForm, "kw-stack")}
@@ -32,27 +30,16 @@ export function ReasonForm({
       onChange={form.onChange}
       noValidate
     >
-      <div className="kw-field">
-        <label htmlFor={id}>
-          {kind === "decline" ? "Why decline? (the client sees this)" : "Why cancel? (the client sees this)"}
-        </label>
-        <textarea
-          id={id}
-          name="reason"
-          className="kw-input kw-textarea"
-          rows={3}
-          maxLength={500}
-          // biome-ignore lint/a11y/noAutofocus: the reason field is what the reader just asked for
-          autoFocus
-          aria-invalid={error ? true : undefined}
-          aria-describedby={error ? `${id}-error` : undefined}
-        />
-        {error ? (
-          <span className="kw-field__error" id={`${id}-error`}>
-            {error}
-          </span>
-        ) : null}
-      </div>
+      <TextAreaField
+        label={
+          kind === "decline" ? "Why decline? (the client sees this)" : "Why cancel? (the client sees this)"
+        }
+        name="reason"
+        rows={3}
+        maxLength={500}
+        autoFocus
+        error={form.error("reason")}
+      />
       {form.formError ? <p className="kw-field__error">{form.formError}</p> : null}
       <div className="kw-row">
         <Button type="submit" variant="danger" disabled={busy}>

@@ -1,5 +1,5 @@
 import { useQuery } from "@tanstack/react-query";
-import { useId, useState } from "react";
+import { useState } from "react";
 import { Link } from "react-router";
 import { OnlineBookingRequestSchema } from "../../core/api/scheduling";
 import { ApiError } from "../api/client";
@@ -7,6 +7,7 @@ import { type AppointmentDetail, requestOnline } from "../appointments/api";
 import { zoneDisplayName } from "../appointments/time";
 import type { PublicClinic } from "../clinic/api";
 import { useZodForm } from "../forms";
+import { TextAreaField } from "../forms/TextAreaField";
 import { Alert, Button, Card } from "../ui/components";
 import { cx } from "../ui/cx";
 import { AccountStep } from "./AccountStep";
@@ -112,7 +113,6 @@ function NoteForm({
   onBooked(appointment: AppointmentDetail): void;
   onTaken(): void;
 }) {
-  const noteId = useId();
   const [note, setNote] = useState("");
   const firstVisit = useQuery(firstVisitQuery);
   const copy = detailsCopy(onlineOutcome(service, firstVisit.data?.firstVisit ?? null));
@@ -139,31 +139,18 @@ function NoteForm({
     },
     fallback: "Something went wrong. Please try again.",
   });
-  const error = form.error("note");
   return (
     <form className="kw-stack" onSubmit={form.onSubmit} noValidate>
-      <div className="kw-field">
-        <label htmlFor={noteId}>Anything your therapist should know? (optional)</label>
-        <span className="kw-field__hint" id={`${noteId}-hint`}>
-          For example where it hurts or what brings it on. Your health history goes in the intake form.
-        </span>
-        <textarea
-          id={noteId}
-          name="note"
-          className="kw-input kw-textarea"
-          rows={4}
-          maxLength={800}
-          aria-describedby={`${noteId}-hint${error ? ` ${noteId}-error` : ""}`}
-          aria-invalid={error ? true : undefined}
-          value={note}
-          onChange={(e) => setNote(e.target.value)}
-        />
-        {error ? (
-          <span className="kw-field__error" id={`${noteId}-error`}>
-            {error}
-          </span>
-        ) : null}
-      </div>
+      <TextAreaField
+        label="Anything your therapist should know? (optional)"
+        hint="For example where it hurts or what brings it on. Your health history goes in the intake form."
+        name="note"
+        rows={4}
+        maxLength={800}
+        value={note}
+        onChange={(e) => setNote(e.target.value)}
+        error={form.error("note")}
+      />
       {form.formError ? <Alert tone="danger">{form.formError}</Alert> : null}
       <p className="kw-muted">{copy.hint}</p>
       <Button type="submit" block disabled={form.busy}>

@@ -3,6 +3,7 @@ import { useState } from "react";
 import { ClearanceRequestSchema } from "../../core/api/intake";
 import { localDateOf } from "../appointments/time";
 import { useZodForm } from "../forms";
+import { TextAreaField } from "../forms/TextAreaField";
 import { Alert, Button, TextField } from "../ui/components";
 import { recordClearanceMutation } from "./api";
 import styles from "./StaffIntake.module.css";
@@ -43,8 +44,6 @@ export function ClearanceForm({
       </Button>
     );
   }
-  const noteId = `kw-clearance-note-${findingId}`;
-  const noteError = form.error("note");
   return (
     <form
       className={styles.clearance}
@@ -68,26 +67,15 @@ export function ClearanceForm({
         max={today}
         error={form.error("clearedOn")}
       />
-      <div className="kw-field">
-        <label htmlFor={noteId}>Note</label>
-        <span className="kw-field__hint" id={`${noteId}-hint`}>
-          How it was cleared, and anything to avoid (e.g. letter on file; avoid the scar).
-        </span>
-        <textarea
-          id={noteId}
-          name="note"
-          className="kw-input kw-textarea kw-textarea--short"
-          rows={2}
-          maxLength={2000}
-          aria-describedby={`${noteId}-hint${noteError ? ` ${noteId}-error` : ""}`}
-          aria-invalid={noteError ? true : undefined}
-        />
-        {noteError ? (
-          <span className="kw-field__error" id={`${noteId}-error`}>
-            {noteError}
-          </span>
-        ) : null}
-      </div>
+      <TextAreaField
+        label="Note"
+        name="note"
+        hint="How it was cleared, and anything to avoid (e.g. letter on file; avoid the scar)."
+        className="kw-textarea--short"
+        rows={2}
+        maxLength={2000}
+        error={form.error("note")}
+      />
       {form.formError ? <Alert tone="danger">{form.formError}</Alert> : null}
       <div className="kw-row">
         <Button type="submit" disabled={form.busy}>
