@@ -103,9 +103,14 @@ export function SlotPicker({
     [windowStart],
   );
 
-  // Once slots arrive, show the chosen day if it is in view, else the first day with open times.
+  // Once slots arrive, show the chosen day if it has open times, else the first day that does. A day
+  // without times cannot be clicked, so an empty chosen day only comes from a caller (today at the
+  // desk in the evening, an appointment's own day): opening on "no times" would be a dead end.
   const firstOpen = days.find((d) => (byDay.get(d)?.length ?? 0) > 0) ?? null;
-  const activeDay = chosenDay && days.includes(chosenDay) ? chosenDay : firstOpen;
+  const chosenHasTimes = chosenDay !== null && (byDay.get(chosenDay)?.length ?? 0) > 0;
+  const activeDay = chosenHasTimes
+    ? chosenDay
+    : (firstOpen ?? (chosenDay && days.includes(chosenDay) ? chosenDay : null));
   useEffect(() => {
     if (load.state === "done" && activeDay && activeDay !== chosenDay) {
       setChosenDay(activeDay);
