@@ -1,8 +1,7 @@
 import { useState } from "react";
 import { ProposeRequestSchema, RescheduleRequestSchema } from "../../core/api/scheduling";
 import { clearField, useZodForm } from "../forms";
-import { TextAreaField } from "../forms/TextAreaField";
-import { Alert, Button } from "../ui/components";
+import { Alert, Button, TextAreaField } from "../ui/components";
 import { cx } from "../ui/cx";
 import styles from "./Appointments.module.css";
 import type { AppointmentDetail } from "./api";

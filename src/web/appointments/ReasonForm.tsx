@@ -1,7 +1,6 @@
 import { ReasonRequestSchema } from "../../core/api/scheduling";
 import { useZodForm } from "../forms";
-import { TextAreaField } from "../forms/TextAreaField";
-import { Button } from "../ui/components";
+import { Button, TextAreaField } from "../ui/components";
 import { cx } from "../ui/cx";
 import styles from "./Appointments.module.css";
 

@@ -1,13 +1,6 @@
 import styles from "./Calendar.module.css";
 
-export const STATUS_WORDS: Record<string, string> = {
-  requested: "Requested",
-  confirmed: "Confirmed",
-  declined: "Declined",
-  cancelled: "Cancelled",
-  completed: "Completed",
-  no_show: "No-show",
-};
+export { STATUS_LABELS as STATUS_WORDS } from "../ui/components";
 
 /** Each status's colour in the calendar (the block and its legend swatch). */
 export const STATUS_CLASS: Record<string, string | undefined> = {

@@ -8,7 +8,7 @@ import type { ReactNode } from "react";
 import { LoginRequestSchema, type SessionResponse, SignupRequestSchema } from "../../core/api/auth";
 import { post } from "../api/client";
 import { Alert, Button, TextField } from "../ui/components";
-import { useZodForm } from "./useZodForm";
+import { useZodForm, type ZodForm } from "./useZodForm";
 
 const text = (data: FormData, name: string) => String(data.get(name) ?? "");
 
@@ -38,8 +38,7 @@ export function SignUpForm({
     fallback: "Sign-up failed. Please try again.",
   });
   return (
-    <form className="kw-stack" onSubmit={form.onSubmit} onChange={form.onChange} noValidate>
-      {form.formError ? <Alert tone="danger">{form.formError}</Alert> : null}
+    <AccountForm form={form} submitLabel={submitLabel} busyLabel={busyLabel}>
       <TextField
         label="First name"
         name="firstName"
@@ -54,14 +53,7 @@ export function SignUpForm({
         required
         error={form.error("lastName")}
       />
-      <TextField
-        label="E-mail"
-        name="email"
-        type="email"
-        autoComplete="email"
-        required
-        error={form.error("email")}
-      />
+      <EmailField form={form} autoComplete="email" />
       <TextField
         label="Phone (optional)"
         name="phone"
@@ -69,19 +61,8 @@ export function SignUpForm({
         autoComplete="tel"
         error={form.error("phone")}
       />
-      <TextField
-        label="Password"
-        name="password"
-        type="password"
-        autoComplete="new-password"
-        hint="At least 10 characters. A short sentence works well."
-        required
-        error={form.error("password")}
-      />
-      <Button type="submit" block disabled={form.busy}>
-        {form.busy ? busyLabel : submitLabel}
-      </Button>
-    </form>
+      <PasswordField form={form} isNew />
+    </AccountForm>
   );
 }
 
@@ -102,27 +83,59 @@ export function SignInForm({
     fallback: "Sign-in failed. Please try again.",
   });
   return (
+    <AccountForm form={form} submitLabel={submitLabel} busyLabel={busyLabel}>
+      <EmailField form={form} autoComplete="username" />
+      <PasswordField form={form} />
+    </AccountForm>
+  );
+}
+
+/** The shell both forms share: the form, a problem that belongs to no field, the button. */
+function AccountForm({
+  form,
+  submitLabel,
+  busyLabel,
+  children,
+}: {
+  form: ZodForm;
+  submitLabel: ReactNode;
+  busyLabel: ReactNode;
+  children: ReactNode;
+}) {
+  return (
     <form className="kw-stack" onSubmit={form.onSubmit} onChange={form.onChange} noValidate>
       {form.formError ? <Alert tone="danger">{form.formError}</Alert> : null}
-      <TextField
-        label="E-mail"
-        name="email"
-        type="email"
-        autoComplete="username"
-        required
-        error={form.error("email")}
-      />
-      <TextField
-        label="Password"
-        name="password"
-        type="password"
-        autoComplete="current-password"
-        required
-        error={form.error("password")}
-      />
+      {children}
       <Button type="submit" block disabled={form.busy}>
         {form.busy ? busyLabel : submitLabel}
       </Button>
     </form>
+  );
+}
+
+function EmailField({ form, autoComplete }: { form: ZodForm; autoComplete: "email" | "username" }) {
+  return (
+    <TextField
+      label="E-mail"
+      name="email"
+      type="email"
+      autoComplete={autoComplete}
+      required
+      error={form.error("email")}
+    />
+  );
+}
+
+function PasswordField({ form, isNew = false }: { form: ZodForm; isNew?: boolean }) {
+  return (
+    <TextField
+      label="Password"
+      name="password"
+      type="password"
+      autoComplete={isNew ? "new-password" : "current-password"}
+      hint={isNew ? "At least 10 characters. A short sentence works well." : undefined}
+      required
+      error={form.error("password")}
+    />
   );
 }

@@ -3,8 +3,7 @@ import { useState } from "react";
 import { ClearanceRequestSchema } from "../../core/api/intake";
 import { localDateOf } from "../appointments/time";
 import { useZodForm } from "../forms";
-import { TextAreaField } from "../forms/TextAreaField";
-import { Alert, Button, TextField } from "../ui/components";
+import { Alert, Button, TextAreaField, TextField } from "../ui/components";
 import { recordClearanceMutation } from "./api";
 import styles from "./StaffIntake.module.css";
 
