@@ -30,6 +30,7 @@ import { finderRoutes } from "./finder/routes";
 import { clientErrorHandler, errorHandler } from "./http/errors";
 import { healthRoutes } from "./http/health";
 import { redactPath } from "./http/redact";
+import { staticCacheControl } from "./http/static-cache";
 import { intakeRoutes } from "./intake/routes";
 import { portalRoutes } from "./portal/routes";
 import { availabilityCachePlugin } from "./scheduling/availability-cache";
@@ -178,7 +179,14 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
 async function registerWebApp(app: FastifyInstance): Promise<void> {
   const hasWebBuild = existsSync(WEB_DIST_DIR);
   if (hasWebBuild) {
-    await app.register(fastifyStatic, { root: WEB_DIST_DIR, wildcard: false, index: false });
+    await app.register(fastifyStatic, {
+      root: WEB_DIST_DIR,
+      wildcard: false,
+      index: false,
+      cacheControl: false,
+      setHeaders: (response, filePath) =>
+        void response.header("cache-control", staticCacheControl(WEB_DIST_DIR, filePath)),
+    });
   }
   app.setNotFoundHandler((request, reply) => {
     const isPageRequest =

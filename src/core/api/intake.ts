@@ -239,17 +239,9 @@ export const IntakeVersionQuerySchema = z.object({
     .describe("An older version; default the latest"),
 });
 
-export const StaffIntakeSchema = z.object({
+/** What every staff member sees of a client's intake: screening, readiness, consent, clearances. */
+const StaffIntakeSummarySchema = z.object({
   client: z.object({ id: z.string(), name: z.string() }),
-  intake: z
-    .object({
-      version: z.number(),
-      submittedAt: z.string(),
-      answers: IntakeDraftSchema,
-      chronicity: z.enum(["recent", "chronic"]).nullable(),
-    })
-    .nullable()
-    .describe("The submitted intake (the latest version unless one was asked for)"),
   versions: z.array(z.object({ version: z.number(), submittedAt: z.string() })),
   draft: z
     .object({
@@ -263,9 +255,6 @@ export const StaffIntakeSchema = z.object({
   flags: z.array(ScreeningFlagSchema),
   clearances: z.array(ClearanceRecordSchema),
   consent: ConsentStatusSchema,
-  finder: z
-    .array(FinderResultSchema)
-    .describe("Muscles commonly associated with pain in the marked regions (the finder's ranking)"),
   firstVisit: z
     .object({
       ok: z.boolean(),
@@ -273,7 +262,39 @@ export const StaffIntakeSchema = z.object({
     })
     .describe("Whether a first visit could be confirmed now, and what is missing"),
 });
+
+/** Owner and therapists (the staff caring for the client, as the consent says) also read the answers. */
+export const ClinicalIntakeSchema = StaffIntakeSummarySchema.extend({
+  audience: z.literal("clinical"),
+  intake: z
+    .object({
+      version: z.number(),
+      submittedAt: z.string(),
+      answers: IntakeDraftSchema,
+      chronicity: z.enum(["recent", "chronic"]).nullable(),
+    })
+    .nullable()
+    .describe("The submitted intake (the latest version unless one was asked for)"),
+  finder: z
+    .array(FinderResultSchema)
+    .describe("Muscles commonly associated with pain in the marked regions (the finder's ranking)"),
+});
+
+/**
+ * The front desk books, confirms and files doctors' letters, so it sees the flags and whether a
+ * first visit is ready, but not the health questionnaire: no answers, pain or where it hurts.
+ */
+export const DeskIntakeSchema = StaffIntakeSummarySchema.extend({
+  audience: z.literal("desk"),
+  intake: z
+    .object({ version: z.number(), submittedAt: z.string() })
+    .nullable()
+    .describe("That the intake was submitted, and when; the answers are for the client's therapist"),
+});
+
+export const StaffIntakeSchema = z.discriminatedUnion("audience", [ClinicalIntakeSchema, DeskIntakeSchema]);
 export type StaffIntake = z.infer<typeof StaffIntakeSchema>;
+export type ClinicalIntake = z.infer<typeof ClinicalIntakeSchema>;
 
 // ---- The client's own data (portal download).
 

@@ -316,4 +316,21 @@ export const RoomUpdateSchema = z.object({
 });
 export const AdminRoomSchema = z.object({ id: z.string(), name: z.string(), active: z.boolean() });
 
+/** What is still booked in a room (requested or confirmed, not yet over): asked about before archiving it. */
+export const RoomUpcomingSchema = z.object({
+  /** All of them; `appointments` lists the first ROOM_UPCOMING_LIMIT. */
+  count: z.number().int(),
+  appointments: z.array(
+    z.object({
+      id: z.string(),
+      startsAt: z.string(),
+      status: z.enum(["requested", "confirmed"]),
+      clientName: z.string(),
+      therapistName: z.string(),
+      serviceName: z.string(),
+    }),
+  ),
+});
+export const ROOM_UPCOMING_LIMIT = 20;
+
 export { timeZoneSchema as TimeZoneSchema };

@@ -31,6 +31,7 @@ import { appointments, clients, rooms, services, therapists } from "../db/schema
 import { forbidden, notFound } from "../http/errors";
 import { clinicById } from "../scheduling/schedule";
 import { book } from "./booking";
+import { firstVisitRoutes } from "./first-visit";
 import { calendarRoutes } from "./ics";
 import { loadAppointment, loadVisibleAppointment, toDetail } from "./queries";
 import { canConfirm, loadReadiness } from "./readiness";
@@ -62,6 +63,7 @@ export const appointmentRoutes: FastifyPluginAsyncZod = async (app) => {
   const publicUrl = app.config.publicUrl;
   await app.register(waitlistRoutes);
   await app.register(calendarRoutes);
+  await app.register(firstVisitRoutes);
 
   app.get(
     "/appointments",

@@ -261,7 +261,11 @@ export const rooms = pgTable(
     active: boolean("active").notNull().default(true),
     createdAt: createdAt(),
   },
-  (t) => [unique("rooms_clinic_id_key").on(t.clinicId, t.id)],
+  (t) => [
+    unique("rooms_clinic_id_key").on(t.clinicId, t.id),
+    // One name per room in a clinic, whatever the case; archived rooms keep theirs (they can be restored).
+    uniqueIndex("rooms_clinic_name_key").on(t.clinicId, sql`lower(${t.name})`),
+  ],
 );
 
 export const services = pgTable(

@@ -4,6 +4,7 @@
  */
 import type { FastifyError, FastifyReply, FastifyRequest } from "fastify";
 import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
+import { plainMessage } from "../../core/api/plain-message";
 
 export interface ApiError {
   code: string;
@@ -80,7 +81,10 @@ export function toApiError(error: FastifyError | Error): { status: number; body:
       .filter(Boolean)
       .map((part) => (/^\d+$/.test(part) ? Number(part) : part));
     const field = pathToField([...location.filter(Boolean), ...issuePath]);
-    const message = first?.message ?? "The request is not valid.";
+    // The same plain words the web form shows for this issue before it is ever sent.
+    const message = first
+      ? plainMessage({ ...first.params, code: first.keyword, message: first.message })
+      : "The request is not valid.";
     return { status: 400, body: { code: "invalid_request", message, ...(field ? { field } : {}) } };
   }
   const fastifyError = error as FastifyError;

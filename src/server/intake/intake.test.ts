@@ -286,7 +286,7 @@ describe("what staff see", () => {
 
   it("answers 200 with no intake for a client who has not started", async () => {
     const client = await newClient(t.app);
-    const body = (await desk.request("GET", `/api/clients/${client.clientId}/intake`)).json();
+    const body = (await therapist.request("GET", `/api/clients/${client.clientId}/intake`)).json();
     expect(body).toMatchObject({ intake: null, versions: [], draft: null, flags: [], finder: [] });
     expect(body.screening.outcome).toBe("clear");
   });
@@ -347,6 +347,49 @@ describe("who may see an intake", () => {
       const response = await bob.request("GET", `/api/clients/${target}/intake`);
       expect(response.statusCode).toBe(403);
       expect(response.body).not.toContain("own words");
+    }
+  });
+
+  it("shows the front desk flags, readiness and consent, but none of the answers", async () => {
+    const client = await newClient(t.app, "Desk");
+    const words = "Desk must not read this: sciatica since the fall";
+    await submit(client, {
+      ...intakeWith({ health: ["recent-surgery"], bloodThinners: true }),
+      reasonForVisit: words,
+    });
+    await client.request("PUT", "/api/me/intake/draft", { ...intakeWith(), goals: "Unsubmitted words" });
+    const response = await desk.request("GET", `/api/clients/${client.clientId}/intake`);
+    expect(response.statusCode).toBe(200);
+    const body = response.json();
+    expect(body.audience).toBe("desk");
+    expect(body.flags.map((f: { kind: string; id: string }) => `${f.kind}:${f.id}`)).toEqual([
+      "hold:recent-surgery",
+      "caution:blood-thinners",
+    ]);
+    expect(body.firstVisit.reasons.map((r: { code: string }) => r.code)).toEqual([
+      "consent-not-signed",
+      "clearance-missing",
+    ]);
+    expect(body.consent).toMatchObject({ signedCurrent: false });
+    expect(body.intake).toEqual({ version: 1, submittedAt: expect.any(String) });
+    expect(body).not.toHaveProperty("finder");
+    // Not the answers, the pain, where it hurts, nor the finder's muscles, anywhere in the response.
+    for (const secret of [words, "Unsubmitted words", "areasOfConcern", "pain", "upper-trapezius"]) {
+      expect(response.body).not.toContain(secret);
+    }
+    // An older version does not open the answers either.
+    const older = await desk.request("GET", `/api/clients/${client.clientId}/intake?version=1`);
+    expect(older.body).not.toContain(words);
+  });
+
+  it("still shows the owner and the therapist the answers", async () => {
+    const client = await newClient(t.app, "Clinical");
+    await submit(client, { ...intakeWith(), reasonForVisit: "For the therapist's eyes" });
+    for (const agent of [owner, therapist]) {
+      const body = (await agent.request("GET", `/api/clients/${client.clientId}/intake`)).json();
+      expect(body.audience).toBe("clinical");
+      expect(body.intake.answers.reasonForVisit).toBe("For the therapist's eyes");
+      expect(body.finder.length).toBeGreaterThan(0);
     }
   });
 

@@ -27,7 +27,7 @@ import { classifyChronicity, type IntakeDraft, missingIntakeFields } from "../..
 import { instantToLocal } from "../../core/scheduling";
 import { canConfirmFirstVisit } from "../../core/screening";
 import { recordAudit } from "../audit/audit";
-import { ownClientId, type Scope, STAFF, scopeOf } from "../auth/access";
+import { CLINICAL, ownClientId, type Scope, STAFF, scopeOf } from "../auth/access";
 import { consentStatus } from "../consent/store";
 import type { Db } from "../db/connect";
 import { clearances } from "../db/schema";
@@ -80,6 +80,14 @@ function chronicityOf(answers: IntakeDraft): "recent" | "chronic" | null {
   const duration = answers.duration;
   if (duration?.amount === undefined || duration.unit === undefined) return null;
   return classifyChronicity({ amount: duration.amount, unit: duration.unit });
+}
+
+/**
+ * The consent tells clients that only the staff caring for them read their health questionnaire:
+ * the owner and therapists. The front desk works from flags and readiness.
+ */
+function readsAnswers(scope: Scope): boolean {
+  return CLINICAL.includes(scope.role as (typeof CLINICAL)[number]);
 }
 
 function auditEntry(scope: Scope, request: { ip: string }) {
@@ -204,16 +212,8 @@ export const intakeRoutes: FastifyPluginAsyncZod = async (app) => {
         entityId: intake?.id ?? null,
         clientId,
       });
-      return {
+      const summary = {
         client: { id: client.id, name: `${client.firstName} ${client.lastName}` },
-        intake: intake
-          ? {
-              version: intake.version,
-              submittedAt: intake.submittedAt.toISOString(),
-              answers: intake.answers,
-              chronicity: chronicityOf(intake.answers),
-            }
-          : null,
         versions,
         draft: facts.draft
           ? {
@@ -226,8 +226,27 @@ export const intakeRoutes: FastifyPluginAsyncZod = async (app) => {
         flags: flagsOf(screening),
         clearances: facts.clearances,
         consent,
-        finder: rankMuscles(intake?.answers.areasOfConcern ?? [], { limit: 10 }),
         firstVisit: decision.ok ? { ok: true, reasons: [] } : { ok: false, reasons: decision.reasons },
+      };
+      if (!readsAnswers(scope)) {
+        return {
+          ...summary,
+          audience: "desk",
+          intake: intake ? { version: intake.version, submittedAt: intake.submittedAt.toISOString() } : null,
+        };
+      }
+      return {
+        ...summary,
+        audience: "clinical",
+        intake: intake
+          ? {
+              version: intake.version,
+              submittedAt: intake.submittedAt.toISOString(),
+              answers: intake.answers,
+              chronicity: chronicityOf(intake.answers),
+            }
+          : null,
+        finder: rankMuscles(intake?.answers.areasOfConcern ?? [], { limit: 10 }),
       };
     },
   );

@@ -18,6 +18,7 @@ import {
   DateOverrideSchema,
   DateRangeQuerySchema,
   RoomRequestSchema,
+  RoomUpcomingSchema,
   RoomUpdateSchema,
   ServiceRequestSchema,
   ServiceUpdateSchema,
@@ -40,6 +41,7 @@ import { OWNER, STAFF, scopeOf } from "../auth/access";
 import type { Db } from "../db/connect";
 import { dateOverrides, rooms, services, therapists, timeOff, workingHours } from "../db/schema";
 import { badRequest, notFound } from "../http/errors";
+import { upcomingInRoom, withUniqueRoomName } from "./rooms";
 import { bookingPolicyOf, loadSnapshot, slotQueryOf } from "./schedule";
 
 const MS_PER_MINUTE = 60_000;
@@ -344,15 +346,19 @@ export const schedulingRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ["clinic"],
         summary: "Add a room (owner)",
+        description: "Names are unique in a clinic whatever their case: 409 `room_name_taken` otherwise.",
         body: RoomRequestSchema,
-        response: { 201: AdminRoomSchema, 400: ErrorSchema },
+        response: { 201: AdminRoomSchema, 400: ErrorSchema, 409: ErrorSchema },
       },
     },
     async (request, reply) => {
-      const [row] = await db
-        .insert(rooms)
-        .values({ ...request.body, clinicId: scopeOf(request).clinicId })
-        .returning(roomColumns);
+      const { clinicId } = scopeOf(request);
+      const [row] = await withUniqueRoomName(db, clinicId, request.body.name, undefined, () =>
+        db
+          .insert(rooms)
+          .values({ ...request.body, clinicId })
+          .returning(roomColumns),
+      );
       reply.status(201);
       return row;
     },
@@ -365,19 +371,46 @@ export const schedulingRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ["clinic"],
         summary: "Rename, archive or restore a room (owner)",
+        description: "Names are unique in a clinic whatever their case: 409 `room_name_taken` otherwise.",
         params: IdParamsSchema,
         body: RoomUpdateSchema,
-        response: { 200: AdminRoomSchema, 400: ErrorSchema, 404: ErrorSchema },
+        response: { 200: AdminRoomSchema, 400: ErrorSchema, 404: ErrorSchema, 409: ErrorSchema },
       },
     },
     async (request) => {
-      const where = and(eq(rooms.clinicId, scopeOf(request).clinicId), eq(rooms.id, request.params.id));
+      const { clinicId } = scopeOf(request);
+      const where = and(eq(rooms.clinicId, clinicId), eq(rooms.id, request.params.id));
       const [row] =
         Object.keys(request.body).length === 0
           ? await db.select(roomColumns).from(rooms).where(where)
-          : await db.update(rooms).set(request.body).where(where).returning(roomColumns);
+          : await withUniqueRoomName(db, clinicId, request.body.name, request.params.id, () =>
+              db.update(rooms).set(request.body).where(where).returning(roomColumns),
+            );
       if (!row) throw notFound("Room not found.");
       return row;
+    },
+  );
+
+  app.get(
+    "/clinic/rooms/:id/upcoming",
+    {
+      config: { access: OWNER },
+      schema: {
+        tags: ["clinic"],
+        summary:
+          "Requested and confirmed appointments still to come in a room (owner), asked about before archiving it",
+        params: IdParamsSchema,
+        response: { 200: RoomUpcomingSchema, 404: ErrorSchema },
+      },
+    },
+    async (request) => {
+      const { clinicId } = scopeOf(request);
+      const [room] = await db
+        .select({ id: rooms.id })
+        .from(rooms)
+        .where(and(eq(rooms.clinicId, clinicId), eq(rooms.id, request.params.id)));
+      if (!room) throw notFound("Room not found.");
+      return upcomingInRoom(db, clinicId, room.id);
     },
   );
 

@@ -22,7 +22,7 @@ const SettingsPage = lazy(() => import("../settings/SettingsPage"));
 const IntakePage = lazy(() => import("../intake/IntakePage"));
 const ConsentPage = lazy(() => import("../consent/ConsentPage"));
 const ConsentEditor = lazy(() => import("../consent/ConsentEditor"));
-// Online booking starts signed out too, on a phone: no TanStack Query, its own small chunk.
+// Online booking starts signed out too, on a phone: its own chunk, with the query cache (booking/api.ts).
 const BookingPage = lazy(() => import("../booking/BookingPage"));
 // Public pages, each its own small chunk (bench/web-size.bench.ts weighs them).
 const FinderPage = lazy(() => import("../finder/FinderPage"));
@@ -60,12 +60,12 @@ export function App() {
           <Route path="/finder" element={<FinderPage />} />
           <Route path="/atlas" element={<AtlasIndexPage />} />
           <Route path="/atlas/:muscleId" element={<MusclePage />} />
-          <Route path="/book" element={<BookingPage />} />
           {/* A clinic's own addresses, for installations with several clinics. */}
-          <Route path="/c/:slug/book" element={<BookingPage />} />
           <Route path="/c/:slug/sign-up" element={<SignUpPage />} />
           <Route path="/setup" element={<SetupPage />} />
           <Route element={<QueryLayout />}>
+            <Route path="/book" element={<BookingPage />} />
+            <Route path="/c/:slug/book" element={<BookingPage />} />
             <Route path="/app" element={<HomePage />} />
             <Route
               path="/app/clients"

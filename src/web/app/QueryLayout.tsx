@@ -1,16 +1,9 @@
-import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
-import { useEffect } from "react";
+import { QueryClientProvider } from "@tanstack/react-query";
 import { Outlet } from "react-router";
-import { onIdentityChange } from "../auth/session";
+import { queryClient } from "./query-client";
 
-/** The data cache of signed-in pages; loaded with them, not with the public pages. */
-const queryClient = new QueryClient({
-  defaultOptions: { queries: { retry: 1, refetchOnWindowFocus: false, staleTime: 15_000 } },
-});
-
+/** Signed-in pages read the cache their route loaders filled (app/page-data.ts). */
 export default function QueryLayout() {
-  // Data fetched as one person or role must never be shown to the next.
-  useEffect(() => onIdentityChange(() => queryClient.clear()), []);
   return (
     <QueryClientProvider client={queryClient}>
       <Outlet />

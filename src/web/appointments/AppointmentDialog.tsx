@@ -1,27 +1,27 @@
 /**
- * One appointment in a Radix dialog: what, when, who, the client's note, and the staff actions its
- * status allows (confirm, decline with a reason, propose another time, reschedule, cancel with a
- * reason, no-show, complete). A refused confirmation lists the readiness reasons.
+ * One appointment in the dialog: what, when, who, the note, and the staff actions its status
+ * allows (confirm, decline with a reason, propose another time, reschedule, cancel with a reason,
+ * no-show, complete). A refused confirmation lists the readiness reasons.
  */
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { type FormEvent, useId, useState } from "react";
-import { Link } from "react-router";
+import { useQuery } from "@tanstack/react-query";
+import { useState } from "react";
 import { ApiError } from "../api/client";
-import { Alert, Button, Loading, StatusBadge } from "../ui/components";
-import { cx } from "../ui/cx";
+import { Alert, Button, Loading } from "../ui/components";
 import { Dialog, DialogActions, DialogHeader } from "../ui/Dialog";
-import styles from "./Appointments.module.css";
+import { AppointmentFacts } from "./AppointmentFacts";
 import {
   type AppointmentAction,
   type AppointmentDetail,
-  fetchAppointment,
-  fetchReadiness,
+  appointmentQuery,
   icsUrl,
-  type Readiness,
-  runAction,
+  readinessQuery,
 } from "./api";
-import { SlotPicker } from "./SlotPicker";
-import { addDays, formatClock, formatLocalDay, localDateOf, zoneDisplayName } from "./time";
+import { describeWhen } from "./describe";
+import { MoveForm } from "./MoveForm";
+import { ReadinessReasons } from "./ReadinessReasons";
+import { ReasonForm } from "./ReasonForm";
+import { useAppointmentActions } from "./useAppointmentActions";
+import { openReasons } from "./wording";
 
 export type Mode = "view" | "decline" | "cancel" | "propose" | "reschedule";
 
@@ -34,37 +34,6 @@ const ACTION_DONE: Record<AppointmentAction["kind"], string> = {
   reschedule: "Moved to the new time.",
   propose: "New time proposed: the original request is declined and the client is asked to accept.",
 };
-
-export function useAppointmentActions(id: string) {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (action: AppointmentAction) => runAction(id, action),
-    onSettled: () => {
-      void queryClient.invalidateQueries({ queryKey: ["appointments"] });
-      void queryClient.invalidateQueries({ queryKey: ["appointment", id] });
-      void queryClient.invalidateQueries({ queryKey: ["readiness", id] });
-    },
-  });
-}
-
-export function describeWhen(a: { startsAt: string; endsAt: string }, zone: string): string {
-  return `${formatLocalDay(localDateOf(a.startsAt, zone), "long")}, ${formatClock(a.startsAt, zone)} – ${formatClock(a.endsAt, zone)}`;
-}
-
-function isPast(iso: string): boolean {
-  return Date.parse(iso) <= Date.now();
-}
-
-export function ReadinessReasons({ readiness }: { readiness: Readiness }) {
-  if (readiness.ok || readiness.reasons.length === 0) return null;
-  return (
-    <ul className={styles.reasons}>
-      {readiness.reasons.map((r) => (
-        <li key={`${r.code}:${r.findingId ?? ""}`}>{r.message}</li>
-      ))}
-    </ul>
-  );
-}
 
 export function AppointmentDialog({
   appointmentId,
@@ -103,7 +72,7 @@ function AppointmentPanel({
   onClose(): void;
   initialMode: Mode;
 }) {
-  const detail = useQuery({ queryKey: ["appointment", id], queryFn: () => fetchAppointment(id) });
+  const detail = useQuery(appointmentQuery(id));
   const a = detail.data;
   return (
     <>
@@ -138,13 +107,8 @@ function AppointmentBody({
   const [mode, setMode] = useState<Mode>(initialMode);
   const [done, setDone] = useState<string | null>(null);
   const actions = useAppointmentActions(a.id);
-  const needsReadiness = a.status === "requested" && a.firstVisit;
-  const readiness = useQuery({
-    queryKey: ["readiness", a.id],
-    queryFn: () => fetchReadiness(a.id),
-    enabled: needsReadiness,
-    retry: false,
-  });
+  const readiness = useQuery({ ...readinessQuery(a.id), enabled: a.status === "requested" && a.firstVisit });
+  const reasons = openReasons(readiness.data, a.status !== "requested");
 
   async function act(action: AppointmentAction) {
     setDone(null);
@@ -158,72 +122,17 @@ function AppointmentBody({
   }
 
   const error = actions.error instanceof ApiError ? actions.error : null;
-  const holding = a.status === "requested" || a.status === "confirmed";
-  const started = isPast(a.startsAt);
-
   return (
     <>
-      <div className={styles.apptDetailBadges}>
-        <StatusBadge status={a.status} />
-        {a.firstVisit ? <span className="kw-badge kw-badge--neutral">First visit</span> : null}
-        <span className="kw-badge kw-badge--neutral">
-          {a.source === "online"
-            ? "Booked online"
-            : a.source === "phone"
-              ? "Booked by phone"
-              : "Booked by staff"}
-        </span>
-      </div>
-      <dl className="kw-dl">
-        <dt>Client</dt>
-        <dd>
-          <Link to={`/app/clients/${a.client.id}`} onClick={onClose}>
-            {a.client.name}
-          </Link>
-        </dd>
-        <dt>Service</dt>
-        <dd>{a.service.name}</dd>
-        <dt>Therapist</dt>
-        <dd>{a.therapist.name}</dd>
-        <dt>Room</dt>
-        <dd>{a.room?.name ?? "No room"}</dd>
-        <dt>When</dt>
-        <dd>
-          {describeWhen(a, timeZone)}
-          <span className="kw-muted"> · {zoneDisplayName(timeZone)}</span>
-        </dd>
-        {a.status === "requested" && a.requestExpiresAt ? (
-          <>
-            <dt>Held until</dt>
-            <dd>
-              {formatLocalDay(localDateOf(a.requestExpiresAt, timeZone), "short")},{" "}
-              {formatClock(a.requestExpiresAt, timeZone)}
-            </dd>
-          </>
-        ) : null}
-        {a.statusReason ? (
-          <>
-            <dt>Reason</dt>
-            <dd>{a.statusReason}</dd>
-          </>
-        ) : null}
-      </dl>
-      {a.clientNote ? (
-        <p className={styles.apptDetailNote}>
-          <span className="kw-visually-hidden">Note from the client: </span>
-          {a.clientNote}
-        </p>
-      ) : null}
-
-      {needsReadiness && readiness.data && !readiness.data.ok ? (
+      <AppointmentFacts appointment={a} timeZone={timeZone} onClose={onClose} />
+      {reasons ? (
         <div style={{ marginTop: "var(--kw-space-4)" }}>
           <Alert tone="warning">
             <strong>Not ready to confirm yet.</strong>
-            <ReadinessReasons readiness={readiness.data} />
+            <ReadinessReasons reasons={reasons} />
           </Alert>
         </div>
       ) : null}
-
       <div aria-live="polite" style={{ marginTop: done || error ? "var(--kw-space-4)" : 0 }}>
         {done ? <Alert tone="info">{done}</Alert> : null}
         {error ? (
@@ -232,48 +141,13 @@ function AppointmentBody({
           </Alert>
         ) : null}
       </div>
-
-      {mode === "view" && holding ? (
-        <DialogActions>
-          {a.status === "requested" ? (
-            <>
-              <Button disabled={actions.isPending} onClick={() => void act({ kind: "confirm" })}>
-                Confirm
-              </Button>
-              <Button variant="secondary" onClick={() => setMode("decline")}>
-                Decline…
-              </Button>
-              <Button variant="secondary" onClick={() => setMode("propose")}>
-                Propose another time…
-              </Button>
-            </>
-          ) : null}
-          {a.status === "confirmed" && started ? (
-            <>
-              <Button disabled={actions.isPending} onClick={() => void act({ kind: "complete" })}>
-                Mark completed
-              </Button>
-              <Button
-                variant="secondary"
-                disabled={actions.isPending}
-                onClick={() => void act({ kind: "no-show" })}
-              >
-                Mark no-show
-              </Button>
-            </>
-          ) : null}
-          {a.status === "confirmed" && !started ? (
-            <Button variant="secondary" onClick={() => setMode("reschedule")}>
-              Reschedule…
-            </Button>
-          ) : null}
-          <Button variant="ghost" onClick={() => setMode("cancel")}>
-            Cancel appointment…
-          </Button>
-          <a className="kw-button kw-button--ghost" href={icsUrl(a.id)} download>
-            .ics
-          </a>
-        </DialogActions>
+      {mode === "view" ? (
+        <ViewActions
+          appointment={a}
+          busy={actions.isPending}
+          onAct={(action) => void act(action)}
+          onMode={setMode}
+        />
       ) : null}
       {mode === "decline" || mode === "cancel" ? (
         <ReasonForm
@@ -303,146 +177,56 @@ function AppointmentBody({
   );
 }
 
-function ReasonForm({
-  kind,
-  busy,
-  onCancel,
-  onSubmit,
-}: {
-  kind: "decline" | "cancel";
-  busy: boolean;
-  onCancel(): void;
-  onSubmit(reason: string): void;
-}) {
-  const [reason, setReason] = useState("");
-  const [missing, setMissing] = useState(false);
-  const id = useId();
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    if (!reason.trim()) {
-      setMissing(true);
-      return;
-    }
-    onSubmit(reason.trim());
-  }
-  return (
-    <form className={cx(styles.inlineForm, "kw-stack")} onSubmit={submit} noValidate>
-      <div className="kw-field">
-        <label htmlFor={id}>
-          {kind === "decline" ? "Why decline? (the client sees this)" : "Why cancel? (the client sees this)"}
-        </label>
-        <textarea
-          id={id}
-          className="kw-input kw-textarea"
-          rows={3}
-          maxLength={500}
-          // biome-ignore lint/a11y/noAutofocus: the reason field is what the reader just asked for
-          autoFocus
-          aria-invalid={missing ? true : undefined}
-          aria-describedby={missing ? `${id}-error` : undefined}
-          value={reason}
-          onChange={(e) => {
-            setReason(e.target.value);
-            setMissing(false);
-          }}
-        />
-        {missing ? (
-          <span className="kw-field__error" id={`${id}-error`}>
-            Enter a reason.
-          </span>
-        ) : null}
-      </div>
-      <div className="kw-row">
-        <Button type="submit" variant="danger" disabled={busy}>
-          {kind === "decline" ? "Decline request" : "Cancel appointment"}
-        </Button>
-        <Button variant="ghost" onClick={onCancel}>
-          Back
-        </Button>
-      </div>
-    </form>
-  );
-}
-
-function MoveForm({
+/** The buttons a status allows: answer a request; complete, no-show or move a confirmed one. */
+function ViewActions({
   appointment: a,
-  kind,
-  timeZone,
   busy,
-  onCancel,
-  onSubmit,
+  onAct,
+  onMode,
 }: {
   appointment: AppointmentDetail;
-  kind: "propose" | "reschedule";
-  timeZone: string;
   busy: boolean;
-  onCancel(): void;
-  onSubmit(start: string, reason: string): void;
+  onAct(action: AppointmentAction): void;
+  onMode(mode: Mode): void;
 }) {
-  const [start, setStart] = useState<string | null>(null);
-  const [reason, setReason] = useState("");
-  const [missing, setMissing] = useState(false);
-  const id = useId();
-  const today = localDateOf(Date.now(), timeZone);
-  const reasonRequired = kind === "propose";
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    if (!start || (reasonRequired && !reason.trim())) {
-      setMissing(true);
-      return;
-    }
-    onSubmit(start, reason.trim());
-  }
+  if (a.status !== "requested" && a.status !== "confirmed") return null;
+  const started = Date.parse(a.startsAt) <= Date.now();
   return (
-    <form className={cx(styles.inlineForm, "kw-stack")} onSubmit={submit} noValidate>
-      <p className="kw-muted" style={{ margin: 0 }}>
-        Open times with {a.therapist.name} for {a.service.name}, in the clinic's time (
-        {zoneDisplayName(timeZone)}).
-      </p>
-      <SlotPicker
-        slug={null}
-        serviceId={a.service.id}
-        therapistId={a.therapist.id}
-        zone={timeZone}
-        today={today}
-        lastDay={addDays(today, 365)}
-        day={[localDateOf(a.startsAt, timeZone), today].sort()[1] ?? today}
-        selected={start}
-        onSelect={(slot) => {
-          setStart(slot.start);
-          setMissing(false);
-        }}
-        compact
-      />
-      <div className="kw-field">
-        <label htmlFor={id}>
-          {reasonRequired
-            ? "Message to the client (why another time)"
-            : "Reason (optional, the client sees this)"}
-        </label>
-        <textarea
-          id={id}
-          className="kw-input kw-textarea"
-          rows={2}
-          maxLength={500}
-          value={reason}
-          onChange={(e) => setReason(e.target.value)}
-        />
-      </div>
-      {missing ? (
-        <Alert tone="warning">{!start ? "Pick a time first." : "Add a short message for the client."}</Alert>
+    <DialogActions>
+      {a.status === "requested" ? (
+        <>
+          <Button disabled={busy} onClick={() => onAct({ kind: "confirm" })}>
+            Confirm
+          </Button>
+          <Button variant="secondary" onClick={() => onMode("decline")}>
+            Decline…
+          </Button>
+          <Button variant="secondary" onClick={() => onMode("propose")}>
+            Propose another time…
+          </Button>
+        </>
       ) : null}
-      <div className="kw-row">
-        <Button type="submit" disabled={busy}>
-          {kind === "propose" ? "Propose this time" : "Move to this time"}
-          {start
-            ? ` (${formatLocalDay(localDateOf(start, timeZone), "short")}, ${formatClock(start, timeZone)})`
-            : ""}
+      {a.status === "confirmed" && started ? (
+        <>
+          <Button disabled={busy} onClick={() => onAct({ kind: "complete" })}>
+            Mark completed
+          </Button>
+          <Button variant="secondary" disabled={busy} onClick={() => onAct({ kind: "no-show" })}>
+            Mark no-show
+          </Button>
+        </>
+      ) : null}
+      {a.status === "confirmed" && !started ? (
+        <Button variant="secondary" onClick={() => onMode("reschedule")}>
+          Reschedule…
         </Button>
-        <Button variant="ghost" onClick={onCancel}>
-          Back
-        </Button>
-      </div>
-    </form>
+      ) : null}
+      <Button variant="ghost" onClick={() => onMode("cancel")}>
+        Cancel appointment…
+      </Button>
+      <a className="kw-button kw-button--ghost" href={icsUrl(a.id)} download>
+        .ics
+      </a>
+    </DialogActions>
   );
 }

@@ -1,16 +1,16 @@
 /**
  * A day strip and the open times of the chosen day, from the availability search, shown in one
  * zone (the client's own on the booking page, the clinic's at the front desk). Used by online
- * booking, phone booking, "propose another time" and reschedule. It fetches without TanStack Query
- * so the public booking page stays light on a phone.
+ * booking, phone booking, "propose another time" and reschedule.
  */
+import { useQuery } from "@tanstack/react-query";
 import { useEffect, useId, useMemo, useState } from "react";
 import type { AvailabilitySlot } from "../../core/scheduling/contract";
 import { ApiError } from "../api/client";
 import { Alert, Loading } from "../ui/components";
 import { cx } from "../ui/cx";
 import styles from "./Appointments.module.css";
-import { fetchAvailability } from "./api";
+import { type AvailabilityParams, availabilityQuery } from "./api";
 import { addDays, formatClock, formatLocalDay, localDateOf, minuteOfDay } from "./time";
 
 export const STRIP_DAYS = 14;
@@ -42,37 +42,21 @@ type Load =
   | { state: "error"; message: string }
   | { state: "done"; slots: AvailabilitySlot[]; zone: string };
 
-function useAvailability(
-  slug: string | null,
-  serviceId: string,
-  therapistId: string | null | undefined,
-  zone: string,
-  from: string,
-  to: string,
-  refreshKey: number,
-): Load {
-  const [load, setLoad] = useState<Load>({ state: "loading" });
+/** The open times of a window of days; `refreshKey` bumps fetch again (after "that time was taken"). */
+function useAvailability(slug: string | null, params: AvailabilityParams, refreshKey: number): Load {
+  const query = useQuery(availabilityQuery(slug, params));
+  const { refetch } = query;
   useEffect(() => {
-    let live = true;
-    setLoad({ state: "loading" });
-    // refreshKey is read so that a bump fetches again.
-    void refreshKey;
-    fetchAvailability(slug, { serviceId, therapistId, from, to, zone })
-      .then((response) => {
-        if (live) setLoad({ state: "done", slots: response.slots, zone: response.zone });
-      })
-      .catch((error: unknown) => {
-        if (live)
-          setLoad({
-            state: "error",
-            message: error instanceof ApiError ? error.message : "Could not load open times.",
-          });
-      });
-    return () => {
-      live = false;
+    if (refreshKey > 0) void refetch();
+  }, [refreshKey, refetch]);
+  if (query.isError) {
+    return {
+      state: "error",
+      message: query.error instanceof ApiError ? query.error.message : "Could not load open times.",
     };
-  }, [slug, serviceId, therapistId, zone, from, to, refreshKey]);
-  return load;
+  }
+  if (!query.data || query.isFetching) return { state: "loading" };
+  return { state: "done", slots: query.data.slots, zone: query.data.zone };
 }
 
 function partOfDay(minute: number): "Morning" | "Afternoon" | "Evening" {
@@ -96,7 +80,11 @@ export function SlotPicker({
   const initialStart = day && day >= today ? day : today;
   const [windowStart, setWindowStart] = useState(initialStart);
   const windowEnd = addDays(windowStart, STRIP_DAYS - 1);
-  const load = useAvailability(slug, serviceId, therapistId, zone, windowStart, windowEnd, refreshKey);
+  const load = useAvailability(
+    slug,
+    { serviceId, therapistId, from: windowStart, to: windowEnd, zone },
+    refreshKey,
+  );
   const [chosenDay, setChosenDay] = useState<string | null>(day ?? null);
   const headingId = useId();
 
@@ -115,9 +103,14 @@ export function SlotPicker({
     [windowStart],
   );
 
-  // Once slots arrive, show the chosen day if it is in view, else the first day with open times.
+  // Once slots arrive, show the chosen day if it has open times, else the first day that does. A day
+  // without times cannot be clicked, so an empty chosen day only comes from a caller (today at the
+  // desk in the evening, an appointment's own day): opening on "no times" would be a dead end.
   const firstOpen = days.find((d) => (byDay.get(d)?.length ?? 0) > 0) ?? null;
-  const activeDay = chosenDay && days.includes(chosenDay) ? chosenDay : firstOpen;
+  const chosenHasTimes = chosenDay !== null && (byDay.get(chosenDay)?.length ?? 0) > 0;
+  const activeDay = chosenHasTimes
+    ? chosenDay
+    : (firstOpen ?? (chosenDay && days.includes(chosenDay) ? chosenDay : null));
   useEffect(() => {
     if (load.state === "done" && activeDay && activeDay !== chosenDay) {
       setChosenDay(activeDay);

@@ -1,23 +1,13 @@
 import { useQuery } from "@tanstack/react-query";
-import type { z } from "zod";
-import type { AuditEventSchema } from "../../core/api/clinic";
-import { get } from "../api/client";
 import { useSession } from "../auth/session";
 import { Alert, Card, Loading, PageHeader } from "../ui/components";
 import { formatDateTime } from "../ui/time";
-
-type AuditEvent = z.infer<typeof AuditEventSchema>;
+import { auditEventsQuery, auditVerificationQuery } from "./api";
 
 export default function AuditPage() {
   const { context } = useSession();
-  const events = useQuery({ queryKey: ["audit"], queryFn: () => get<AuditEvent[]>("/api/audit?limit=200") });
-  const chain = useQuery({
-    queryKey: ["audit-verify"],
-    queryFn: () =>
-      get<{ ok: boolean; checked: number; brokenAt?: number; problem?: string; checkpoints: number }>(
-        "/api/audit/verify",
-      ),
-  });
+  const events = useQuery(auditEventsQuery);
+  const chain = useQuery(auditVerificationQuery);
   const zone = context?.timeZone ?? "UTC";
   return (
     <>

@@ -43,19 +43,40 @@ async function fetchSession(): Promise<SessionResponse | null> {
   }
 }
 
+/**
+ * The page's one session request, shared by the provider and the route loaders (which need the role
+ * to fetch a page's data while its code loads), and replaced when someone signs in or out.
+ */
+let sessionRequest: Promise<SessionResponse | null> | null = null;
+/** Set once the request has answered, so a page rendered after that starts without "Loading…". */
+let knownSession: { value: SessionResponse | null } | null = null;
+
+export function currentSession(): Promise<SessionResponse | null> {
+  sessionRequest ??= fetchSession()
+    .catch(() => null)
+    .then((value) => {
+      knownSession = { value };
+      return value;
+    });
+  return sessionRequest;
+}
+
+function rememberSession(value: SessionResponse | null): void {
+  knownSession = { value };
+  sessionRequest = Promise.resolve(value);
+}
+
 export function SessionProvider({ children }: { children: ReactNode }) {
-  const [session, setSession] = useState<SessionResponse | null>(null);
-  const [loading, setLoading] = useState(true);
+  const [session, setSession] = useState<SessionResponse | null>(() => knownSession?.value ?? null);
+  const [loading, setLoading] = useState(() => knownSession === null);
 
   useEffect(() => {
     let live = true;
-    fetchSession()
-      .catch(() => null)
-      .then((found) => {
-        if (!live) return;
-        setSession(found);
-        setLoading(false);
-      });
+    void currentSession().then((found) => {
+      if (!live) return;
+      setSession(found);
+      setLoading(false);
+    });
     return () => {
       live = false;
     };
@@ -64,6 +85,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const value = useMemo<SessionState>(() => {
     const replace = (next: SessionResponse | null) => {
       setCsrfToken(next?.csrfToken ?? null);
+      rememberSession(next);
       announceIdentityChange();
       setSession(next);
     };

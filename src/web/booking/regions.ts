@@ -3,6 +3,7 @@
  * shows them and sends them with the request as part of the note for the therapist.
  */
 import { regionById } from "../../core/body/regions";
+import { marksList, parseMarks } from "../finder/marks-url";
 
 export interface MarkedRegion {
   id: string;
@@ -10,26 +11,13 @@ export interface MarkedRegion {
   intensity: number;
 }
 
-const MAX_REGIONS = 40;
-
-/** Unknown ids and junk are dropped: a mistyped link still books. */
+/** The finder's own reading of `?regions=` (unknown ids and junk dropped), with each region's label. */
 export function parseRegions(value: string | null | undefined): MarkedRegion[] {
-  const found = new Map<string, MarkedRegion>();
-  for (const part of (value ?? "").split(",")) {
-    if (found.size >= MAX_REGIONS) break;
-    const [rawId = "", rawIntensity] = part.trim().split(":");
-    const region = regionById(rawId.trim().toLowerCase());
-    if (!region) continue;
-    const parsed = rawIntensity ? Number(rawIntensity) : 5;
-    const intensity = Number.isFinite(parsed) ? Math.min(10, Math.max(1, Math.round(parsed))) : 5;
-    const previous = found.get(region.id);
-    found.set(region.id, {
-      id: region.id,
-      label: region.label,
-      intensity: Math.max(previous?.intensity ?? 0, intensity),
-    });
-  }
-  return [...found.values()];
+  return marksList(parseMarks(value)).map(({ id, intensity }) => ({
+    id,
+    label: regionById(id)?.label ?? id,
+    intensity,
+  }));
 }
 
 /** The note sent to the clinic: the marked areas first, then what the client wrote. */

@@ -1,109 +1,104 @@
-/**
- * The calendar on a phone: a grid of three therapists (or seven days) cannot fit 390 px, so a phone
- * shows one day and one column at a time: a switcher for the therapist (or room), then that column's
- * appointments as a list in time order. Each opens the same appointment dialog as a block does.
- */
-import { useState } from "react";
 import type { Appointment } from "../../core/api/clinic";
-import { formatClock, formatLocalDay } from "../appointments/time";
+import { formatClock } from "../appointments/time";
+import { Button, Empty } from "../ui/components";
 import { cx } from "../ui/cx";
+import { agendaColumn, agendaItems, neighbours } from "./agenda";
 import styles from "./Calendar.module.css";
-import type { Block, Column } from "./layout";
+import type { Column, ColumnOf } from "./layout";
+import { STATUS_CLASS, STATUS_WORDS } from "./status";
 
+/**
+ * The calendar on a phone: one day, one therapist (or room) at a time, as a list in time order,
+ * with the others one tap away (their names, and previous / next).
+ */
 export function PhoneAgenda({
   columns,
-  blocks,
+  columnOf,
+  appointments,
   date,
   zone,
-  by,
-  statusClass,
-  statusWords,
+  chosen,
+  onChoose,
   onOpen,
 }: {
-  columns: readonly Column[];
-  blocks: readonly Block[];
+  columns: Column[];
+  columnOf: ColumnOf;
+  appointments: readonly Appointment[];
   date: string;
   zone: string;
-  by: "therapist" | "room";
-  statusClass: Readonly<Record<string, string | undefined>>;
-  statusWords: Readonly<Record<string, string>>;
+  chosen: string | null;
+  onChoose(key: string): void;
   onOpen(id: string): void;
 }) {
-  const [chosen, setChosen] = useState<string | null>(null);
-  const column = columns.find((c) => c.key === chosen) ?? columns[0];
-  if (!column) return <p className="kw-empty">No {by === "room" ? "rooms" : "therapists"} yet.</p>;
-  const mine = blocks
-    .filter((b) => b.column === column.key)
-    .map((b) => b.appointment)
-    .sort((x, y) => Date.parse(x.startsAt) - Date.parse(y.startsAt));
+  const column = agendaColumn(columns, chosen);
+  if (!column) return <Empty>Nobody to show yet.</Empty>;
+  const { previous, next } = neighbours(columns, column.key);
+  const items = agendaItems(appointments, (a) => columnOf(a, date) === column.key);
   return (
-    <section className={styles.agenda} aria-labelledby="cal-agenda-title">
-      <fieldset className={cx(styles.agendaSwitch, "kw-pills")}>
-        <legend className="kw-visually-hidden">{by === "room" ? "Room" : "Therapist"}</legend>
-        {columns.map((c) => (
-          <button
-            key={c.key}
-            type="button"
-            className="kw-pill"
-            aria-pressed={c.key === column.key}
-            onClick={() => setChosen(c.key)}
-          >
-            {c.label}
-          </button>
-        ))}
-      </fieldset>
-      <h3 id="cal-agenda-title" className={styles.agendaTitle}>
-        {column.label}, {formatLocalDay(date, "long")}
-      </h3>
-      {mine.length === 0 ? (
-        <p className="kw-empty">Nothing booked.</p>
+    <section
+      className={styles.agenda}
+      aria-label={`${column.label}: ${items.length === 0 ? "nothing booked" : `${items.length} appointments`}`}
+    >
+      <div className={styles.agendaPick}>
+        <Button
+          variant="ghost"
+          disabled={!previous}
+          onClick={() => previous && onChoose(previous.key)}
+          aria-label={previous ? `Previous: ${previous.label}` : "Previous"}
+        >
+          ‹
+        </Button>
+        <label className="kw-visually-hidden" htmlFor="cal-agenda-column">
+          Whose day
+        </label>
+        <select
+          id="cal-agenda-column"
+          className="kw-input"
+          value={column.key}
+          onChange={(e) => onChoose(e.target.value)}
+        >
+          {columns.map((c) => (
+            <option key={c.key} value={c.key}>
+              {c.label}
+            </option>
+          ))}
+        </select>
+        <Button
+          variant="ghost"
+          disabled={!next}
+          onClick={() => next && onChoose(next.key)}
+          aria-label={next ? `Next: ${next.label}` : "Next"}
+        >
+          ›
+        </Button>
+      </div>
+      {items.length === 0 ? (
+        <Empty>Nothing booked with {column.label} this day.</Empty>
       ) : (
         <ul className={styles.agendaList}>
-          {mine.map((a) => (
+          {items.map((a) => (
             <li key={a.id}>
-              <AgendaItem
-                appointment={a}
-                zone={zone}
-                by={by}
-                className={statusClass[a.status]}
-                status={statusWords[a.status] ?? a.status}
-                onOpen={() => onOpen(a.id)}
-              />
+              <button
+                type="button"
+                className={cx(styles.agendaItem, STATUS_CLASS[a.status])}
+                onClick={() => onOpen(a.id)}
+              >
+                <span className={styles.agendaTime}>
+                  {formatClock(a.startsAt, zone)}–{formatClock(a.endsAt, zone)}
+                </span>
+                <span className={styles.agendaWho}>
+                  {a.client.name}
+                  {a.firstVisit ? <span className={styles.calFirst}>1st</span> : null}
+                </span>
+                <span className={styles.agendaWhat}>
+                  {a.service.name}
+                  {a.room ? ` · ${a.room.name}` : ""} · {STATUS_WORDS[a.status] ?? a.status}
+                </span>
+              </button>
             </li>
           ))}
         </ul>
       )}
     </section>
-  );
-}
-
-function AgendaItem({
-  appointment: a,
-  zone,
-  by,
-  className,
-  status,
-  onOpen,
-}: {
-  appointment: Appointment;
-  zone: string;
-  by: "therapist" | "room";
-  className: string | undefined;
-  status: string;
-  onOpen(): void;
-}) {
-  const place = by === "room" ? a.therapist.name : a.room?.name;
-  return (
-    <button type="button" className={cx(styles.calBlock, styles.agendaItem, className)} onClick={onOpen}>
-      <span className={styles.agendaTime}>
-        {formatClock(a.startsAt, zone)}–{formatClock(a.endsAt, zone)}
-        {a.firstVisit ? <span className={styles.calFirst}>1st</span> : null}
-      </span>
-      <span className={styles.calBlockWho}>{a.client.name}</span>
-      <span className={styles.calBlockWhat}>
-        {a.service.name}
-        {place ? ` · ${place}` : ""} · {status}
-      </span>
-    </button>
   );
 }

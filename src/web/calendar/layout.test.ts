@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Appointment } from "../../core/api/clinic";
-import { initials, layoutBlocks, visibleHours } from "./layout";
+import { initials } from "../ui/initials";
+import { layoutBlocks, visibleHours } from "./layout";
 
 const ZONE = "America/Boise";
 
@@ -84,8 +85,9 @@ describe("calendar layout", () => {
     expect(visibleHours(blocks)).toEqual({ start: 7, end: 20 });
   });
 
-  it("abbreviates names", () => {
+  it("abbreviates names in a narrow block, keeping an emoji whole", () => {
     expect(initials("Marcus Bell")).toBe("MB");
     expect(initials("  Priya  Nair ")).toBe("PN");
+    expect(initials("🧘‍♀️ Sam Okafor")).toBe("🧘‍♀️O");
   });
 });

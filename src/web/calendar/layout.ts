@@ -107,16 +107,6 @@ export function visibleHours(blocks: readonly Block[]): { start: number; end: nu
   return { start, end: Math.min(24, Math.max(end, start + 1)) };
 }
 
-/** Initials for a name in a narrow block ("Marcus Bell" → "MB"). */
-export function initials(name: string): string {
-  return name
-    .split(/\s+/)
-    .filter(Boolean)
-    .map((part) => part[0]?.toUpperCase() ?? "")
-    .join("")
-    .slice(0, 3);
-}
-
 /** Statuses that still occupy the calendar; the others are shown only on request. */
 export const HOLDING_STATUSES = new Set(["requested", "confirmed"]);
 export const VISIBLE_BY_DEFAULT = new Set(["requested", "confirmed", "completed", "no_show"]);

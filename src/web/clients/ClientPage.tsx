@@ -1,22 +1,15 @@
 import { useQuery } from "@tanstack/react-query";
 import { Link, useParams } from "react-router";
-import type { z } from "zod";
-import type { ClientRecordSchema } from "../../core/api/clinic";
-import { ApiError, get } from "../api/client";
+import { ApiError } from "../api/client";
 import { useSession } from "../auth/session";
 import { StaffIntakeSections } from "../intake/StaffIntake";
 import { Alert, Card, Loading, PageHeader } from "../ui/components";
-
-type ClientRecord = z.infer<typeof ClientRecordSchema>;
+import { clientRecordQuery } from "./api";
 
 export default function ClientPage() {
   const { id = "" } = useParams();
   const { context } = useSession();
-  const record = useQuery({
-    queryKey: ["client", id],
-    queryFn: () => get<ClientRecord>(`/api/clients/${id}`),
-    retry: false,
-  });
+  const record = useQuery(clientRecordQuery(id));
   if (record.isPending) return <Loading />;
   if (record.error) {
     return (

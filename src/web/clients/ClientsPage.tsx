@@ -1,23 +1,15 @@
 import { useQuery } from "@tanstack/react-query";
 import { useDeferredValue, useState } from "react";
 import { Link } from "react-router";
-import type { z } from "zod";
-import type { ClientSummarySchema } from "../../core/api/clinic";
-import { get } from "../api/client";
 import appointmentsStyles from "../appointments/Appointments.module.css";
 import { FlagBadges } from "../intake/FlagBadges";
 import { Card, Empty, Loading, PageHeader } from "../ui/components";
-
-type ClientSummary = z.infer<typeof ClientSummarySchema>;
+import { clientsQuery } from "./api";
 
 export default function ClientsPage() {
   const [query, setQuery] = useState("");
   const deferred = useDeferredValue(query.trim());
-  const clients = useQuery({
-    queryKey: ["clients", deferred],
-    queryFn: () =>
-      get<ClientSummary[]>(`/api/clients?limit=100${deferred ? `&q=${encodeURIComponent(deferred)}` : ""}`),
-  });
+  const clients = useQuery(clientsQuery(deferred));
   return (
     <>
       <PageHeader title="Clients" description="Search by name, e-mail or phone." />

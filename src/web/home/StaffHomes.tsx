@@ -3,21 +3,26 @@ import { useMemo, useState } from "react";
 import { Link } from "react-router";
 import type { AuthContext } from "../../core/api/auth";
 import type { Appointment } from "../../core/api/clinic";
-import { get } from "../api/client";
+import { homeRanges } from "../app/ranges";
 import { AppointmentDialog, type Mode } from "../appointments/AppointmentDialog";
 import { AppointmentList } from "../appointments/AppointmentList";
-import { useAppointments } from "../appointments/queries";
+import { appointmentsQuery } from "../appointments/api";
 import { useSession } from "../auth/session";
+import { clientsQuery } from "../clients/api";
 import { RequestRow, useAnsweredRows } from "../requests/RequestRow";
 import { Card, Empty, Loading, PageHeader, Stat } from "../ui/components";
-import { formatDayLong, localDayRange } from "../ui/time";
+import { formatDayLong } from "../ui/time";
 
 const HOLDING = new Set(["requested", "confirmed"]);
+/** The owner's client count reads one page of the list; the API's page limit. */
+export const CLIENT_COUNT_LIMIT = 200;
 
 function useToday(context: AuthContext) {
-  const today = useMemo(() => localDayRange(context.timeZone), [context.timeZone]);
-  const week = useMemo(() => localDayRange(context.timeZone, new Date(), 14), [context.timeZone]);
-  return { today, week, todayQuery: useAppointments(today), weekQuery: useAppointments(week) };
+  const ranges = useMemo(() => homeRanges(context.timeZone), [context.timeZone]);
+  return {
+    todayQuery: useQuery(appointmentsQuery(ranges.today)),
+    weekQuery: useQuery(appointmentsQuery(ranges.fortnight)),
+  };
 }
 
 function byTherapist(appointments: Appointment[]): [string, Appointment[]][] {
@@ -50,10 +55,7 @@ function greeting(name: string): string {
 export function OwnerHome({ context }: { context: AuthContext }) {
   const { session } = useSession();
   const { todayQuery, weekQuery } = useToday(context);
-  const clientsQuery = useQuery({
-    queryKey: ["clients", ""],
-    queryFn: () => get<unknown[]>("/api/clients?limit=200"),
-  });
+  const clients = useQuery(clientsQuery("", CLIENT_COUNT_LIMIT));
   if (todayQuery.isPending || weekQuery.isPending) return <Loading />;
   const today = todayQuery.data ?? [];
   const week = weekQuery.data ?? [];
@@ -72,7 +74,7 @@ export function OwnerHome({ context }: { context: AuthContext }) {
           value={week.filter((a) => a.firstVisit && HOLDING.has(a.status)).length}
           label="First visits in the next 2 weeks"
         />
-        <Stat value={clientsQuery.data?.length ?? "–"} label="Clients" />
+        <Stat value={clients.data?.length ?? "–"} label="Clients" />
       </div>
       <h2>Today by therapist</h2>
       <TodayByTherapist appointments={today} timeZone={context.timeZone} />

@@ -4,39 +4,25 @@
  * where it hurts. A red-flag "yes" stops the flow with advice to get care now; after submitting, the
  * client sees what the screening means for them. The step is in the URL, so a reload lands on it.
  */
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { type FormEvent, type ReactNode, type RefObject, useEffect, useMemo, useRef, useState } from "react";
-import { Link, useSearchParams } from "react-router";
-import { type MyConsent, type MyIntake, withoutUnaskedAnswers } from "../../core/api/intake";
-import {
-  INTAKE_QUESTIONS,
-  INTAKE_SECTIONS,
-  type IntakeSectionId,
-  missingIntakeFields,
-} from "../../core/intake";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { type FormEvent, useEffect, useMemo, useRef, useState } from "react";
+import { useSearchParams } from "react-router";
+import type { MyIntake } from "../../core/api/intake";
+import { missingIntakeFields } from "../../core/intake";
 import { screenIntake } from "../../core/screening";
-import { ApiError, api, get } from "../api/client";
+import { ApiError } from "../api/client";
 import { useSession } from "../auth/session";
 import { marksList, parseMarks } from "../finder/marks-url";
-import { Alert, Button, ButtonLink, Loading } from "../ui/components";
-import { cx } from "../ui/cx";
-import { type Backup, backupKey, readBackup, type SaveState, startingAnswers, useAutosave } from "./autosave";
-import {
-  type Answers,
-  answerAt,
-  isStepId,
-  questionsFor,
-  STEPS,
-  type StepId,
-  sectionOf,
-  validPart,
-  withAnswer,
-} from "./draft";
+import { Alert, Loading } from "../ui/components";
+import { intakeKeys, myIntakeQuery } from "./api";
+import { type Backup, backupKey, readBackup, startingAnswers, useAutosave } from "./autosave";
+import { type Answers, isStepId, STEPS, type StepId, validPart, withAnswer, withFinderAreas } from "./draft";
 import styles from "./Intake.module.css";
-import { QuestionField } from "./QuestionField";
-import { AdvicePanel, AdviceUndo, CautionAdvice, HoldAdvice, StopAdvice } from "./ScreeningAdvice";
-
-export const MY_INTAKE_KEY = ["my-intake"] as const;
+import { IntakeResult } from "./IntakeResult";
+import { ReviewStep } from "./ReviewStep";
+import { SaveStatus } from "./SaveStatus";
+import { AdviceUndo, StopAdvice } from "./ScreeningAdvice";
+import { SectionStep } from "./SectionStep";
 
 type View = StepId | "stop" | "result";
 
@@ -54,7 +40,7 @@ function readLocalBackup(key: string): Backup | null {
 
 export default function IntakePage() {
   const { session, context } = useSession();
-  const query = useQuery({ queryKey: MY_INTAKE_KEY, queryFn: () => get<MyIntake>("/api/me/intake") });
+  const query = useQuery(myIntakeQuery);
   if (query.isPending) return <Loading />;
   if (query.error || !session || !context?.clientId) {
     return (
@@ -66,38 +52,6 @@ export default function IntakePage() {
   return <IntakeFlow intake={query.data} storageKey={backupKey(session.user.id, context.clientId)} />;
 }
 
-const SAVE_CLASS: Record<SaveState["kind"], string | undefined> = {
-  saved: styles.saveSaved,
-  pending: undefined,
-  offline: styles.saveOffline,
-  error: styles.saveError,
-};
-
-/** The save status; `quiet` repeats it by the buttons for the eye only (one live region is enough). */
-function SaveStatus({ state, quiet = false }: { state: SaveState; quiet?: boolean }) {
-  const text =
-    state.kind === "saved"
-      ? "Saved"
-      : state.kind === "pending"
-        ? "Saving…"
-        : state.kind === "offline"
-          ? "No connection: your answers are kept on this phone and sent when you're back online"
-          : `Not saved: ${state.message}`;
-  return (
-    <p
-      className={cx(styles.save, SAVE_CLASS[state.kind])}
-      {...(quiet ? { "aria-hidden": true } : { role: "status", "aria-live": "polite" as const })}
-    >
-      {state.kind === "saved" ? (
-        <svg viewBox="0 0 16 16" aria-hidden="true">
-          <path d="M3 8.5l3 3 7-7" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" />
-        </svg>
-      ) : null}
-      {text}
-    </p>
-  );
-}
-
 function IntakeFlow({ intake, storageKey }: { intake: MyIntake; storageKey: string }) {
   const queryClient = useQueryClient();
   const [params, setParams] = useSearchParams();
@@ -107,19 +61,16 @@ function IntakeFlow({ intake, storageKey }: { intake: MyIntake; storageKey: stri
       { answers: intake.answers as Answers, savedAt: intake.savedAt },
       readLocalBackup(storageKey),
     );
-    // Areas marked in the pain finder ride along as `?regions=temple-left:6,…`.
-    const fromFinder = marksList(parseMarks(params.get("regions")));
-    if (fromFinder.length > 0 && !Array.isArray(picked.answers.areasOfConcern)) {
-      return { answers: withAnswer(picked.answers, "areasOfConcern", fromFinder), fromBackup: true };
-    }
-    return picked;
+    // Areas marked in the pain finder ride along as `?regions=temple-left:6,…` (through booking too).
+    const seeded = withFinderAreas(picked.answers, marksList(parseMarks(params.get("regions"))));
+    return seeded ? { answers: seeded, fromBackup: true } : picked;
   });
   const [answers, setAnswers] = useState<Answers>(start.answers);
   const autosave = useAutosave(
     storageKey,
     { answers: start.answers, savedAt: intake.savedAt, unsaved: start.fromBackup },
     (saved) =>
-      queryClient.setQueryData<MyIntake>(MY_INTAKE_KEY, (old) =>
+      queryClient.setQueryData<MyIntake>(intakeKeys.mine, (old) =>
         old ? { ...old, status: saved.status } : old,
       ),
   );
@@ -217,7 +168,7 @@ function IntakeFlow({ intake, storageKey }: { intake: MyIntake; storageKey: stri
           onBack={() => go("goals")}
           onGoTo={go}
           onSubmitted={(result) => {
-            queryClient.setQueryData(MY_INTAKE_KEY, result);
+            queryClient.setQueryData(intakeKeys.mine, result);
             try {
               window.localStorage.removeItem(storageKey);
             } catch {
@@ -246,234 +197,6 @@ function IntakeFlow({ intake, storageKey }: { intake: MyIntake; storageKey: stri
           }
         />
       )}
-    </div>
-  );
-}
-
-function SectionStep({
-  section,
-  answers,
-  errors,
-  headingRef,
-  onAnswer,
-  onSubmit,
-  onBack,
-  isFirst,
-  saveStatus,
-  editNote,
-}: {
-  section: IntakeSectionId;
-  answers: Answers;
-  errors: Readonly<Record<string, string>>;
-  headingRef: RefObject<HTMLHeadingElement | null>;
-  onAnswer: (id: string, value: unknown) => void;
-  onSubmit: (event: FormEvent) => void;
-  onBack: (() => void) | undefined;
-  isFirst: boolean;
-  saveStatus: ReactNode;
-  editNote: string | undefined;
-}) {
-  const info = INTAKE_SECTIONS.find((s) => s.id === section);
-  const questions = questionsFor(section, answers);
-  return (
-    <form className={styles.intakeForm} onSubmit={onSubmit} noValidate>
-      <h1 ref={headingRef} tabIndex={-1}>
-        {info?.title}
-      </h1>
-      {isFirst ? (
-        <p className={styles.intakeLead}>
-          About ten minutes. Your answers are saved as you go, so you can stop and come back. Only the clinic
-          staff caring for you can see them.
-        </p>
-      ) : null}
-      {editNote ? <Alert tone="info">{editNote}</Alert> : null}
-      <p className={styles.intakeIntro}>{info?.intro}</p>
-      {questions.map((question) => (
-        <QuestionField
-          key={question.id}
-          question={question}
-          value={answerAt(answers, question.id)}
-          onChange={(value) => onAnswer(question.id, value)}
-          error={errors[question.id]}
-        />
-      ))}
-      {saveStatus}
-      <div className={styles.intakeNav}>
-        {onBack ? (
-          <Button variant="secondary" onClick={onBack}>
-            Back
-          </Button>
-        ) : (
-          <ButtonLink variant="ghost" to="/app">
-            Later
-          </ButtonLink>
-        )}
-        <button type="submit" className="kw-button kw-button--primary">
-          {section === "goals" ? "Check my answers" : "Next"}
-        </button>
-      </div>
-    </form>
-  );
-}
-
-function questionLabel(id: string): string {
-  return INTAKE_QUESTIONS.find((q) => q.id === id)?.question ?? id;
-}
-
-function ReviewStep({
-  answers,
-  missing,
-  errors,
-  editable,
-  hasSubmitted,
-  headingRef,
-  flush,
-  onBack,
-  onGoTo,
-  onSubmitted,
-}: {
-  answers: Answers;
-  missing: string[];
-  errors: Readonly<Record<string, string>>;
-  editable: boolean;
-  hasSubmitted: boolean;
-  headingRef: RefObject<HTMLHeadingElement | null>;
-  flush: () => Promise<boolean>;
-  onBack: () => void;
-  onGoTo: (view: View) => void;
-  onSubmitted: (result: MyIntake) => void;
-}) {
-  const invalid = Object.keys(errors);
-  const toFix = [...new Set([...invalid, ...missing])];
-  const submit = useMutation({
-    mutationFn: async () => {
-      await flush();
-      return api<MyIntake>("POST", "/api/me/intake/submit", withoutUnaskedAnswers(validPart(answers).draft));
-    },
-    onSuccess: onSubmitted,
-  });
-  const bySection = new Map<IntakeSectionId, string[]>();
-  for (const id of toFix) {
-    const section = sectionOf(id);
-    if (section) bySection.set(section, [...(bySection.get(section) ?? []), id]);
-  }
-  return (
-    <div className={styles.intakeForm}>
-      <h1 ref={headingRef} tabIndex={-1}>
-        Check and send
-      </h1>
-      {toFix.length > 0 ? (
-        <>
-          <p className={styles.intakeIntro}>
-            {toFix.length === 1 ? "One answer is still needed" : `${toFix.length} answers are still needed`}{" "}
-            before you can send this to the clinic.
-          </p>
-          <ul className={styles.review}>
-            {INTAKE_SECTIONS.filter((s) => bySection.has(s.id)).map((s) => (
-              <li key={s.id}>
-                <p className={styles.reviewSection}>{s.title}</p>
-                <ul>
-                  {(bySection.get(s.id) ?? []).map((id) => (
-                    <li key={id}>
-                      {questionLabel(id)}
-                      {errors[id] ? <span className="kw-field__error"> {errors[id]}</span> : null}
-                    </li>
-                  ))}
-                </ul>
-                <Button variant="secondary" onClick={() => onGoTo(s.id)}>
-                  Go to {s.title.toLowerCase()}
-                </Button>
-              </li>
-            ))}
-          </ul>
-        </>
-      ) : (
-        <p className={styles.intakeIntro}>
-          All done. When you send your answers, the clinic checks them for safety and your therapist reads
-          them before your visit.
-          {hasSubmitted && !editable
-            ? " They will be kept as a new version; the earlier one stays on your record."
-            : null}
-        </p>
-      )}
-      {submit.error ? (
-        <Alert tone="danger">
-          {submit.error instanceof ApiError
-            ? submit.error.message
-            : "Could not send your answers. Please try again."}
-        </Alert>
-      ) : null}
-      <div className={styles.intakeNav}>
-        <Button variant="secondary" onClick={onBack}>
-          Back
-        </Button>
-        <Button disabled={toFix.length > 0 || submit.isPending} onClick={() => submit.mutate()}>
-          {submit.isPending ? "Sending…" : "Send to the clinic"}
-        </Button>
-      </div>
-    </div>
-  );
-}
-
-function IntakeResult({ intake, onEdit }: { intake: MyIntake; onEdit: () => void }) {
-  const consent = useQuery({ queryKey: ["my-consent"], queryFn: () => get<MyConsent>("/api/me/consent") });
-  const headingRef = useRef<HTMLHeadingElement>(null);
-  useEffect(() => {
-    headingRef.current?.focus();
-  }, []);
-  const submitted = intake.submitted;
-  if (!submitted) {
-    return (
-      <div className={styles.intake}>
-        <Alert tone="info">You haven't sent your answers yet.</Alert>
-        <Button onClick={onEdit}>Start the questionnaire</Button>
-      </div>
-    );
-  }
-  const { screening } = submitted;
-  const signed = consent.data?.status.signedCurrent;
-  return (
-    <div className={styles.intake}>
-      {screening.outcome === "stop" ? (
-        <StopAdvice redFlags={screening.redFlags} emergency={screening.emergency} headingLevel={1} focus />
-      ) : (
-        <>
-          <p className="kw-eyebrow">Health questionnaire</p>
-          <h1 ref={headingRef} tabIndex={-1}>
-            {screening.outcome === "hold"
-              ? "Thank you. One thing before your visit"
-              : "Thank you, that's everything"}
-          </h1>
-          <p className={styles.intakeLead}>
-            Sent{" "}
-            {new Date(submitted.submittedAt).toLocaleString("en-US", {
-              dateStyle: "medium",
-              timeStyle: "short",
-            })}
-            . Your therapist will read it before your visit.
-          </p>
-          <HoldAdvice holds={screening.holds} />
-          <CautionAdvice cautions={screening.cautions} />
-        </>
-      )}
-      {screening.outcome !== "stop" && signed === false ? (
-        <AdvicePanel tone="next">
-          <h2>Next: the consent form</h2>
-          <p>Please read how the treatment works and sign with your name. It takes two minutes.</p>
-          <ButtonLink to="/app/consent">Read and sign</ButtonLink>
-        </AdvicePanel>
-      ) : null}
-      {intake.status === "changed" ? (
-        <Alert tone="warning">You have changes you haven't sent yet.</Alert>
-      ) : null}
-      <div className={styles.intakeNav}>
-        <Button variant="secondary" onClick={onEdit}>
-          {intake.status === "changed" ? "Continue my changes" : "Change my answers"}
-        </Button>
-        <Link className="kw-button kw-button--ghost" to="/app">
-          Back to my page
-        </Link>
-      </div>
     </div>
   );
 }

@@ -6,7 +6,8 @@
  */
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { SavedDraft } from "../../core/api/intake";
-import { ApiError, api } from "../api/client";
+import { ApiError } from "../api/client";
+import { saveDraft } from "./api";
 import { type Answers, validPart } from "./draft";
 
 export interface Backup {
@@ -105,7 +106,7 @@ export function useAutosave(
       const upTo = changes.current;
       if (upTo === savedChanges.current) return true;
       try {
-        const saved = await api<SavedDraft>("PUT", "/api/me/intake/draft", validPart(latest.current).draft);
+        const saved = await saveDraft(validPart(latest.current).draft);
         savedChanges.current = Math.max(savedChanges.current, upTo);
         if (changes.current === upTo) {
           clearBackup(storage.current, key);

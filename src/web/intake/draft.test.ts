@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { withoutUnaskedAnswers } from "../../core/api/intake";
 import { completeIntake } from "../../core/intake/intake-fixtures";
-import { answerAt, questionsFor, validPart, withAnswer } from "./draft";
+import { answerAt, questionsFor, validPart, withAnswer, withFinderAreas } from "./draft";
 
 describe("withAnswer", () => {
   it("sets and removes answers by dotted path without touching the original", () => {
@@ -58,6 +58,13 @@ describe("validPart", () => {
     expect(errors["pain.now"]).toMatch(/0 .*10/);
   });
 
+  it("words every message for a person, not as zod's defaults", () => {
+    // A number field given text: zod says "Invalid input: expected number, received string".
+    const { errors } = validPart({ pain: { worst: "abc" }, pregnancy: { status: "yes", weeks: 60 } });
+    expect(errors["pain.worst"]).toBe("Enter a number.");
+    expect(Object.values(errors).join(" ")).not.toMatch(/Too big|Too small|Invalid input|expected/);
+  });
+
   it("leaves a complete intake as it is", () => {
     expect(validPart(completeIntake())).toEqual({ draft: completeIntake(), errors: {} });
   });
@@ -78,5 +85,21 @@ describe("withoutUnaskedAnswers", () => {
     expect(cleaned.healthHistory["pregnancy-complication"]).toBeUndefined();
     expect(cleaned.healthHistory["recent-surgery"]).toEqual({ answer: false });
     expect(withoutUnaskedAnswers(completeIntake())).toEqual(completeIntake());
+  });
+});
+
+describe("withFinderAreas", () => {
+  const marks = [
+    { id: "temple-left", intensity: 6 },
+    { id: "neck-posterior-left", intensity: 4 },
+  ];
+  it("starts the body map with the finder's marks when no areas are saved", () => {
+    expect(withFinderAreas({ goals: "Sleep" }, marks)).toEqual({ goals: "Sleep", areasOfConcern: marks });
+    // An empty list (the client opened the map and marked nothing) is no areas either.
+    expect(withFinderAreas({ areasOfConcern: [] }, marks)).toEqual({ areasOfConcern: marks });
+  });
+  it("never replaces areas the client already saved, and adds nothing without marks", () => {
+    expect(withFinderAreas({ areasOfConcern: [{ id: "sacrum", intensity: 3 }] }, marks)).toBeNull();
+    expect(withFinderAreas({}, [])).toBeNull();
   });
 });

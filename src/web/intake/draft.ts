@@ -5,6 +5,7 @@
  * but is not sent until it is).
  */
 import { isQuestionAsked } from "../../core/api/intake";
+import { plainMessage } from "../../core/api/plain-message";
 import {
   answerAt,
   INTAKE_QUESTIONS,
@@ -94,7 +95,7 @@ export function validPart(answers: Answers): ValidPart {
       }
       const id = questionForPath(issue.path);
       if (id) {
-        errors[id] ??= issue.message;
+        errors[id] ??= plainMessage(issue);
         current = withAnswer(current, id, undefined);
       } else {
         // Not an answer to any question (an unknown key): not the client's doing, so drop it quietly.
@@ -104,4 +105,23 @@ export function validPart(answers: Answers): ValidPart {
     }
   }
   return { draft: {}, errors };
+}
+
+/**
+ * The intake's body map starts with the areas marked in the pain finder (carried as
+ * `?regions=temple-left:6,…` through booking) when the client has no areas saved yet: an empty
+ * list counts as none. Null when there is nothing to add, so the caller keeps its answers as they are.
+ */
+export function withFinderAreas(
+  answers: Answers,
+  fromFinder: readonly { id: string; intensity: number }[],
+): Answers | null {
+  if (fromFinder.length === 0) return null;
+  const saved = answers.areasOfConcern;
+  if (Array.isArray(saved) && saved.length > 0) return null;
+  return withAnswer(
+    answers,
+    "areasOfConcern",
+    fromFinder.map(({ id, intensity }) => ({ id, intensity })),
+  );
 }

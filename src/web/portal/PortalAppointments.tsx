@@ -14,6 +14,7 @@ import { addDays, formatClock, formatLocalDay, localDateOf } from "../appointmen
 import { Alert, Button, Empty, StatusBadge } from "../ui/components";
 import { Dialog, DialogActions, DialogHeader } from "../ui/Dialog";
 import { formatDayShort, formatTime } from "../ui/time";
+import { portalKeys } from "./api";
 import styles from "./Portal.module.css";
 
 export interface PortalPolicy {
@@ -165,7 +166,7 @@ function ChangeForm({
             ...(reason.trim() ? { reason: reason.trim() } : {}),
           }),
     onSuccess: () => {
-      void queryClient.invalidateQueries({ queryKey: ["my-appointments"] });
+      void queryClient.invalidateQueries({ queryKey: portalKeys.all });
       onClose();
     },
     onError: (error) =>

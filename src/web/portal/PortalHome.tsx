@@ -7,48 +7,20 @@ import { useQuery } from "@tanstack/react-query";
 import { type ReactNode, useMemo } from "react";
 import { Link, useSearchParams } from "react-router";
 import type { AuthContext } from "../../core/api/auth";
-import type { Appointment } from "../../core/api/clinic";
 import type { MyConsent, MyIntake } from "../../core/api/intake";
-import { get } from "../api/client";
+import { portalRange } from "../app/ranges";
 import { useSession } from "../auth/session";
+import { publicClinicQuery } from "../clinic/api";
+import { myConsentQuery } from "../consent/api";
+import { myIntakeQuery } from "../intake/api";
 import { HoldAdvice, StopAdvice } from "../intake/ScreeningAdvice";
 import { ButtonLink, Card, Loading, PageHeader } from "../ui/components";
 import { cx } from "../ui/cx";
 import { zoneAbbreviation } from "../ui/time";
+import { myAppointmentsQuery } from "./api";
+import { groupPortalAppointments } from "./grouping";
 import styles from "./Portal.module.css";
 import { PortalAppointments, type PortalPolicy } from "./PortalAppointments";
-
-const DAY_MS = 86_400_000;
-const PAGE_DAYS = 90;
-
-interface PublicClinic {
-  phone: string | null;
-  policies: { cancellationWindowHours: number; horizonDays: number };
-}
-
-function useMyAppointments() {
-  const range = useMemo(() => {
-    const now = Date.now();
-    return { from: now - 365 * DAY_MS, to: now + 180 * DAY_MS };
-  }, []);
-  return useQuery({
-    queryKey: ["my-appointments", range.from],
-    queryFn: async () => {
-      // The API serves at most 92 days per request; a year of history and half a year ahead take a few pages.
-      const pages: Promise<Appointment[]>[] = [];
-      for (let start = range.from; start < range.to; start += PAGE_DAYS * DAY_MS) {
-        const end = Math.min(start + PAGE_DAYS * DAY_MS, range.to);
-        pages.push(
-          get<Appointment[]>(
-            `/api/appointments?from=${new Date(start).toISOString()}&to=${new Date(end).toISOString()}`,
-          ),
-        );
-      }
-      const seen = new Set<string>();
-      return (await Promise.all(pages)).flat().filter((a) => !seen.has(a.id) && seen.add(a.id));
-    },
-  });
-}
 
 type StepState = "todo" | "doing" | "done" | "blocked";
 
@@ -174,25 +146,17 @@ export function PortalHome({ context }: { context: AuthContext }) {
   const { session } = useSession();
   const [params] = useSearchParams();
   const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
-  const appointments = useMyAppointments();
-  const intake = useQuery({ queryKey: ["my-intake"], queryFn: () => get<MyIntake>("/api/me/intake") });
-  const consent = useQuery({ queryKey: ["my-consent"], queryFn: () => get<MyConsent>("/api/me/consent") });
-  const clinic = useQuery({
-    queryKey: ["public-clinic", context.clinicSlug],
-    queryFn: () => get<PublicClinic>(`/api/public/clinics/${encodeURIComponent(context.clinicSlug)}`),
-  });
+  const range = useMemo(() => portalRange(), []);
+  const appointments = useQuery(myAppointmentsQuery(range));
+  const intake = useQuery(myIntakeQuery);
+  const consent = useQuery(myConsentQuery);
+  const clinic = useQuery(publicClinicQuery(context.clinicSlug));
   if (appointments.isPending || intake.isPending || consent.isPending) return <Loading />;
 
   const regions = params.get("regions");
   const regionsSearch = regions ? `?regions=${encodeURIComponent(regions)}` : "";
   const all = appointments.data ?? [];
-  const now = Date.now();
-  const upcoming = all.filter(
-    (a) => Date.parse(a.endsAt) >= now && (a.status === "requested" || a.status === "confirmed"),
-  );
-  const past = all
-    .filter((a) => Date.parse(a.endsAt) < now || a.status === "cancelled" || a.status === "declined")
-    .reverse();
+  const { upcoming, cancelled, past } = groupPortalAppointments(all);
   const hadVisit = all.some((a) => a.status === "completed");
   const screening = intake.data?.submitted?.screening;
   const policy: PortalPolicy | null = clinic.data
@@ -237,6 +201,18 @@ export function PortalHome({ context }: { context: AuthContext }) {
             empty="You have no upcoming appointments."
           />
         </Card>
+        {cancelled.length > 0 ? (
+          <Card title="Cancelled" flush>
+            <PortalAppointments
+              appointments={cancelled}
+              zone={zone}
+              slug={context.clinicSlug}
+              policy={policy}
+              actions={false}
+              empty=""
+            />
+          </Card>
+        ) : null}
         <Card title="Past appointments" flush>
           <PortalAppointments
             appointments={past}

@@ -3,15 +3,14 @@ import { useQuery } from "@tanstack/react-query";
 import { useCallback, useState } from "react";
 import type { Appointment } from "../../core/api/clinic";
 import { ApiError } from "../api/client";
-import {
-  describeWhen,
-  type Mode,
-  ReadinessReasons,
-  useAppointmentActions,
-} from "../appointments/AppointmentDialog";
+import type { Mode } from "../appointments/AppointmentDialog";
 import appointmentsStyles from "../appointments/Appointments.module.css";
-import { fetchReadiness } from "../appointments/api";
+import { readinessQuery } from "../appointments/api";
+import { describeWhen } from "../appointments/describe";
+import { ReadinessReasons } from "../appointments/ReadinessReasons";
 import { formatClock, formatLocalDay, localDateOf } from "../appointments/time";
+import { useAppointmentActions } from "../appointments/useAppointmentActions";
+import { openReasons } from "../appointments/wording";
 import { Button } from "../ui/components";
 import styles from "./Requests.module.css";
 
@@ -56,14 +55,10 @@ export function RequestRow({
   compact?: boolean;
 }) {
   const actions = useAppointmentActions(a.id);
-  const readiness = useQuery({
-    queryKey: ["readiness", a.id],
-    queryFn: () => fetchReadiness(a.id),
-    enabled: a.firstVisit,
-    retry: false,
-  });
+  const readiness = useQuery({ ...readinessQuery(a.id), enabled: a.firstVisit });
   const refused = actions.error instanceof ApiError ? actions.error : null;
-  const notReady = readiness.data && !readiness.data.ok ? readiness.data : null;
+  // Once confirmed here, nothing stands before confirming any more (not even "not a request").
+  const notReady = openReasons(readiness.data, actions.isSuccess);
   const rowLabel = `${a.client.name}, ${formatLocalDay(localDateOf(a.startsAt, zone), "short")} ${formatClock(a.startsAt, zone)}`;
   return (
     <li className={styles.request} aria-label={rowLabel}>
@@ -90,7 +85,7 @@ export function RequestRow({
         {notReady ? (
           <div className={styles.requestReady}>
             <strong>Before it can be confirmed:</strong>
-            <ReadinessReasons readiness={notReady} />
+            <ReadinessReasons reasons={notReady} />
           </div>
         ) : null}
         {refused ? (

@@ -7,7 +7,7 @@ import { useQueries } from "@tanstack/react-query";
 import { useMemo, useState } from "react";
 import type { AuthContext } from "../../core/api/auth";
 import { AppointmentDialog, type Mode } from "../appointments/AppointmentDialog";
-import { fetchAppointment } from "../appointments/api";
+import { appointmentQuery } from "../appointments/api";
 import { useAppointments } from "../appointments/queries";
 import { zoneDisplayName } from "../appointments/time";
 import { useSession } from "../auth/session";
@@ -30,7 +30,7 @@ export function useRequests() {
   const waiting = (query.data ?? []).filter((a) => a.status === "requested");
   // The list has no creation time; each request's details do (and warm the dialog's cache).
   const details = useQueries({
-    queries: waiting.map((a) => ({ queryKey: ["appointment", a.id], queryFn: () => fetchAppointment(a.id) })),
+    queries: waiting.map((a) => appointmentQuery(a.id)),
   });
   const createdAt = new Map<string, string>();
   for (const d of details) if (d.data) createdAt.set(d.data.id, d.data.createdAt);

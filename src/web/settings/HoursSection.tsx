@@ -1,20 +1,19 @@
 /**
  * A therapist's weekly hours and breaks, and their time off (owner), in the clinic's local time.
- * API: GET/PUT /api/clinic/therapists/:id/hours; GET/POST /api/clinic/therapists/:id/time-off,
- * DELETE /api/clinic/therapists/:id/time-off/:itemId.
+ * Reads and writes through ./api.ts.
  */
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { type FormEvent, useEffect, useId, useMemo, useState } from "react";
-import type { z } from "zod";
-import type { TimeOffSchema, WeeklyHours } from "../../core/api/scheduling";
+import { type FormEvent, useEffect, useId, useState } from "react";
+import type { WeeklyHours } from "../../core/api/scheduling";
 import { localToInstant } from "../../core/scheduling/zone";
-import { ApiError, api, get, post } from "../api/client";
+import { ApiError } from "../api/client";
 import { formatClock, formatLocalDay, localDateOf } from "../appointments/time";
+import { therapistsQuery } from "../clinic/api";
 import { Alert, Button, Card, Empty, Loading, TextField } from "../ui/components";
 import { cx } from "../ui/cx";
+import { hoursQuery, settingsApi, settingsKeys, timeOffQuery } from "./api";
 import styles from "./Settings.module.css";
 
-type TimeOff = z.infer<typeof TimeOffSchema>;
 type Interval = WeeklyHours["hours"][number];
 
 /** Monday first, as the front desk reads a week. */
@@ -22,10 +21,7 @@ const WEEK = [1, 2, 3, 4, 5, 6, 0] as const;
 const DAY_NAMES = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
 
 export function HoursSection({ timeZone }: { timeZone: string }) {
-  const therapists = useQuery({
-    queryKey: ["clinic", "therapists"],
-    queryFn: () => get<{ id: string; displayName: string }[]>("/api/clinic/therapists"),
-  });
+  const therapists = useQuery(therapistsQuery);
   const [therapistId, setTherapistId] = useState<string | null>(null);
   const selectId = useId();
   const chosen = therapistId ?? therapists.data?.[0]?.id ?? null;
@@ -61,18 +57,14 @@ export function HoursSection({ timeZone }: { timeZone: string }) {
 
 function WeekEditor({ therapistId }: { therapistId: string }) {
   const queryClient = useQueryClient();
-  const hours = useQuery({
-    queryKey: ["hours", therapistId],
-    queryFn: () => get<WeeklyHours>(`/api/clinic/therapists/${therapistId}/hours`),
-  });
+  const hours = useQuery(hoursQuery(therapistId));
   const [draft, setDraft] = useState<WeeklyHours | null>(null);
   useEffect(() => {
     if (hours.data) setDraft(hours.data);
   }, [hours.data]);
   const save = useMutation({
-    mutationFn: (week: WeeklyHours) =>
-      api<WeeklyHours>("PUT", `/api/clinic/therapists/${therapistId}/hours`, week),
-    onSuccess: (data) => queryClient.setQueryData(["hours", therapistId], data),
+    mutationFn: (week: WeeklyHours) => settingsApi.saveHours(therapistId, week),
+    onSuccess: (data) => queryClient.setQueryData(settingsKeys.hours(therapistId), data),
   });
   if (!draft) return <Loading />;
   const error = save.error instanceof ApiError ? save.error : null;
@@ -206,25 +198,15 @@ function IntervalList({
 
 function TimeOffEditor({ therapistId, timeZone }: { therapistId: string; timeZone: string }) {
   const queryClient = useQueryClient();
-  const range = useMemo(() => {
-    const from = new Date(Date.now() - 30 * 86_400_000);
-    return { from: from.toISOString(), to: new Date(Date.now() + 366 * 86_400_000).toISOString() };
-  }, []);
-  const list = useQuery({
-    queryKey: ["time-off", therapistId],
-    queryFn: () =>
-      get<TimeOff[]>(
-        `/api/clinic/therapists/${therapistId}/time-off?from=${encodeURIComponent(range.from)}&to=${encodeURIComponent(range.to)}`,
-      ),
-  });
-  const refresh = () => void queryClient.invalidateQueries({ queryKey: ["time-off", therapistId] });
+  const list = useQuery(timeOffQuery(therapistId));
+  const refresh = () => void queryClient.invalidateQueries({ queryKey: settingsKeys.timeOff(therapistId) });
   const add = useMutation({
     mutationFn: (body: { startsAt: string; endsAt: string; reason?: string }) =>
-      post<TimeOff>(`/api/clinic/therapists/${therapistId}/time-off`, body),
+      settingsApi.addTimeOff(therapistId, body),
     onSuccess: refresh,
   });
   const remove = useMutation({
-    mutationFn: (id: string) => api("DELETE", `/api/clinic/therapists/${therapistId}/time-off/${id}`),
+    mutationFn: (id: string) => settingsApi.removeTimeOff(therapistId, id),
     onSuccess: refresh,
   });
   const [problem, setProblem] = useState<string | null>(null);

@@ -1,13 +1,13 @@
 /** Booking policies: notice, horizon, slot step, cancellation window, request expiry (PATCH /api/clinic). */
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { type FormEvent, useState } from "react";
+import { useState } from "react";
 import type { z } from "zod";
-import type { ClinicPoliciesSchema, ClinicSchema } from "../../core/api/clinic";
-import { ApiError, get, patch } from "../api/client";
+import { type ClinicPoliciesSchema, UpdateClinicRequestSchema } from "../../core/api/clinic";
+import { clinicQuery, updateClinicMutation } from "../clinic/api";
+import { useZodForm } from "../forms";
 import { Alert, Button, Card, Loading, TextField } from "../ui/components";
 import styles from "./Settings.module.css";
 
-type Clinic = z.infer<typeof ClinicSchema>;
 type Policies = z.infer<typeof ClinicPoliciesSchema>;
 
 const FIELDS: {
@@ -63,33 +63,35 @@ const FIELDS: {
 
 export function PoliciesSection() {
   const queryClient = useQueryClient();
-  const clinic = useQuery({ queryKey: ["clinic"], queryFn: () => get<Clinic>("/api/clinic") });
+  const clinic = useQuery(clinicQuery);
   const [saved, setSaved] = useState(false);
-  const save = useMutation({
-    mutationFn: (policies: Partial<Policies>) => patch<Clinic>("/api/clinic", { policies }),
-    onSuccess: (data) => {
-      queryClient.setQueryData(["clinic"], data);
+  const update = useMutation(updateClinicMutation(queryClient));
+  const form = useZodForm({
+    schema: UpdateClinicRequestSchema,
+    fields: FIELDS.map((f) => `policies.${f.key}`),
+    read: (data) => {
+      setSaved(false);
+      const policies: Record<string, unknown> = {};
+      // A blank number box is "missing", not 0: the check then says to fill it in.
+      for (const f of FIELDS) {
+        const text = String(data.get(f.key) ?? "").trim();
+        policies[f.key] = text === "" ? undefined : Number(text);
+      }
+      policies.requireStaffTwoFactor = data.get("requireStaffTwoFactor") === "on";
+      return { policies };
+    },
+    send: async (body) => {
+      await update.mutateAsync(body);
       setSaved(true);
     },
   });
   if (clinic.isPending) return <Loading />;
   if (!clinic.data) return <Alert tone="danger">Could not load the clinic.</Alert>;
   const policies = clinic.data.policies;
-  const error = save.error instanceof ApiError ? save.error : null;
-
-  function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    setSaved(false);
-    const form = new FormData(event.currentTarget);
-    const next: Partial<Policies> = {};
-    for (const f of FIELDS) next[f.key] = Number(form.get(f.key));
-    next.requireStaffTwoFactor = form.get("requireStaffTwoFactor") === "on";
-    save.mutate(next);
-  }
 
   return (
     <Card title="Booking policies">
-      <form className="kw-stack" onSubmit={submit} noValidate>
+      <form className="kw-stack" onSubmit={form.onSubmit} onChange={form.onChange} noValidate>
         <div className={styles.settingsGrid}>
           {FIELDS.map((f) => (
             <TextField
@@ -102,7 +104,7 @@ export function PoliciesSection() {
               min={f.min}
               max={f.max}
               defaultValue={policies[f.key]}
-              error={error?.field?.endsWith(f.key) ? error.message : null}
+              error={form.error(`policies.${f.key}`)}
             />
           ))}
         </div>
@@ -116,13 +118,11 @@ export function PoliciesSection() {
         </label>
         <div aria-live="polite">
           {saved ? <Alert tone="info">Policies saved.</Alert> : null}
-          {error && !FIELDS.some((f) => error.field?.endsWith(f.key)) ? (
-            <Alert tone="danger">{error.message}</Alert>
-          ) : null}
+          {form.formError ? <Alert tone="danger">{form.formError}</Alert> : null}
         </div>
         <div>
-          <Button type="submit" disabled={save.isPending}>
-            {save.isPending ? "Saving…" : "Save policies"}
+          <Button type="submit" disabled={form.busy}>
+            {form.busy ? "Saving…" : "Save policies"}
           </Button>
         </div>
       </form>

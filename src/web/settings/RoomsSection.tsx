@@ -1,43 +1,185 @@
 /**
  * Rooms (owner): add, rename, archive and restore. A session needs a free room and a free therapist.
- * API: GET /api/clinic/rooms(+/archived), POST /api/clinic/rooms, PATCH/DELETE /api/clinic/rooms/:id.
+ * Names are unique in a clinic whatever their case (the server refuses a taken one, beside the
+ * field). Archiving a room with bookings still to come first shows them and asks.
+ * Reads and writes through ./api.ts and the shared ../clinic/api.ts.
  */
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { type FormEvent, useState } from "react";
-import type { z } from "zod";
-import type { AdminRoomSchema } from "../../core/api/scheduling";
-import { ApiError, api, get, patch, post } from "../api/client";
-import { Alert, Button, Card, Loading, TextField } from "../ui/components";
+import { useRef, useState } from "react";
+import { RoomRequestSchema, RoomUpdateSchema } from "../../core/api/scheduling";
+import { ApiError } from "../api/client";
+import { formatClock, formatLocalDay, localDateOf } from "../appointments/time";
+import { useSession } from "../auth/session";
+import { clinicKeys, type Room, roomsQuery } from "../clinic/api";
+import { useZodForm } from "../forms";
+import { Alert, Button, Card, Loading, StatusBadge, TextField } from "../ui/components";
 import { cx } from "../ui/cx";
+import { Dialog, DialogActions, DialogHeader } from "../ui/Dialog";
+import { archivedRoomsQuery, roomUpcomingQuery, settingsApi } from "./api";
 import styles from "./Settings.module.css";
 
-type Room = z.infer<typeof AdminRoomSchema>;
+function useRefreshRooms() {
+  const queryClient = useQueryClient();
+  // Active and archived lists, and any room's upcoming bookings, all start with ["clinic", "rooms"].
+  return () => void queryClient.invalidateQueries({ queryKey: clinicKeys.rooms });
+}
+
+function AddRoomForm() {
+  const refresh = useRefreshRooms();
+  const sent = useRef<HTMLFormElement | null>(null);
+  const form = useZodForm({
+    schema: RoomRequestSchema,
+    fields: ["name"],
+    read: (data, formEl) => {
+      sent.current = formEl;
+      return { name: String(data.get("name") ?? "") };
+    },
+    send: async (body) => {
+      await settingsApi.addRoom(body.name);
+      // Clear the box only once the room exists (the list then shows it).
+      sent.current?.reset();
+      refresh();
+    },
+  });
+  return (
+    <form
+      className={cx(styles.settingsFoot, "kw-row")}
+      onSubmit={form.onSubmit}
+      onChange={form.onChange}
+      noValidate
+    >
+      <TextField label="Add a room" name="name" placeholder="e.g. Willow room" error={form.error("name")} />
+      <Button type="submit" disabled={form.busy}>
+        Add room
+      </Button>
+      {form.formError ? <Alert tone="danger">{form.formError}</Alert> : null}
+    </form>
+  );
+}
+
+function RenameRoomForm({ room, onDone }: { room: Room; onDone: () => void }) {
+  const refresh = useRefreshRooms();
+  const form = useZodForm({
+    schema: RoomUpdateSchema,
+    fields: ["name"],
+    read: (data) => ({ name: String(data.get("name") ?? "") }),
+    send: async (body) => {
+      await settingsApi.updateRoom(room.id, body);
+      refresh();
+      onDone();
+    },
+  });
+  return (
+    <form className="kw-row" onSubmit={form.onSubmit} onChange={form.onChange} noValidate>
+      <TextField
+        label={`New name for ${room.name}`}
+        name="name"
+        defaultValue={room.name}
+        autoFocus
+        error={form.error("name")}
+      />
+      <Button type="submit" disabled={form.busy}>
+        Save
+      </Button>
+      <Button variant="ghost" onClick={onDone}>
+        Cancel
+      </Button>
+      {form.formError ? <Alert tone="danger">{form.formError}</Alert> : null}
+    </form>
+  );
+}
+
+/** Asks before archiving: lists what is still booked in the room (those bookings keep it). */
+function ArchiveRoomDialog({ room, onClose }: { room: Room | null; onClose: () => void }) {
+  return (
+    <Dialog open={room !== null} onClose={onClose}>
+      {room ? <ArchiveRoomQuestion room={room} onClose={onClose} /> : null}
+    </Dialog>
+  );
+}
+
+function ArchiveRoomQuestion({ room, onClose }: { room: Room; onClose: () => void }) {
+  const { context } = useSession();
+  const zone = context?.timeZone ?? "UTC";
+  const refresh = useRefreshRooms();
+  const upcoming = useQuery(roomUpcomingQuery(room.id));
+  const archive = useMutation({
+    mutationFn: () => settingsApi.archiveRoom(room.id),
+    onSuccess: () => {
+      refresh();
+      onClose();
+    },
+  });
+  const count = upcoming.data?.count ?? 0;
+  const when = (iso: string) =>
+    `${formatLocalDay(localDateOf(iso, zone), "short")}, ${formatClock(iso, zone)}`;
+  return (
+    <div className="kw-stack">
+      <DialogHeader
+        title={`Archive ${room.name}?`}
+        description="No new bookings will use it. You can restore it later."
+      />
+      {upcoming.isPending ? (
+        <Loading label="Checking what is booked there…" />
+      ) : upcoming.isError ? (
+        <Alert tone="danger">Could not check what is booked in this room. Try again.</Alert>
+      ) : count === 0 ? (
+        <p>Nothing is booked in {room.name} from now on.</p>
+      ) : (
+        <>
+          <Alert tone="warning">
+            {count === 1 ? "1 appointment is" : `${count} appointments are`} still booked in {room.name}. They
+            keep the room: move them first if it will not be usable.
+          </Alert>
+          <ul className="kw-list" aria-label={`Booked in ${room.name}`}>
+            {(upcoming.data?.appointments ?? []).map((a) => (
+              <li key={a.id} className="kw-row">
+                <span>
+                  <strong>{when(a.startsAt)}</strong> · {a.clientName} with {a.therapistName}
+                  <span className="kw-muted"> · {a.serviceName}</span>
+                </span>
+                <span className="kw-spacer" />
+                <StatusBadge status={a.status} />
+              </li>
+            ))}
+          </ul>
+          {count > (upcoming.data?.appointments.length ?? 0) ? (
+            <p className="kw-muted">and {count - (upcoming.data?.appointments.length ?? 0)} more.</p>
+          ) : null}
+        </>
+      )}
+      {archive.error ? (
+        <Alert tone="danger">
+          {archive.error instanceof ApiError ? archive.error.message : "Could not archive the room."}
+        </Alert>
+      ) : null}
+      <DialogActions>
+        <Button variant="secondary" onClick={onClose}>
+          Keep it
+        </Button>
+        <button
+          type="button"
+          className="kw-button kw-button--danger"
+          disabled={upcoming.isPending || upcoming.isError || archive.isPending}
+          onClick={() => archive.mutate()}
+        >
+          {count > 0 ? `Archive anyway` : "Archive"}
+        </button>
+      </DialogActions>
+    </div>
+  );
+}
 
 export function RoomsSection() {
-  const queryClient = useQueryClient();
-  const active = useQuery({ queryKey: ["clinic", "rooms"], queryFn: () => get<Room[]>("/api/clinic/rooms") });
-  const archived = useQuery({
-    queryKey: ["clinic", "rooms", "archived"],
-    queryFn: () => get<Room[]>("/api/clinic/rooms/archived"),
-  });
-  const refresh = () => void queryClient.invalidateQueries({ queryKey: ["clinic", "rooms"] });
-  const change = useMutation({
-    mutationFn: ({ id, body }: { id: string; body: Partial<Room> }) =>
-      patch<Room>(`/api/clinic/rooms/${id}`, body),
-    onSuccess: refresh,
-  });
-  const archive = useMutation({
-    mutationFn: (id: string) => api<Room>("DELETE", `/api/clinic/rooms/${id}`),
-    onSuccess: refresh,
-  });
-  const add = useMutation({
-    mutationFn: (name: string) => post<Room>("/api/clinic/rooms", { name }),
+  const refresh = useRefreshRooms();
+  const active = useQuery(roomsQuery);
+  const archived = useQuery(archivedRoomsQuery);
+  const restore = useMutation({
+    mutationFn: (id: string) => settingsApi.updateRoom(id, { active: true }),
     onSuccess: refresh,
   });
   const [renaming, setRenaming] = useState<string | null>(null);
-  const error = [change.error, archive.error, add.error].find((e) => e instanceof ApiError) as
-    | ApiError
-    | undefined;
+  const [archiving, setArchiving] = useState<Room | null>(null);
 
   if (active.isPending) return <Loading />;
   return (
@@ -47,27 +189,7 @@ export function RoomsSection() {
           {(active.data ?? []).map((room) =>
             renaming === room.id ? (
               <li key={room.id}>
-                <form
-                  className="kw-row"
-                  onSubmit={(event: FormEvent<HTMLFormElement>) => {
-                    event.preventDefault();
-                    const name = String(new FormData(event.currentTarget).get("name") ?? "").trim();
-                    change.mutate({ id: room.id, body: { name } }, { onSuccess: () => setRenaming(null) });
-                  }}
-                >
-                  <TextField
-                    label={`New name for ${room.name}`}
-                    name="name"
-                    defaultValue={room.name}
-                    autoFocus
-                  />
-                  <Button type="submit" disabled={change.isPending}>
-                    Save
-                  </Button>
-                  <Button variant="ghost" onClick={() => setRenaming(null)}>
-                    Cancel
-                  </Button>
-                </form>
+                <RenameRoomForm room={room} onDone={() => setRenaming(null)} />
               </li>
             ) : (
               <li key={room.id} className="kw-row">
@@ -76,29 +198,16 @@ export function RoomsSection() {
                 <Button variant="secondary" onClick={() => setRenaming(room.id)}>
                   Rename<span className="kw-visually-hidden"> {room.name}</span>
                 </Button>
-                <Button variant="ghost" disabled={archive.isPending} onClick={() => archive.mutate(room.id)}>
+                <Button variant="ghost" onClick={() => setArchiving(room)}>
                   Archive<span className="kw-visually-hidden"> {room.name}</span>
                 </Button>
               </li>
             ),
           )}
         </ul>
-        <form
-          className={cx(styles.settingsFoot, "kw-row")}
-          onSubmit={(event: FormEvent<HTMLFormElement>) => {
-            event.preventDefault();
-            const formEl = event.currentTarget;
-            const name = String(new FormData(formEl).get("name") ?? "").trim();
-            add.mutate(name, { onSuccess: () => formEl.reset() });
-          }}
-        >
-          <TextField label="Add a room" name="name" placeholder="e.g. Willow room" />
-          <Button type="submit" disabled={add.isPending}>
-            Add room
-          </Button>
-        </form>
+        <AddRoomForm />
       </Card>
-      {error ? <Alert tone="danger">{error.message}</Alert> : null}
+      {restore.error instanceof ApiError ? <Alert tone="danger">{restore.error.message}</Alert> : null}
       {(archived.data ?? []).length > 0 ? (
         <Card flush title="Archived rooms">
           <ul className="kw-list">
@@ -106,11 +215,7 @@ export function RoomsSection() {
               <li key={room.id} className="kw-row">
                 <span>{room.name}</span>
                 <span className="kw-spacer" />
-                <Button
-                  variant="ghost"
-                  disabled={change.isPending}
-                  onClick={() => change.mutate({ id: room.id, body: { active: true } })}
-                >
+                <Button variant="ghost" disabled={restore.isPending} onClick={() => restore.mutate(room.id)}>
                   Restore<span className="kw-visually-hidden"> {room.name}</span>
                 </Button>
               </li>
@@ -118,6 +223,7 @@ export function RoomsSection() {
           </ul>
         </Card>
       ) : null}
+      <ArchiveRoomDialog room={archiving} onClose={() => setArchiving(null)} />
     </>
   );
 }

@@ -1,19 +1,17 @@
 /**
  * Services (owner): name, duration, buffers, price, online booking and its mode. Archived services
  * take no new bookings; booked appointments keep them.
- * API: GET /api/clinic/services(+/archived), POST /api/clinic/services, PATCH/DELETE /api/clinic/services/:id.
+ * Reads and writes through ./api.ts and the shared ../clinic/api.ts.
  */
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useId, useState } from "react";
-import type { z } from "zod";
-import type { AdminServiceSchema } from "../../core/api/scheduling";
-import { ApiError, api, get, patch, post } from "../api/client";
+import { ApiError } from "../api/client";
+import { clinicKeys, type Service, servicesQuery } from "../clinic/api";
 import { Alert, Button, Card, Empty, Loading, TextField } from "../ui/components";
 import { cx } from "../ui/cx";
 import { Dialog, DialogActions, DialogHeader } from "../ui/Dialog";
+import { archivedServicesQuery, settingsApi } from "./api";
 import styles from "./Settings.module.css";
-
-type Service = z.infer<typeof AdminServiceSchema>;
 
 function price(s: Service): string {
   if (s.priceCents === null) return "No price shown";
@@ -24,18 +22,12 @@ function price(s: Service): string {
 
 export function ServicesSection() {
   const queryClient = useQueryClient();
-  const active = useQuery({
-    queryKey: ["clinic", "services"],
-    queryFn: () => get<Service[]>("/api/clinic/services"),
-  });
-  const archived = useQuery({
-    queryKey: ["clinic", "services", "archived"],
-    queryFn: () => get<Service[]>("/api/clinic/services/archived"),
-  });
+  const active = useQuery(servicesQuery);
+  const archived = useQuery(archivedServicesQuery);
   const [editing, setEditing] = useState<Service | "new" | null>(null);
-  const refresh = () => void queryClient.invalidateQueries({ queryKey: ["clinic", "services"] });
+  const refresh = () => void queryClient.invalidateQueries({ queryKey: clinicKeys.services });
   const restore = useMutation({
-    mutationFn: (id: string) => patch<Service>(`/api/clinic/services/${id}`, { active: true }),
+    mutationFn: (id: string) => settingsApi.updateService(id, { active: true }),
     onSuccess: refresh,
   });
 
@@ -129,13 +121,11 @@ function ServiceForm({ service, onDone }: { service: Service | null; onDone(): v
   const ids = { kind: useId(), mode: useId(), description: useId() };
   const save = useMutation({
     mutationFn: (body: Record<string, unknown>) =>
-      service
-        ? patch<Service>(`/api/clinic/services/${service.id}`, body)
-        : post<Service>("/api/clinic/services", body),
+      service ? settingsApi.updateService(service.id, body) : settingsApi.addService(body),
     onSuccess: onDone,
   });
   const archive = useMutation({
-    mutationFn: () => api<Service>("DELETE", `/api/clinic/services/${service?.id}`),
+    mutationFn: () => settingsApi.archiveService(service?.id ?? ""),
     onSuccess: onDone,
   });
   const error =

@@ -1,16 +1,13 @@
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import type { z } from "zod";
-import type { StaffMemberSchema } from "../../core/api/clinic";
 import { ROLE_LABELS } from "../../core/api/roles";
-import { get } from "../api/client";
 import { useSession } from "../auth/session";
 import { Button, Card, Loading, PageHeader } from "../ui/components";
+import { type StaffMember, staffQuery } from "./api";
 import { FeedUrl } from "./FeedUrl";
 import { InviteForm, type InviteTarget } from "./InviteForm";
 import styles from "./team.module.css";
-
-type StaffMember = z.infer<typeof StaffMemberSchema>;
 
 function signInState(member: StaffMember): string {
   if (member.hasSignIn) return member.email ?? "";
@@ -58,7 +55,7 @@ function MemberRow({
 export default function TeamPage() {
   const { context } = useSession();
   const [target, setTarget] = useState<InviteTarget | null>(null);
-  const staff = useQuery({ queryKey: ["staff"], queryFn: () => get<StaffMember[]>("/api/staff") });
+  const staff = useQuery(staffQuery);
   const isOwner = context?.role === "owner";
   return (
     <>

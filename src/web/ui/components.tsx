@@ -1,5 +1,11 @@
 /** Thin design-system components over the tokens in tokens.css and the classes in global.css. */
-import { type ButtonHTMLAttributes, type InputHTMLAttributes, type ReactNode, useId } from "react";
+import {
+  type ButtonHTMLAttributes,
+  type InputHTMLAttributes,
+  type ReactNode,
+  type TextareaHTMLAttributes,
+  useId,
+} from "react";
 import { Link, type LinkProps } from "react-router";
 
 type Variant = "primary" | "secondary" | "ghost" | "danger";
@@ -75,12 +81,15 @@ export function PageHeader({
   );
 }
 
-export function TextField({
+type FieldProps = { label: string; hint?: string; error?: string | null };
+
+/** A label, an optional hint and the error under the control, wired up for screen readers. */
+function Field({
   label,
   hint,
   error,
-  ...input
-}: InputHTMLAttributes<HTMLInputElement> & { label: string; hint?: string; error?: string | null }) {
+  control,
+}: FieldProps & { control(ids: { id: string; describedBy: string | undefined }): ReactNode }) {
   const id = useId();
   const hintId = hint ? `${id}-hint` : undefined;
   const errorId = error ? `${id}-error` : undefined;
@@ -92,19 +101,63 @@ export function TextField({
           {hint}
         </span>
       ) : null}
-      <input
-        id={id}
-        className="kw-input"
-        aria-invalid={error ? true : undefined}
-        aria-describedby={[hintId, errorId].filter(Boolean).join(" ") || undefined}
-        {...input}
-      />
+      {control({ id, describedBy: [hintId, errorId].filter(Boolean).join(" ") || undefined })}
       {error ? (
         <span className="kw-field__error" id={errorId}>
           {error}
         </span>
       ) : null}
     </div>
+  );
+}
+
+export function TextField({
+  label,
+  hint,
+  error,
+  ...input
+}: InputHTMLAttributes<HTMLInputElement> & FieldProps) {
+  return (
+    <Field
+      label={label}
+      hint={hint}
+      error={error}
+      control={({ id, describedBy }) => (
+        <input
+          id={id}
+          className="kw-input"
+          aria-invalid={error ? true : undefined}
+          aria-describedby={describedBy}
+          {...input}
+        />
+      )}
+    />
+  );
+}
+
+/** TextField for long text. */
+export function TextAreaField({
+  label,
+  hint,
+  error,
+  className,
+  ...textarea
+}: TextareaHTMLAttributes<HTMLTextAreaElement> & FieldProps) {
+  return (
+    <Field
+      label={label}
+      hint={hint}
+      error={error}
+      control={({ id, describedBy }) => (
+        <textarea
+          id={id}
+          className={`kw-input kw-textarea${className ? ` ${className}` : ""}`}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={describedBy}
+          {...textarea}
+        />
+      )}
+    />
   );
 }
 
@@ -122,7 +175,8 @@ export function Alert({
   );
 }
 
-const STATUS_LABELS: Record<string, string> = {
+/** An appointment status in words (badges, the calendar, its legend). */
+export const STATUS_LABELS: Record<string, string> = {
   requested: "Requested",
   confirmed: "Confirmed",
   declined: "Declined",

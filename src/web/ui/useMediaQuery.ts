@@ -1,6 +1,6 @@
 import { useSyncExternalStore } from "react";
 
-/** Whether a CSS media query matches now, updated when it changes (a phone turned, a window resized). */
+/** Whether a CSS media query matches now, following changes (a phone turned sideways). */
 export function useMediaQuery(query: string): boolean {
   return useSyncExternalStore(
     (onChange) => {
@@ -12,6 +12,3 @@ export function useMediaQuery(query: string): boolean {
     () => false,
   );
 }
-
-/** The width below which staff pages switch from grids to one-column lists (matches the CSS). */
-export const PHONE_QUERY = "(max-width: 640px)";

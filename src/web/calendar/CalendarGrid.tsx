@@ -1,0 +1,125 @@
+import type { MouseEvent } from "react";
+import { formatHour, formatLocalDay } from "../appointments/time";
+import styles from "./Calendar.module.css";
+import { BlockButton } from "./CalendarBlock";
+import { NowLine } from "./CalendarParts";
+import type { Block, Column } from "./layout";
+import { type By, PX_PER_MIN, type View } from "./status";
+
+/** The laptop calendar: an hour axis and a column per therapist, room or day, blocks placed by the clock. */
+export function CalendarGrid({
+  view,
+  by,
+  date,
+  today,
+  zone,
+  columns,
+  blocks,
+  hours,
+  onOpen,
+  onBookAt,
+}: {
+  view: View;
+  by: By;
+  date: string;
+  today: string;
+  zone: string;
+  columns: Column[];
+  blocks: Block[];
+  hours: { start: number; end: number };
+  onOpen(id: string): void;
+  /** A click on an empty spot of a column: book there, at the quarter hour under the pointer. */
+  onBookAt(column: Column, time: string): void;
+}) {
+  function bookAt(column: Column, event: MouseEvent<HTMLDivElement>) {
+    if (event.target !== event.currentTarget) return;
+    const rect = event.currentTarget.getBoundingClientRect();
+    const minute = hours.start * 60 + (event.clientY - rect.top) / PX_PER_MIN;
+    const rounded = Math.max(0, Math.min(24 * 60 - 15, Math.floor(minute / 15) * 15));
+    onBookAt(
+      column,
+      `${String(Math.floor(rounded / 60)).padStart(2, "0")}:${String(rounded % 60).padStart(2, "0")}`,
+    );
+  }
+  return (
+    <div className={styles.cal} data-view={view}>
+      <div
+        className={styles.calGrid}
+        style={{
+          gridTemplateColumns: `4.5rem repeat(${Math.max(1, columns.length)}, minmax(${view === "week" ? "7.5rem" : "10rem"}, 1fr))`,
+        }}
+      >
+        <div className={styles.calCorner} aria-hidden="true" />
+        {columns.map((c) => (
+          <div
+            key={c.key}
+            className={styles.calColhead}
+            data-today={view === "week" && c.key === today ? "true" : undefined}
+            aria-hidden="true"
+          >
+            {c.label}
+          </div>
+        ))}
+        <div
+          className={styles.calAxis}
+          aria-hidden="true"
+          style={{ height: (hours.end - hours.start) * 60 * PX_PER_MIN }}
+        >
+          {Array.from({ length: hours.end - hours.start }, (_, i) => hours.start + i).map((hour) => (
+            <span key={hour} style={{ top: (hour - hours.start) * 60 * PX_PER_MIN }}>
+              {formatHour(hour)}
+            </span>
+          ))}
+        </div>
+        {columns.map((c) => {
+          const mine = blocks
+            .filter((b) => b.column === c.key)
+            .sort((x, y) => x.top - y.top || x.lane - y.lane);
+          const columnDate = view === "week" ? c.key : date;
+          const heading =
+            view === "week" ? formatLocalDay(c.key, "long") : `${c.label}, ${formatLocalDay(date, "long")}`;
+          return (
+            <section
+              key={c.key}
+              className={styles.calCol}
+              aria-label={`${heading}: ${mine.length === 0 ? "nothing booked" : `${mine.length} appointments`}`}
+            >
+              {/* A click on empty space books there; keyboard users have New booking (N). */}
+              {/* biome-ignore lint/a11y/noStaticElementInteractions: mouse shortcut; the New booking button is the accessible path */}
+              {/* biome-ignore lint/a11y/useKeyWithClickEvents: same */}
+              <div
+                className={styles.calLanes}
+                style={{
+                  height: (hours.end - hours.start) * 60 * PX_PER_MIN,
+                  backgroundSize: `100% ${60 * PX_PER_MIN}px`,
+                }}
+                onClick={(e) => bookAt(c, e)}
+                title="Click an empty spot to book there"
+              >
+                {columnDate === today ? (
+                  <NowLine zone={zone} startHour={hours.start} endHour={hours.end} />
+                ) : null}
+                <ul className={styles.calBlocks}>
+                  {mine.map((b) => (
+                    <BlockButton
+                      key={b.appointment.id}
+                      block={b}
+                      zone={zone}
+                      startHour={hours.start}
+                      view={view}
+                      by={by}
+                      onOpen={() => onOpen(b.appointment.id)}
+                    />
+                  ))}
+                </ul>
+              </div>
+            </section>
+          );
+        })}
+      </div>
+      {columns.length === 0 ? (
+        <p className="kw-empty">No {by === "room" ? "rooms" : "therapists"} yet.</p>
+      ) : null}
+    </div>
+  );
+}

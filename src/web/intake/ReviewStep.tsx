@@ -1,0 +1,108 @@
+import { useMutation } from "@tanstack/react-query";
+import type { RefObject } from "react";
+import { type MyIntake, withoutUnaskedAnswers } from "../../core/api/intake";
+import { INTAKE_QUESTIONS, INTAKE_SECTIONS, type IntakeSectionId } from "../../core/intake";
+import { ApiError } from "../api/client";
+import { Alert, Button } from "../ui/components";
+import { submitIntake } from "./api";
+import { type Answers, type StepId, sectionOf, validPart } from "./draft";
+import styles from "./Intake.module.css";
+
+function questionLabel(id: string): string {
+  return INTAKE_QUESTIONS.find((q) => q.id === id)?.question ?? id;
+}
+
+export function ReviewStep({
+  answers,
+  missing,
+  errors,
+  editable,
+  hasSubmitted,
+  headingRef,
+  flush,
+  onBack,
+  onGoTo,
+  onSubmitted,
+}: {
+  answers: Answers;
+  missing: string[];
+  errors: Readonly<Record<string, string>>;
+  editable: boolean;
+  hasSubmitted: boolean;
+  headingRef: RefObject<HTMLHeadingElement | null>;
+  flush: () => Promise<boolean>;
+  onBack: () => void;
+  onGoTo: (step: StepId) => void;
+  onSubmitted: (result: MyIntake) => void;
+}) {
+  const invalid = Object.keys(errors);
+  const toFix = [...new Set([...invalid, ...missing])];
+  const submit = useMutation({
+    mutationFn: async () => {
+      await flush();
+      return submitIntake(withoutUnaskedAnswers(validPart(answers).draft));
+    },
+    onSuccess: onSubmitted,
+  });
+  const bySection = new Map<IntakeSectionId, string[]>();
+  for (const id of toFix) {
+    const section = sectionOf(id);
+    if (section) bySection.set(section, [...(bySection.get(section) ?? []), id]);
+  }
+  return (
+    <div className={styles.intakeForm}>
+      <h1 ref={headingRef} tabIndex={-1}>
+        Check and send
+      </h1>
+      {toFix.length > 0 ? (
+        <>
+          <p className={styles.intakeIntro}>
+            {toFix.length === 1 ? "One answer is still needed" : `${toFix.length} answers are still needed`}{" "}
+            before you can send this to the clinic.
+          </p>
+          <ul className={styles.review}>
+            {INTAKE_SECTIONS.filter((s) => bySection.has(s.id)).map((s) => (
+              <li key={s.id}>
+                <p className={styles.reviewSection}>{s.title}</p>
+                <ul>
+                  {(bySection.get(s.id) ?? []).map((id) => (
+                    <li key={id}>
+                      {questionLabel(id)}
+                      {errors[id] ? <span className="kw-field__error"> {errors[id]}</span> : null}
+                    </li>
+                  ))}
+                </ul>
+                <Button variant="secondary" onClick={() => onGoTo(s.id)}>
+                  Go to {s.title.toLowerCase()}
+                </Button>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : (
+        <p className={styles.intakeIntro}>
+          All done. When you send your answers, the clinic checks them for safety and your therapist reads
+          them before your visit.
+          {hasSubmitted && !editable
+            ? " They will be kept as a new version; the earlier one stays on your record."
+            : null}
+        </p>
+      )}
+      {submit.error ? (
+        <Alert tone="danger">
+          {submit.error instanceof ApiError
+            ? submit.error.message
+            : "Could not send your answers. Please try again."}
+        </Alert>
+      ) : null}
+      <div className={styles.intakeNav}>
+        <Button variant="secondary" onClick={onBack}>
+          Back
+        </Button>
+        <Button disabled={toFix.length > 0 || submit.isPending} onClick={() => submit.mutate()}>
+          {submit.isPending ? "Sending…" : "Send to the clinic"}
+        </Button>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,72 @@
+import type { FormEvent, ReactNode, RefObject } from "react";
+import { INTAKE_SECTIONS, type IntakeSectionId } from "../../core/intake";
+import { Alert, Button, ButtonLink } from "../ui/components";
+import { type Answers, answerAt, questionsFor } from "./draft";
+import styles from "./Intake.module.css";
+import { QuestionField } from "./QuestionField";
+
+export function SectionStep({
+  section,
+  answers,
+  errors,
+  headingRef,
+  onAnswer,
+  onSubmit,
+  onBack,
+  isFirst,
+  saveStatus,
+  editNote,
+}: {
+  section: IntakeSectionId;
+  answers: Answers;
+  errors: Readonly<Record<string, string>>;
+  headingRef: RefObject<HTMLHeadingElement | null>;
+  onAnswer: (id: string, value: unknown) => void;
+  onSubmit: (event: FormEvent) => void;
+  onBack: (() => void) | undefined;
+  isFirst: boolean;
+  saveStatus: ReactNode;
+  editNote: string | undefined;
+}) {
+  const info = INTAKE_SECTIONS.find((s) => s.id === section);
+  const questions = questionsFor(section, answers);
+  return (
+    <form className={styles.intakeForm} onSubmit={onSubmit} noValidate>
+      <h1 ref={headingRef} tabIndex={-1}>
+        {info?.title}
+      </h1>
+      {isFirst ? (
+        <p className={styles.intakeLead}>
+          About ten minutes. Your answers are saved as you go, so you can stop and come back. Only the clinic
+          staff caring for you can see them.
+        </p>
+      ) : null}
+      {editNote ? <Alert tone="info">{editNote}</Alert> : null}
+      <p className={styles.intakeIntro}>{info?.intro}</p>
+      {questions.map((question) => (
+        <QuestionField
+          key={question.id}
+          question={question}
+          value={answerAt(answers, question.id)}
+          onChange={(value) => onAnswer(question.id, value)}
+          error={errors[question.id]}
+        />
+      ))}
+      {saveStatus}
+      <div className={styles.intakeNav}>
+        {onBack ? (
+          <Button variant="secondary" onClick={onBack}>
+            Back
+          </Button>
+        ) : (
+          <ButtonLink variant="ghost" to="/app">
+            Later
+          </ButtonLink>
+        )}
+        <button type="submit" className="kw-button kw-button--primary">
+          {section === "goals" ? "Check my answers" : "Next"}
+        </button>
+      </div>
+    </form>
+  );
+}
