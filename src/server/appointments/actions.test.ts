@@ -1,5 +1,6 @@
 import { and, eq, like } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { instantToLocal } from "../../core/scheduling/zone";
 import { unissuedFeedTokenHash } from "../clinic/feed-token";
 import { appointments, outboxMessages, therapists } from "../db/schema";
 import { intakeWith } from "../intake/testing";
@@ -169,7 +170,8 @@ describe("confirming", () => {
     const clearance = await desk.request("POST", `/api/clients/${newcomer.clientId}/clearances`, {
       findingId: "recent-surgery",
       clearedBy: "Dr. Lee (surgeon)",
-      clearedOn: new Date().toISOString().slice(0, 10),
+      // The clinic's today: a UTC date is already tomorrow in Boise from 17:00 local time.
+      clearedOn: instantToLocal(Date.now(), "America/Boise").date,
       note: "Healed; massage away from the scar is fine.",
     });
     expect(clearance.statusCode, clearance.body).toBe(201);
