@@ -10,7 +10,7 @@
  *   requested ──(expiry: request_expires_at passed)──▶ declined, reason "expired"
  */
 import { and, eq, inArray, sql } from "drizzle-orm";
-import { recordAudit } from "../audit/audit";
+import { type AuditAction, recordAudit } from "../audit/audit";
 import type { Scope } from "../auth/access";
 import type { Db } from "../db/connect";
 import { appointments } from "../db/schema";
@@ -42,7 +42,7 @@ function wrongStatus(row: AppointmentRow, action: string): never {
   throw conflict("invalid_status", `A ${row.status.replace("_", "-")} appointment cannot be ${action}.`);
 }
 
-async function audit(context: ActionContext, row: AppointmentRow, action: string) {
+async function audit(context: ActionContext, row: AppointmentRow, action: AuditAction) {
   await recordAudit(context.db, {
     clinicId: context.scope.clinicId,
     actorUserId: context.scope.userId,

@@ -180,7 +180,7 @@ describe("the audit log's tamper evidence", () => {
       actorUserId: null,
       actorRole: "owner",
       action: "read",
-      entity: "x",
+      entity: "client",
     });
     expect(await verifyAuditChain(t.database.db, clinicId)).toMatchObject({
       ok: true,

@@ -15,6 +15,9 @@ import { PgTransaction } from "drizzle-orm/pg-core";
 import type { Db } from "../db/connect";
 import { auditEvents } from "../db/schema";
 import { type Checkpoint, type CheckpointLog, checkpointProblem } from "./checkpoints";
+import type { AuditAction, AuditEntity } from "./vocabulary";
+
+export type { AuditAction, AuditEntity } from "./vocabulary";
 
 export const GENESIS_HASH = "0".repeat(64);
 
@@ -22,8 +25,8 @@ export interface AuditEntry {
   clinicId: string | null;
   actorUserId: string | null;
   actorRole: string | null;
-  action: "read" | "create" | "update" | "delete" | "sign" | "export" | "login" | "logout" | string;
-  entity: string;
+  action: AuditAction;
+  entity: AuditEntity;
   entityId?: string | null;
   clientId?: string | null;
   ip?: string | null;
