@@ -1,19 +1,21 @@
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
-import { BrowserRouter } from "react-router";
-import { App } from "./app/App";
-import { SessionProvider } from "./auth/session";
+import { RouterProvider } from "react-router";
+import { createAppRouter } from "./app/App";
+import { currentSession, SessionProvider } from "./auth/session";
 import "./ui/global.css";
 
 const root = document.getElementById("root");
 if (!root) throw new Error("#root missing from index.html");
 
+// Ask who is signed in right away, alongside the first page's code and data.
+void currentSession();
+const router = createAppRouter();
+
 createRoot(root).render(
   <StrictMode>
-    <BrowserRouter>
-      <SessionProvider>
-        <App />
-      </SessionProvider>
-    </BrowserRouter>
+    <SessionProvider>
+      <RouterProvider router={router} />
+    </SessionProvider>
   </StrictMode>,
 );

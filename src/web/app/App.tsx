@@ -1,33 +1,32 @@
-import { lazy, type ReactNode, Suspense } from "react";
-import { Navigate, Route, Routes, useLocation } from "react-router";
+/**
+ * The app's routes, as a React Router data router. A signed-in page's code and its data load
+ * together: the route's `lazy` fetches the page's chunk while its `loader` fetches what the page
+ * shows first into the query cache (page-data.ts), so the page renders once, with content, instead
+ * of loading in stages (docs/decisions/0011-web-data-loading.md). Navigation links start both on
+ * hover or focus (`prefetchPath`).
+ */
+import { type ComponentType, type ReactNode, Suspense } from "react";
+import {
+  createBrowserRouter,
+  type LoaderFunctionArgs,
+  matchRoutes,
+  Navigate,
+  Outlet,
+  type Params,
+  type RouteObject,
+  ScrollRestoration,
+  useLocation,
+} from "react-router";
 import type { Role } from "../../core/api/auth";
 import { AcceptInvitePage } from "../auth/AcceptInvitePage";
 import { SignInPage } from "../auth/SignInPage";
 import { SignUpPage } from "../auth/SignUpPage";
-import { useSession } from "../auth/session";
+import { currentSession, useSession } from "../auth/session";
 import { LandingPage } from "../public/LandingPage";
 import { AppShell } from "../shell/AppShell";
+import { registerPrefetcher } from "../shell/prefetch";
 import { Alert, Loading } from "../ui/components";
-
-// Signed-in pages load on demand, so public pages stay small on a phone.
-const HomePage = lazy(() => import("../home/HomePage"));
-const ClientsPage = lazy(() => import("../clients/ClientsPage"));
-const ClientPage = lazy(() => import("../clients/ClientPage"));
-const TeamPage = lazy(() => import("../team/TeamPage"));
-const AuditPage = lazy(() => import("../audit/AuditPage"));
-const QueryLayout = lazy(() => import("./QueryLayout"));
-const CalendarPage = lazy(() => import("../calendar/CalendarPage"));
-const RequestsPage = lazy(() => import("../requests/RequestsPage"));
-const SettingsPage = lazy(() => import("../settings/SettingsPage"));
-const IntakePage = lazy(() => import("../intake/IntakePage"));
-const ConsentPage = lazy(() => import("../consent/ConsentPage"));
-const ConsentEditor = lazy(() => import("../consent/ConsentEditor"));
-// Online booking starts signed out too, on a phone: no TanStack Query, its own small chunk.
-const BookingPage = lazy(() => import("../booking/BookingPage"));
-// Public pages, each its own small chunk (bench/web-size.bench.ts weighs them).
-const FinderPage = lazy(() => import("../finder/FinderPage"));
-const AtlasIndexPage = lazy(() => import("../atlas/AtlasIndexPage"));
-const MusclePage = lazy(() => import("../atlas/MusclePage"));
+import type { PageDataKey } from "./page-data";
 
 function RequireRole({ roles, children }: { roles: readonly Role[]; children: ReactNode }) {
   const { loading, session, context } = useSession();
@@ -41,110 +40,130 @@ function RequireRole({ roles, children }: { roles: readonly Role[]; children: Re
 
 const STAFF: readonly Role[] = ["owner", "therapist", "front_desk"];
 const CLIENT: readonly Role[] = ["client"];
+const EVERYONE: readonly Role[] = [...STAFF, ...CLIENT];
 
 function NotFound() {
   return <Alert tone="warning">We couldn't find that page.</Alert>;
 }
 
-export function App() {
+function Root() {
   return (
     <AppShell>
       <Suspense fallback={<Loading />}>
-        <Routes>
-          <Route path="/" element={<LandingPage />} />
-          <Route path="/sign-in" element={<SignInPage />} />
-          <Route path="/sign-up" element={<SignUpPage />} />
-          <Route path="/invite/:token" element={<AcceptInvitePage />} />
-          <Route path="/finder" element={<FinderPage />} />
-          <Route path="/atlas" element={<AtlasIndexPage />} />
-          <Route path="/atlas/:muscleId" element={<MusclePage />} />
-          <Route path="/book" element={<BookingPage />} />
-          <Route element={<QueryLayout />}>
-            <Route path="/app" element={<HomePage />} />
-            <Route
-              path="/app/clients"
-              element={
-                <RequireRole roles={STAFF}>
-                  <ClientsPage />
-                </RequireRole>
-              }
-            />
-            <Route
-              path="/app/clients/:id"
-              element={
-                <RequireRole roles={STAFF}>
-                  <ClientPage />
-                </RequireRole>
-              }
-            />
-            <Route
-              path="/app/team"
-              element={
-                <RequireRole roles={["owner", "front_desk"]}>
-                  <TeamPage />
-                </RequireRole>
-              }
-            />
-            <Route
-              path="/app/calendar"
-              element={
-                <RequireRole roles={STAFF}>
-                  <CalendarPage />
-                </RequireRole>
-              }
-            />
-            <Route
-              path="/app/requests"
-              element={
-                <RequireRole roles={["owner", "front_desk"]}>
-                  <RequestsPage />
-                </RequireRole>
-              }
-            />
-            <Route
-              path="/app/settings"
-              element={
-                <RequireRole roles={["owner"]}>
-                  <SettingsPage />
-                </RequireRole>
-              }
-            />
-            <Route
-              path="/app/intake"
-              element={
-                <RequireRole roles={CLIENT}>
-                  <IntakePage />
-                </RequireRole>
-              }
-            />
-            <Route
-              path="/app/consent"
-              element={
-                <RequireRole roles={CLIENT}>
-                  <ConsentPage />
-                </RequireRole>
-              }
-            />
-            <Route
-              path="/app/consent/edit"
-              element={
-                <RequireRole roles={["owner"]}>
-                  <ConsentEditor />
-                </RequireRole>
-              }
-            />
-            <Route
-              path="/app/audit"
-              element={
-                <RequireRole roles={["owner"]}>
-                  <AuditPage />
-                </RequireRole>
-              }
-            />
-          </Route>
-          <Route path="*" element={<NotFound />} />
-        </Routes>
+        <Outlet />
       </Suspense>
+      <ScrollRestoration />
     </AppShell>
   );
+}
+
+type PageModule = { default: ComponentType };
+
+/** A page loaded on demand (its own chunk), so public pages stay small on a phone. */
+function lazyPage(load: () => Promise<PageModule>, roles?: readonly Role[]): RouteObject["lazy"] {
+  return async () => {
+    const { default: Page } = await load();
+    return {
+      Component: roles
+        ? () => (
+            <RequireRole roles={roles}>
+              <Page />
+            </RequireRole>
+          )
+        : Page,
+    };
+  };
+}
+
+/**
+ * Fetches a signed-in page's first data while its code loads. Data is fetched only for someone
+ * who may see the page; the page itself still decides what to show (sign-in, not for your role).
+ */
+function pagePreload(key: PageDataKey, roles: readonly Role[]) {
+  return async (params: Params, url: URL): Promise<null> => {
+    const [session, data] = await Promise.all([currentSession(), import("./page-data")]);
+    const context = session?.context;
+    if (context && roles.includes(context.role)) {
+      await data.preloadPage(key, { params, search: url.searchParams, context });
+    }
+    return null;
+  };
+}
+
+/** What a route's `handle` carries for prefetching on intent. */
+interface PageHandle {
+  preload?: (params: Params, url: URL) => Promise<null>;
+}
+
+function signedIn(
+  path: string,
+  roles: readonly Role[],
+  load: () => Promise<PageModule>,
+  data?: PageDataKey,
+): RouteObject {
+  const lazy = lazyPage(load, roles === EVERYONE ? undefined : roles);
+  if (!data) return { path, lazy };
+  const preload = pagePreload(data, roles);
+  return {
+    path,
+    lazy,
+    loader: ({ params, request }: LoaderFunctionArgs) => preload(params, new URL(request.url)),
+    handle: { preload } satisfies PageHandle,
+  };
+}
+
+export const routes: RouteObject[] = [
+  {
+    element: <Root />,
+    // Shown in the page area while the first page's code and data load (the header is already there).
+    HydrateFallback: Loading,
+    children: [
+      { path: "/", element: <LandingPage /> },
+      { path: "/sign-in", element: <SignInPage /> },
+      { path: "/sign-up", element: <SignUpPage /> },
+      { path: "/invite/:token", element: <AcceptInvitePage /> },
+      // Public pages, each its own small chunk (bench/web-size.bench.ts weighs them).
+      { path: "/finder", lazy: lazyPage(() => import("../finder/FinderPage")) },
+      { path: "/atlas", lazy: lazyPage(() => import("../atlas/AtlasIndexPage")) },
+      { path: "/atlas/:muscleId", lazy: lazyPage(() => import("../atlas/MusclePage")) },
+      // Online booking starts signed out too, on a phone: no TanStack Query, its own small chunk.
+      { path: "/book", lazy: lazyPage(() => import("../booking/BookingPage")) },
+      {
+        lazy: async () => ({ Component: (await import("./QueryLayout")).default }),
+        children: [
+          signedIn("/app", EVERYONE, () => import("../home/HomePage"), "home"),
+          signedIn("/app/clients", STAFF, () => import("../clients/ClientsPage"), "clients"),
+          signedIn("/app/clients/:id", STAFF, () => import("../clients/ClientPage"), "client"),
+          signedIn("/app/team", ["owner", "front_desk"], () => import("../team/TeamPage"), "team"),
+          signedIn("/app/calendar", STAFF, () => import("../calendar/CalendarPage"), "calendar"),
+          signedIn(
+            "/app/requests",
+            ["owner", "front_desk"],
+            () => import("../requests/RequestsPage"),
+            "requests",
+          ),
+          signedIn("/app/settings", ["owner"], () => import("../settings/SettingsPage"), "settings"),
+          signedIn("/app/intake", CLIENT, () => import("../intake/IntakePage"), "intake"),
+          signedIn("/app/consent", CLIENT, () => import("../consent/ConsentPage"), "consent"),
+          signedIn("/app/consent/edit", ["owner"], () => import("../consent/ConsentEditor")),
+          signedIn("/app/audit", ["owner"], () => import("../audit/AuditPage")),
+        ],
+      },
+      { path: "*", Component: NotFound },
+    ],
+  },
+];
+
+export function createAppRouter() {
+  const router = createBrowserRouter(routes);
+  registerPrefetcher((to) => {
+    const url = new URL(to, window.location.origin);
+    const matches = matchRoutes(routes, url.pathname) ?? [];
+    for (const { route, params } of matches) {
+      // The same work a navigation would start: the page's code, and its data.
+      if (typeof route.lazy === "function") void route.lazy().catch(() => undefined);
+      void (route.handle as PageHandle | undefined)?.preload?.(params, url);
+    }
+  });
+  return router;
 }

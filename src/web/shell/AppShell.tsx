@@ -1,7 +1,8 @@
 import { lazy, type ReactNode, Suspense, useEffect, useState } from "react";
-import { Link, NavLink, useLocation } from "react-router";
+import { Link, NavLink, useLocation, useNavigation } from "react-router";
 import { useSession } from "../auth/session";
 import { navigationFor, PUBLIC_NAVIGATION } from "./navigation";
+import { prefetchOnIntent } from "./prefetch";
 
 // The account menu (Radix) only matters once signed in; loading it lazily keeps public pages light.
 const UserMenu = lazy(() => import("./UserMenu"));
@@ -26,6 +27,8 @@ export function AppShell({ children }: { children: ReactNode }) {
   const { session, context } = useSession();
   const [menuOpen, setMenuOpen] = useState(false);
   const { pathname } = useLocation();
+  // While the next page's code and data load, the current page stays and says it is on its way.
+  const navigating = useNavigation().state === "loading";
   // On a phone the menu is a drop-down; close it once a link has taken the reader somewhere.
   useEffect(() => {
     if (pathname) setMenuOpen(false);
@@ -55,7 +58,7 @@ export function AppShell({ children }: { children: ReactNode }) {
           </button>
           <nav id="kw-nav" className="kw-nav" aria-label="Main" data-open={menuOpen}>
             {items.map((item) => (
-              <NavLink key={item.to} to={item.to} end={item.to === "/app"}>
+              <NavLink key={item.to} to={item.to} end={item.to === "/app"} {...prefetchOnIntent(item.to)}>
                 {item.label}
               </NavLink>
             ))}
@@ -78,7 +81,7 @@ export function AppShell({ children }: { children: ReactNode }) {
           ) : null}
         </div>
       </header>
-      <main id="main" className="kw-main" tabIndex={-1}>
+      <main id="main" className="kw-main" tabIndex={-1} aria-busy={navigating || undefined}>
         <div className="kw-container">{children}</div>
       </main>
       <footer className="kw-footer">
