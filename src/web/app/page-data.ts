@@ -41,7 +41,9 @@ export const PAGE_DATA = {
     }
     const { today, fortnight } = homeRanges(context.timeZone);
     const lists = [load(appointmentsQuery(today)), load(appointmentsQuery(fortnight))];
-    return context.role === "owner" ? [...lists, load(clientsQuery("", CLIENT_COUNT_LIMIT))] : lists;
+    // The owner's client count is one figure among many: fetched, but not waited for.
+    if (context.role === "owner") void load(clientsQuery("", CLIENT_COUNT_LIMIT));
+    return lists;
   },
   calendar: ({ search, context }: PageRequest): Queries => [
     load(appointmentsQuery(calendarRange(search, context.timeZone))),
