@@ -18,7 +18,8 @@ type Manifest = Record<string, ManifestChunk>;
 const DIST = "dist/web";
 /** Public pages and the module that renders each (lazy chunks are looked up by source path). */
 const PUBLIC_PAGES: Record<string, string[]> = {
-  "landing and sign-in": [],
+  landing: [],
+  "sign-in": ["src/web/auth/SignInPage.tsx"],
   finder: ["src/web/finder/FinderPage.tsx"],
   "muscle atlas": ["src/web/atlas/AtlasIndexPage.tsx", "src/web/atlas/MusclePage.tsx"],
 };

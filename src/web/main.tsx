@@ -1,21 +1,23 @@
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
-import { RouterProvider } from "react-router";
-import { createAppRouter } from "./app/App";
-import { currentSession, SessionProvider } from "./auth/session";
+import { BrowserRouter } from "react-router";
+import { App } from "./app/App";
+import { preloadPath } from "./app/pages";
+import { SessionProvider } from "./auth/session";
 import "./ui/global.css";
 
 const root = document.getElementById("root");
 if (!root) throw new Error("#root missing from index.html");
 
-// Ask who is signed in right away, alongside the first page's code and data.
-void currentSession();
-const router = createAppRouter();
+// The page opened: its code, who is signed in and its data, all at once, before the first render.
+preloadPath(window.location.href);
 
 createRoot(root).render(
   <StrictMode>
-    <SessionProvider>
-      <RouterProvider router={router} />
-    </SessionProvider>
+    <BrowserRouter>
+      <SessionProvider>
+        <App />
+      </SessionProvider>
+    </BrowserRouter>
   </StrictMode>,
 );

@@ -1,7 +1,7 @@
 /**
  * What each signed-in page shows first, as the queries its components read (same options, same
- * keys). A route's loader runs these while the page's code loads, so the page renders with its
- * data instead of code → render → fetch → render (docs/decisions/0011-web-data-loading.md).
+ * keys). pages.ts starts these while the page's code loads, so the page renders with its data
+ * instead of code → render → fetch → render (docs/decisions/0011-web-data-loading.md).
  * Loaded on demand with the signed-in pages, so public pages carry no TanStack Query.
  */
 import type { EnsureQueryDataOptions, QueryKey } from "@tanstack/react-query";
@@ -73,11 +73,7 @@ export const PAGE_DATA = {
 
 export type PageDataKey = keyof typeof PAGE_DATA;
 
-/** Longest a navigation waits for data; after that the page shows its own "Loading…". */
-const WAIT_AT_MOST_MS = 1_500;
-
 /** Fills the cache for a page. Never throws: a failed query is the page's to show, as before. */
 export async function preloadPage(key: PageDataKey, request: PageRequest): Promise<void> {
-  const all = Promise.all(PAGE_DATA[key](request));
-  await Promise.race([all, new Promise((resolve) => setTimeout(resolve, WAIT_AT_MOST_MS))]);
+  await Promise.all(PAGE_DATA[key](request));
 }

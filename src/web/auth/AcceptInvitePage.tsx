@@ -1,37 +1,28 @@
-import { type FormEvent, useState } from "react";
 import { useNavigate, useParams } from "react-router";
-import type { SessionResponse } from "../../core/api/auth";
-import { ApiError, post } from "../api/client";
+import { useZodForm } from "../forms";
 import { Alert, Button, Card, TextField } from "../ui/components";
 import styles from "./Auth.module.css";
+import { authApi } from "./api";
+import { lazySchema } from "./lazy-schema";
 import { useSession } from "./session";
 
+const AcceptInvitationRequestSchema = lazySchema(() =>
+  import("../../core/api/auth").then((m) => m.AcceptInvitationRequestSchema),
+);
 export function AcceptInvitePage() {
   const { token = "" } = useParams();
   const { adopt } = useSession();
   const navigate = useNavigate();
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  async function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    setBusy(true);
-    setError(null);
-    try {
-      adopt(
-        await post<SessionResponse>("/api/auth/invitations/accept", {
-          token,
-          password: String(form.get("password") ?? ""),
-        }),
-      );
+  const form = useZodForm({
+    schema: AcceptInvitationRequestSchema,
+    fields: ["password"],
+    read: (data) => ({ token, password: String(data.get("password") ?? "") }),
+    send: async (body) => {
+      adopt(await authApi.acceptInvitation(body));
       navigate("/app", { replace: true });
-    } catch (caught) {
-      setError(caught instanceof ApiError ? caught.message : "Could not accept the invitation.");
-    } finally {
-      setBusy(false);
-    }
-  }
+    },
+    fallback: "Could not accept the invitation.",
+  });
 
   return (
     <div className={styles.auth}>
@@ -39,8 +30,8 @@ export function AcceptInvitePage() {
         <Card>
           <h1>Join your clinic</h1>
           <p className="kw-muted">Choose a password to finish setting up your staff account.</p>
-          <form className="kw-stack" onSubmit={onSubmit} noValidate>
-            {error ? <Alert tone="danger">{error}</Alert> : null}
+          <form className="kw-stack" onSubmit={form.onSubmit} onChange={form.onChange} noValidate>
+            {form.formError ? <Alert tone="danger">{form.formError}</Alert> : null}
             <TextField
               label="Password"
               name="password"
@@ -48,9 +39,10 @@ export function AcceptInvitePage() {
               autoComplete="new-password"
               hint="At least 10 characters."
               required
+              error={form.error("password")}
             />
-            <Button type="submit" block disabled={busy}>
-              {busy ? "Joining…" : "Join"}
+            <Button type="submit" block disabled={form.busy}>
+              {form.busy ? "Joining…" : "Join"}
             </Button>
           </form>
         </Card>
@@ -58,3 +50,5 @@ export function AcceptInvitePage() {
     </div>
   );
 }
+
+export default AcceptInvitePage;

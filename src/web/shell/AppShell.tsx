@@ -1,5 +1,5 @@
 import { lazy, type ReactNode, Suspense, useEffect, useState } from "react";
-import { Link, NavLink, useLocation, useNavigation } from "react-router";
+import { Link, NavLink, useLocation } from "react-router";
 import { useSession } from "../auth/session";
 import { navigationFor, PUBLIC_NAVIGATION } from "./navigation";
 import { prefetchOnIntent } from "./prefetch";
@@ -27,8 +27,6 @@ export function AppShell({ children }: { children: ReactNode }) {
   const { session, context } = useSession();
   const [menuOpen, setMenuOpen] = useState(false);
   const { pathname } = useLocation();
-  // While the next page's code and data load, the current page stays and says it is on its way.
-  const navigating = useNavigation().state === "loading";
   // On a phone the menu is a drop-down; close it once a link has taken the reader somewhere.
   useEffect(() => {
     if (pathname) setMenuOpen(false);
@@ -81,7 +79,7 @@ export function AppShell({ children }: { children: ReactNode }) {
           ) : null}
         </div>
       </header>
-      <main id="main" className="kw-main" tabIndex={-1} aria-busy={navigating || undefined}>
+      <main id="main" className="kw-main" tabIndex={-1}>
         <div className="kw-container">{children}</div>
       </main>
       <footer className="kw-footer">
