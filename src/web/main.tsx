@@ -9,15 +9,21 @@ import "./ui/global.css";
 const root = document.getElementById("root");
 if (!root) throw new Error("#root missing from index.html");
 
-// The page opened: its code, who is signed in and its data, all at once, before the first render.
-preloadPath(window.location.href);
-
-createRoot(root).render(
-  <StrictMode>
-    <BrowserRouter>
-      <SessionProvider>
-        <App />
-      </SessionProvider>
-    </BrowserRouter>
-  </StrictMode>,
+// The page opened: its code, who is signed in and its data, all at once. The first render waits
+// (briefly) for the page's code, so it shows the page rather than a "Loading…" that React would
+// then keep on screen a while longer.
+const FIRST_RENDER_WAITS_AT_MOST_MS = 300;
+void Promise.race([
+  preloadPath(window.location.href),
+  new Promise((resolve) => setTimeout(resolve, FIRST_RENDER_WAITS_AT_MOST_MS)),
+]).then(() =>
+  createRoot(root).render(
+    <StrictMode>
+      <BrowserRouter>
+        <SessionProvider>
+          <App />
+        </SessionProvider>
+      </BrowserRouter>
+    </StrictMode>,
+  ),
 );

@@ -4,7 +4,7 @@
  * hover or focus for the next one, so pages no longer load in stages
  * (docs/decisions/0011-web-data-loading.md).
  */
-import { lazy, type ReactNode, Suspense } from "react";
+import { type ReactNode, Suspense, use } from "react";
 import { Navigate, Route, Routes, useLocation } from "react-router";
 import type { Role } from "../../core/api/auth";
 import { useSession } from "../auth/session";
@@ -12,7 +12,7 @@ import { LandingPage } from "../public/LandingPage";
 import { AppShell } from "../shell/AppShell";
 import { registerPrefetcher } from "../shell/prefetch";
 import { Alert, Loading } from "../ui/components";
-import { PUBLIC_PAGES, preloadPath, SIGNED_IN_PAGES } from "./pages";
+import { loadQueryLayout, type PageLoader, PUBLIC_PAGES, preloadPath, SIGNED_IN_PAGES } from "./pages";
 
 registerPrefetcher(preloadPath);
 
@@ -30,10 +30,11 @@ function NotFound() {
   return <Alert tone="warning">We couldn't find that page.</Alert>;
 }
 
-// React.lazy over the same import functions pages.ts preloads: a preloaded chunk renders at once.
-const QueryLayout = lazy(() => import("./QueryLayout"));
-const publicPages = PUBLIC_PAGES.map((page) => ({ ...page, Page: lazy(page.load) }));
-const signedInPages = SIGNED_IN_PAGES.map((page) => ({ ...page, Page: lazy(page.load) }));
+/** Like React.lazy, over the import pages.ts preloads: a page already loaded renders at once. */
+function LazyPage({ load }: { load: PageLoader }) {
+  const { default: Page } = load.loaded ?? use(load());
+  return <Page />;
+}
 
 export function App() {
   return (
@@ -41,21 +42,21 @@ export function App() {
       <Suspense fallback={<Loading />}>
         <Routes>
           <Route path="/" element={<LandingPage />} />
-          {publicPages.map(({ path, Page }) => (
-            <Route key={path} path={path} element={<Page />} />
+          {PUBLIC_PAGES.map(({ path, load }) => (
+            <Route key={path} path={path} element={<LazyPage load={load} />} />
           ))}
-          <Route element={<QueryLayout />}>
-            {signedInPages.map(({ path, roles, Page }) => (
+          <Route element={<LazyPage load={loadQueryLayout} />}>
+            {SIGNED_IN_PAGES.map(({ path, roles, load }) => (
               <Route
                 key={path}
                 path={path}
                 element={
                   roles ? (
                     <RequireRole roles={roles}>
-                      <Page />
+                      <LazyPage load={load} />
                     </RequireRole>
                   ) : (
-                    <Page />
+                    <LazyPage load={load} />
                   )
                 }
               />

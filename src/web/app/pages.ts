@@ -11,9 +11,31 @@ import type { PageDataKey } from "./page-data";
 
 type PageModule = Promise<{ default: ComponentType }>;
 
+/**
+ * A page's import, remembered: preloading and rendering share one promise, and once it has
+ * settled the page renders without suspending (React holds a revealed Suspense boundary back up
+ * to 300 ms, which would cost more than the load itself).
+ */
+export interface PageLoader {
+  (): PageModule;
+  loaded: { default: ComponentType } | null;
+}
+function remember(load: () => PageModule): PageLoader {
+  let promise: PageModule | null = null;
+  const loader = (() => {
+    promise ??= load().then((module) => {
+      loader.loaded = module;
+      return module;
+    });
+    return promise;
+  }) as PageLoader;
+  loader.loaded = null;
+  return loader;
+}
+
 export interface PageEntry {
   path: string;
-  load: () => PageModule;
+  load: PageLoader;
   /** Who may see it (checked by the page when absent). */
   roles?: readonly Role[];
   data?: PageDataKey;
@@ -24,39 +46,69 @@ const CLIENT: readonly Role[] = ["client"];
 
 export const PUBLIC_PAGES: readonly PageEntry[] = [
   // Forms check input with the API's zod schemas: their own chunks keep zod off the landing page.
-  { path: "/sign-in", load: () => import("../auth/SignInPage") },
-  { path: "/sign-up", load: () => import("../auth/SignUpPage") },
-  { path: "/invite/:token", load: () => import("../auth/AcceptInvitePage") },
+  { path: "/sign-in", load: remember(() => import("../auth/SignInPage")) },
+  { path: "/sign-up", load: remember(() => import("../auth/SignUpPage")) },
+  { path: "/invite/:token", load: remember(() => import("../auth/AcceptInvitePage")) },
   // Public pages, each its own small chunk (bench/web-size.bench.ts weighs them).
-  { path: "/finder", load: () => import("../finder/FinderPage") },
-  { path: "/atlas", load: () => import("../atlas/AtlasIndexPage") },
-  { path: "/atlas/:muscleId", load: () => import("../atlas/MusclePage") },
+  { path: "/finder", load: remember(() => import("../finder/FinderPage")) },
+  { path: "/atlas", load: remember(() => import("../atlas/AtlasIndexPage")) },
+  { path: "/atlas/:muscleId", load: remember(() => import("../atlas/MusclePage")) },
   // Online booking starts signed out too, on a phone: no TanStack Query, its own small chunk.
-  { path: "/book", load: () => import("../booking/BookingPage") },
+  { path: "/book", load: remember(() => import("../booking/BookingPage")) },
 ];
 
 export const SIGNED_IN_PAGES: readonly PageEntry[] = [
-  { path: "/app", load: () => import("../home/HomePage"), data: "home" },
-  { path: "/app/clients", roles: STAFF, load: () => import("../clients/ClientsPage"), data: "clients" },
-  { path: "/app/clients/:id", roles: STAFF, load: () => import("../clients/ClientPage"), data: "client" },
-  { path: "/app/team", roles: ["owner", "front_desk"], load: () => import("../team/TeamPage"), data: "team" },
-  { path: "/app/calendar", roles: STAFF, load: () => import("../calendar/CalendarPage"), data: "calendar" },
+  { path: "/app", load: remember(() => import("../home/HomePage")), data: "home" },
+  {
+    path: "/app/clients",
+    roles: STAFF,
+    load: remember(() => import("../clients/ClientsPage")),
+    data: "clients",
+  },
+  {
+    path: "/app/clients/:id",
+    roles: STAFF,
+    load: remember(() => import("../clients/ClientPage")),
+    data: "client",
+  },
+  {
+    path: "/app/team",
+    roles: ["owner", "front_desk"],
+    load: remember(() => import("../team/TeamPage")),
+    data: "team",
+  },
+  {
+    path: "/app/calendar",
+    roles: STAFF,
+    load: remember(() => import("../calendar/CalendarPage")),
+    data: "calendar",
+  },
   {
     path: "/app/requests",
     roles: ["owner", "front_desk"],
-    load: () => import("../requests/RequestsPage"),
+    load: remember(() => import("../requests/RequestsPage")),
     data: "requests",
   },
   {
     path: "/app/settings",
     roles: ["owner"],
-    load: () => import("../settings/SettingsPage"),
+    load: remember(() => import("../settings/SettingsPage")),
     data: "settings",
   },
-  { path: "/app/intake", roles: CLIENT, load: () => import("../intake/IntakePage"), data: "intake" },
-  { path: "/app/consent", roles: CLIENT, load: () => import("../consent/ConsentPage"), data: "consent" },
-  { path: "/app/consent/edit", roles: ["owner"], load: () => import("../consent/ConsentEditor") },
-  { path: "/app/audit", roles: ["owner"], load: () => import("../audit/AuditPage") },
+  {
+    path: "/app/intake",
+    roles: CLIENT,
+    load: remember(() => import("../intake/IntakePage")),
+    data: "intake",
+  },
+  {
+    path: "/app/consent",
+    roles: CLIENT,
+    load: remember(() => import("../consent/ConsentPage")),
+    data: "consent",
+  },
+  { path: "/app/consent/edit", roles: ["owner"], load: remember(() => import("../consent/ConsentEditor")) },
+  { path: "/app/audit", roles: ["owner"], load: remember(() => import("../audit/AuditPage")) },
 ];
 
 const EVERYONE: readonly Role[] = [...STAFF, ...CLIENT];
@@ -70,15 +122,21 @@ export function findPage(pathname: string) {
   return null;
 }
 
-/** Starts what a page needs: its code, and its first data for someone allowed to see it. */
-export function preloadPath(to: string): void {
+export const loadQueryLayout = remember(() => import("./QueryLayout"));
+
+/**
+ * Starts what a page needs: its code, and its first data for someone allowed to see it. Resolves
+ * when the code has loaded (or failed).
+ */
+export function preloadPath(to: string): Promise<unknown> {
   const url = new URL(to, window.location.origin);
   const found = findPage(url.pathname);
-  if (!found) return;
+  if (!found) return Promise.resolve();
   const { page, params } = found;
-  void page.load().catch(() => undefined);
-  if (SIGNED_IN_PAGES.includes(page)) void import("./QueryLayout").catch(() => undefined);
-  if (!page.data) return;
+  const code = Promise.all([page.load(), SIGNED_IN_PAGES.includes(page) ? loadQueryLayout() : null]).catch(
+    () => undefined,
+  );
+  if (!page.data) return code;
   const key = page.data;
   const roles = page.roles ?? EVERYONE;
   void Promise.all([currentSession(), import("./page-data")])
@@ -89,4 +147,5 @@ export function preloadPath(to: string): void {
       }
     })
     .catch(() => undefined);
+  return code;
 }
