@@ -34,5 +34,5 @@ export function requestsRange(now = Date.now()) {
 /** The portal: a year of history and half a year ahead, from the start of today (UTC). */
 export function portalRange(now = Date.now()) {
   const today = Math.floor(now / DAY_MS) * DAY_MS;
-  return { from: today - 365 * DAY_MS, to: today + 181 * DAY_MS };
+  return { from: today - 365 * DAY_MS, to: today + 180 * DAY_MS };
 }

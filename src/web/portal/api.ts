@@ -4,8 +4,8 @@ import type { Appointment } from "../../core/api/clinic";
 import { get } from "../api/client";
 
 const DAY_MS = 86_400_000;
-/** The appointments API serves at most 92 days per request. */
-const PAGE_DAYS = 90;
+/** The appointments API serves at most 92 days per request: each request asks for that many. */
+const PAGE_DAYS = 92;
 
 export const portalKeys = {
   all: ["my-appointments"] as const,
