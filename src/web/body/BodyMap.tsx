@@ -118,7 +118,7 @@ function svgPointOf(element: SVGPathElement, event: MouseEvent): { x: number; y:
 }
 
 /**
- * The interactive body map (PRODUCT.md F1, DESIGN.md "The body map"): front, back and zoomed
+ * The interactive body map (PRODUCT.md F1, docs/design-system.md "The body map"): front, back and zoomed
  * head, hands and feet; mark pain with an intensity, show a muscle's referral pattern, chart
  * trigger points. Controlled: the view and the marks belong to the caller.
  */
@@ -270,6 +270,7 @@ export function BodyMap({
     focusedKey: focusVisible ? focusedKey : null,
     hoveredKey,
     selectedId,
+    viewId: view.id,
     registerElement: (key, element) => {
       if (element) elements.current.set(key, element);
       else elements.current.delete(key);

@@ -1,7 +1,9 @@
-import type { CSSProperties } from "react";
+import { type CSSProperties, type RefObject, useLayoutEffect, useRef, useState } from "react";
 import { cx } from "../ui/cx";
+import { useMediaQuery } from "../ui/useMediaQuery";
 import styles from "./BodyMap.module.css";
 import type { CompiledFigure, CompiledLayer, CompiledRegion } from "./geometry/figure";
+import { type BodyMapView, isHomeView } from "./geometry/views";
 import { describeAppearance, type RegionAppearance } from "./marking";
 import { StipplePattern } from "./StipplePattern";
 
@@ -25,6 +27,8 @@ export interface RegionBehaviour {
   readonly hoveredKey: string | null;
   readonly selectedId: string | null;
   readonly registerElement: (key: string, element: SVGPathElement | null) => void;
+  /** The view being drawn: small regions get a finger-sized outline only in their own view. */
+  readonly viewId: BodyMapView;
 }
 
 interface BodyMapFigureProps {
@@ -33,8 +37,71 @@ interface BodyMapFigureProps {
   readonly points: readonly FigurePoint[];
 }
 
+/** The smallest a target may be for a finger, in CSS pixels (WCAG 2.5.5; Apple's and Google's guides). */
+export const MIN_TARGET_PX = 44;
+/** A little more than the minimum, so rounding never leaves a target a pixel short. */
+const HIT_MARGIN_PX = 4;
+
+/**
+ * How wide an invisible outline each small region needs so that it and its outline together are at
+ * least MIN_TARGET_PX across in the view it belongs to (the zoomed view for the face, hands and feet),
+ * measured as drawn (the figure scales with the screen, so this is
+ * measured, not computed from the drawing): key → outline width in CSS pixels.
+ */
+export function hitOutlineWidths(
+  sizes: ReadonlyArray<{ key: string; width: number; height: number }>,
+): Map<string, number> {
+  const widths = new Map<string, number>();
+  for (const { key, width, height } of sizes) {
+    const shorter = Math.min(width, height);
+    if (shorter < MIN_TARGET_PX) widths.set(key, Math.ceil(MIN_TARGET_PX - shorter + HIT_MARGIN_PX));
+  }
+  return widths;
+}
+
+/**
+ * Only for touch: a mouse points to the pixel, and on a laptop an outline would only take clicks
+ * from the bigger region next door.
+ */
+function useHitOutlines(
+  svg: RefObject<SVGSVGElement | null>,
+  viewId: BodyMapView,
+): ReadonlyMap<string, number> {
+  const touch = useMediaQuery("(pointer: coarse)");
+  const [widths, setWidths] = useState<ReadonlyMap<string, number>>(new Map());
+  useLayoutEffect(() => {
+    const element = svg.current;
+    if (!element || !touch) {
+      setWidths((current) => (current.size === 0 ? current : new Map()));
+      return;
+    }
+    const measure = () => {
+      const paths = [...element.querySelectorAll<SVGPathElement>("path[data-region]")];
+      const sizes = paths
+        .filter((path) => isHomeView(path.dataset.region ?? "", viewId))
+        .map((path) => {
+          const box = path.getBoundingClientRect();
+          return { key: path.dataset.key ?? "", width: box.width, height: box.height };
+        });
+      const next = hitOutlineWidths(sizes);
+      setWidths((current) => (sameWidths(current, next) ? current : next));
+    };
+    measure();
+    const observer = new ResizeObserver(measure);
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, [svg, touch, viewId]);
+  return widths;
+}
+
+function sameWidths(a: ReadonlyMap<string, number>, b: ReadonlyMap<string, number>): boolean {
+  return a.size === b.size && [...a].every(([key, width]) => b.get(key) === width);
+}
+
 /** One drawing (the front, a left palm, …) as an SVG that scales with its container. */
 export function BodyMapFigure({ figure, behaviour, points }: BodyMapFigureProps) {
+  const svgRef = useRef<SVGSVGElement>(null);
+  const hitWidths = useHitOutlines(svgRef, behaviour.viewId);
   const [x, y, width, height] = figure.viewBox;
   const stippleId = `${behaviour.idPrefix}-${figure.id}-stipple`;
   const sides = figure.sides;
@@ -57,6 +124,7 @@ export function BodyMapFigure({ figure, behaviour, points }: BodyMapFigureProps)
       </figcaption>
       {/* biome-ignore lint/a11y/useSemanticElements: inside SVG there is no <fieldset>; the group names the drawing */}
       <svg
+        ref={svgRef}
         className={styles.bodymapSvg}
         viewBox={`${x} ${y} ${width} ${height}`}
         role="group"
@@ -80,6 +148,24 @@ export function BodyMapFigure({ figure, behaviour, points }: BodyMapFigureProps)
             stippleId={stippleId}
           />
         ))}
+        {/* Small regions get a wider invisible outline on top, so a finger finds them; the outline
+            carries the region's data-key, so a tap on it is a tap on the region (BodyMap). */}
+        <g className={styles.bodymapHits}>
+          {figure.layers.flatMap((layer) =>
+            layer.regions
+              .filter((region) => hitWidths.has(region.key))
+              .map((region) => (
+                <path
+                  key={region.key}
+                  d={region.d}
+                  data-key={region.key}
+                  data-hit-for={region.key}
+                  vectorEffect="non-scaling-stroke"
+                  style={{ strokeWidth: hitWidths.get(region.key) }}
+                />
+              )),
+          )}
+        </g>
         {points.map((point, index) => (
           <TriggerPointMark
             // biome-ignore lint/suspicious/noArrayIndexKey: points may share a label and a spot

@@ -1,8 +1,9 @@
 /**
- * The front desk's calendar (DESIGN.md: laptop): a day with a column per therapist (or per room), or
- * a week with a column per day; appointments are blocks placed by the clinic's wall clock and
- * coloured by status. A block opens the appointment dialog; "New booking" (or N, or a click on an
- * empty spot of a column) opens phone booking. Keys: T today, D day, W week, ←/→ move.
+ * The front desk's calendar, a laptop page (docs/design-system.md): a day with a column per therapist
+ * (or per room), or a week with a column per day; appointments are blocks placed by the clinic's wall
+ * clock and coloured by status. A block opens the appointment dialog; "New booking" (or N, or a click
+ * on an empty spot of a column) opens phone booking. Keys: T today, D day, W week, ←/→ move. On a
+ * phone the grid would not fit, so it becomes one day's agenda for one therapist (or room) at a time.
  */
 import { useQuery } from "@tanstack/react-query";
 import { type MouseEvent, useCallback, useEffect, useMemo, useState } from "react";
@@ -28,8 +29,10 @@ import { useSession } from "../auth/session";
 import { type BookingPrefill, PhoneBookingDialog } from "../booking/PhoneBooking";
 import { Alert, Button, Loading, PageHeader } from "../ui/components";
 import { cx } from "../ui/cx";
+import { PHONE_QUERY, useMediaQuery } from "../ui/useMediaQuery";
 import styles from "./Calendar.module.css";
 import { type Block, type Column, initials, layoutBlocks, VISIBLE_BY_DEFAULT, visibleHours } from "./layout";
+import { PhoneAgenda } from "./PhoneAgenda";
 
 const PX_PER_MIN = 1.1;
 const STATUS_WORDS: Record<string, string> = {
@@ -69,7 +72,9 @@ function Calendar({ context }: { context: AuthContext }) {
   const zone = context.timeZone;
   const [params, setParams] = useSearchParams();
   const today = localDateOf(Date.now(), zone);
-  const view: View = params.get("view") === "week" ? "week" : "day";
+  const phone = useMediaQuery(PHONE_QUERY);
+  // A phone shows one day whatever the link says; the week comes back on a wider screen.
+  const view: View = params.get("view") === "week" && !phone ? "week" : "day";
   const by: By = params.get("by") === "room" ? "room" : "therapist";
   const date = isValidLocalDate(params.get("date")) ? (params.get("date") as string) : today;
   const showAll = params.get("all") === "1";
@@ -217,7 +222,7 @@ function Calendar({ context }: { context: AuthContext }) {
         </div>
         <span className="kw-spacer" />
         <div className="kw-row">
-          <fieldset className="kw-pills">
+          <fieldset className={cx(styles.calViews, "kw-pills")}>
             <legend className="kw-visually-hidden">View</legend>
             <button
               type="button"
@@ -271,6 +276,17 @@ function Calendar({ context }: { context: AuthContext }) {
       {appointments.isError ? <Alert tone="danger">Could not load appointments.</Alert> : null}
       {loading ? (
         <Loading />
+      ) : phone ? (
+        <PhoneAgenda
+          columns={columns}
+          blocks={blocks}
+          date={date}
+          zone={zone}
+          by={by}
+          statusClass={STATUS_CLASS}
+          statusWords={STATUS_WORDS}
+          onOpen={setOpenId}
+        />
       ) : (
         <div className={styles.cal} data-view={view}>
           <div

@@ -94,7 +94,8 @@ function WeekEditor({ therapistId }: { therapistId: string }) {
               <tr key={weekday}>
                 <th scope="row">{DAY_NAMES[weekday]}</th>
                 {(["hours", "breaks"] as const).map((kind) => (
-                  <td key={kind}>
+                  // On a phone the table stacks and each cell names itself (the column heads are hidden).
+                  <td key={kind} data-label={kind === "hours" ? "Working hours" : "Breaks"}>
                     <IntervalList
                       day={DAY_NAMES[weekday] ?? ""}
                       kind={kind}

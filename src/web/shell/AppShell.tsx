@@ -1,4 +1,4 @@
-import { lazy, type ReactNode, Suspense, useEffect, useState } from "react";
+import { lazy, type ReactNode, Suspense, useEffect, useLayoutEffect, useRef, useState } from "react";
 import { Link, NavLink, useLocation } from "react-router";
 import { useSession } from "../auth/session";
 import { navigationFor, PUBLIC_NAVIGATION } from "./navigation";
@@ -23,7 +23,27 @@ function Logo() {
   );
 }
 
+/**
+ * Publishes the sticky header's height as --kw-header-height, so anything the page scrolls to (a link
+ * to #id, a heading given focus) stops below the header instead of under it (global.css).
+ */
+function useHeaderHeight() {
+  const ref = useRef<HTMLElement>(null);
+  useLayoutEffect(() => {
+    const header = ref.current;
+    if (!header) return;
+    const publish = () =>
+      document.documentElement.style.setProperty("--kw-header-height", `${header.offsetHeight}px`);
+    publish();
+    const observer = new ResizeObserver(publish);
+    observer.observe(header);
+    return () => observer.disconnect();
+  }, []);
+  return ref;
+}
+
 export function AppShell({ children }: { children: ReactNode }) {
+  const headerRef = useHeaderHeight();
   const { session, context } = useSession();
   const [menuOpen, setMenuOpen] = useState(false);
   const { pathname } = useLocation();
@@ -37,7 +57,7 @@ export function AppShell({ children }: { children: ReactNode }) {
       <a className="kw-skip-link" href="#main">
         Skip to content
       </a>
-      <header className="kw-header">
+      <header className="kw-header" ref={headerRef}>
         <div className={`kw-container kw-header__bar${session ? " kw-header__bar--two-rows" : ""}`}>
           <Link to={session ? "/app" : "/"} className="kw-brand">
             <Logo />

@@ -3,7 +3,7 @@ import { reachableKeys } from "../../../core/body/neighbours";
 import { REGION_TYPES, REGIONS } from "../../../core/body/regions";
 import { navigationPoints } from "./navigation";
 import { containsPoint } from "./vector";
-import { BODY_MAP_VIEWS, compiledView, viewsShowingRegion } from "./views";
+import { BODY_MAP_VIEWS, compiledView, isHomeView, viewsShowingRegion } from "./views";
 
 const DETAIL_VIEW_OF = { head: "head", hand: "hands", foot: "feet" } as const;
 
@@ -26,6 +26,19 @@ describe("body map views", () => {
         if (view.includes("F")) expect(views, region.id).toContain("front");
         if (view.includes("B")) expect(views, region.id).toContain("back");
       }
+    }
+  });
+
+  it("name the view each region is meant to be tapped in: its zoomed view, else front and back", () => {
+    expect(isHomeView("temple-left", "head")).toBe(true);
+    expect(isHomeView("temple-left", "front")).toBe(false);
+    expect(isHomeView("scapula-right", "back")).toBe(true);
+    expect(isHomeView("scapula-right", "head")).toBe(false);
+    for (const region of REGIONS) {
+      expect(
+        viewsShowingRegion(region.id).filter((view) => isHomeView(region.id, view)),
+        region.id,
+      ).not.toEqual([]);
     }
   });
 

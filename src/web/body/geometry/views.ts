@@ -1,6 +1,7 @@
 /**
  * The body map's views and the figures each one shows. Compiled once at module load.
  */
+import { regionById } from "../../../core/body/regions";
 import { type CompiledFigure, compileFigure, type FigureSpec, placeLayers } from "./figure";
 import { bodyBackLayers, bodyFrontLayers } from "./figures/body";
 import {
@@ -163,6 +164,17 @@ export function viewsShowingRegion(regionId: string): BodyMapView[] {
   return BODY_MAP_VIEWS.filter((v) =>
     v.figures.some((f) => f.regions.some((r) => r.regionId === regionId)),
   ).map((v) => v.id);
+}
+
+const DETAIL_VIEW_OF = { head: "head", hand: "hands", foot: "feet" } as const;
+
+/**
+ * Whether `view` is where a region is meant to be tapped: its zoomed view if it has one (the face,
+ * fingers, toes), else the front or back. Elsewhere it is drawn for context and may be small.
+ */
+export function isHomeView(regionId: string, view: BodyMapView): boolean {
+  const detail = regionById(regionId)?.type.detailView;
+  return detail ? DETAIL_VIEW_OF[detail] === view : view === "front" || view === "back";
 }
 
 export function isBodyMapView(value: string): value is BodyMapView {

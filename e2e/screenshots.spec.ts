@@ -1,0 +1,62 @@
+import { type Browser, expect, type Page, test } from "@playwright/test";
+import { SCREENSHOT_DIR, signIn, VIEWPORTS } from "./helpers";
+
+// Pictures of the main pages at a phone, a tablet and a laptop size, to look at before calling a
+// layout done (docs/design-system.md). Saved to e2e/screenshots/, which git ignores.
+
+type Size = keyof typeof VIEWPORTS;
+
+async function open(browser: Browser, size: Size, email?: string): Promise<Page> {
+  const context = await browser.newContext({ viewport: VIEWPORTS[size], timezoneId: "America/Boise" });
+  const page = await context.newPage();
+  if (email) await signIn(page, email);
+  return page;
+}
+
+async function shot(page: Page, name: string, size: Size): Promise<void> {
+  await page.mouse.move(0, 0);
+  await page.screenshot({ path: `${SCREENSHOT_DIR}/look-${name}-${size}.png`, fullPage: true });
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+    VIEWPORTS[size].width,
+  );
+}
+
+for (const size of Object.keys(VIEWPORTS) as Size[]) {
+  test(`the main pages at ${size} size`, async ({ browser }) => {
+    const visitor = await open(browser, size);
+    await visitor.goto("/finder");
+    const noes = visitor.getByRole("radio", { name: "No", exact: true });
+    await expect(noes.first()).toBeVisible();
+    for (const radio of await noes.all()) await radio.check();
+    await visitor.getByRole("button", { name: "Continue to the body map" }).click();
+    await visitor.getByRole("tab", { name: "Back" }).click();
+    await visitor
+      .getByRole("button", { name: "Over shoulder blade (infraspinous) (right)", exact: true })
+      .click();
+    await shot(visitor, "finder", size);
+    await visitor.goto("/book");
+    await expect(visitor.getByRole("heading", { level: 1 })).toBeVisible();
+    await shot(visitor, "booking", size);
+    await visitor.context().close();
+
+    const client = await open(browser, size, "client@knotwork.test");
+    await client.goto("/app/intake?step=your-pain");
+    await expect(client.getByRole("heading", { level: 1 })).toHaveText("Your pain");
+    await shot(client, "intake", size);
+    await client.context().close();
+
+    const desk = await open(browser, size, "desk@knotwork.test");
+    await desk.goto("/app/calendar");
+    await expect(desk.getByRole("heading", { level: 1 })).toHaveText("Calendar");
+    await expect(desk.getByRole("button", { name: /AM|PM/ }).first()).toBeVisible();
+    await shot(desk, "calendar", size);
+    await desk.context().close();
+
+    const owner = await open(browser, size, "owner@knotwork.test");
+    await owner.goto("/app/settings?section=hours");
+    await expect(owner.getByRole("heading", { name: "Weekly hours" })).toBeVisible();
+    await expect(owner.getByLabel("Monday hours 1 from")).toBeVisible();
+    await shot(owner, "settings-hours", size);
+    await owner.context().close();
+  });
+}
