@@ -12,7 +12,7 @@ import { LandingPage } from "../public/LandingPage";
 import { AppShell } from "../shell/AppShell";
 import { registerPrefetcher } from "../shell/prefetch";
 import { Alert, Loading } from "../ui/components";
-import { loadQueryLayout, type PageLoader, PUBLIC_PAGES, preloadPath, SIGNED_IN_PAGES } from "./pages";
+import { CACHED_PAGES, loadQueryLayout, type PageLoader, PUBLIC_PAGES, preloadPath } from "./pages";
 
 registerPrefetcher(preloadPath);
 
@@ -46,7 +46,7 @@ export function App() {
             <Route key={path} path={path} element={<LazyPage load={load} />} />
           ))}
           <Route element={<LazyPage load={loadQueryLayout} />}>
-            {SIGNED_IN_PAGES.map(({ path, roles, load }) => (
+            {CACHED_PAGES.map(({ path, roles, load }) => (
               <Route
                 key={path}
                 path={path}

@@ -53,11 +53,12 @@ export const PUBLIC_PAGES: readonly PageEntry[] = [
   { path: "/finder", load: remember(() => import("../finder/FinderPage")) },
   { path: "/atlas", load: remember(() => import("../atlas/AtlasIndexPage")) },
   { path: "/atlas/:muscleId", load: remember(() => import("../atlas/MusclePage")) },
-  // Online booking starts signed out too, on a phone: no TanStack Query, its own small chunk.
-  { path: "/book", load: remember(() => import("../booking/BookingPage")) },
 ];
 
-export const SIGNED_IN_PAGES: readonly PageEntry[] = [
+/** Pages that read the query cache (app/QueryLayout): the signed-in pages, and online booking. */
+export const CACHED_PAGES: readonly PageEntry[] = [
+  // Online booking starts signed out too, on a phone: its own chunk, with the query cache.
+  { path: "/book", load: remember(() => import("../booking/BookingPage")) },
   { path: "/app", load: remember(() => import("../home/HomePage")), data: "home" },
   {
     path: "/app/clients",
@@ -115,7 +116,7 @@ const EVERYONE: readonly Role[] = [...STAFF, ...CLIENT];
 
 /** The page entry for a path, with its parameters (`/app/clients/:id` → `{ id }`). */
 export function findPage(pathname: string) {
-  for (const page of [...PUBLIC_PAGES, ...SIGNED_IN_PAGES]) {
+  for (const page of [...PUBLIC_PAGES, ...CACHED_PAGES]) {
     const match = matchPath({ path: page.path, end: true }, pathname);
     if (match) return { page, params: match.params };
   }
@@ -133,7 +134,7 @@ export function preloadPath(to: string): Promise<unknown> {
   const found = findPage(url.pathname);
   if (!found) return Promise.resolve();
   const { page, params } = found;
-  const code = Promise.all([page.load(), SIGNED_IN_PAGES.includes(page) ? loadQueryLayout() : null]).catch(
+  const code = Promise.all([page.load(), CACHED_PAGES.includes(page) ? loadQueryLayout() : null]).catch(
     () => undefined,
   );
   if (!page.data) return code;
