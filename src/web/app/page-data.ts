@@ -15,7 +15,7 @@ import { myAppointmentsQuery } from "../portal/api";
 import { archivedRoomsQuery, archivedServicesQuery } from "../settings/api";
 import { staffQuery } from "../team/api";
 import { queryClient } from "./query-client";
-import { calendarRange, homeRanges, portalRange, requestsRange } from "./ranges";
+import { calendarRange, homeRanges, portalRanges, requestsRange } from "./ranges";
 
 export interface PageRequest {
   params: Readonly<Record<string, string | undefined>>;
@@ -32,8 +32,10 @@ type Queries = Promise<unknown>[];
 export const PAGE_DATA = {
   home({ context }: PageRequest): Queries {
     if (context.role === "client") {
+      // History fills the "Past" list; the page shows without waiting for it.
+      void load(myAppointmentsQuery(portalRanges().history));
       return [
-        load(myAppointmentsQuery(portalRange())),
+        load(myAppointmentsQuery(portalRanges().ahead)),
         load(myIntakeQuery),
         load(myConsentQuery),
         load(publicClinicQuery(context.clinicSlug)),

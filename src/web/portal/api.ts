@@ -12,7 +12,7 @@ export const portalKeys = {
   appointments: (from: number, to: number) => ["my-appointments", from, to] as const,
 };
 
-/** The client's own appointments over a range (app/ranges.ts `portalRange`), a few requests' worth. */
+/** The client's own appointments over a range (app/ranges.ts `portalRanges`), a few requests' worth. */
 export function myAppointmentsQuery(range: { from: number; to: number }) {
   return queryOptions({
     queryKey: portalKeys.appointments(range.from, range.to),
