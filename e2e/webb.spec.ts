@@ -56,6 +56,20 @@ test("rooms: a taken name is refused beside the field, and archiving shows what 
   await expect(page.getByRole("button", { name: "Restore Willow room" })).toBeVisible();
 });
 
+test("a new service's problems are all shown at once, before anything is sent", async ({ page }) => {
+  await signIn(page, "owner@knotwork.test");
+  await page.goto("/app/settings?section=services");
+  await page.getByRole("button", { name: "Add a service" }).click();
+  const dialog = page.getByRole("dialog", { name: "Add a service" });
+  await dialog.getByLabel("Length (minutes)").fill("");
+  await dialog.getByLabel("Buffer after (min)").fill("999");
+  await dialog.getByRole("button", { name: "Add service" }).click();
+  await expect(dialog.getByText("Enter some text.")).toBeVisible();
+  await expect(dialog.getByText("Fill this in.")).toBeVisible();
+  await expect(dialog.getByText("Enter 240 or less.")).toBeVisible();
+  await shoot(page, "settings-service-errors");
+});
+
 test("sign-in shows every field's problem at once, in plain words, before asking the server", async ({
   page,
 }) => {
