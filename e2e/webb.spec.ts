@@ -59,6 +59,11 @@ test("rooms: a taken name is refused beside the field, and archiving shows what 
 test("a new service's problems are all shown at once, before anything is sent", async ({ page }) => {
   await signIn(page, "owner@knotwork.test");
   await page.goto("/app/settings?section=services");
+  // On a phone the services table scrolls inside its card; the page itself does not widen.
+  await page.setViewportSize(VIEWPORTS.phone);
+  await expect(page.getByRole("table")).toBeVisible();
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  await page.setViewportSize(VIEWPORTS.laptop);
   await page.getByRole("button", { name: "Add a service" }).click();
   const dialog = page.getByRole("dialog", { name: "Add a service" });
   await dialog.getByLabel("Length (minutes)").fill("");
