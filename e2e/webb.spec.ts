@@ -75,6 +75,22 @@ test("a new service's problems are all shown at once, before anything is sent", 
   await shoot(page, "settings-service-errors");
 });
 
+test("the consent editor shows every problem at once, before publishing anything", async ({ page }) => {
+  let puts = 0;
+  page.on("request", (request) => {
+    if (request.method() === "PUT" && request.url().endsWith("/api/consent")) puts++;
+  });
+  await signIn(page, "owner@knotwork.test");
+  await page.goto("/app/consent/edit");
+  await page.getByLabel("Title").fill("");
+  await page.getByLabel("Text").first().fill("");
+  await page.getByRole("button", { name: /Publish as version/ }).click();
+  await expect(page.locator("main").getByText(/title/i).and(page.locator(".kw-field__error"))).toBeVisible();
+  await expect(page.locator(".kw-field__error")).toHaveCount(2);
+  expect(puts).toBe(0);
+  await shoot(page, "consent-editor-errors");
+});
+
 test("sign-in shows every field's problem at once, in plain words, before asking the server", async ({
   page,
 }) => {
