@@ -31,8 +31,14 @@ export function requestsRange(now = Date.now()) {
   };
 }
 
-/** The portal: a year of history and half a year ahead, from the start of today (UTC). */
-export function portalRange(now = Date.now()) {
+/**
+ * The portal: half a year ahead (shown first) and a year of history (the "Past" list, which may
+ * arrive a moment later), split at the start of today (UTC).
+ */
+export function portalRanges(now = Date.now()) {
   const today = Math.floor(now / DAY_MS) * DAY_MS;
-  return { from: today - 365 * DAY_MS, to: today + 181 * DAY_MS };
+  return {
+    ahead: { from: today, to: today + 180 * DAY_MS },
+    history: { from: today - 365 * DAY_MS, to: today },
+  };
 }

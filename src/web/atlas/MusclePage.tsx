@@ -7,6 +7,7 @@ import { lazy, Suspense, useEffect, useState } from "react";
 import { Link, useLocation, useNavigate, useParams } from "react-router";
 import type { Side } from "../../core/body/regions";
 import { useSession } from "../auth/session";
+import { bookingHrefFrom } from "../finder/marks-url";
 import { Alert, ButtonLink, Loading } from "../ui/components";
 import { cx } from "../ui/cx";
 import styles from "./Atlas.module.css";
@@ -75,12 +76,21 @@ function useSide(): [Side, (side: Side) => void] {
   const location = useLocation();
   const navigate = useNavigate();
   const side: Side = new URLSearchParams(location.search).get("side") === "right" ? "right" : "left";
-  return [side, (next) => navigate({ search: `?side=${next}` }, { replace: true })];
+  return [
+    side,
+    (next) => {
+      // Other parameters (the finder's marks) stay.
+      const search = new URLSearchParams(location.search);
+      search.set("side", next);
+      navigate({ search: `?${search}` }, { replace: true });
+    },
+  ];
 }
 
 function MuscleArticle({ detail }: { detail: MuscleDetail }) {
   const { muscle, sources, generalRules } = detail;
   const [side, setSide] = useSide();
+  const location = useLocation();
   const { context } = useSession();
   const isStaff = Boolean(context && context.role !== "client");
   const otherNames = muscle.alsoKnownAs.filter((n) => n.toLowerCase() !== muscle.name.toLowerCase());
@@ -201,7 +211,7 @@ function MuscleArticle({ detail }: { detail: MuscleDetail }) {
                 A trigger point therapist finds and treats these spots by touch, and shows you how to keep
                 them from coming back.
               </p>
-              <ButtonLink to="/book">Book a session</ButtonLink>
+              <ButtonLink to={bookingHrefFrom(location.search)}>Book a session</ButtonLink>
             </section>
           )}
 

@@ -96,3 +96,4 @@ export function AcceptInvitePage() {
     </div>
   );
 }
+export default AcceptInvitePage;

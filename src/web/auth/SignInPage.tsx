@@ -1,39 +1,32 @@
-import { type FormEvent, useState } from "react";
 import { Link, Navigate, useLocation, useNavigate } from "react-router";
-import type { SessionResponse } from "../../core/api/auth";
-import { ApiError, post } from "../api/client";
+import { useZodForm } from "../forms";
 import { Alert, Button, Card, TextField } from "../ui/components";
 import styles from "./Auth.module.css";
+import { authApi } from "./api";
+import { lazySchema } from "./lazy-schema";
 import { useSession } from "./session";
 
+const LoginRequestSchema = lazySchema(() => import("../../core/api/auth").then((m) => m.LoginRequestSchema));
 export function SignInPage() {
   const { session, adopt } = useSession();
   const navigate = useNavigate();
   const location = useLocation();
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   const next = new URLSearchParams(location.search).get("next");
   const destination = next?.startsWith("/") && !next.startsWith("//") ? next : "/app";
-  if (session) return <Navigate to={destination} replace />;
-
-  async function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    setBusy(true);
-    setError(null);
-    try {
-      const result = await post<SessionResponse>("/api/auth/login", {
-        email: String(form.get("email") ?? ""),
-        password: String(form.get("password") ?? ""),
-      });
-      adopt(result);
+  const form = useZodForm({
+    schema: LoginRequestSchema,
+    fields: ["email", "password"],
+    read: (data) => ({
+      email: String(data.get("email") ?? ""),
+      password: String(data.get("password") ?? ""),
+    }),
+    send: async (body) => {
+      adopt(await authApi.signIn(body));
       navigate(destination, { replace: true });
-    } catch (caught) {
-      setError(caught instanceof ApiError ? caught.message : "Sign-in failed. Please try again.");
-    } finally {
-      setBusy(false);
-    }
-  }
+    },
+    fallback: "Sign-in failed. Please try again.",
+  });
+  if (session) return <Navigate to={destination} replace />;
 
   return (
     <div className={styles.auth}>
@@ -41,18 +34,26 @@ export function SignInPage() {
         <Card>
           <h1>Sign in</h1>
           <p className="kw-muted">Clinic staff and clients sign in here.</p>
-          <form className="kw-stack" onSubmit={onSubmit} noValidate>
-            {error ? <Alert tone="danger">{error}</Alert> : null}
-            <TextField label="E-mail" name="email" type="email" autoComplete="username" required />
+          <form className="kw-stack" onSubmit={form.onSubmit} onChange={form.onChange} noValidate>
+            {form.formError ? <Alert tone="danger">{form.formError}</Alert> : null}
+            <TextField
+              label="E-mail"
+              name="email"
+              type="email"
+              autoComplete="username"
+              required
+              error={form.error("email")}
+            />
             <TextField
               label="Password"
               name="password"
               type="password"
               autoComplete="current-password"
               required
+              error={form.error("password")}
             />
-            <Button type="submit" block disabled={busy}>
-              {busy ? "Signing in…" : "Sign in"}
+            <Button type="submit" block disabled={form.busy}>
+              {form.busy ? "Signing in…" : "Sign in"}
             </Button>
           </form>
           <p className="kw-muted" style={{ marginTop: "var(--kw-space-4)" }}>
@@ -63,3 +64,5 @@ export function SignInPage() {
     </div>
   );
 }
+
+export default SignInPage;

@@ -1,12 +1,15 @@
-import { type FormEvent, useState } from "react";
 import { Link, Navigate, useNavigate, useParams } from "react-router";
-import { ApiError } from "../api/client";
+import { useZodForm } from "../forms";
 import { NoClinicChosen, useClinicChoice } from "../setup/clinic-choice";
 import { Alert, Button, Card, Loading, TextField } from "../ui/components";
 import styles from "./Auth.module.css";
+import { authApi, optional } from "./api";
+import { lazySchema } from "./lazy-schema";
 import { useSession } from "./session";
-import { signUpAndSignIn } from "./signup";
 
+const SignupRequestSchema = lazySchema(() =>
+  import("../../core/api/auth").then((m) => m.SignupRequestSchema),
+);
 /** Client sign-up at the clinic of `/c/SLUG/sign-up`, or at the installation's default clinic on `/sign-up`. */
 export function SignUpPage() {
   const choice = useClinicChoice(useParams().slug ?? null);
@@ -28,34 +31,23 @@ export function SignUpPage() {
 function SignUpForm({ clinicSlug }: { clinicSlug: string }) {
   const { adopt } = useSession();
   const navigate = useNavigate();
-  const [error, setError] = useState<{ message: string; field?: string } | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  async function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    setBusy(true);
-    setError(null);
-    try {
-      const result = await signUpAndSignIn({
-        clinicSlug,
-        firstName: String(form.get("firstName") ?? ""),
-        lastName: String(form.get("lastName") ?? ""),
-        email: String(form.get("email") ?? ""),
-        phone: String(form.get("phone") ?? "") || undefined,
-        password: String(form.get("password") ?? ""),
-      });
-      adopt(result);
+  const form = useZodForm({
+    schema: SignupRequestSchema,
+    fields: ["firstName", "lastName", "email", "phone", "password"],
+    read: (data) => ({
+      clinicSlug,
+      firstName: String(data.get("firstName") ?? ""),
+      lastName: String(data.get("lastName") ?? ""),
+      email: String(data.get("email") ?? ""),
+      phone: optional(data.get("phone")),
+      password: String(data.get("password") ?? ""),
+    }),
+    send: async (body) => {
+      adopt(await authApi.signUp(body));
       navigate("/app", { replace: true });
-    } catch (caught) {
-      if (caught instanceof ApiError) setError({ message: caught.message, field: caught.field });
-      else setError({ message: "Sign-up failed. Please try again." });
-    } finally {
-      setBusy(false);
-    }
-  }
-  const fieldError = (name: string) => (error?.field === name ? error.message : null);
-
+    },
+    fallback: "Sign-up failed. Please try again.",
+  });
   return (
     <div className={styles.auth}>
       <div className={styles.authCard}>
@@ -64,21 +56,21 @@ function SignUpForm({ clinicSlug }: { clinicSlug: string }) {
           <p className="kw-muted">
             Book sessions, fill in your intake before your first visit, and follow your progress.
           </p>
-          <form className="kw-stack" onSubmit={onSubmit} noValidate>
-            {error && !error.field ? <Alert tone="danger">{error.message}</Alert> : null}
+          <form className="kw-stack" onSubmit={form.onSubmit} onChange={form.onChange} noValidate>
+            {form.formError ? <Alert tone="danger">{form.formError}</Alert> : null}
             <TextField
               label="First name"
               name="firstName"
               autoComplete="given-name"
               required
-              error={fieldError("firstName")}
+              error={form.error("firstName")}
             />
             <TextField
               label="Last name"
               name="lastName"
               autoComplete="family-name"
               required
-              error={fieldError("lastName")}
+              error={form.error("lastName")}
             />
             <TextField
               label="E-mail"
@@ -86,26 +78,26 @@ function SignUpForm({ clinicSlug }: { clinicSlug: string }) {
               type="email"
               autoComplete="email"
               required
-              error={fieldError("email")}
+              error={form.error("email")}
             />
             <TextField
               label="Phone (optional)"
               name="phone"
               type="tel"
               autoComplete="tel"
-              error={fieldError("phone")}
+              error={form.error("phone")}
             />
             <TextField
               label="Password"
               name="password"
               type="password"
               autoComplete="new-password"
-              hint="At least 10 characters, and not a common one such as password123. A short sentence works well."
+              hint="At least 10 characters. A short sentence works well."
               required
-              error={fieldError("password")}
+              error={form.error("password")}
             />
-            <Button type="submit" block disabled={busy}>
-              {busy ? "Creating account…" : "Create account"}
+            <Button type="submit" block disabled={form.busy}>
+              {form.busy ? "Creating account…" : "Create account"}
             </Button>
           </form>
           <p className="kw-muted" style={{ marginTop: "var(--kw-space-4)" }}>
@@ -116,3 +108,5 @@ function SignUpForm({ clinicSlug }: { clinicSlug: string }) {
     </div>
   );
 }
+
+export default SignUpPage;

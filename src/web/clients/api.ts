@@ -7,6 +7,9 @@ import { get } from "../api/client";
 export type ClientSummary = z.infer<typeof ClientSummarySchema>;
 export type ClientRecord = z.infer<typeof ClientRecordSchema>;
 
+/** The owner's home counts clients from one page of the list: the API's largest. */
+export const CLIENT_COUNT_LIMIT = 200;
+
 export const clientKeys = {
   all: ["clients"] as const,
   list: (text: string, limit: number) => ["clients", "list", text, limit] as const,

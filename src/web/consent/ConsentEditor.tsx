@@ -2,18 +2,16 @@
  * The owner's consent text (F5): edit the clinic's wording and publish it as the next version. Every
  * client is then asked to sign again, so publishing says so before it happens.
  */
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { type FormEvent, useState } from "react";
-import type { z } from "zod";
-import type { ConsentDocumentSchema, ConsentUpdate } from "../../core/api/intake";
-import { ApiError, api, get } from "../api/client";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import { type ConsentUpdate, ConsentUpdateSchema } from "../../core/api/intake";
+import { useZodForm } from "../forms";
 import { Alert, Button, Card, Loading, PageHeader, TextField } from "../ui/components";
+import { type ConsentDocument as ConsentText, consentDocumentQuery, publishConsent } from "./api";
 import styles from "./Consent.module.css";
 
-type ConsentText = z.infer<typeof ConsentDocumentSchema>;
-
 export default function ConsentEditor() {
-  const query = useQuery({ queryKey: ["consent"], queryFn: () => get<ConsentText>("/api/consent") });
+  const query = useQuery(consentDocumentQuery);
   const [published, setPublished] = useState<number | null>(null);
   if (query.isPending) return <Loading />;
   if (query.error) return <Alert tone="danger">Could not load the consent text.</Alert>;
@@ -36,20 +34,20 @@ function Editor({ current, onPublished }: { current: ConsentText; onPublished: (
     sections: current.sections.map(({ heading, body }) => ({ heading, body })),
     agreement: current.agreement,
   });
-  const publish = useMutation({
-    mutationFn: () => api<ConsentText>("PUT", "/api/consent", draft),
-    onSuccess: (document) => {
-      queryClient.setQueryData(["consent"], document);
+  // The inputs are controlled (sections come and go), so the form reads the draft, not FormData;
+  // each input's name is its field's path, so editing it clears its message.
+  const form = useZodForm({
+    schema: ConsentUpdateSchema,
+    read: () => draft,
+    send: async (body) => {
+      const document = await publishConsent(body);
+      queryClient.setQueryData(consentDocumentQuery.queryKey, document);
       onPublished(document.version);
     },
+    fallback: "Could not publish the consent text. Please try again.",
   });
   const setSection = (index: number, patch: Partial<ConsentUpdate["sections"][number]>) =>
     setDraft((d) => ({ ...d, sections: d.sections.map((s, i) => (i === index ? { ...s, ...patch } : s)) }));
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    publish.mutate();
-  };
-  const error = publish.error instanceof ApiError ? publish.error : null;
   return (
     <>
       <PageHeader
@@ -57,14 +55,15 @@ function Editor({ current, onPublished }: { current: ConsentText; onPublished: (
         title="Consent form"
         description={`Version ${current.version} is in use since ${current.effectiveDate}. Publishing your changes makes version ${current.version + 1}, and every client is asked to sign again.`}
       />
-      <form className={styles.consentEditor} onSubmit={submit} noValidate>
+      <form className={styles.consentEditor} onSubmit={form.onSubmit} onChange={form.onChange} noValidate>
         <Card>
           <TextField
             label="Title"
+            name="title"
             value={draft.title}
             maxLength={200}
             onChange={(e) => setDraft({ ...draft, title: e.target.value })}
-            error={error?.field === "title" ? error.message : null}
+            error={form.error("title")}
           />
         </Card>
         {draft.sections.map((section, index) => (
@@ -73,23 +72,26 @@ function Editor({ current, onPublished }: { current: ConsentText; onPublished: (
           <Card key={index} title={`Section ${index + 1}`} headingLevel={2}>
             <TextField
               label="Heading"
+              name={`sections[${index}].heading`}
               value={section.heading}
               maxLength={200}
               onChange={(e) => setSection(index, { heading: e.target.value })}
-              error={error?.field === `sections[${index}].heading` ? error.message : null}
+              error={form.error(`sections[${index}].heading`)}
             />
             <div className="kw-field">
               <label htmlFor={`kw-consent-body-${index}`}>Text</label>
               <textarea
                 id={`kw-consent-body-${index}`}
+                name={`sections[${index}].body`}
+                aria-invalid={form.error(`sections[${index}].body`) ? true : undefined}
                 className="kw-input kw-textarea"
                 rows={4}
                 maxLength={5000}
                 value={section.body}
                 onChange={(e) => setSection(index, { body: e.target.value })}
               />
-              {error?.field === `sections[${index}].body` ? (
-                <span className="kw-field__error">{error.message}</span>
+              {form.error(`sections[${index}].body`) ? (
+                <span className="kw-field__error">{form.error(`sections[${index}].body`)}</span>
               ) : null}
             </div>
             {draft.sections.length > 1 ? (
@@ -115,22 +117,22 @@ function Editor({ current, onPublished }: { current: ConsentText; onPublished: (
             <label htmlFor="kw-consent-agreement">What the client agrees to by signing</label>
             <textarea
               id="kw-consent-agreement"
+              name="agreement"
+              aria-invalid={form.error("agreement") ? true : undefined}
               className="kw-input kw-textarea"
               rows={3}
               maxLength={1000}
               value={draft.agreement}
               onChange={(e) => setDraft({ ...draft, agreement: e.target.value })}
             />
-            {error?.field === "agreement" ? <span className="kw-field__error">{error.message}</span> : null}
+            {form.error("agreement") ? (
+              <span className="kw-field__error">{form.error("agreement")}</span>
+            ) : null}
           </div>
         </Card>
-        {error &&
-        !["title", "agreement"].includes(error.field ?? "") &&
-        !error.field?.startsWith("sections[") ? (
-          <Alert tone="danger">{error.message}</Alert>
-        ) : null}
-        <button type="submit" className="kw-button kw-button--primary" disabled={publish.isPending}>
-          {publish.isPending ? "Publishing…" : `Publish as version ${current.version + 1}`}
+        {form.formError ? <Alert tone="danger">{form.formError}</Alert> : null}
+        <button type="submit" className="kw-button kw-button--primary" disabled={form.busy}>
+          {form.busy ? "Publishing…" : `Publish as version ${current.version + 1}`}
         </button>
       </form>
     </>

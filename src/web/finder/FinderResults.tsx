@@ -6,7 +6,7 @@ import type { FinderResult } from "../../core/finder/rank";
 import { shortRegionName } from "../atlas/labels";
 import { cx } from "../ui/cx";
 import styles from "./Finder.module.css";
-import { bookingLinks, type Marks, type Visitor } from "./marks-url";
+import { bookingLinks, type Marks, musclePageHref, type Visitor } from "./marks-url";
 
 interface FinderResultsProps {
   readonly results: readonly FinderResult[];
@@ -57,7 +57,12 @@ export function FinderResults({ results, marks, visitor, shortList }: FinderResu
       </p>
       <ol className={styles.results} aria-label="Likely muscles, best match first">
         {shown.map((result, index) => (
-          <ResultItem key={`${result.muscle}-${result.side}`} result={result} rank={index + 1} />
+          <ResultItem
+            key={`${result.muscle}-${result.side}`}
+            result={result}
+            rank={index + 1}
+            marks={marks}
+          />
         ))}
       </ol>
       {results.length > shortList ? (
@@ -78,12 +83,12 @@ export function FinderResults({ results, marks, visitor, shortList }: FinderResu
   );
 }
 
-function ResultItem({ result, rank }: { result: FinderResult; rank: number }) {
+function ResultItem({ result, rank, marks }: { result: FinderResult; rank: number; marks: Marks }) {
   const muscle = muscleById(result.muscle);
   const name = muscle?.name ?? result.muscle;
   const percent = Math.round(result.score * 100);
   const side = result.side ?? "either";
-  const href = `/atlas/${result.muscle}${result.side ? `?side=${result.side}` : ""}`;
+  const href = musclePageHref(result.muscle, result.side, marks);
   return (
     <li className={styles.result}>
       <div className={styles.resultHead}>

@@ -1,6 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { MAX_FINDER_REGIONS as API_LIMIT } from "../../core/finder";
-import { bookingLinks, formatMarks, MAX_FINDER_REGIONS, marksSearch, parseMarks } from "./marks-url";
+import {
+  bookingHrefFrom,
+  bookingLinks,
+  formatMarks,
+  MAX_FINDER_REGIONS,
+  marksSearch,
+  musclePageHref,
+  parseMarks,
+} from "./marks-url";
 
 describe("marks in the URL", () => {
   it("reads region ids with intensities, defaulting a bare id to 5", () => {
@@ -49,5 +57,30 @@ describe("marks in the URL", () => {
 
   it("sends a signed-in client straight to booking with the marks", () => {
     expect(bookingLinks("client", { sacrum: 3 })).toEqual({ book: "/book?regions=sacrum:3" });
+  });
+});
+
+describe("marks from the finder through an atlas page to booking", () => {
+  it("opens a result's muscle page with the side and the marks", () => {
+    expect(musclePageHref("trapezius-upper", "left", { "temple-left": 6, "neck-posterior-left": 4 })).toBe(
+      "/atlas/trapezius-upper?regions=temple-left:6,neck-posterior-left:4&side=left",
+    );
+    expect(musclePageHref("masseter", null, {})).toBe("/atlas/masseter");
+  });
+
+  it("books from the muscle page with the marks it was opened with", () => {
+    const href = musclePageHref("trapezius-upper", "right", { "temple-left": 6 });
+    expect(bookingHrefFrom(href.slice(href.indexOf("?")))).toBe("/book?regions=temple-left:6");
+  });
+
+  it("keeps them when the page's side toggle has re-encoded the query", () => {
+    expect(bookingHrefFrom("?side=right&regions=temple-left%3A6%2Cneck-posterior-left%3A4")).toBe(
+      "/book?regions=temple-left:6,neck-posterior-left:4",
+    );
+  });
+
+  it("books with no marks from an atlas page opened on its own", () => {
+    expect(bookingHrefFrom("")).toBe("/book");
+    expect(bookingHrefFrom("?side=left")).toBe("/book");
   });
 });

@@ -72,3 +72,16 @@ export function bookingLinks(visitor: Visitor, marks: Marks): { book: string; si
   }
   return { book: booking };
 }
+
+/** A finder result's atlas page: the side shown, and the marks, so booking from there keeps them. */
+export function musclePageHref(muscle: string, side: string | null | undefined, marks: Marks): string {
+  return `/atlas/${encodeURIComponent(muscle)}${marksSearch(marks, side ? { side } : {})}`;
+}
+
+/**
+ * Where "Book a session" on an atlas page goes: booking, with the marks the page was opened with
+ * (from the finder's results), or none.
+ */
+export function bookingHrefFrom(search: string): string {
+  return `/book${marksSearch(parseMarks(new URLSearchParams(search).get(REGIONS_PARAM)))}`;
+}

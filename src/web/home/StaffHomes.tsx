@@ -8,14 +8,12 @@ import { AppointmentDialog, type Mode } from "../appointments/AppointmentDialog"
 import { AppointmentList } from "../appointments/AppointmentList";
 import { appointmentsQuery } from "../appointments/api";
 import { useSession } from "../auth/session";
-import { clientsQuery } from "../clients/api";
+import { CLIENT_COUNT_LIMIT, clientsQuery } from "../clients/api";
 import { RequestRow, useAnsweredRows } from "../requests/RequestRow";
 import { Card, Empty, Loading, PageHeader, Stat } from "../ui/components";
 import { formatDayLong } from "../ui/time";
 
 const HOLDING = new Set(["requested", "confirmed"]);
-/** The owner's client count reads one page of the list; the API's page limit. */
-export const CLIENT_COUNT_LIMIT = 200;
 
 function useToday(context: AuthContext) {
   const ranges = useMemo(() => homeRanges(context.timeZone), [context.timeZone]);

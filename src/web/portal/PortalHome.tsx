@@ -8,7 +8,7 @@ import { type ReactNode, useMemo } from "react";
 import { Link, useSearchParams } from "react-router";
 import type { AuthContext } from "../../core/api/auth";
 import type { MyConsent, MyIntake } from "../../core/api/intake";
-import { portalRange } from "../app/ranges";
+import { portalRanges } from "../app/ranges";
 import { useSession } from "../auth/session";
 import { publicClinicQuery } from "../clinic/api";
 import { myConsentQuery } from "../consent/api";
@@ -146,8 +146,9 @@ export function PortalHome({ context }: { context: AuthContext }) {
   const { session } = useSession();
   const [params] = useSearchParams();
   const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
-  const range = useMemo(() => portalRange(), []);
-  const appointments = useQuery(myAppointmentsQuery(range));
+  const ranges = useMemo(() => portalRanges(), []);
+  const appointments = useQuery(myAppointmentsQuery(ranges.ahead));
+  const history = useQuery(myAppointmentsQuery(ranges.history));
   const intake = useQuery(myIntakeQuery);
   const consent = useQuery(myConsentQuery);
   const clinic = useQuery(publicClinicQuery(context.clinicSlug));
@@ -155,7 +156,10 @@ export function PortalHome({ context }: { context: AuthContext }) {
 
   const regions = params.get("regions");
   const regionsSearch = regions ? `?regions=${encodeURIComponent(regions)}` : "";
-  const all = appointments.data ?? [];
+  const seen = new Set<string>();
+  const all = [...(history.data ?? []), ...(appointments.data ?? [])].filter(
+    (a) => !seen.has(a.id) && seen.add(a.id),
+  );
   const { upcoming, cancelled, past } = groupPortalAppointments(all);
   const hadVisit = all.some((a) => a.status === "completed");
   const screening = intake.data?.submitted?.screening;
@@ -214,14 +218,18 @@ export function PortalHome({ context }: { context: AuthContext }) {
           </Card>
         ) : null}
         <Card title="Past appointments" flush>
-          <PortalAppointments
-            appointments={past}
-            zone={zone}
-            slug={context.clinicSlug}
-            policy={policy}
-            actions={false}
-            empty="No past appointments yet."
-          />
+          {history.isPending ? (
+            <Loading />
+          ) : (
+            <PortalAppointments
+              appointments={past}
+              zone={zone}
+              slug={context.clinicSlug}
+              policy={policy}
+              actions={false}
+              empty="No past appointments yet."
+            />
+          )}
         </Card>
         <Card title="Your data">
           <p>

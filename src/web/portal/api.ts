@@ -4,15 +4,15 @@ import type { Appointment } from "../../core/api/clinic";
 import { get } from "../api/client";
 
 const DAY_MS = 86_400_000;
-/** The appointments API serves at most 92 days per request. */
-const PAGE_DAYS = 90;
+/** The appointments API serves at most 92 days per request: each request asks for that many. */
+const PAGE_DAYS = 92;
 
 export const portalKeys = {
   all: ["my-appointments"] as const,
   appointments: (from: number, to: number) => ["my-appointments", from, to] as const,
 };
 
-/** The client's own appointments over a range (app/ranges.ts `portalRange`), a few requests' worth. */
+/** The client's own appointments over a range (app/ranges.ts `portalRanges`), a few requests' worth. */
 export function myAppointmentsQuery(range: { from: number; to: number }) {
   return queryOptions({
     queryKey: portalKeys.appointments(range.from, range.to),

@@ -6,6 +6,7 @@
 import { useQueries } from "@tanstack/react-query";
 import { useMemo, useState } from "react";
 import type { AuthContext } from "../../core/api/auth";
+import { requestsRange } from "../app/ranges";
 import { AppointmentDialog, type Mode } from "../appointments/AppointmentDialog";
 import { appointmentQuery } from "../appointments/api";
 import { useAppointments } from "../appointments/queries";
@@ -14,18 +15,10 @@ import { useSession } from "../auth/session";
 import { Alert, Card, Empty, Loading, PageHeader } from "../ui/components";
 import { RequestRow, useAnsweredRows } from "./RequestRow";
 
-/** Requests can sit a while before their start; look ahead as far as the list API allows. */
-const LOOK_AHEAD_DAYS = 92;
-
 export function useRequests() {
-  // One range per page visit (a new instant every render would refetch forever).
-  const range = useMemo(() => {
-    const from = new Date(Date.now() - 86_400_000);
-    return {
-      from: from.toISOString(),
-      to: new Date(from.getTime() + LOOK_AHEAD_DAYS * 86_400_000).toISOString(),
-    };
-  }, []);
+  // One range per page visit (a new instant every render would refetch forever); the route loader
+  // fetches the same one while this page's code loads.
+  const range = useMemo(() => requestsRange(), []);
   const query = useAppointments(range);
   const waiting = (query.data ?? []).filter((a) => a.status === "requested");
   // The list has no creation time; each request's details do (and warm the dialog's cache).

@@ -4,9 +4,11 @@
  * Reads and writes through ./api.ts and the shared ../clinic/api.ts.
  */
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { type FormEvent, useId, useState } from "react";
+import { useId, useState } from "react";
+import { ServiceRequestSchema, ServiceUpdateSchema } from "../../core/api/scheduling";
 import { ApiError } from "../api/client";
 import { clinicKeys, type Service, servicesQuery } from "../clinic/api";
+import { useZodForm } from "../forms";
 import { Alert, Button, Card, Empty, Loading, TextField } from "../ui/components";
 import { cx } from "../ui/cx";
 import { Dialog, DialogActions, DialogHeader } from "../ui/Dialog";
@@ -119,41 +121,44 @@ export function ServicesSection() {
 
 function ServiceForm({ service, onDone }: { service: Service | null; onDone(): void }) {
   const ids = { kind: useId(), mode: useId(), description: useId() };
-  const save = useMutation({
-    mutationFn: (body: Record<string, unknown>) =>
-      service ? settingsApi.updateService(service.id, body) : settingsApi.addService(body),
-    onSuccess: onDone,
-  });
   const archive = useMutation({
     mutationFn: () => settingsApi.archiveService(service?.id ?? ""),
     onSuccess: onDone,
   });
-  const error =
-    (save.error ?? archive.error) instanceof ApiError ? ((save.error ?? archive.error) as ApiError) : null;
-  const fieldError = (name: string) => (error?.field === name ? error.message : null);
+  const form = useZodForm({
+    // A new service is checked in full; an edit sends the same fields, each of which may change.
+    schema: service ? ServiceUpdateSchema : ServiceRequestSchema,
+    fields: ["name", "description", "durationMin", "bufferBeforeMin", "bufferAfterMin", "priceCents"],
+    read: (data) => {
+      const text = (name: string) => String(data.get(name) ?? "").trim();
+      // A blank number box is "missing" (the check says so), not 0.
+      const number = (name: string) => (text(name) === "" ? undefined : Number(text(name)));
+      const price = text("price");
+      const mode = text("mode");
+      return {
+        name: text("name"),
+        kind: text("kind"),
+        description: text("description"),
+        durationMin: number("durationMin"),
+        bufferBeforeMin: number("bufferBeforeMin") ?? 0,
+        bufferAfterMin: number("bufferAfterMin") ?? 0,
+        priceCents: price === "" ? null : Math.round(Number(price) * 100),
+        bookableOnline: mode !== "phone",
+        bookingMode: mode === "instant" ? "instant" : "request",
+      };
+    },
+    send: async (body) => {
+      await (service ? settingsApi.updateService(service.id, body) : settingsApi.addService(body));
+      onDone();
+    },
+  });
+  const fieldError = (name: string) => form.error(name);
+  const archiveError = archive.error instanceof ApiError ? archive.error.message : null;
 
-  function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    const text = (name: string) => String(form.get(name) ?? "").trim();
-    const priceText = text("price");
-    const mode = text("mode");
-    save.mutate({
-      name: text("name"),
-      kind: text("kind"),
-      description: text("description"),
-      durationMin: Number(text("durationMin")),
-      bufferBeforeMin: Number(text("bufferBeforeMin") || 0),
-      bufferAfterMin: Number(text("bufferAfterMin") || 0),
-      priceCents: priceText === "" ? null : Math.round(Number(priceText) * 100),
-      bookableOnline: mode !== "phone",
-      bookingMode: mode === "instant" ? "instant" : "request",
-    });
-  }
   const mode = !service ? "request" : !service.bookableOnline ? "phone" : service.bookingMode;
 
   return (
-    <form className="kw-stack" onSubmit={submit} noValidate>
+    <form className="kw-stack" onSubmit={form.onSubmit} onChange={form.onChange} noValidate>
       <DialogHeader title={service ? `Edit ${service.name}` : "Add a service"} />
       <TextField
         label="Name"
@@ -228,11 +233,12 @@ function ServiceForm({ service, onDone }: { service: Service | null; onDone(): v
         </div>
       </div>
       <div aria-live="polite">
-        {error && !error.field ? <Alert tone="danger">{error.message}</Alert> : null}
+        {form.formError ? <Alert tone="danger">{form.formError}</Alert> : null}
+        {archiveError ? <Alert tone="danger">{archiveError}</Alert> : null}
       </div>
       <DialogActions>
-        <Button type="submit" disabled={save.isPending}>
-          {save.isPending ? "Saving…" : service ? "Save service" : "Add service"}
+        <Button type="submit" disabled={form.busy}>
+          {form.busy ? "Saving…" : service ? "Save service" : "Add service"}
         </Button>
         {service ? (
           <Button variant="ghost" disabled={archive.isPending} onClick={() => archive.mutate()}>

@@ -2,6 +2,7 @@ import { lazy, type ReactNode, Suspense, useEffect, useLayoutEffect, useRef, use
 import { Link, NavLink, useLocation } from "react-router";
 import { useSession } from "../auth/session";
 import { navigationFor, PUBLIC_NAVIGATION } from "./navigation";
+import { prefetchOnIntent } from "./prefetch";
 
 // The account menu (Radix) only matters once signed in; loading it lazily keeps public pages light.
 const UserMenu = lazy(() => import("./UserMenu"));
@@ -75,7 +76,7 @@ export function AppShell({ children }: { children: ReactNode }) {
           </button>
           <nav id="kw-nav" className="kw-nav" aria-label="Main" data-open={menuOpen}>
             {items.map((item) => (
-              <NavLink key={item.to} to={item.to} end={item.to === "/app"}>
+              <NavLink key={item.to} to={item.to} end={item.to === "/app"} {...prefetchOnIntent(item.to)}>
                 {item.label}
               </NavLink>
             ))}

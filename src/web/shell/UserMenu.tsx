@@ -2,6 +2,7 @@ import * as DropdownMenu from "@radix-ui/react-dropdown-menu";
 import { useNavigate } from "react-router";
 import { ROLE_LABELS } from "../../core/api/roles";
 import { useSession } from "../auth/session";
+import { initials } from "../ui/initials";
 import styles from "./UserMenu.module.css";
 
 export default function UserMenu() {
@@ -20,11 +21,7 @@ export default function UserMenu() {
           aria-label={`Account menu for ${session.user.name}`}
         >
           <span aria-hidden="true" className={styles.avatar}>
-            {session.user.name
-              .split(" ")
-              .map((part) => part[0])
-              .join("")
-              .slice(0, 2)}
+            {initials(session.user.name)}
           </span>
           <span className={styles.userName}>{session.user.name}</span>
         </button>

@@ -1,0 +1,157 @@
+/**
+ * Which module renders each page, who may see it, and which first data it shows. `preloadPath`
+ * starts a page's chunk and, for someone allowed to see it, its data (page-data.ts) at the same
+ * time: main.tsx calls it for the page opened, navigation links on hover or focus.
+ */
+import type { ComponentType } from "react";
+import { matchPath } from "react-router";
+import type { Role } from "../../core/api/auth";
+import { currentSession } from "../auth/session";
+import type { PageDataKey } from "./page-data";
+
+type PageModule = Promise<{ default: ComponentType }>;
+
+/**
+ * A page's import, remembered: preloading and rendering share one promise, and once it has
+ * settled the page renders without suspending (React holds a revealed Suspense boundary back up
+ * to 300 ms, which would cost more than the load itself).
+ */
+export interface PageLoader {
+  (): PageModule;
+  loaded: { default: ComponentType } | null;
+}
+function remember(load: () => PageModule): PageLoader {
+  let promise: PageModule | null = null;
+  const loader = (() => {
+    promise ??= load().then((module) => {
+      loader.loaded = module;
+      return module;
+    });
+    return promise;
+  }) as PageLoader;
+  loader.loaded = null;
+  return loader;
+}
+
+export interface PageEntry {
+  path: string;
+  load: PageLoader;
+  /** Who may see it (checked by the page when absent). */
+  roles?: readonly Role[];
+  data?: PageDataKey;
+}
+
+const STAFF: readonly Role[] = ["owner", "therapist", "front_desk"];
+const CLIENT: readonly Role[] = ["client"];
+
+export const PUBLIC_PAGES: readonly PageEntry[] = [
+  // Forms check input with the API's zod schemas: their own chunks keep zod off the landing page.
+  { path: "/sign-in", load: remember(() => import("../auth/SignInPage")) },
+  { path: "/sign-up", load: remember(() => import("../auth/SignUpPage")) },
+  { path: "/invite/:token", load: remember(() => import("../auth/AcceptInvitePage")) },
+  // Public pages, each its own small chunk (bench/web-size.bench.ts weighs them).
+  { path: "/finder", load: remember(() => import("../finder/FinderPage")) },
+  { path: "/atlas", load: remember(() => import("../atlas/AtlasIndexPage")) },
+  { path: "/atlas/:muscleId", load: remember(() => import("../atlas/MusclePage")) },
+  // A clinic's own sign-up address, for installations with several clinics.
+  { path: "/c/:slug/sign-up", load: remember(() => import("../auth/SignUpPage")) },
+  // The first-run page: used once per installation, so it never weighs on the other pages.
+  { path: "/setup", load: remember(() => import("../setup/SetupPage")) },
+];
+
+/** Pages that read the query cache (app/QueryLayout): the signed-in pages, and online booking. */
+export const CACHED_PAGES: readonly PageEntry[] = [
+  // Online booking starts signed out too, on a phone: its own chunk, with the query cache.
+  { path: "/book", load: remember(() => import("../booking/BookingPage")) },
+  { path: "/c/:slug/book", load: remember(() => import("../booking/BookingPage")) },
+  { path: "/app", load: remember(() => import("../home/HomePage")), data: "home" },
+  {
+    path: "/app/clients",
+    roles: STAFF,
+    load: remember(() => import("../clients/ClientsPage")),
+    data: "clients",
+  },
+  {
+    path: "/app/clients/:id",
+    roles: STAFF,
+    load: remember(() => import("../clients/ClientPage")),
+    data: "client",
+  },
+  {
+    path: "/app/team",
+    roles: ["owner", "front_desk"],
+    load: remember(() => import("../team/TeamPage")),
+    data: "team",
+  },
+  {
+    path: "/app/calendar",
+    roles: STAFF,
+    load: remember(() => import("../calendar/CalendarPage")),
+    data: "calendar",
+  },
+  {
+    path: "/app/requests",
+    roles: ["owner", "front_desk"],
+    load: remember(() => import("../requests/RequestsPage")),
+    data: "requests",
+  },
+  {
+    path: "/app/settings",
+    roles: ["owner"],
+    load: remember(() => import("../settings/SettingsPage")),
+    data: "settings",
+  },
+  {
+    path: "/app/intake",
+    roles: CLIENT,
+    load: remember(() => import("../intake/IntakePage")),
+    data: "intake",
+  },
+  {
+    path: "/app/consent",
+    roles: CLIENT,
+    load: remember(() => import("../consent/ConsentPage")),
+    data: "consent",
+  },
+  { path: "/app/consent/edit", roles: ["owner"], load: remember(() => import("../consent/ConsentEditor")) },
+  { path: "/app/audit", roles: ["owner"], load: remember(() => import("../audit/AuditPage")) },
+];
+
+const EVERYONE: readonly Role[] = [...STAFF, ...CLIENT];
+
+/** The page entry for a path, with its parameters (`/app/clients/:id` → `{ id }`). */
+export function findPage(pathname: string) {
+  for (const page of [...PUBLIC_PAGES, ...CACHED_PAGES]) {
+    const match = matchPath({ path: page.path, end: true }, pathname);
+    if (match) return { page, params: match.params };
+  }
+  return null;
+}
+
+export const loadQueryLayout = remember(() => import("./QueryLayout"));
+
+/**
+ * Starts what a page needs: its code, and its first data for someone allowed to see it. Resolves
+ * when the code has loaded (or failed).
+ */
+export function preloadPath(to: string): Promise<unknown> {
+  const url = new URL(to, window.location.origin);
+  const found = findPage(url.pathname);
+  if (!found) return Promise.resolve();
+  const { page, params } = found;
+  const code = Promise.all([page.load(), CACHED_PAGES.includes(page) ? loadQueryLayout() : null]).catch(
+    () => undefined,
+  );
+  if (!page.data) return code;
+  const key = page.data;
+  const roles = page.roles ?? EVERYONE;
+  void Promise.all([currentSession(), import("./page-data")])
+    .then(([session, data]) => {
+      const context = session?.context;
+      if (context && roles.includes(context.role)) {
+        return data.preloadPage(key, { params, search: url.searchParams, context });
+      }
+    })
+    .catch(() => undefined);
+  return code;
+}
