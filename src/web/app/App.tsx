@@ -2,7 +2,7 @@
  * The app's routes. Every page but the landing page is its own chunk; a signed-in page's chunk and
  * its first data are fetched together (pages.ts), at start-up for the page opened and on a link's
  * hover or focus for the next one, so pages no longer load in stages
- * (docs/decisions/0011-web-data-loading.md).
+ * (docs/decisions/0012-web-data-loading.md).
  */
 import { type ReactNode, Suspense, use } from "react";
 import { Navigate, Route, Routes, useLocation } from "react-router";

@@ -1,7 +1,7 @@
 /**
  * What each signed-in page shows first, as the queries its components read (same options, same
  * keys). pages.ts starts these while the page's code loads, so the page renders with its data
- * instead of code → render → fetch → render (docs/decisions/0011-web-data-loading.md).
+ * instead of code → render → fetch → render (docs/decisions/0012-web-data-loading.md).
  * Loaded on demand with the signed-in pages, so public pages carry no TanStack Query.
  */
 import type { EnsureQueryDataOptions, QueryKey } from "@tanstack/react-query";
