@@ -1,5 +1,5 @@
 /**
- * The muscle atlas (PRODUCT.md F2): every muscle grouped by body area, and a search by name or by
+ * The muscle atlas (docs/product.md F2): every muscle grouped by body area, and a search by name or by
  * where it hurts (core searchMuscles, answered by the API). The search text lives in the URL.
  */
 import { useEffect, useMemo, useState } from "react";

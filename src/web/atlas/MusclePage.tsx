@@ -1,5 +1,5 @@
 /**
- * One muscle of the atlas (PRODUCT.md F2): where its pain is felt (on the body map), where its
+ * One muscle of the atlas (docs/product.md F2): where its pain is felt (on the body map), where its
  * trigger points are, what sets them off, how to treat it yourself with a hold timer, a stretch,
  * cautions, sources, and a way to book. The text comes from the API; the map loads lazily.
  */

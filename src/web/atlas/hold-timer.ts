@@ -1,5 +1,5 @@
 /**
- * The hold timer's rules (PRODUCT.md F2, F6: pressure held 10-60 s), apart from React so they are
+ * The hold timer's rules (docs/product.md F2, F6: pressure held 10-60 s), apart from React so they are
  * easy to test. Time is read from the clock on every tick rather than counted, so a throttled
  * background tab or a slow phone still ends on time.
  */

@@ -1,6 +1,6 @@
 /**
  * Where each muscle's trigger points lie, as body-map regions, so a muscle page can draw them as ×
- * (DESIGN.md: the trigger point itself an ×). The atlas describes the spots in words; this table
+ * (docs/design-system.md: the trigger point itself an ×). The atlas describes the spots in words; this table
  * names the region each description falls in, and the × is drawn in the middle of that region:
  * an approximate place, which the page says.
  */

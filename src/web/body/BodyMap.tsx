@@ -118,7 +118,7 @@ function svgPointOf(element: SVGPathElement, event: MouseEvent): { x: number; y:
 }
 
 /**
- * The interactive body map (PRODUCT.md F1, docs/design-system.md "The body map"): front, back and zoomed
+ * The interactive body map (docs/product.md F1, docs/design-system.md "The body map"): front, back and zoomed
  * head, hands and feet; mark pain with an intensity, show a muscle's referral pattern, chart
  * trigger points. Controlled: the view and the marks belong to the caller.
  */

@@ -34,7 +34,7 @@ export function isMarked(marks: RegionMarks, regionId: string): boolean {
   return marks[regionId] !== undefined;
 }
 
-/** Digits 1-9 set that intensity and 0 sets 10 (DESIGN.md); anything else is not an intensity key. */
+/** Digits 1-9 set that intensity and 0 sets 10 (docs/design-system.md); anything else is not an intensity key. */
 export function intensityForKey(key: string): number | null {
   if (key === "0") return MAX_INTENSITY;
   return /^[1-9]$/.test(key) ? Number(key) : null;

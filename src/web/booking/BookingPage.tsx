@@ -1,5 +1,5 @@
 /**
- * Online booking on a phone (DESIGN.md): service → time (in the client's own zone, said so) →
+ * Online booking on a phone (docs/design-system.md): service → time (in the client's own zone, said so) →
  * details → done. The choices live in the URL, so signing in or creating an account at the details
  * step, a reload or the back button all come back to the chosen slot. Each step is its own file.
  */

@@ -1,5 +1,5 @@
 /**
- * Phone booking at the front desk (DESIGN.md: laptop, phone ringing, keyboard-fast): find the
+ * Phone booking at the front desk (docs/design-system.md: laptop, phone ringing, keyboard-fast): find the
  * client as you type (↑/↓ and Enter) or add a new one, pick service and therapist, take an open time
  * or type one, and book with Ctrl+Enter. Same booking path as online: `POST /api/appointments`.
  */

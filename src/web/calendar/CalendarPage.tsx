@@ -1,5 +1,5 @@
 /**
- * The front desk's calendar (DESIGN.md: laptop): a day with a column per therapist (or per room), or
+ * The front desk's calendar (docs/design-system.md: laptop): a day with a column per therapist (or per room), or
  * a week with a column per day; appointments are blocks placed by the clinic's wall clock and
  * coloured by status. A block opens the appointment dialog; "New booking" (or N, or a click on an
  * empty spot of a column) opens phone booking. Keys: T today, D day, W week, ←/→ move.

@@ -1,5 +1,5 @@
 /**
- * The finder's safety gate (PRODUCT.md F3, F5): red-flag questions come before any result. The
+ * The finder's safety gate (docs/product.md F3, F5): red-flag questions come before any result. The
  * questions asked are the general ones plus those that matter for the regions marked so far; a
  * "yes" to any of them stops the finder with the advice to seek care. Answers live for the
  * browser tab (sessionStorage), so a reload does not ask again and a "yes" keeps the finder stopped.

@@ -1,5 +1,5 @@
 /**
- * The owner's clinic settings (PRODUCT.md F4/F10): booking policies, services, rooms, and each
+ * The owner's clinic settings (docs/product.md F4/F10): booking policies, services, rooms, and each
  * therapist's weekly hours and time off. Each section is its own file; this page switches between them.
  */
 import { useSearchParams } from "react-router";
