@@ -1,5 +1,5 @@
 /**
- * The pain finder (docs/product.md F3, docs/design-system.md "Finder"): safety questions first, then the body map
+ * The pain finder (docs/product.md F3, docs/design-system.md "Who it is for, on what"): safety questions first, then the body map
  * and a short, live list of muscles commonly associated with pain where it is marked.
  *
  * This module is the page's first load: the questions and the page frame only. The map and the
