@@ -38,32 +38,7 @@ test("settings → hours fits a phone's width", async ({ page }) => {
   await expectWithinScreen(page.getByRole("button", { name: "Add time off" }));
 });
 
-test("the calendar on a phone is today's agenda, one therapist at a time, every one reachable", async ({
-  page,
-}) => {
-  await signIn(page, "desk@knotwork.test");
-  await page.goto("/app/calendar");
-  const day = (await page.getByRole("heading", { level: 2, name: /day, / }).first().textContent()) ?? "";
-  const agenda = page.getByRole("region", { name: new RegExp(`, ${day}$`) });
-  await expectWithinScreen(agenda);
-  expect(await pageWidth(page)).toBeLessThanOrEqual(VIEWPORTS.phone.width);
-
-  const therapists = page.getByRole("group", { name: "Therapist" }).getByRole("button");
-  expect(await therapists.count()).toBeGreaterThanOrEqual(3);
-  for (const therapist of await therapists.all()) {
-    const name = (await therapist.textContent()) ?? "";
-    await therapist.click();
-    await expect(therapist).toHaveAttribute("aria-pressed", "true");
-    await expect(page.getByRole("heading", { name: `${name}, ${day}` })).toBeVisible();
-    for (const item of await agenda.getByRole("listitem").all()) await expectWithinScreen(item);
-    expect(await pageWidth(page)).toBeLessThanOrEqual(VIEWPORTS.phone.width);
-  }
-
-  // A link to the week view still opens a day that fits.
-  await page.goto("/app/calendar?view=week");
-  await expectWithinScreen(page.getByRole("region", { name: new RegExp(`, ${day}$`) }));
-  expect(await pageWidth(page)).toBeLessThanOrEqual(VIEWPORTS.phone.width);
-});
+// The calendar's phone agenda is walked in booking-states.spec.ts (every therapist, no sideways scroll).
 
 test("what the page scrolls to stops below the sticky header", async ({ page }) => {
   await page.goto("/finder");

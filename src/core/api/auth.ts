@@ -17,7 +17,7 @@ export const EmailSchema = z
 export const NewPasswordSchema = z
   .string()
   .min(10, { message: "Use at least 10 characters." })
-  .max(200, { message: "Use at most 200 characters." });
+  .max(200);
 
 export { PersonNameSchema } from "./text";
 

@@ -15,8 +15,9 @@ export const plainText = (max: number, min = 0) =>
   z
     .string()
     .trim()
-    .min(min, { message: min > 0 ? "Enter some text." : "Too short." })
-    .max(max, { message: `Use at most ${max} characters.` })
+    .min(min, { message: "Enter some text." })
+    // No message of its own: the plain-words wording (plain-message.ts) says "Keep this under N characters."
+    .max(max)
     .refine((text) => !CONTROL_CHARACTERS.test(text), { message: "Remove control characters." });
 
 /** One line of text (names, titles, phone numbers): no line breaks, tabs or other control characters. */
@@ -24,8 +25,9 @@ export const singleLine = (max: number, min = 0) =>
   z
     .string()
     .trim()
-    .min(min, { message: min > 0 ? "Enter some text." : "Too short." })
-    .max(max, { message: `Use at most ${max} characters.` })
+    .min(min, { message: "Enter some text." })
+    // No message of its own: the plain-words wording (plain-message.ts) says "Keep this under N characters."
+    .max(max)
     .refine((text) => !LINE_CONTROL_CHARACTERS.test(text), {
       message: "Use one line without control characters.",
     });
@@ -35,7 +37,7 @@ export const PersonNameSchema = z
   .string()
   .trim()
   .min(1, { message: "Enter a name." })
-  .max(100, { message: "Use at most 100 characters." })
+  .max(100)
   .refine((text) => !LINE_CONTROL_CHARACTERS.test(text), {
     message: "Use one line without control characters.",
   });
