@@ -290,6 +290,10 @@ test("a returning client changes or cancels a visit from the portal, within the 
   await page.keyboard.press("Escape");
   await expect(move).toHaveCount(0);
 
+  const cancelledItems = page
+    .locator("section", { has: page.getByRole("heading", { name: "Cancelled", exact: true }) })
+    .getByRole("listitem");
+  const cancelledBefore = await cancelledItems.count();
   await later.getByRole("button", { name: "Cancel" }).click();
   const cancel = page.getByRole("dialog", { name: "Cancel this appointment?" });
   await cancel.getByRole("button", { name: "Cancel appointment" }).click();
@@ -298,8 +302,8 @@ test("a returning client changes or cancels a visit from the portal, within the 
   await cancel.getByLabel("Why are you cancelling?").fill("Away for work that week.");
   await cancel.getByRole("button", { name: "Cancel appointment" }).click();
   await expect(cancel).toHaveCount(0);
-  const past = page.locator("section", { has: page.getByRole("heading", { name: "Past appointments" }) });
-  await expect(past.getByText("Cancelled", { exact: true })).toBeVisible();
+  // A cancelled visit that was still ahead is listed under Cancelled (one more there), not under Past.
+  await expect(cancelledItems).toHaveCount(cancelledBefore + 1);
   await page.context().close();
 });
 
