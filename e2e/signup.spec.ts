@@ -14,6 +14,8 @@ test("sign-up refuses a common password in plain words, then signs in with a goo
   await page.getByLabel("Password").fill("a long enough password");
   await page.getByRole("button", { name: "Create account" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Welcome, Sasha");
+  // The address is not confirmed yet: the home page says where the link went.
+  await expect(page.getByText("Please confirm your e-mail address: we sent a link to")).toBeVisible();
 });
 
 test("sign-up with an address that already has an account signs nobody in and points to sign-in", async ({
