@@ -268,6 +268,7 @@ describe("booking by staff (phone calls)", () => {
       start,
     });
     expect(response.statusCode).toBe(409);
+    expect(response.json()).toMatchObject({ code: "slot_taken" });
     const ghosts = await t.database.db
       .select()
       .from(clients)
