@@ -1,7 +1,8 @@
 import { and, eq, like } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { clients, outboxMessages, services } from "../db/schema";
+import { appointments, clients, outboxMessages, services } from "../db/schema";
 import type { Agent, TestApp } from "../testing/harness";
+import { book } from "./booking";
 import { boise, type DemoIds, newClient, openDemoWorld, overlappingHolders, workday } from "./test-helpers";
 
 let t: TestApp;
@@ -268,11 +269,49 @@ describe("booking by staff (phone calls)", () => {
       start,
     });
     expect(response.statusCode).toBe(409);
+    expect(response.json()).toMatchObject({ code: "slot_taken" });
     const ghosts = await t.database.db
       .select()
       .from(clients)
       .where(and(eq(clients.clinicId, ids.clinicId), eq(clients.lastName, "Booking")));
     expect(ghosts).toEqual([]);
+  });
+
+  it("writes a new client in the booking's transaction: an insert the calendar refuses leaves no client", async () => {
+    const start = Date.parse(boise(workday(19), "09:30"));
+    const slot = { startsAt: new Date(start), endsAt: new Date(start + 30 * 60_000) };
+    const attempt = book(t.database.db, {
+      clinicId: ids.clinicId,
+      newClient: { firstName: "Raced", lastName: "Newcomer", email: null, phone: null },
+      serviceId: ids.session30,
+      therapistId: ids.marcus,
+      start,
+      channel: "staff",
+      source: "phone",
+      createdBy: null,
+      publicUrl: "http://localhost",
+      // Another booking takes the time after the plan saw it free, so the insert itself meets the
+      // exclusion constraint (and this competing row is rolled back with it).
+      beforeInsert: async (tx) => {
+        await tx.insert(appointments).values({
+          clinicId: ids.clinicId,
+          clientId: ids.jordan,
+          therapistId: ids.marcus,
+          serviceId: ids.session30,
+          status: "confirmed",
+          source: "phone",
+          ...slot,
+          blocksFrom: slot.startsAt,
+          blocksUntil: slot.endsAt,
+        });
+      },
+    });
+    await expect(attempt).rejects.toMatchObject({ code: "slot_taken" });
+    const raced = await t.database.db
+      .select()
+      .from(clients)
+      .where(and(eq(clients.clinicId, ids.clinicId), eq(clients.lastName, "Newcomer")));
+    expect(raced).toEqual([]);
   });
 
   it("refuses a named room that is busy, hours outside the week, and a client of another clinic", async () => {

@@ -20,7 +20,7 @@ import {
   type Slot,
 } from "../../core/scheduling";
 import type { Db } from "../db/connect";
-import { type appointments, clinics } from "../db/schema";
+import { type appointments, clients, clinics } from "../db/schema";
 import { badRequest, conflict, forbidden, notFound, postgresErrorCode } from "../http/errors";
 import type { OutgoingMessage } from "../notify/outbox";
 import { executePrepared } from "../scheduling/prepared";
@@ -296,7 +296,13 @@ export interface BookInput {
   expectSlug?: string;
   /** The caller's log-in, for "this is you" in the answer. */
   userId?: string | null;
-  clientId: string;
+  /** An existing client of the clinic; or `newClient`. */
+  clientId?: string;
+  /**
+   * A client first met on this booking (staff, on the phone): their row is written in the
+   * appointment's own transaction, so a booking that fails leaves no client behind.
+   */
+  newClient?: NewClient;
   serviceId: string;
   therapistId?: string;
   /** With no therapistId: this one first if free, else any. */
@@ -314,6 +320,13 @@ export interface BookInput {
   beforeInsert?: (tx: Db) => Promise<void>;
   excludeAppointmentId?: string;
   publicUrl: string;
+}
+
+export interface NewClient {
+  firstName: string;
+  lastName: string;
+  email: string | null;
+  phone: string | null;
 }
 
 export interface BookResult {
@@ -378,11 +391,13 @@ async function insertAppointment(
 
 export async function book(db: Db, input: BookInput): Promise<BookResult> {
   const now = input.now ?? Date.now();
+  const { newClient } = input;
+  if (!newClient && !input.clientId) throw notFound("Client not found.");
   const plan = await planSlot(db, {
     clinicId: input.clinicId,
     ...(input.expectSlug !== undefined ? { expectSlug: input.expectSlug } : {}),
     serviceId: input.serviceId,
-    clientId: input.clientId,
+    ...(input.clientId && !newClient ? { clientId: input.clientId } : {}),
     start: input.start,
     ...(input.therapistId ? { therapistId: input.therapistId } : {}),
     ...(input.preferTherapistId ? { preferTherapistId: input.preferTherapistId } : {}),
@@ -392,7 +407,10 @@ export async function book(db: Db, input: BookInput): Promise<BookResult> {
     ...(input.excludeAppointmentId ? { excludeAppointmentId: input.excludeAppointmentId } : {}),
   });
   const { clinic, service, candidates } = plan;
-  const client = plan.client as ClientInfo;
+  // A new client has no appointments yet, so this is their first visit.
+  const client: ClientInfo = newClient
+    ? { id: randomUUID(), ...newClient, returning: false }
+    : (plan.client as ClientInfo);
 
   const firstVisit = !client.returning;
   // A first visit always starts as a request (it needs intake and consent first); online, so does
@@ -458,10 +476,12 @@ export async function book(db: Db, input: BookInput): Promise<BookResult> {
         createdAt: written,
         updatedAt: written,
       };
-      if (input.beforeInsert) {
-        const before = input.beforeInsert;
+      const before = input.beforeInsert;
+      if (before || newClient) {
         await db.transaction(async (tx) => {
-          await before(tx as unknown as Db);
+          if (before) await before(tx as unknown as Db);
+          if (newClient)
+            await tx.insert(clients).values({ id: client.id, clinicId: clinic.id, ...newClient });
           await insertAppointment(tx as unknown as Db, row, messages);
         });
       } else {

@@ -22,7 +22,7 @@ import { feedTokenHash, newFeedToken } from "../clinic/feed-token";
 import type { Db } from "../db/connect";
 import { appointments, clients, clinics, rooms, services, therapists } from "../db/schema";
 import { forbidden, notFound } from "../http/errors";
-import { loadVisibleAppointment } from "./queries";
+import { loadVisibleAppointment, selectAppointmentsWithParties } from "./queries";
 
 const MS_PER_DAY = 86_400_000;
 const FEED_PAST_DAYS = 90;
@@ -134,29 +134,18 @@ export const calendarRoutes: FastifyPluginAsyncZod = async (app) => {
         .limit(1);
       if (!therapist) throw notFound("Feed not found.");
       const now = Date.now();
-      const rows = await db
-        .select({
-          id: appointments.id,
-          status: appointments.status,
-          startsAt: appointments.startsAt,
-          endsAt: appointments.endsAt,
-          createdAt: appointments.createdAt,
-          updatedAt: appointments.updatedAt,
-          firstName: clients.firstName,
-          lastName: clients.lastName,
-          serviceName: services.name,
-          roomName: rooms.name,
-        })
-        .from(appointments)
-        .innerJoin(
-          clients,
-          and(eq(clients.clinicId, appointments.clinicId), eq(clients.id, appointments.clientId)),
-        )
-        .innerJoin(
-          services,
-          and(eq(services.clinicId, appointments.clinicId), eq(services.id, appointments.serviceId)),
-        )
-        .leftJoin(rooms, and(eq(rooms.clinicId, appointments.clinicId), eq(rooms.id, appointments.roomId)))
+      const rows = await selectAppointmentsWithParties(db, {
+        id: appointments.id,
+        status: appointments.status,
+        startsAt: appointments.startsAt,
+        endsAt: appointments.endsAt,
+        createdAt: appointments.createdAt,
+        updatedAt: appointments.updatedAt,
+        firstName: clients.firstName,
+        lastName: clients.lastName,
+        serviceName: services.name,
+        roomName: rooms.name,
+      })
         .where(
           and(
             eq(appointments.clinicId, therapist.clinicId),

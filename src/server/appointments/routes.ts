@@ -1,12 +1,3 @@
-/**
- * Appointments over HTTP (docs/product.md F4). Who may do what:
- * - list and read: staff of the clinic any appointment; a client only their own (404 otherwise);
- * - book online: a signed-in client of that clinic (`POST /api/public/clinics/:slug/appointments`);
- *   staff book phone calls on the same path (`POST /api/appointments`);
- * - confirm, decline, propose, no-show, complete: staff; accept (a time the clinic offered): the client;
- * - cancel and reschedule: staff always; the client their own, within the clinic's policy window.
- */
-import { and, asc, eq, gt, lt } from "drizzle-orm";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { ErrorSchema } from "../../core/api/auth";
@@ -25,15 +16,14 @@ import {
   StaffBookingRequestSchema,
 } from "../../core/api/scheduling";
 import { recordAudit } from "../audit/audit";
-import { ANY_ROLE, isStaff, type Scope, STAFF, scopeOf } from "../auth/access";
+import { ANY_ROLE, type Scope, STAFF, scopeOf } from "../auth/access";
 import type { Db } from "../db/connect";
-import { appointments, clients, rooms, services, therapists } from "../db/schema";
 import { forbidden, notFound } from "../http/errors";
 import { clinicById } from "../scheduling/schedule";
 import { book } from "./booking";
 import { firstVisitRoutes } from "./first-visit";
 import { calendarRoutes } from "./ics";
-import { loadAppointment, loadVisibleAppointment, toDetail } from "./queries";
+import { listVisibleAppointments, loadAppointment, loadVisibleAppointment, toDetail } from "./queries";
 import { canConfirm, loadReadiness } from "./readiness";
 import {
   type ActionContext,
@@ -80,49 +70,7 @@ export const appointmentRoutes: FastifyPluginAsyncZod = async (app) => {
       const scope = scopeOf(request);
       const from = new Date(request.query.from);
       const to = new Date(request.query.to);
-      const conditions = [
-        eq(appointments.clinicId, scope.clinicId),
-        lt(appointments.startsAt, to),
-        gt(appointments.endsAt, from),
-      ];
-      if (!isStaff(scope))
-        conditions.push(eq(appointments.clientId, scope.clientId ?? "00000000-0000-0000-0000-000000000000"));
-      const rows = await db
-        .select({
-          id: appointments.id,
-          status: appointments.status,
-          source: appointments.source,
-          startsAt: appointments.startsAt,
-          endsAt: appointments.endsAt,
-          firstVisit: appointments.firstVisit,
-          clientId: clients.id,
-          clientFirst: clients.firstName,
-          clientLast: clients.lastName,
-          therapistId: therapists.id,
-          therapistName: therapists.displayName,
-          therapistUserId: therapists.userId,
-          serviceId: services.id,
-          serviceName: services.name,
-          durationMin: services.durationMin,
-          roomId: rooms.id,
-          roomName: rooms.name,
-        })
-        .from(appointments)
-        .innerJoin(
-          clients,
-          and(eq(clients.clinicId, appointments.clinicId), eq(clients.id, appointments.clientId)),
-        )
-        .innerJoin(
-          therapists,
-          and(eq(therapists.clinicId, appointments.clinicId), eq(therapists.id, appointments.therapistId)),
-        )
-        .innerJoin(
-          services,
-          and(eq(services.clinicId, appointments.clinicId), eq(services.id, appointments.serviceId)),
-        )
-        .leftJoin(rooms, and(eq(rooms.clinicId, appointments.clinicId), eq(rooms.id, appointments.roomId)))
-        .where(and(...conditions))
-        .orderBy(asc(appointments.startsAt));
+      const rows = await listVisibleAppointments(db, scope, from, to);
       return rows.map((r) => ({
         id: r.id,
         status: r.status,
@@ -202,48 +150,32 @@ export const appointmentRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const scope = scopeOf(request);
       const body = request.body;
-      let clientId = body.clientId;
-      let createdClientId: string | null = null;
-      if (!clientId && body.newClient) {
-        const [created] = await db
-          .insert(clients)
-          .values({
-            clinicId: scope.clinicId,
-            firstName: body.newClient.firstName,
-            lastName: body.newClient.lastName,
-            email: body.newClient.email ?? null,
-            phone: body.newClient.phone || null,
-          })
-          .returning({ id: clients.id });
-        createdClientId = created?.id ?? null;
-        clientId = createdClientId ?? undefined;
-      }
-      if (!clientId) throw notFound("Client not found.");
-      try {
-        const result = await book(db, {
-          clinicId: scope.clinicId,
-          userId: scope.userId,
-          clientId,
-          serviceId: body.serviceId,
-          ...(body.therapistId ? { therapistId: body.therapistId } : {}),
-          ...(body.roomId ? { roomId: body.roomId } : {}),
-          start: Date.parse(body.start),
-          note: body.note || null,
-          channel: "staff",
-          source: "phone",
-          createdBy: scope.userId,
-          publicUrl,
-        });
-        reply.status(201);
-        return result.detail;
-      } catch (error) {
-        // The new client came only with this booking: do not leave an orphan behind.
-        if (createdClientId)
-          await db
-            .delete(clients)
-            .where(and(eq(clients.clinicId, scope.clinicId), eq(clients.id, createdClientId)));
-        throw error;
-      }
+      const result = await book(db, {
+        clinicId: scope.clinicId,
+        userId: scope.userId,
+        ...(body.clientId ? { clientId: body.clientId } : {}),
+        ...(body.newClient
+          ? {
+              newClient: {
+                firstName: body.newClient.firstName,
+                lastName: body.newClient.lastName,
+                email: body.newClient.email ?? null,
+                phone: body.newClient.phone || null,
+              },
+            }
+          : {}),
+        serviceId: body.serviceId,
+        ...(body.therapistId ? { therapistId: body.therapistId } : {}),
+        ...(body.roomId ? { roomId: body.roomId } : {}),
+        start: Date.parse(body.start),
+        note: body.note || null,
+        channel: "staff",
+        source: "phone",
+        createdBy: scope.userId,
+        publicUrl,
+      });
+      reply.status(201);
+      return result.detail;
     },
   );
 

@@ -5,6 +5,7 @@
  */
 import { and, asc, eq, inArray } from "drizzle-orm";
 import type { ClientExport } from "../../core/api/intake";
+import { selectAppointmentsWithParties } from "../appointments/queries";
 import { consentAtVersion } from "../consent/store";
 import type { Db } from "../db/connect";
 import {
@@ -72,23 +73,12 @@ export async function exportClientData(
     diaryRows,
     waitRows,
   ] = await Promise.all([
-    db
-      .select({
-        appointment: appointments,
-        service: services.name,
-        therapist: therapists.displayName,
-        room: rooms.name,
-      })
-      .from(appointments)
-      .innerJoin(
-        services,
-        and(eq(services.clinicId, appointments.clinicId), eq(services.id, appointments.serviceId)),
-      )
-      .innerJoin(
-        therapists,
-        and(eq(therapists.clinicId, appointments.clinicId), eq(therapists.id, appointments.therapistId)),
-      )
-      .leftJoin(rooms, and(eq(rooms.clinicId, appointments.clinicId), eq(rooms.id, appointments.roomId)))
+    selectAppointmentsWithParties(db, {
+      appointment: appointments,
+      service: services.name,
+      therapist: therapists.displayName,
+      room: rooms.name,
+    })
       .where(own(appointments))
       .orderBy(asc(appointments.startsAt)),
     db.select().from(intakes).where(own(intakes)).orderBy(asc(intakes.version)),

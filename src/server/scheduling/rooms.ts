@@ -6,6 +6,7 @@
 import { and, asc, count, eq, gt, inArray, ne, sql } from "drizzle-orm";
 import type { z } from "zod";
 import { ROOM_UPCOMING_LIMIT, type RoomUpcomingSchema } from "../../core/api/scheduling";
+import { selectAppointmentsWithParties } from "../appointments/queries";
 import type { Db } from "../db/connect";
 import { appointments, clients, rooms, services, therapists } from "../db/schema";
 import { type AppError, conflict, postgresErrorCode } from "../http/errors";
@@ -73,29 +74,15 @@ export async function upcomingInRoom(db: Db, clinicId: string, roomId: string, n
     gt(appointments.endsAt, now),
   );
   const [total] = await db.select({ n: count() }).from(appointments).where(where);
-  const rows = await db
-    .select({
-      id: appointments.id,
-      startsAt: appointments.startsAt,
-      status: appointments.status,
-      firstName: clients.firstName,
-      lastName: clients.lastName,
-      therapistName: therapists.displayName,
-      serviceName: services.name,
-    })
-    .from(appointments)
-    .innerJoin(
-      clients,
-      and(eq(clients.clinicId, appointments.clinicId), eq(clients.id, appointments.clientId)),
-    )
-    .innerJoin(
-      therapists,
-      and(eq(therapists.clinicId, appointments.clinicId), eq(therapists.id, appointments.therapistId)),
-    )
-    .innerJoin(
-      services,
-      and(eq(services.clinicId, appointments.clinicId), eq(services.id, appointments.serviceId)),
-    )
+  const rows = await selectAppointmentsWithParties(db, {
+    id: appointments.id,
+    startsAt: appointments.startsAt,
+    status: appointments.status,
+    firstName: clients.firstName,
+    lastName: clients.lastName,
+    therapistName: therapists.displayName,
+    serviceName: services.name,
+  })
     .where(where)
     .orderBy(asc(appointments.startsAt))
     .limit(ROOM_UPCOMING_LIMIT);
