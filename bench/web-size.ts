@@ -21,7 +21,7 @@ export const FIRST_LOAD_BUDGET_KB = 100;
 
 /** Public pages and the module that renders each (lazy chunks are looked up by source path). */
 export const PUBLIC_PAGES: Record<string, string[]> = {
-  landing: [],
+  landing: ["src/web/public/LandingPage.tsx"],
   "sign-in": ["src/web/auth/SignInPage.tsx"],
   finder: ["src/web/finder/FinderPage.tsx"],
   "muscle atlas": ["src/web/atlas/AtlasIndexPage.tsx", "src/web/atlas/MusclePage.tsx"],

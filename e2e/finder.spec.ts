@@ -98,7 +98,10 @@ test("a visitor answers the safety questions, marks pain by mouse and keyboard, 
   );
 
   await trap.getByRole("link", { name: "Upper trapezius" }).click();
-  await expect(page).toHaveURL(/\/atlas\/upper-trapezius\?side=left$/);
+  // The result carries the marks on, so "Book a session" there books for them (side stays the chosen one).
+  await expect(page).toHaveURL(
+    /\/atlas\/upper-trapezius\?regions=temple-left:5,neck-posterior-left:4&side=left$/,
+  );
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Upper trapezius");
   await expect(page.getByRole("heading", { name: "Where it sends pain" })).toBeVisible();
   await expectNoAxeViolations(page);

@@ -8,7 +8,6 @@ import { type ReactNode, Suspense, use } from "react";
 import { Navigate, Route, Routes, useLocation } from "react-router";
 import type { Role } from "../../core/api/auth";
 import { useSession } from "../auth/session";
-import { LandingPage } from "../public/LandingPage";
 import { AppShell } from "../shell/AppShell";
 import { registerPrefetcher } from "../shell/prefetch";
 import { Alert, Loading } from "../ui/components";
@@ -41,7 +40,6 @@ export function App() {
     <AppShell>
       <Suspense fallback={<Loading />}>
         <Routes>
-          <Route path="/" element={<LandingPage />} />
           {PUBLIC_PAGES.map(({ path, load }) => (
             <Route key={path} path={path} element={<LazyPage load={load} />} />
           ))}

@@ -45,6 +45,8 @@ const STAFF: readonly Role[] = ["owner", "therapist", "front_desk"];
 const CLIENT: readonly Role[] = ["client"];
 
 export const PUBLIC_PAGES: readonly PageEntry[] = [
+  // The landing page is a chunk of its own too, so the finder and atlas do not carry it.
+  { path: "/", load: remember(() => import("../public/LandingPage")) },
   // Forms check input with the API's zod schemas: their own chunks keep zod off the landing page.
   { path: "/sign-in", load: remember(() => import("../auth/SignInPage")) },
   { path: "/sign-up", load: remember(() => import("../auth/SignUpPage")) },

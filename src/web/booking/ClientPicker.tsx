@@ -3,7 +3,7 @@
  * click). The ARIA 1.2 combobox pattern comes from downshift's `useCombobox`, so focus handling,
  * `aria-activedescendant` and screen-reader announcements are a maintained library's, not ours.
  */
-import { useQuery } from "@tanstack/react-query";
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useCombobox } from "downshift";
 import { useDeferredValue, useRef, useState } from "react";
 import { type ClientSummary, clientsQuery } from "../clients/api";
@@ -26,7 +26,13 @@ export function ClientPicker({
 }) {
   const [text, setText] = useState("");
   const deferred = useDeferredValue(text.trim());
-  const results = useQuery({ ...clientsQuery(deferred, 8), enabled: deferred.length > 0 });
+  // Keep the last matches on screen while the next search runs: without it the list empties on every
+  // key, and Enter pressed in that moment chooses nothing.
+  const results = useQuery({
+    ...clientsQuery(deferred, 8),
+    enabled: deferred.length > 0,
+    placeholderData: keepPreviousData,
+  });
   const options = deferred ? (results.data ?? []) : [];
   const inputRef = useRef<HTMLInputElement>(null);
   const combobox = useCombobox<ClientSummary>({

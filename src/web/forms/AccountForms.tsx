@@ -5,11 +5,18 @@
  * field's problem at once, in plain words); the server's answer is the authority.
  */
 import type { ReactNode } from "react";
-import { LoginRequestSchema, type SessionResponse, SignupRequestSchema } from "../../core/api/auth";
+import type { SessionResponse } from "../../core/api/auth";
 import { post } from "../api/client";
 import { signUpAndSignIn } from "../auth/signup";
 import { Alert, Button, TextField } from "../ui/components";
+import { lazySchema } from "./lazy-schema";
 import { useZodForm, type ZodForm } from "./useZodForm";
+
+// zod is most of a sign-in page's weight: the schemas arrive just after first paint (lazy-schema.ts).
+const SignupRequestSchema = lazySchema(() =>
+  import("../../core/api/auth").then((m) => m.SignupRequestSchema),
+);
+const LoginRequestSchema = lazySchema(() => import("../../core/api/auth").then((m) => m.LoginRequestSchema));
 
 const text = (data: FormData, name: string) => String(data.get(name) ?? "");
 

@@ -66,3 +66,5 @@ export function LandingPage() {
     </section>
   );
 }
+
+export default LandingPage;

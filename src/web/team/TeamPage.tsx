@@ -1,6 +1,5 @@
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
-import type { z } from "zod";
 import { ROLE_LABELS } from "../../core/api/roles";
 import { useSession } from "../auth/session";
 import { Button, Card, Loading, PageHeader } from "../ui/components";
