@@ -14,10 +14,7 @@ export const EmailSchema = z
   .transform((email) => email.toLowerCase());
 
 /** Length is what matters for passwords (NIST 800-63B): at least 10 characters, no composition rules. */
-export const NewPasswordSchema = z
-  .string()
-  .min(10, { message: "Use at least 10 characters." })
-  .max(200);
+export const NewPasswordSchema = z.string().min(10, { message: "Use at least 10 characters." }).max(200);
 
 export { PersonNameSchema } from "./text";
 
