@@ -133,7 +133,10 @@ test("signed-in pages: portal and clients, with grapheme-aware initials in the a
   // The account menu shows the client's initials (whole graphemes).
   await page.getByRole("button", { name: /Account menu for/ }).click();
   await page.getByRole("menuitem", { name: "Sign out" }).click();
-  await page.waitForURL("**/");
+  // Signed out: the public navigation is back.
+  await expect(
+    page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Sign in" }),
+  ).toBeVisible();
 
   await signIn(page, "owner@knotwork.test");
   await page.getByRole("link", { name: "Clients" }).first().hover();

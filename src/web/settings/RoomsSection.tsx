@@ -5,7 +5,7 @@
  * Reads and writes through ./api.ts and the shared ../clinic/api.ts.
  */
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useRef, useState } from "react";
+import { useState } from "react";
 import { RoomRequestSchema, RoomUpdateSchema } from "../../core/api/scheduling";
 import { ApiError } from "../api/client";
 import { formatClock, formatLocalDay, localDateOf } from "../appointments/time";
@@ -26,23 +26,22 @@ function useRefreshRooms() {
 
 function AddRoomForm() {
   const refresh = useRefreshRooms();
-  const sent = useRef<HTMLFormElement | null>(null);
+  // A new form (and so an empty box) once the room exists: remounting cannot miss, where clearing
+  // the submitted element by hand did when the list re-rendered around it.
+  const [added, setAdded] = useState(0);
   const form = useZodForm({
     schema: RoomRequestSchema,
     fields: ["name"],
-    read: (data, formEl) => {
-      sent.current = formEl;
-      return { name: String(data.get("name") ?? "") };
-    },
+    read: (data) => ({ name: String(data.get("name") ?? "") }),
     send: async (body) => {
       await settingsApi.addRoom(body.name);
-      // Clear the box only once the room exists (the list then shows it).
-      sent.current?.reset();
+      setAdded((n) => n + 1);
       refresh();
     },
   });
   return (
     <form
+      key={added}
       className={cx(styles.settingsFoot, "kw-row")}
       onSubmit={form.onSubmit}
       onChange={form.onChange}
