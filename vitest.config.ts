@@ -23,6 +23,8 @@ export default defineConfig({
         test: {
           name: "integration",
           include: ["src/server/**/*.test.{ts,tsx}"],
+          // Files about PostgreSQL itself (roles, grants) run only in the PostgreSQL run.
+          exclude: process.env.TEST_DATABASE_URL ? [] : ["src/server/**/*.postgres.test.ts"],
           globalSetup: ["src/server/testing/global-setup.ts"],
           pool: "forks",
         },

@@ -1,5 +1,6 @@
 /**
- * PostgreSQL only (roles do not exist in PGlite's single-user mode): the app running as a role
+ * PostgreSQL only (roles do not exist in PGlite's single-user mode; vitest.config.ts includes
+ * `*.postgres.test.ts` files only when TEST_DATABASE_URL is set): the app running as a role
  * that does not own the tables works, and cannot rewrite the audit log or switch off its triggers.
  */
 import { randomBytes } from "node:crypto";
@@ -13,9 +14,9 @@ import type { Database } from "../db/connect";
 import { openMigratedDatabase } from "../main";
 import { DEMO_PASSWORD, seedDemoClinic } from "../seed/demo";
 import { databaseUrlWithName } from "../testing/database-url";
-import { createTestDatabase, signIn, usingPostgres } from "../testing/harness";
+import { createTestDatabase, signIn } from "../testing/harness";
 
-describe.runIf(usingPostgres())("the app on PostgreSQL as a role that does not own the tables", () => {
+describe("the app on PostgreSQL as a role that does not own the tables", () => {
   const role = `kw_app_${randomBytes(4).toString("hex")}`;
   const password = randomBytes(12).toString("hex");
   let owner: Database;
