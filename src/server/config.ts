@@ -25,13 +25,12 @@ export interface Config {
   trustProxy: TrustProxy;
   /** First run (docs/decisions/0010-clinic-setup.md): KNOTWORK_DEMO, NODE_ENV, the set-up token and default clinic. */
   demo: DemoSetting;
+  /** NODE_ENV; in "production", settings that have a development fallback must be given explicitly. */
   nodeEnv: string;
   /** KNOTWORK_SETUP_TOKEN: a set-up token chosen by the operator instead of a random one. */
   setupToken: string | null;
   /** KNOTWORK_DEFAULT_CLINIC: the slug `/book` and `/sign-up` use when several clinics exist. */
   defaultClinic: string | null;
-  /** NODE_ENV=production: settings that have a development fallback must be given explicitly. */
-  production: boolean;
   /** Secret for the audit log's keyed hashes (KNOTWORK_AUDIT_KEY); see src/server/audit/key.ts when unset. */
   auditKey: string | null;
   /** File that signed audit checkpoints are appended to; null writes them to the log only. */
@@ -91,7 +90,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     nodeEnv: env.NODE_ENV ?? "development",
     setupToken: setupTokenFromEnv(env.KNOTWORK_SETUP_TOKEN),
     defaultClinic: env.KNOTWORK_DEFAULT_CLINIC || null,
-    production: env.NODE_ENV === "production",
     auditKey: env.KNOTWORK_AUDIT_KEY || null,
     auditCheckpointFile:
       env.KNOTWORK_AUDIT_CHECKPOINT_FILE === undefined

@@ -209,23 +209,23 @@ describe("the audit key", () => {
   it("comes from KNOTWORK_AUDIT_KEY, which must be long enough", async () => {
     const key = "x".repeat(40);
     expect(
-      (await resolveAuditKey({ auditKey: key, production: true, dataDir: dir }, "postgres")).key,
+      (await resolveAuditKey({ auditKey: key, nodeEnv: "production", dataDir: dir }, "postgres")).key,
     ).toEqual(Buffer.from(key));
     await expect(
-      resolveAuditKey({ auditKey: "short", production: false, dataDir: dir }, "pglite"),
+      resolveAuditKey({ auditKey: "short", nodeEnv: "development", dataDir: dir }, "pglite"),
     ).rejects.toThrow(AuditKeyError);
   });
 
   it("is required in production on PostgreSQL", async () => {
     await expect(
-      resolveAuditKey({ auditKey: null, production: true, dataDir: dir }, "postgres"),
+      resolveAuditKey({ auditKey: null, nodeEnv: "production", dataDir: dir }, "postgres"),
     ).rejects.toThrow(/KNOTWORK_AUDIT_KEY is required/);
   });
 
   it("is made once and kept in the data folder otherwise", async () => {
     const dataDir = join(dir, "data");
-    const first = await resolveAuditKey({ auditKey: null, production: true, dataDir }, "pglite");
-    const second = await resolveAuditKey({ auditKey: null, production: false, dataDir }, "pglite");
+    const first = await resolveAuditKey({ auditKey: null, nodeEnv: "production", dataDir }, "pglite");
+    const second = await resolveAuditKey({ auditKey: null, nodeEnv: "development", dataDir }, "pglite");
     expect(first.source).toBe("file");
     expect(second.key).toEqual(first.key);
     expect(first.key.length).toBeGreaterThanOrEqual(32);

@@ -19,7 +19,7 @@ export const KEY_FILE_NAME = "audit.key";
 export class AuditKeyError extends Error {}
 
 export async function resolveAuditKey(
-  config: Pick<Config, "auditKey" | "production" | "dataDir">,
+  config: Pick<Config, "auditKey" | "nodeEnv" | "dataDir">,
   engine: "pglite" | "postgres",
 ): Promise<{ key: Buffer; source: "environment" | "file" }> {
   if (config.auditKey) {
@@ -27,7 +27,7 @@ export async function resolveAuditKey(
       throw new AuditKeyError(`KNOTWORK_AUDIT_KEY must have at least ${MIN_KEY_LENGTH} characters.`);
     return { key: Buffer.from(config.auditKey, "utf8"), source: "environment" };
   }
-  if (config.production && engine === "postgres") {
+  if (config.nodeEnv === "production" && engine === "postgres") {
     throw new AuditKeyError(
       "KNOTWORK_AUDIT_KEY is required in production on PostgreSQL: set the same secret on every server (e.g. the output of `openssl rand -base64 32`) and keep it out of the database.",
     );
