@@ -8,7 +8,7 @@ import type { LightMyRequestResponse } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { authSessions, memberships, outboxMessages, signInThrottle, users } from "../db/schema";
 import { DEMO_LOGINS, DEMO_PASSWORD, seedDemoClinic } from "../seed/demo";
-import { createTestApp, type TestApp } from "../testing/harness";
+import { createTestApp, ipSequence, type TestApp } from "../testing/harness";
 import { tokenHash } from "./tokens";
 
 let t: TestApp;
@@ -18,11 +18,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-let ipCounter = 0;
-function freshIp(): string {
-  ipCounter++;
-  return `10.20.${Math.floor(ipCounter / 250)}.${(ipCounter % 250) + 1}`;
-}
+const freshIp = ipSequence(20);
 
 interface Session {
   cookie: string;

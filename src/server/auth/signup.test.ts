@@ -8,7 +8,7 @@ import type { LightMyRequestResponse } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { emailVerifications, outboxMessages, users } from "../db/schema";
 import { seedDemoClinic } from "../seed/demo";
-import { createTestApp, type TestApp } from "../testing/harness";
+import { createTestApp, ipSequence, type TestApp } from "../testing/harness";
 import { tokenHash } from "./tokens";
 
 let t: TestApp;
@@ -18,11 +18,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-let ipCounter = 0;
-function freshIp(): string {
-  ipCounter++;
-  return `10.40.${Math.floor(ipCounter / 250)}.${(ipCounter % 250) + 1}`;
-}
+const freshIp = ipSequence(40);
 
 function signUp(email: string, password = "a-long-enough-password", firstName = "Robin") {
   return t.app.inject({

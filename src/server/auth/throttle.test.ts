@@ -11,7 +11,7 @@ import { loadConfig, testConfig } from "../config";
 import type { Database } from "../db/connect";
 import { auditEvents, signInThrottle } from "../db/schema";
 import { DEMO_PASSWORD, seedDemoClinic } from "../seed/demo";
-import { createTestApp, createTestDatabase, type TestApp } from "../testing/harness";
+import { createTestApp, createTestDatabase, ipSequence, type TestApp } from "../testing/harness";
 import { DEVICE_COOKIE, signDevice } from "./device";
 import { decideAttempt, type ThrottlePolicy } from "./throttle";
 
@@ -22,11 +22,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-let ipCounter = 0;
-function freshIp(): string {
-  ipCounter++;
-  return `10.30.${Math.floor(ipCounter / 250)}.${(ipCounter % 250) + 1}`;
-}
+const freshIp = ipSequence(30);
 
 function login(
   app: FastifyInstance,

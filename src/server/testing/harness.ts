@@ -102,3 +102,15 @@ export async function signIn(app: FastifyInstance, email: string, password: stri
       }),
   };
 }
+
+/**
+ * A fresh client address per call (10.N.x.y), so tests of per-address sign-in limits do not
+ * share a counter; each test file passes its own N.
+ */
+export function ipSequence(secondOctet: number): () => string {
+  let counter = 0;
+  return () => {
+    counter++;
+    return `10.${secondOctet}.${Math.floor(counter / 250)}.${(counter % 250) + 1}`;
+  };
+}
