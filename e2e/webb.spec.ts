@@ -45,15 +45,15 @@ test("rooms: a taken name is refused beside the field, and archiving shows what 
   await expect(page.getByRole("button", { name: "Archive Cedar room" })).toBeVisible();
 
   // A room with nothing booked says so, and is archived on confirmation.
-  await add.fill("Willow room");
+  await add.fill("Juniper room");
   await page.getByRole("button", { name: "Add room" }).click();
-  await expect(page.getByRole("button", { name: "Archive Willow room" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Archive Juniper room" })).toBeVisible();
   await expect(add).toHaveValue("");
-  await page.getByRole("button", { name: "Archive Willow room" }).click();
-  const empty = page.getByRole("dialog", { name: "Archive Willow room?" });
-  await expect(empty.getByText("Nothing is booked in Willow room from now on.")).toBeVisible();
+  await page.getByRole("button", { name: "Archive Juniper room" }).click();
+  const empty = page.getByRole("dialog", { name: "Archive Juniper room?" });
+  await expect(empty.getByText("Nothing is booked in Juniper room from now on.")).toBeVisible();
   await empty.getByRole("button", { name: "Archive", exact: true }).click();
-  await expect(page.getByRole("button", { name: "Restore Willow room" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Restore Juniper room" })).toBeVisible();
 });
 
 test("a new service's problems are all shown at once, before anything is sent", async ({ page }) => {
@@ -149,4 +149,39 @@ test("signed-in pages: portal and clients, with grapheme-aware initials in the a
   await page.goto("/app/settings");
   await expect(page.getByLabel("Minimum notice (minutes)")).toBeVisible();
   await shoot(page, "settings-policies");
+});
+
+test("time off shows its problems beside the fields before sending, and starts afresh once saved", async ({
+  page,
+}) => {
+  await signIn(page, "owner@knotwork.test");
+  await page.goto("/app/settings");
+  await page.getByRole("button", { name: "Hours and time off" }).click();
+  const requests: string[] = [];
+  page.on("request", (r) => {
+    if (r.method() === "POST" && r.url().includes("/time-off")) requests.push(r.url());
+  });
+
+  // Until before from: said beside "Until time", in plain words, and nothing is sent.
+  const tomorrow = await page
+    .getByLabel("From date")
+    .inputValue()
+    .then((d) => {
+      const next = new Date(`${d}T12:00:00Z`);
+      next.setUTCDate(next.getUTCDate() + 1);
+      return next.toISOString().slice(0, 10);
+    });
+  await page.getByLabel("From date").fill(tomorrow);
+  await page.getByRole("button", { name: "Add time off" }).click();
+  await expect(page.getByText("The end must be after the start.")).toBeVisible();
+  await expect(page.getByLabel("Until time")).toHaveAttribute("aria-invalid", "true");
+  expect(requests).toHaveLength(0);
+
+  // A whole day is saved, listed, and the form is back to its defaults.
+  await page.getByLabel("Until date").fill(tomorrow);
+  await page.getByLabel("Reason (optional, staff only)").fill("Course");
+  await page.getByRole("button", { name: "Add time off" }).click();
+  await expect(page.getByText("· Course")).toBeVisible();
+  await expect(page.getByLabel("Reason (optional, staff only)")).toHaveValue("");
+  expect(requests).toHaveLength(1);
 });

@@ -4,11 +4,12 @@
  */
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useEffect, useId, useState } from "react";
-import type { WeeklyHours } from "../../core/api/scheduling";
+import { TimeOffRequestSchema, type WeeklyHours } from "../../core/api/scheduling";
 import { localToInstant } from "../../core/scheduling/zone";
 import { ApiError } from "../api/client";
 import { formatClock, formatLocalDay, localDateOf } from "../appointments/time";
 import { therapistsQuery } from "../clinic/api";
+import { useZodForm } from "../forms";
 import { Alert, Button, Card, Empty, Loading, TextField } from "../ui/components";
 import { cx } from "../ui/cx";
 import { hoursQuery, settingsApi, settingsKeys, timeOffQuery } from "./api";
@@ -196,45 +197,61 @@ function IntervalList({
   );
 }
 
+/** Local date and time fields as one instant on the clinic's clock, or null where none exists. */
+function instantFrom(data: FormData, date: string, time: string, fallbackTime: string, zone: string) {
+  const result = localToInstant(
+    String(data.get(date) ?? ""),
+    String(data.get(time) ?? "") || fallbackTime,
+    zone,
+  );
+  return result.ok ? new Date(result.instant).toISOString() : null;
+}
+
+const NO_SUCH_TIME =
+  "Enter a date and a time that exist on the clinic's clock (not in a daylight-saving jump).";
+
 function TimeOffEditor({ therapistId, timeZone }: { therapistId: string; timeZone: string }) {
   const queryClient = useQueryClient();
   const list = useQuery(timeOffQuery(therapistId));
   const refresh = () => void queryClient.invalidateQueries({ queryKey: settingsKeys.timeOff(therapistId) });
-  const add = useMutation({
-    mutationFn: (body: { startsAt: string; endsAt: string; reason?: string }) =>
-      settingsApi.addTimeOff(therapistId, body),
-    onSuccess: refresh,
-  });
   const remove = useMutation({
     mutationFn: (id: string) => settingsApi.removeTimeOff(therapistId, id),
     onSuccess: refresh,
   });
-  const [problem, setProblem] = useState<string | null>(null);
-  const error = [add.error, remove.error].find((e) => e instanceof ApiError) as ApiError | undefined;
-  const today = localDateOf(Date.now(), timeZone);
-
-  function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    setProblem(null);
-    const formEl = event.currentTarget;
-    const form = new FormData(formEl);
-    const text = (name: string) => String(form.get(name) ?? "");
-    const start = localToInstant(text("fromDate"), text("fromTime") || "00:00", timeZone);
-    const end = localToInstant(text("toDate"), text("toTime") || "23:59", timeZone);
-    if (!start.ok || !end.ok) {
-      setProblem("That time does not exist on the clinic's clock (a daylight-saving change). Pick another.");
+  // A fresh form (back to today, whole day) once the time off is saved.
+  const [added, setAdded] = useState(0);
+  const form = useZodForm({
+    schema: TimeOffRequestSchema,
+    fields: ["startsAt", "endsAt", "reason"],
+    read: (data) => {
+      const reason = String(data.get("reason") ?? "").trim();
+      return {
+        startsAt: instantFrom(data, "fromDate", "fromTime", "00:00", timeZone) ?? "",
+        endsAt: instantFrom(data, "toDate", "toTime", "23:59", timeZone) ?? "",
+        ...(reason ? { reason } : {}),
+      };
+    },
+    send: async (body) => {
+      await settingsApi.addTimeOff(therapistId, body);
+      setAdded((n) => n + 1);
+      refresh();
+    },
+  });
+  // A local time that does not exist is this form's own check, said in its own words.
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    const data = new FormData(event.currentTarget);
+    const fields: Record<string, string> = {};
+    if (!instantFrom(data, "fromDate", "fromTime", "00:00", timeZone)) fields.startsAt = NO_SUCH_TIME;
+    if (!instantFrom(data, "toDate", "toTime", "23:59", timeZone)) fields.endsAt = NO_SUCH_TIME;
+    if (Object.keys(fields).length > 0) {
+      event.preventDefault();
+      form.setErrors({ fields, form: null });
       return;
     }
-    const reason = text("reason").trim();
-    add.mutate(
-      {
-        startsAt: new Date(start.instant).toISOString(),
-        endsAt: new Date(end.instant).toISOString(),
-        ...(reason ? { reason } : {}),
-      },
-      { onSuccess: () => formEl.reset() },
-    );
+    form.onSubmit(event);
   }
+  const removeError = remove.error instanceof ApiError ? remove.error : null;
+  const today = localDateOf(Date.now(), timeZone);
 
   const when = (iso: string) =>
     `${formatLocalDay(localDateOf(iso, timeZone), "short")}, ${formatClock(iso, timeZone)}`;
@@ -263,7 +280,13 @@ function TimeOffEditor({ therapistId, timeZone }: { therapistId: string; timeZon
           ))}
         </ul>
       )}
-      <form className={cx(styles.settingsFoot, "kw-stack")} onSubmit={submit} noValidate>
+      <form
+        key={added}
+        className={cx(styles.settingsFoot, "kw-stack")}
+        onSubmit={onSubmit}
+        onChange={form.onChange}
+        noValidate
+      >
         <div className={cx(styles.settingsGrid, styles.settingsGridNarrow)}>
           <TextField
             label="From date"
@@ -273,17 +296,34 @@ function TimeOffEditor({ therapistId, timeZone }: { therapistId: string; timeZon
             defaultValue={today}
             required
           />
-          <TextField label="From time" name="fromTime" type="time" defaultValue="00:00" />
+          <TextField
+            label="From time"
+            name="fromTime"
+            type="time"
+            defaultValue="00:00"
+            error={form.error("startsAt")}
+          />
           <TextField label="Until date" name="toDate" type="date" min={today} defaultValue={today} required />
-          <TextField label="Until time" name="toTime" type="time" defaultValue="23:59" />
+          <TextField
+            label="Until time"
+            name="toTime"
+            type="time"
+            defaultValue="23:59"
+            error={form.error("endsAt")}
+          />
         </div>
-        <TextField label="Reason (optional, staff only)" name="reason" maxLength={300} />
+        <TextField
+          label="Reason (optional, staff only)"
+          name="reason"
+          maxLength={300}
+          error={form.error("reason")}
+        />
         <div aria-live="polite">
-          {problem ? <Alert tone="warning">{problem}</Alert> : null}
-          {error ? <Alert tone="danger">{error.message}</Alert> : null}
+          {form.formError ? <Alert tone="danger">{form.formError}</Alert> : null}
+          {removeError ? <Alert tone="danger">{removeError.message}</Alert> : null}
         </div>
         <div>
-          <Button type="submit" disabled={add.isPending}>
+          <Button type="submit" disabled={form.busy}>
             Add time off
           </Button>
         </div>
