@@ -35,7 +35,10 @@ test("the atlas lists muscles by body area and finds them by name or by where it
   await expect(page.locator('[data-region="temple-left"]')).toHaveAttribute("data-appearance", "essential");
   await expect(page.getByRole("img", { name: /^Trigger point: / }).first()).toBeVisible();
   // The right side mirrors it.
-  await page.getByRole("radio", { name: "Right side" }).check();
+  // The side lives in the URL, so the radio shows it once the navigation lands: click, then expect.
+  const right = page.getByRole("radio", { name: "Right side" });
+  await right.click();
+  await expect(right).toBeChecked();
   await expect(page).toHaveURL(/\?side=right$/);
   await expect(page.locator('[data-region="temple-right"]')).toHaveAttribute("data-appearance", "essential");
   await expect(page.locator('[data-region="temple-left"]')).toHaveAttribute("data-appearance", "plain");
