@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditEvents, clients } from "../db/schema";
 import { DEMO_PASSWORD, seedDemoClinic } from "../seed/demo";
 import { createTestApp, signIn, type TestApp } from "../testing/harness";
-import { GENESIS_HASH, legacyAuditHash, recordAudit, verifyAuditChain } from "./audit";
+import { GENESIS_HASH, hashedFieldsOf, legacyAuditHash, recordAudit, verifyAuditChain } from "./audit";
 import { CheckpointLog, checkpointMac } from "./checkpoints";
 import { AuditKeyError, resolveAuditKey } from "./key";
 
@@ -60,20 +60,6 @@ async function withoutTrigger(change: () => Promise<unknown>): Promise<void> {
   }
 }
 
-function fieldsOf(row: typeof auditEvents.$inferSelect) {
-  return {
-    clinicId: row.clinicId,
-    actorUserId: row.actorUserId,
-    actorRole: row.actorRole,
-    action: row.action,
-    entity: row.entity,
-    entityId: row.entityId,
-    clientId: row.clientId,
-    ip: row.ip,
-    at: row.at.toISOString(),
-  };
-}
-
 describe("the audit log's tamper evidence", () => {
   it("verifies an untouched chain against its signed checkpoints, through the owner's route too", async () => {
     const owner = await signIn(t.app, "owner@knotwork.test", DEMO_PASSWORD);
@@ -112,7 +98,12 @@ describe("the audit log's tamper evidence", () => {
       .orderBy(desc(auditEvents.id))
       .limit(1);
     if (!last) throw new Error("no chain");
-    const forged = { ...fieldsOf(last), action: "export", entityId: "forged", at: new Date().toISOString() };
+    const forged = {
+      ...hashedFieldsOf(last),
+      action: "export",
+      entityId: "forged",
+      at: new Date().toISOString(),
+    };
     const [row] = await t.database.db
       .insert(auditEvents)
       .values({
@@ -136,7 +127,7 @@ describe("the audit log's tamper evidence", () => {
       await t.database.db.delete(auditEvents).where(eq(auditEvents.id, victim.id));
       let prevHash = GENESIS_HASH;
       for (const row of rows.filter((r) => r.id !== victim.id)) {
-        const hash = legacyAuditHash(prevHash, fieldsOf(row));
+        const hash = legacyAuditHash(prevHash, hashedFieldsOf(row));
         await t.database.db.update(auditEvents).set({ prevHash, hash }).where(eq(auditEvents.id, row.id));
         prevHash = hash;
       }

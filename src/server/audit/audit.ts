@@ -44,6 +44,21 @@ interface HashedFields {
   at: string;
 }
 
+/** The fields of a stored row that its hash covers, in the form they were hashed. */
+export function hashedFieldsOf(row: typeof auditEvents.$inferSelect): HashedFields {
+  return {
+    clinicId: row.clinicId,
+    actorUserId: row.actorUserId,
+    actorRole: row.actorRole,
+    action: row.action,
+    entity: row.entity,
+    entityId: row.entityId,
+    clientId: row.clientId,
+    ip: row.ip,
+    at: row.at.toISOString(),
+  };
+}
+
 /** Canonical JSON (fixed key order) so the same event always hashes the same way. */
 function canonical(fields: HashedFields): string {
   return JSON.stringify([
@@ -188,17 +203,7 @@ export async function verifyAuditChain(db: Db, clinicId: string | null): Promise
     ...extra,
   });
   for (const row of rows) {
-    const fields: HashedFields = {
-      clinicId: row.clinicId,
-      actorUserId: row.actorUserId,
-      actorRole: row.actorRole,
-      action: row.action,
-      entity: row.entity,
-      entityId: row.entityId,
-      clientId: row.clientId,
-      ip: row.ip,
-      at: row.at.toISOString(),
-    };
+    const fields = hashedFieldsOf(row);
     const keyed = row.hash === auditHash(key, prevHash, fields);
     const legacy = !keyed && !keyedSeen && row.hash === legacyAuditHash(prevHash, fields);
     if (row.prevHash !== prevHash || !(keyed || legacy)) {
