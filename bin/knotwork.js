@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// The `knotwork` command. The source is TypeScript, run through tsx's loader (no separate compile step).
-import { register } from "tsx/esm/api";
+// The `knotwork` command. It runs the compiled bundle in dist/node (bin/server-build.js), compiling it
+// first when the TypeScript sources are newer, so nothing is transpiled while the program runs.
+import { compiledCli } from "./server-build.js";
 
-register();
-await import("../src/cli.ts");
+await import(await compiledCli());

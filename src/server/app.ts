@@ -1,6 +1,5 @@
 /** Builds the Fastify app: one instance per process, stateless (all state lives in the database). */
 import { existsSync } from "node:fs";
-import { fileURLToPath } from "node:url";
 import cookie from "@fastify/cookie";
 import helmet from "@fastify/helmet";
 import rateLimit from "@fastify/rate-limit";
@@ -32,6 +31,7 @@ import { healthRoutes } from "./http/health";
 import { redactPath } from "./http/redact";
 import { staticCacheControl } from "./http/static-cache";
 import { intakeRoutes } from "./intake/routes";
+import { WEB_DIST_DIR } from "./paths";
 import { portalRoutes } from "./portal/routes";
 import { availabilityCachePlugin } from "./scheduling/availability-cache";
 import { schedulingRoutes } from "./scheduling/routes";
@@ -45,7 +45,7 @@ declare module "fastify" {
   }
 }
 
-export const WEB_DIST_DIR = fileURLToPath(new URL("../../dist/web", import.meta.url));
+export { WEB_DIST_DIR };
 
 /** Request logs carry method, path and status; never query strings or bodies, which may hold health data. */
 function requestSerializer(request: FastifyRequest) {

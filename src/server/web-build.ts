@@ -5,10 +5,8 @@
 import { spawn } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
-import { WEB_DIST_DIR } from "./app";
+import { PROJECT_ROOT as ROOT, WEB_DIST_DIR } from "./paths";
 
-const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const WEB_SOURCES = ["src/web", "src/core", "index.html", "vite.config.ts"].map((p) => join(ROOT, p));
 
 function newestMtime(path: string): number {
