@@ -34,3 +34,5 @@ if (role === "bare" || role === "both") {
   ports.bare = (bare.server.address() as { port: number }).port;
 }
 process.stdout.write(`${JSON.stringify(ports)}\n`);
+// A normal exit on SIGINT, so a CPU profile asked for with --cpu-prof is written.
+process.once("SIGINT", () => process.exit(0));

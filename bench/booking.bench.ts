@@ -228,10 +228,18 @@ interface ServerProcess {
 
 /** Starts bench/booking-server.ts in a process of its own and waits for its ports. */
 function startServer(role: "app" | "bare" | "both", env: Record<string, string>): Promise<ServerProcess> {
-  const child = spawn(process.execPath, ["--import", "tsx", join(HERE, "booking-server.ts"), role], {
-    env: { ...process.env, ...env },
-    stdio: ["ignore", "pipe", "inherit"],
-  });
+  // BENCH_PROFILE=DIR writes each server's CPU profile there (open it in Chrome's DevTools).
+  const profile = process.env.BENCH_PROFILE
+    ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_PROFILE}`]
+    : [];
+  const child = spawn(
+    process.execPath,
+    [...profile, "--import", "tsx", join(HERE, "booking-server.ts"), role],
+    {
+      env: { ...process.env, ...env },
+      stdio: ["ignore", "pipe", "inherit"],
+    },
+  );
   return new Promise((resolve, reject) => {
     let output = "";
     child.stdout?.on("data", (chunk: Buffer) => {
@@ -246,7 +254,8 @@ function startServer(role: "app" | "bare" | "both", env: Record<string, string>)
 async function stopServer(server: ServerProcess): Promise<void> {
   if (server.child.exitCode !== null) return;
   const exited = new Promise((resolve) => server.child.once("exit", resolve));
-  server.child.kill("SIGKILL");
+  // SIGINT lets Node write a CPU profile when one is being taken.
+  server.child.kill(process.env.BENCH_PROFILE ? "SIGINT" : "SIGKILL");
   await exited;
 }
 
