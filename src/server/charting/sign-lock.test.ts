@@ -31,7 +31,7 @@ async function refused(statement: ReturnType<typeof sql>): Promise<string | unde
 
 async function one<T>(statement: ReturnType<typeof sql>): Promise<T> {
   const result = await t.database.db.execute(statement);
-  return (result.rows as T[])[0] as T;
+  return (result as { rows: T[] }).rows[0] as T;
 }
 
 async function newUnsignedSession(): Promise<{ id: string }> {
