@@ -41,7 +41,16 @@ import { classifyChronicity, type IntakeDraft } from "../../core/intake";
 import { type AuditAction, type AuditEntity, recordAudit } from "../audit/audit";
 import { CLINICAL, ownClientId, type Scope, STAFF, scopeOf } from "../auth/access";
 import type { Db } from "../db/connect";
-import { appointments, clients, services, therapists, users } from "../db/schema";
+import {
+  appointments,
+  clients,
+  clinics,
+  DEFAULT_CLINIC_POLICIES,
+  services,
+  therapists,
+  treatmentSessions,
+  users,
+} from "../db/schema";
 import { badRequest, notFound } from "../http/errors";
 import { loadClientScreeningFacts, staffScreeningOf } from "../intake/facts";
 import { flagsOf } from "../intake/findings";
@@ -64,7 +73,9 @@ import {
   removePoint,
   replacePoint,
   saveChart,
+  sessionColumns,
   signChart,
+  toChartRow,
 } from "./store";
 
 const CLIENT_ONLY = ["client"] as const;
@@ -92,13 +103,29 @@ function fullName(row: { firstName: string; lastName: string }): string {
   return `${row.firstName} ${row.lastName}`;
 }
 
-/** The chart, the caller's right on it, and the clinic's charting context; 404 / 403 otherwise. */
+/**
+ * The chart, the caller's right on it, and the clinic's charting context, in one query (every chart
+ * route starts here); 404 for another clinic's or an unknown chart, 403 without the right.
+ */
 async function chartFor(db: Db, scope: Scope, chartId: string, need: "read" | "write") {
-  const [row, charting] = await Promise.all([
-    loadChartRow(db, scope.clinicId, chartId),
-    chartingContext(db, scope),
-  ]);
-  if (!row) throw notFound("Chart not found.");
+  const [found] = await db
+    .select({
+      ...sessionColumns,
+      policies: clinics.policies,
+      ownTherapistId: therapists.id,
+    })
+    .from(clinics)
+    .leftJoin(
+      treatmentSessions,
+      and(eq(treatmentSessions.clinicId, clinics.id), eq(treatmentSessions.id, chartId)),
+    )
+    .leftJoin(therapists, and(eq(therapists.clinicId, clinics.id), eq(therapists.userId, scope.userId)))
+    .where(eq(clinics.id, scope.clinicId))
+    .limit(1);
+  if (!found?.id) throw notFound("Chart not found.");
+  const { policies, ownTherapistId, ...session } = found;
+  const row = toChartRow(session);
+  const charting: Charting = { ownTherapistId, policies: { ...DEFAULT_CLINIC_POLICIES, ...policies } };
   const right = chartRight(scope, charting, row.therapistId);
   requireRight(right, need);
   return { row, charting, right };
@@ -203,10 +230,10 @@ function timelineSession(row: ChartSummaryRow, state: ChartState, amended: boole
 
 /** A client's charts as timeline entries, oldest first (amendments applied). */
 async function clinicalTimeline(db: Db, clinicId: string, clientId: string): Promise<TimelineSession[]> {
-  const rows = await loadClientCharts(db, clinicId, clientId);
+  const rows = await loadClientCharts(db, clinicId, clientId, { soap: false });
   const ids = rows.map((r) => r.id);
   const [points, amendments] = await Promise.all([
-    loadPoints(db, clinicId, ids),
+    loadPoints(db, clinicId, ids, { summary: true }),
     loadAmendments(db, clinicId, ids),
   ]);
   return rows.map((row) => {
@@ -749,7 +776,7 @@ export const chartingRoutes: FastifyPluginAsyncZod = async (app) => {
       if (!client) throw notFound("Client not found.");
       const ref = { id: client.id, name: fullName(client) };
       if (scope.role === "front_desk") {
-        const rows = await loadClientCharts(db, scope.clinicId, clientId);
+        const rows = await loadClientCharts(db, scope.clinicId, clientId, { soap: false });
         await audit(db, scope, request.ip, {
           action: "read",
           entity: "chart_timeline",

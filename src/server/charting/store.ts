@@ -194,16 +194,40 @@ export async function loadChartByAppointment(
   return row ? toChartRow(row) : null;
 }
 
-/** Session id → its points in chart order. */
+/** The columns a timeline counts by (muscle, side, active, release); the rest read as empty. */
+const pointSummaryColumns = {
+  id: pointColumns.id,
+  sessionId: pointColumns.sessionId,
+  muscleId: pointColumns.muscleId,
+  side: pointColumns.side,
+  active: pointColumns.active,
+  release: pointColumns.release,
+};
+
+const EMPTY_POINT_ROW = {
+  regionId: null,
+  mapView: null,
+  mapX: null,
+  mapY: null,
+  pressure: null,
+  comfort: null,
+  holdSeconds: null,
+  twitch: null,
+  referralReproduced: null,
+  stretchApplied: null,
+};
+
+/** Session id → its points in chart order (`summary`: only what a timeline counts). */
 export async function loadPoints(
   db: Db,
   clinicId: string,
   sessionIds: readonly string[],
+  options: { summary: boolean } = { summary: false },
 ): Promise<Map<string, TriggerPoint[]>> {
   const out = new Map<string, TriggerPoint[]>(sessionIds.map((id) => [id, []]));
   if (sessionIds.length === 0) return out;
   const rows = await db
-    .select(pointColumns)
+    .select(options.summary ? pointSummaryColumns : pointColumns)
     .from(triggerPointRecords)
     .where(
       and(
@@ -218,7 +242,7 @@ export async function loadPoints(
       asc(triggerPointRecords.createdAt),
       asc(triggerPointRecords.id),
     );
-  for (const row of rows) out.get(row.sessionId)?.push(toPoint(row));
+  for (const row of rows) out.get(row.sessionId)?.push(toPoint({ ...EMPTY_POINT_ROW, ...row }));
   return out;
 }
 
@@ -567,15 +591,22 @@ export interface ChartSummaryRow extends ChartRow {
   date: Date;
 }
 
-/** A client's charts with therapist and appointment time, oldest first. */
+/**
+ * A client's charts with therapist and appointment time, oldest first. `soap: false` leaves the
+ * SOAP text out (empty strings): timelines show pain, points and findings, never the prose, and
+ * fifty notes' prose is most of the bytes.
+ */
 export async function loadClientCharts(
   db: Db,
   clinicId: string,
   clientId: string,
+  options: { soap: boolean } = { soap: true },
 ): Promise<ChartSummaryRow[]> {
+  const { subjective, objective, assessment, plan, clientNote, ...withoutSoap } = sessionColumns;
+  const columns = options.soap ? sessionColumns : withoutSoap;
   const rows = await db
     .select({
-      ...sessionColumns,
+      ...columns,
       therapistName: therapists.displayName,
       startsAt: appointments.startsAt,
     })
@@ -597,7 +628,7 @@ export async function loadClientCharts(
     .where(and(eq(treatmentSessions.clinicId, clinicId), eq(treatmentSessions.clientId, clientId)));
   return rows
     .map(({ therapistName, startsAt, ...row }) => ({
-      ...toChartRow(row),
+      ...toChartRow({ subjective: "", objective: "", assessment: "", plan: "", clientNote: "", ...row }),
       therapistName,
       date: startsAt ?? (row.createdAt as Date),
     }))
