@@ -79,7 +79,9 @@ const NOTE = {
   painAfter: 3,
   consultation: {
     posture: [{ id: "forward-head", side: null, note: "" }],
-    movement: [{ testId: "cervical-rotation", side: "left", degrees: 50, painOnMovement: true, pain: 4, note: "" }],
+    movement: [
+      { testId: "cervical-rotation", side: "left", degrees: 50, painOnMovement: true, pain: 4, note: "" },
+    ],
     note: "",
   },
   clientNote: "Stretch twice a day.",
@@ -114,7 +116,12 @@ export default async function chartingBench(): Promise<BenchFigure[]> {
     if (!clinic || !marcus || !service) throw new Error("no demo clinic");
     const [client] = await db
       .insert(clients)
-      .values({ clinicId: clinic.id, firstName: "Bench", lastName: "Charted", email: "bench.charted@example.com" })
+      .values({
+        clinicId: clinic.id,
+        firstName: "Bench",
+        lastName: "Charted",
+        email: "bench.charted@example.com",
+      })
       .returning();
     if (!client) throw new Error("no client");
 
@@ -224,7 +231,11 @@ export default async function chartingBench(): Promise<BenchFigure[]> {
     const historyTimes = await timed(app, () =>
       app.inject({ method: "GET", url: `/api/clients/${client.id}/charts`, headers: { cookie } }),
     );
-    const history = await app.inject({ method: "GET", url: `/api/clients/${client.id}/charts`, headers: { cookie } });
+    const history = await app.inject({
+      method: "GET",
+      url: `/api/clients/${client.id}/charts`,
+      headers: { cookie },
+    });
     const shown = history.json().sessions.length as number;
     if (shown < SESSIONS) throw new Error(`history shows ${shown} sessions`);
 
@@ -269,9 +280,17 @@ export default async function chartingBench(): Promise<BenchFigure[]> {
         target: "≤ 30 ms",
       },
       { name: "charting: client history, p50", value: percentile(historyTimes, 50), unit: "ms" },
-      { name: "charting: open appointment chart (50 previous), p95", value: percentile(openTimes, 95), unit: "ms" },
+      {
+        name: "charting: open appointment chart (50 previous), p95",
+        value: percentile(openTimes, 95),
+        unit: "ms",
+      },
       { name: "charting: history queries only, p50", value: percentile(storeTimes, 50), unit: "ms" },
-      { name: "charting: history response check only, p50", value: percentile(serializeTimes, 50), unit: "ms" },
+      {
+        name: "charting: history response check only, p50",
+        value: percentile(serializeTimes, 50),
+        unit: "ms",
+      },
       {
         name: "baseline: GET /api/auth/session p95 (machine load)",
         value: percentile(baselineTimes, 95),
@@ -286,5 +305,6 @@ export default async function chartingBench(): Promise<BenchFigure[]> {
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
-  for (const row of await chartingBench()) console.log(`${row.name}: ${row.value} ${row.unit} ${row.target ?? ""}`);
+  for (const row of await chartingBench())
+    console.log(`${row.name}: ${row.value} ${row.unit} ${row.target ?? ""}`);
 }

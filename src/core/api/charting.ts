@@ -30,7 +30,7 @@
  */
 import { z } from "zod";
 import { MUSCLE_IDS } from "../atlas";
-import { REGIONS } from "../body/regions";
+import { isRegionId } from "../body/regions";
 import type { AmendmentChanges, NoteContent, TriggerPoint } from "../charting";
 import {
   CHART_KINDS,
@@ -51,8 +51,12 @@ import { plainText } from "./text";
 
 // ---- Building blocks.
 
-const REGION_IDS = REGIONS.map((r) => r.id) as [string, ...string[]];
-export const RegionIdSchema = z.enum(REGION_IDS, { message: "Not a body-map region id." });
+/** A body-map region id (checked against the vocabulary; listed in src/core/body/regions.ts, not inlined here). */
+export const RegionIdSchema = z
+  .string()
+  .max(64)
+  .refine(isRegionId, { message: "Not a body-map region id." })
+  .describe("A body-map region id, e.g. `neck-posterior-left`");
 export const MuscleIdSchema = z.enum(MUSCLE_IDS, { message: "Not a muscle of the atlas." });
 const SideSchema = z.enum(CHART_SIDES).nullable().describe("left or right; null for the midline / not sided");
 const PainSchema = z.number().int().min(0).max(10).describe("0 (no pain) to 10 (worst imaginable)");

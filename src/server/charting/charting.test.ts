@@ -195,6 +195,26 @@ describe("the treating therapist's chart", () => {
   });
 });
 
+describe("the client's data export", () => {
+  it("holds every chart in full: the note as signed, its points, amendments and the chart as amended", async () => {
+    const res = await w.client.request("GET", "/api/me/export");
+    expect(res.statusCode).toBe(200);
+    const sessions = res.json().treatmentSessions as {
+      painAfter: number;
+      subjective: string;
+      triggerPoints: unknown[];
+      amendments: { reason: string }[];
+      asAmended: { note: { painAfter: number } };
+    }[];
+    expect(sessions.length).toBeGreaterThanOrEqual(2);
+    const amended = sessions.find((s) => s.amendments.length > 0);
+    expect(amended?.subjective).toContain("Left-sided headaches");
+    expect(amended?.triggerPoints.length).toBeGreaterThan(0);
+    expect(amended?.painAfter).toBe(3);
+    expect(amended?.asAmended.note.painAfter).toBe(4);
+  });
+});
+
 describe("who may call each chart route", () => {
   const CANARIES = [
     "canary-subjective",
