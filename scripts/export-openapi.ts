@@ -24,6 +24,8 @@ await database.close();
 const formatted = execFileSync("npx", ["biome", "format", `--stdin-file-path=${TARGET}`], {
   input: `${JSON.stringify(document, null, 2)}\n`,
   encoding: "utf8",
+  // The document is over 1 MB (Node's default buffer) since the charting routes.
+  maxBuffer: 64 * 1024 * 1024,
 });
 const paths = Object.keys(document.paths ?? {}).length;
 

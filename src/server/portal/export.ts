@@ -5,7 +5,9 @@
  */
 import { and, asc, eq, inArray } from "drizzle-orm";
 import type { ClientExport } from "../../core/api/intake";
+import { type AmendmentChanges, amendedState } from "../../core/charting";
 import { selectAppointmentsWithParties } from "../appointments/queries";
+import { toChartRow, toPoint } from "../charting/store";
 import { consentAtVersion } from "../consent/store";
 import type { Db } from "../db/connect";
 import {
@@ -140,11 +142,27 @@ export async function exportClientData(
     intakeDraft: draftRows[0] ? plain(draftRows[0]) : null,
     consentSignatures: signatureRows.map((s) => ({ ...plain(s), text: texts.get(s.version) ?? null })),
     clearances: clearanceRows.map(plain),
-    treatmentSessions: sessionRows.map((s) => ({
-      ...plain(s),
-      triggerPoints: pointRows.filter((p) => p.sessionId === s.id).map(plain),
-      amendments: amendmentRows.filter((a) => a.sessionId === s.id).map(plain),
-    })),
+    // Each chart as recorded (a signed one exactly as signed), its amendments, and the chart as it
+    // stands with the amendments applied.
+    treatmentSessions: sessionRows.map((s) => {
+      const points = pointRows.filter((p) => p.sessionId === s.id).sort((a, b) => a.ordinal - b.ordinal);
+      const amendments = amendmentRows.filter((a) => a.sessionId === s.id);
+      return {
+        ...plain(s),
+        triggerPoints: points.map(plain),
+        amendments: amendments.map(plain),
+        asAmended: amendedState(
+          { note: toChartRow(s).note, points: points.map(toPoint) },
+          amendments.map((a) => ({
+            id: a.id,
+            authorId: a.authorId,
+            createdAt: a.createdAt.toISOString(),
+            reason: a.reason,
+            changes: a.changes as AmendmentChanges,
+          })),
+        ),
+      };
+    }),
     treatmentPlans: planRows.map(plain),
     painDiary: diaryRows.map(plain),
     waitlist: waitRows.map(plain),
