@@ -312,3 +312,38 @@ describe("planned vs done, re-assessment, aftercare and check-ins", () => {
     expect((await client.request("GET", "/api/me/aftercare")).json().visits[0].checkInDue).toBe(false);
   });
 });
+
+describe("demo data", () => {
+  it("gives Jordan a plan in progress, shared home care and weeks of diary; Alex maintenance with improvement; Ben a prompt", async () => {
+    const plan = (await w.jordan.request("GET", "/api/me/plan")).json().plan as Plan;
+    expect(plan.status).toBe("active");
+    expect(plan.progress.completed).toBeGreaterThanOrEqual(1);
+    expect(plan.progress.completed).toBeLessThan(plan.plannedSessions);
+    const homeCare = (await w.jordan.request("GET", "/api/me/home-care")).json().plan;
+    expect(homeCare.shared).toBe(true);
+    expect(homeCare.items.some((i: { kind: string }) => i.kind === "self-treatment")).toBe(true);
+    const diary = (await w.jordan.request("GET", "/api/me/diary")).json() as { recordedAt: string }[];
+    expect(diary.length).toBeGreaterThanOrEqual(6);
+    const span = Date.parse(diary[0]?.recordedAt ?? "") - Date.parse(diary.at(-1)?.recordedAt ?? "");
+    expect(span).toBeGreaterThan(21 * DAY);
+    expect((await w.jordan.request("GET", "/api/me/home-care.pdf")).statusCode).toBe(200);
+
+    const clients = (await w.owner.request("GET", "/api/clients?q=Morgan")).json();
+    const alexId = clients[0]?.id as string;
+    const [alexPlan] = (await w.owner.request("GET", `/api/clients/${alexId}/plans`)).json() as Plan[];
+    expect(alexPlan?.status).toBe("maintenance");
+    expect(alexPlan?.progress.completed).toBeGreaterThanOrEqual(4);
+    expect(alexPlan?.progress.improvement).toBeGreaterThanOrEqual(0.5);
+    expect(alexPlan?.nextMaintenanceOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    const progress = (await w.owner.request("GET", `/api/clients/${alexId}/progress`)).json();
+    expect(progress.sessions.length).toBeGreaterThanOrEqual(4);
+    expect(progress.rangeOfMotion[0].points.length).toBeGreaterThanOrEqual(4);
+
+    const alerts = (await w.marcus.request("GET", "/api/plans/alerts")).json();
+    expect(alerts.reassessments.map((r: { clientName: string }) => r.clientName)).toContain("Ben Carter");
+    const ownerAlerts = (await w.owner.request("GET", "/api/plans/alerts")).json();
+    expect(ownerAlerts.flaggedCheckIns.map((c: { clientName: string }) => c.clientName)).toContain(
+      "Alex Morgan",
+    );
+  });
+});
