@@ -26,13 +26,17 @@ import { clinicRoutes } from "./clinic/routes";
 import type { Config } from "./config";
 import { consentRoutes } from "./consent/routes";
 import type { Database } from "./db/connect";
+import { diaryRoutes } from "./diary/routes";
 import { finderRoutes } from "./finder/routes";
+import { homeCareRoutes } from "./homecare/routes";
 import { clientErrorHandler, errorHandler } from "./http/errors";
 import { healthRoutes } from "./http/health";
 import { redactPath } from "./http/redact";
 import { staticCacheControl } from "./http/static-cache";
 import { intakeRoutes } from "./intake/routes";
 import { WEB_DIST_DIR } from "./paths";
+import { checkInRoutes } from "./plans/check-ins";
+import { planRoutes } from "./plans/routes";
 import { portalRoutes } from "./portal/routes";
 import { availabilityCachePlugin } from "./scheduling/availability-cache";
 import { schedulingRoutes } from "./scheduling/routes";
@@ -169,6 +173,10 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       await api.register(portalRoutes);
       await api.register(chartingRoutes);
       await api.register(setupRoutes);
+      await api.register(planRoutes);
+      await api.register(checkInRoutes);
+      await api.register(homeCareRoutes);
+      await api.register(diaryRoutes);
     },
     { prefix: "/api" },
   );

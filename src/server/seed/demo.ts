@@ -21,6 +21,7 @@ import {
 } from "../db/schema";
 import { seedDemoIntakes } from "../intake/demo-intakes";
 import { seedDemoCharting } from "./demo-charting";
+import { seedDemoPlans } from "./demo-plans";
 import { insertStandardServices, insertStandardWeek } from "./standard";
 
 export const DEMO_CLINIC_SLUG = "demo";
@@ -210,6 +211,7 @@ export async function seedDemoClinic(db: Db, now = new Date()): Promise<{ create
       });
     }
     await seedDemoCharting(tx, clinicId, today, DEMO_TIME_ZONE);
+    await seedDemoPlans(tx as unknown as Db, clinicId, now);
   });
   return { created: true };
 }
