@@ -32,6 +32,7 @@ import { healthRoutes } from "./http/health";
 import { redactPath } from "./http/redact";
 import { staticCacheControl } from "./http/static-cache";
 import { intakeRoutes } from "./intake/routes";
+import { notifyRoutes } from "./notify/routes";
 import { portalRoutes } from "./portal/routes";
 import { availabilityCachePlugin } from "./scheduling/availability-cache";
 import { schedulingRoutes } from "./scheduling/routes";
@@ -166,6 +167,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       await api.register(intakeRoutes);
       await api.register(consentRoutes);
       await api.register(portalRoutes);
+      await api.register(notifyRoutes);
       await api.register(setupRoutes);
     },
     { prefix: "/api" },

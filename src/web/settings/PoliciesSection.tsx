@@ -11,7 +11,7 @@ import styles from "./Settings.module.css";
 type Policies = z.infer<typeof ClinicPoliciesSchema>;
 
 const FIELDS: {
-  key: keyof Omit<Policies, "requireStaffTwoFactor">;
+  key: keyof Omit<Policies, "requireStaffTwoFactor" | "notifications">;
   label: string;
   hint: string;
   min: number;
