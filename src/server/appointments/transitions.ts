@@ -348,6 +348,7 @@ export async function reschedule(
         const facts = {
           ...messageFactsOf(row, context.publicUrl, input.reason),
           startsAt: input.start,
+          endsAt: end,
           therapistName: candidates.names.get(attempt.therapistId) ?? row.therapistName,
         };
         await enqueueAppointmentMessage(t, "rescheduled", facts, now);

@@ -7,7 +7,7 @@
  * (src/server/appointments/transitions.ts markOutcome). The plan follow-up and the recall belong to
  * treatment plans; call them from there (docs/decisions/0017-notifications.md lists how).
  */
-import { and, eq, gt, inArray, isNull, sql } from "drizzle-orm";
+import { and, eq, gt, inArray, isNull, ne, sql } from "drizzle-orm";
 import type { MessageKind } from "../../core/notify/kinds";
 import { notificationPoliciesOf } from "../../core/notify/policies";
 import { renderMessage } from "../../core/notify/templates";
@@ -153,12 +153,13 @@ export interface RecallFacts {
  * send time it is cancelled if the client has an upcoming appointment. Once per last session.
  */
 export async function scheduleRecall(db: Db, facts: RecallFacts): Promise<boolean> {
-  await cancelPendingFollowUps(db, facts.clinicId, facts.clientId, ["recall"], "a later session");
+  const dedupeKey = `recall:${facts.lastAppointmentId}`;
+  await cancelPendingFollowUps(db, facts.clinicId, facts.clientId, ["recall"], "a later session", dedupeKey);
   return enqueueFollowUp(db, "recall", {
     clinicId: facts.clinicId,
     clientId: facts.clientId,
     appointmentId: facts.lastAppointmentId,
-    dedupeKey: `recall:${facts.lastAppointmentId}`,
+    dedupeKey,
     due: (r) => recallDueAt(facts.lastSessionAt, facts.intervalWeeks, r.timeZone, notificationPoliciesOf(r.policies)),
     link: (r) => `${base(facts.publicUrl)}/book/${r.slug}`,
   });
@@ -171,6 +172,7 @@ export async function cancelPendingFollowUps(
   clientId: string,
   kinds: readonly MessageKind[] = ["plan_follow_up", "recall"],
   reason = "no longer needed",
+  exceptDedupeKey?: string,
 ): Promise<number> {
   const cancelled = await db
     .update(outboxMessages)
@@ -183,6 +185,7 @@ export async function cancelPendingFollowUps(
         isNull(outboxMessages.sentAt),
         isNull(outboxMessages.cancelledAt),
         isNull(outboxMessages.deadAt),
+        exceptDedupeKey ? ne(outboxMessages.dedupeKey, exceptDedupeKey) : undefined,
       ),
     )
     .returning({ id: outboxMessages.id });
