@@ -145,7 +145,6 @@ export function toApiError(error: FastifyError | Error): { status: number; body:
 export function errorHandler(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
   const { status, body } = toApiError(error);
   if (status >= 500) {
-    if (process.env.KW_DEBUG) console.error("DEBUG500", error);
     // Log the error's name, code and stack, never the request body or the message's data values.
     request.log.error(
       { err: { type: error.name, code: (error as FastifyError).code, stack: error.stack } },

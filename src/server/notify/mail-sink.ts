@@ -19,6 +19,8 @@ export interface MailSink {
   received: ReceivedMail[];
   /** Answer RCPT TO for an address with this SMTP code (e.g. 550, 451), or null to accept. */
   rejectWith: (fn: ((address: string) => number | null) | null) => void;
+  /** Wait this long after a message's data before answering "250 OK" (a message in flight meanwhile). */
+  setDelay: (ms: number) => void;
   close(): Promise<void>;
 }
 
@@ -36,6 +38,7 @@ export function headerOf(mail: ReceivedMail, name: string): string {
 export async function startMailSink(options: { onMessage?: (mail: ReceivedMail) => void } = {}): Promise<MailSink> {
   const received: ReceivedMail[] = [];
   let reject: ((address: string) => number | null) | null = null;
+  let delayMs = 0;
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ["STARTTLS", "AUTH"],
@@ -63,7 +66,8 @@ export async function startMailSink(options: { onMessage?: (mail: ReceivedMail) 
         };
         received.push(mail);
         options.onMessage?.(mail);
-        callback();
+        if (delayMs > 0) setTimeout(() => callback(), delayMs);
+        else callback();
       });
     },
   });
@@ -75,6 +79,9 @@ export async function startMailSink(options: { onMessage?: (mail: ReceivedMail) 
     received,
     rejectWith: (fn) => {
       reject = fn;
+    },
+    setDelay: (ms) => {
+      delayMs = ms;
     },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
