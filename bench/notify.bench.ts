@@ -58,7 +58,9 @@ async function run(database: Database, prefix: string, dueAt: (i: number) => Dat
   const sink = await startMailSink();
   const config = testConfig({ smtpUrl: sink.url, mailFrom: "Demo <clinic@bench.test>" });
   await seed(database.db, prefix, dueAt);
-  const rows = await database.db.select({ id: outboxMessages.id, due: outboxMessages.sendAfter }).from(outboxMessages);
+  const rows = await database.db
+    .select({ id: outboxMessages.id, due: outboxMessages.sendAfter })
+    .from(outboxMessages);
   const dueById = new Map(rows.map((r) => [`<${r.id}@bench.test>`, r.due.getTime()]));
   const transport = smtpTransport(sink.url, config.mailFrom, { pool: true });
   const started = Date.now();
@@ -79,7 +81,12 @@ async function run(database: Database, prefix: string, dueAt: (i: number) => Dat
   await sink.close();
   const lags = sink.received.map((m) => m.receivedAt - (dueById.get(m.messageId) ?? Number.NaN));
   const last = Math.max(...sink.received.map((m) => m.receivedAt));
-  return { lags, received: sink.received.length, distinct: new Set(sink.received.map((m) => m.messageId)).size, seconds: (last - started) / 1000 };
+  return {
+    lags,
+    received: sink.received.length,
+    distinct: new Set(sink.received.map((m) => m.messageId)).size,
+    seconds: (last - started) / 1000,
+  };
 }
 
 export default async function benchNotify(): Promise<BenchFigure[]> {
@@ -106,13 +113,23 @@ export default async function benchNotify(): Promise<BenchFigure[]> {
       // The steady run starts a little ahead, so seeding is not counted as lag.
       const start = Date.now() + 3_000;
       const dueAt =
-        scenario === "burst" ? () => new Date(Date.now()) : (i: number) => new Date(start + (i * windowS * 1000) / N);
+        scenario === "burst"
+          ? () => new Date(Date.now())
+          : (i: number) => new Date(start + (i * windowS * 1000) / N);
       const result = await run(database, scenario, dueAt);
       const repeats = result.received - result.distinct;
       if (scenario === "burst") {
         figures.push(
-          { name: `notify (${engine}): messages/s, 10,000 due at once`, value: Math.round(N / result.seconds), unit: "msg/s" },
-          { name: `notify (${engine}): lag p95, 10,000 due at once (drain time)`, value: Math.round(percentile(result.lags, 95)) / 1000, unit: "s" },
+          {
+            name: `notify (${engine}): messages/s, 10,000 due at once`,
+            value: Math.round(N / result.seconds),
+            unit: "msg/s",
+          },
+          {
+            name: `notify (${engine}): lag p95, 10,000 due at once (drain time)`,
+            value: Math.round(percentile(result.lags, 95)) / 1000,
+            unit: "s",
+          },
         );
       } else {
         figures.push({
@@ -122,7 +139,12 @@ export default async function benchNotify(): Promise<BenchFigure[]> {
           target: "≤ 5 s",
         });
       }
-      figures.push({ name: `notify (${engine}): repeats (${scenario})`, value: repeats, unit: "msgs", target: "0" });
+      figures.push({
+        name: `notify (${engine}): repeats (${scenario})`,
+        value: repeats,
+        unit: "msgs",
+        target: "0",
+      });
     } finally {
       await database.close();
       rmSync(dir, { recursive: true, force: true });

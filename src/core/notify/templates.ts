@@ -189,9 +189,13 @@ export function renderMessage(kind: MessageKind, facts: TemplateFacts): Rendered
   const footer = facts.unsubscribeUrl
     ? `You receive this because you are a client of ${facts.clinicName}. Turn these off: ${facts.unsubscribeUrl}`
     : null;
-  const text = [hello, ...p.paragraphs, `${p.action}: ${facts.link}`, facts.clinicName, ...(footer ? [footer] : [])].join(
-    "\n\n",
-  );
+  const text = [
+    hello,
+    ...p.paragraphs,
+    `${p.action}: ${facts.link}`,
+    facts.clinicName,
+    ...(footer ? [footer] : []),
+  ].join("\n\n");
   const e = escapeHtml;
   const html = [
     "<!doctype html>",

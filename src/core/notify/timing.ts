@@ -19,7 +19,10 @@ function minuteOfDayIn(instant: number, zone: string): number {
 
 /** The first instant on local day `dayNumber` when the clock reads `time` (after a gap, its end). */
 export function instantAtLocalTime(dayNumber: number, time: string, zone: string): number {
-  return firstInstantAtOrAfterWallClock(dayNumber * MS_PER_DAY + parseLocalTimeOrThrow(time) * MS_PER_MINUTE, zone);
+  return firstInstantAtOrAfterWallClock(
+    dayNumber * MS_PER_DAY + parseLocalTimeOrThrow(time) * MS_PER_MINUTE,
+    zone,
+  );
 }
 
 /** Whether the clinic's clock at `instant` is inside quiet hours (start inclusive, end exclusive; may span midnight). */

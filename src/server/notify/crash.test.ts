@@ -58,7 +58,9 @@ it("delivers every message after a kill -9 mid-delivery; repeats only of in-flig
   const counts = new Map<string, number>();
   for (const id of ids) counts.set(id, (counts.get(id) ?? 0) + 1);
   const repeated = [...counts].filter(([, n]) => n > 1).map(([id]) => id);
-  console.log(`crash test: ${ids.length} received, ${counts.size} distinct, ${repeated.length} repeated (${N} due, killed after ${atKill.size})`);
+  console.log(
+    `crash test: ${ids.length} received, ${counts.size} distinct, ${repeated.length} repeated (${N} due, killed after ${atKill.size})`,
+  );
   expect(counts.size).toBe(N);
   // Repeats: only messages the mail server had received before the kill, each at most twice, and no
   // more than the worker's parallel lanes (4) could have had in flight.

@@ -35,7 +35,9 @@ export function headerOf(mail: ReceivedMail, name: string): string {
   return header(mail.raw, name);
 }
 
-export async function startMailSink(options: { onMessage?: (mail: ReceivedMail) => void } = {}): Promise<MailSink> {
+export async function startMailSink(
+  options: { onMessage?: (mail: ReceivedMail) => void } = {},
+): Promise<MailSink> {
   const received: ReceivedMail[] = [];
   let reject: ((address: string) => number | null) | null = null;
   let delayMs = 0;
@@ -89,8 +91,12 @@ export async function startMailSink(options: { onMessage?: (mail: ReceivedMail) 
 
 /** The decoded text of the message's `text/calendar` part, or null. */
 export function calendarPartOf(mail: ReceivedMail): string | null {
-  const match = /Content-Type: text\/calendar[^\r\n]*(?:\r?\n[^\r\n]+)*\r?\n\r?\n([\s\S]*?)\r?\n--/i.exec(mail.raw);
+  const match = /Content-Type: text\/calendar[^\r\n]*(?:\r?\n[^\r\n]+)*\r?\n\r?\n([\s\S]*?)\r?\n--/i.exec(
+    mail.raw,
+  );
   if (!match?.[1]) return null;
   const head = match[0].slice(0, match[0].indexOf(match[1]));
-  return /base64/i.test(head) ? Buffer.from(match[1].replace(/\s+/g, ""), "base64").toString("utf8") : match[1];
+  return /base64/i.test(head)
+    ? Buffer.from(match[1].replace(/\s+/g, ""), "base64").toString("utf8")
+    : match[1];
 }

@@ -14,7 +14,7 @@ import type { Agent, TestApp } from "../testing/harness";
 import { calendarPartOf, headerOf, type MailSink, type ReceivedMail, startMailSink } from "./mail-sink";
 import { deliverDueMessages, MAX_ATTEMPTS, retryDelayMs } from "./outbox";
 import { deliveryPreflight } from "./preflight";
-import { scheduleRecall, schedulePlanFollowUp } from "./schedule";
+import { schedulePlanFollowUp, scheduleRecall } from "./schedule";
 import { smtpTransport } from "./smtp";
 import { signUnsubscribeToken } from "./tokens";
 
@@ -43,7 +43,10 @@ async function deliverAt(at: number, url = sink.url) {
       now: () => new Date(at),
       batch: 10_000,
       messageIdHost: "knotwork.test",
-      preflight: deliveryPreflight(t.database.db, { secret: t.app.config.secret, publicUrl: t.app.config.publicUrl }),
+      preflight: deliveryPreflight(t.database.db, {
+        secret: t.app.config.secret,
+        publicUrl: t.app.config.publicUrl,
+      }),
     });
   } finally {
     transport.close();
@@ -106,7 +109,9 @@ describe("each kind once, at its instant", () => {
       await deliverAt(at);
     expect(await receivedFor(booked.id)).toEqual(["confirmed", "reminder"]);
     const rows = await rowsOf(booked.id);
-    const confirmation = sink.received.find((m) => m.messageId === `<${rows.find((r) => r.kind === "confirmed")?.id}@knotwork.test>`);
+    const confirmation = sink.received.find(
+      (m) => m.messageId === `<${rows.find((r) => r.kind === "confirmed")?.id}@knotwork.test>`,
+    );
     const ics = calendarPartOf(confirmation as ReceivedMail);
     expect(ics).toContain("BEGIN:VCALENDAR");
     expect(ics).toContain(`UID:appointment-${booked.id}@`);
@@ -133,17 +138,28 @@ describe("each kind once, at its instant", () => {
     const client = await agentWithHistory("Remy");
     const booked = await book(client, ids.session60, boise(workday(33), "09:00"));
     const moved = boise(workday(34), "13:00");
-    const response = await desk.request("POST", `/api/appointments/${booked.id}/reschedule`, { start: moved });
+    const response = await desk.request("POST", `/api/appointments/${booked.id}/reschedule`, {
+      start: moved,
+    });
     expect(response.statusCode, response.body).toBe(200);
     const oldStart = new Date(booked.startsAt).getTime();
     const newStart = new Date(moved).getTime();
-    for (const at of [Date.now(), oldStart - 24 * HOUR, oldStart, newStart - 24 * HOUR - 1, newStart - 24 * HOUR, newStart])
+    for (const at of [
+      Date.now(),
+      oldStart - 24 * HOUR,
+      oldStart,
+      newStart - 24 * HOUR - 1,
+      newStart - 24 * HOUR,
+      newStart,
+    ])
       await deliverAt(at);
     expect(await receivedFor(booked.id)).toEqual(["confirmed", "reminder", "rescheduled"]);
     const rows = await rowsOf(booked.id);
     const sentReminder = rows.find((r) => r.kind === "reminder" && r.sentAt !== null);
     expect(sentReminder?.sentAt?.getTime()).toBe(newStart - 24 * HOUR);
-    const notice = sink.received.find((m) => m.messageId === `<${rows.find((r) => r.kind === "rescheduled")?.id}@knotwork.test>`);
+    const notice = sink.received.find(
+      (m) => m.messageId === `<${rows.find((r) => r.kind === "rescheduled")?.id}@knotwork.test>`,
+    );
     const ics = calendarPartOf(notice as ReceivedMail);
     expect(ics).toContain(`UID:appointment-${booked.id}@`);
     expect(ics).toContain(`DTSTART:${moved.replace(/[-:]/g, "").replace(".000", "")}`);
@@ -174,7 +190,12 @@ describe("each kind once, at its instant", () => {
     const checkIn = rows.find((r) => r.kind === "check_in");
     expect(rows.map((r) => r.kind).sort()).toEqual(["aftercare", "check_in"]);
     // The check-in: 10:00 in Boise on the local day after the session.
-    const local = new Intl.DateTimeFormat("en-CA", { timeZone: "America/Boise", hour: "2-digit", minute: "2-digit", hour12: false });
+    const local = new Intl.DateTimeFormat("en-CA", {
+      timeZone: "America/Boise",
+      hour: "2-digit",
+      minute: "2-digit",
+      hour12: false,
+    });
     expect(local.format(checkIn?.sendAfter)).toBe("10:00");
     expect(checkIn?.sendAfter.getTime()).toBeGreaterThan(start + HOUR);
     expect(checkIn?.sendAfter.getTime()).toBeLessThan(start + HOUR + 48 * HOUR);
@@ -218,21 +239,23 @@ describe("DST", () => {
       clinicId: ids.clinicId,
       clinicName: "Demo",
       timeZone: "America/Boise",
-      appointmentId: (await t.database.db
-        .insert(appointments)
-        .values({
-          clinicId: ids.clinicId,
-          clientId: client.clientId,
-          therapistId: ids.marcus,
-          serviceId: ids.session60,
-          status: "confirmed",
-          source: "phone",
-          startsAt: new Date(start.instant),
-          endsAt: new Date(start.instant + HOUR),
-          blocksFrom: new Date(start.instant),
-          blocksUntil: new Date(start.instant + HOUR),
-        })
-        .returning({ id: appointments.id }))[0]?.id as string,
+      appointmentId: (
+        await t.database.db
+          .insert(appointments)
+          .values({
+            clinicId: ids.clinicId,
+            clientId: client.clientId,
+            therapistId: ids.marcus,
+            serviceId: ids.session60,
+            status: "confirmed",
+            source: "phone",
+            startsAt: new Date(start.instant),
+            endsAt: new Date(start.instant + HOUR),
+            blocksFrom: new Date(start.instant),
+            blocksUntil: new Date(start.instant + HOUR),
+          })
+          .returning({ id: appointments.id })
+      )[0]?.id as string,
       clientId: client.clientId,
       clientEmail: "dusty@example.com",
       clientFirstName: "Dusty",
@@ -266,7 +289,15 @@ describe("a mail server that is down, refuses, or rejects for good", () => {
         sendAfter: new Date(Date.now() - 1_000),
       })),
     );
-    return t.database.db.select().from(outboxMessages).where(inArray(outboxMessages.dedupeKey, Array.from({ length: n }, (_, i) => `${prefix}:${i}`)));
+    return t.database.db
+      .select()
+      .from(outboxMessages)
+      .where(
+        inArray(
+          outboxMessages.dedupeKey,
+          Array.from({ length: n }, (_, i) => `${prefix}:${i}`),
+        ),
+      );
   }
 
   it("loses nothing while the server is down, then delivers each message once", async () => {
@@ -282,7 +313,15 @@ describe("a mail server that is down, refuses, or rejects for good", () => {
     const ids_ = new Set(rows.map((r) => `<${r.id}@knotwork.test>`));
     const got = sink.received.filter((m) => ids_.has(m.messageId)).map((m) => m.messageId);
     expect(got.sort()).toEqual([...ids_].sort());
-    const after = await t.database.db.select().from(outboxMessages).where(inArray(outboxMessages.id, rows.map((r) => r.id)));
+    const after = await t.database.db
+      .select()
+      .from(outboxMessages)
+      .where(
+        inArray(
+          outboxMessages.id,
+          rows.map((r) => r.id),
+        ),
+      );
     expect(after.every((r) => r.sentAt !== null && r.deadAt === null && r.attempts === 3)).toBe(true);
   });
 
@@ -308,11 +347,19 @@ describe("a mail server that is down, refuses, or rejects for good", () => {
     expect(busy?.deadAt).toBeInstanceOf(Date);
     // Dead is dead: a later run does not try again.
     await deliverAt(at + 48 * HOUR);
-    const [again] = await t.database.db.select().from(outboxMessages).where(eq(outboxMessages.id, temporary?.id as string));
+    const [again] = await t.database.db
+      .select()
+      .from(outboxMessages)
+      .where(eq(outboxMessages.id, temporary?.id as string));
     expect(again?.attempts).toBe(MAX_ATTEMPTS);
     const overview = await owner.request("GET", "/api/notify/messages?status=failed&kind=test");
     expect(overview.statusCode).toBe(200);
-    expect(overview.json().messages.map((m: { id: string }) => m.id).sort()).toEqual([permanent?.id, temporary?.id].sort());
+    expect(
+      overview
+        .json()
+        .messages.map((m: { id: string }) => m.id)
+        .sort(),
+    ).toEqual([permanent?.id, temporary?.id].sort());
   });
 });
 
@@ -400,10 +447,24 @@ describe("plan follow-up and recall (for the plans module to call)", () => {
   it("schedules a recall at the interval after the last session, replaces an older one, and drops it when the client has booked", async () => {
     const client = await agentWithHistory("Rhea");
     const first = Date.parse("2027-01-05T17:00:00Z");
-    const base = { clinicId: ids.clinicId, clientId: client.clientId, intervalWeeks: 4, publicUrl: "http://localhost:3000" };
-    const [a1, a2] = (await t.database.db.select({ id: appointments.id }).from(appointments).where(eq(appointments.clientId, client.clientId))).map((r) => r.id);
-    expect(await scheduleRecall(t.database.db, { ...base, lastAppointmentId: a1 as string, lastSessionAt: first })).toBe(true);
-    expect(await scheduleRecall(t.database.db, { ...base, lastAppointmentId: a1 as string, lastSessionAt: first })).toBe(false);
+    const base = {
+      clinicId: ids.clinicId,
+      clientId: client.clientId,
+      intervalWeeks: 4,
+      publicUrl: "http://localhost:3000",
+    };
+    const [a1, a2] = (
+      await t.database.db
+        .select({ id: appointments.id })
+        .from(appointments)
+        .where(eq(appointments.clientId, client.clientId))
+    ).map((r) => r.id);
+    expect(
+      await scheduleRecall(t.database.db, { ...base, lastAppointmentId: a1 as string, lastSessionAt: first }),
+    ).toBe(true);
+    expect(
+      await scheduleRecall(t.database.db, { ...base, lastAppointmentId: a1 as string, lastSessionAt: first }),
+    ).toBe(false);
     const rows = await t.database.db
       .select()
       .from(outboxMessages)
@@ -435,7 +496,12 @@ describe("plan follow-up and recall (for the plans module to call)", () => {
     const after = await t.database.db
       .select()
       .from(outboxMessages)
-      .where(and(eq(outboxMessages.clientId, client.clientId), inArray(outboxMessages.kind, ["recall", "plan_follow_up"])));
+      .where(
+        and(
+          eq(outboxMessages.clientId, client.clientId),
+          inArray(outboxMessages.kind, ["recall", "plan_follow_up"]),
+        ),
+      );
     expect(after.map((r) => r.cancelReason)).toEqual(["already booked", "already booked"]);
   });
 });

@@ -149,7 +149,9 @@ export function messageIdOf(rowId: string, host: string): string {
  */
 export type Preflight = (
   message: ClaimedMessage,
-) => Promise<{ cancel: string } | { headers?: Record<string, string>; footer?: { text: string; html: string } }>;
+) => Promise<
+  { cancel: string } | { headers?: Record<string, string>; footer?: { text: string; html: string } }
+>;
 
 export interface DeliveryOptions {
   now?: () => Date;
@@ -203,7 +205,8 @@ export async function deliverDueMessages(
     const messageId = message.messageId ?? messageIdOf(message.id, host);
     const footer = "footer" in check ? check.footer : undefined;
     const text = footer ? `${message.body}\n\n${footer.text}` : message.body;
-    const html = message.html && footer ? message.html.replace("</body>", `${footer.html}</body>`) : message.html;
+    const html =
+      message.html && footer ? message.html.replace("</body>", `${footer.html}</body>`) : message.html;
     try {
       await transport.send({
         to: message.toAddress,

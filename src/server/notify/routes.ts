@@ -6,8 +6,6 @@
 import { and, desc, eq, isNull, lte, or, type SQL, sql } from "drizzle-orm";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { TOPIC_LABELS } from "../../core/notify/kinds";
-import { escapeHtml } from "../../core/notify/templates";
 import {
   ContactPreferencesSchema,
   type MessageStatus,
@@ -18,7 +16,9 @@ import {
   UnsubscribeResultSchema,
   UpdateContactPreferencesSchema,
 } from "../../core/api/notify";
-import { ownClientId, scopeOf, STAFF } from "../auth/access";
+import { TOPIC_LABELS } from "../../core/notify/kinds";
+import { escapeHtml } from "../../core/notify/templates";
+import { ownClientId, STAFF, scopeOf } from "../auth/access";
 import { clients, outboxMessages } from "../db/schema";
 import { AppError } from "../http/errors";
 import { preferencesOf, setPreferences, TOPIC_FIELD } from "./preferences";
@@ -43,7 +43,11 @@ const COUNT_COLUMNS = {
 };
 
 const invalidToken = () =>
-  new AppError(400, "invalid_token", "This unsubscribe link is not valid. Sign in to change what we send you.");
+  new AppError(
+    400,
+    "invalid_token",
+    "This unsubscribe link is not valid. Sign in to change what we send you.",
+  );
 
 function unsubscribePage(title: string, body: string): string {
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${escapeHtml(title)}</title></head><body style="font-family:system-ui,sans-serif;max-width:36rem;margin:3rem auto;padding:0 1rem;line-height:1.5"><h1 style="font-size:1.4rem">${escapeHtml(title)}</h1>${body}</body></html>`;
@@ -53,8 +57,10 @@ export const notifyRoutes: FastifyPluginAsyncZod = async (app) => {
   const { db } = app.database;
   // One-click unsubscribes arrive as a form post ("List-Unsubscribe=One-Click"); the body carries
   // nothing else we need, so it is read and dropped (only in this plugin's routes).
-  app.addContentTypeParser("application/x-www-form-urlencoded", { parseAs: "string", bodyLimit: 1024 }, (_r, _b, done) =>
-    done(null, undefined),
+  app.addContentTypeParser(
+    "application/x-www-form-urlencoded",
+    { parseAs: "string", bodyLimit: 1024 },
+    (_r, _b, done) => done(null, undefined),
   );
 
   app.get(
@@ -163,7 +169,10 @@ export const notifyRoutes: FastifyPluginAsyncZod = async (app) => {
             ...COUNT_COLUMNS,
           })
           .from(outboxMessages)
-          .innerJoin(clients, and(eq(clients.id, outboxMessages.clientId), eq(clients.clinicId, scope.clinicId)))
+          .innerJoin(
+            clients,
+            and(eq(clients.id, outboxMessages.clientId), eq(clients.clinicId, scope.clinicId)),
+          )
           .where(and(...filters))
           .groupBy(clients.id, clients.firstName, clients.lastName)
           .orderBy(clients.lastName, clients.firstName)
@@ -176,7 +185,10 @@ export const notifyRoutes: FastifyPluginAsyncZod = async (app) => {
             clientLast: clients.lastName,
           })
           .from(outboxMessages)
-          .leftJoin(clients, and(eq(clients.id, outboxMessages.clientId), eq(clients.clinicId, scope.clinicId)))
+          .leftJoin(
+            clients,
+            and(eq(clients.id, outboxMessages.clientId), eq(clients.clinicId, scope.clinicId)),
+          )
           .where(and(...filters))
           .orderBy(desc(outboxMessages.sendAfter))
           .limit(200),
@@ -191,7 +203,10 @@ export const notifyRoutes: FastifyPluginAsyncZod = async (app) => {
           status: s,
           subject: row.subject,
           to: row.toAddress,
-          client: row.clientId && clientFirst !== null ? { id: row.clientId, name: `${clientFirst} ${clientLast}` } : null,
+          client:
+            row.clientId && clientFirst !== null
+              ? { id: row.clientId, name: `${clientFirst} ${clientLast}` }
+              : null,
           appointmentId: row.appointmentId,
           dueAt: row.sendAfter.toISOString(),
           sentAt: row.sentAt?.toISOString() ?? null,
@@ -221,7 +236,10 @@ export const notifyRoutes: FastifyPluginAsyncZod = async (app) => {
       reply.type("text/html; charset=utf-8").header("cache-control", "no-store");
       if (!claim) {
         reply.code(400);
-        return unsubscribePage("This link is not valid", "<p>Sign in to your portal to change what we send you.</p>");
+        return unsubscribePage(
+          "This link is not valid",
+          "<p>Sign in to your portal to change what we send you.</p>",
+        );
       }
       const label = TOPIC_LABELS[claim.topic];
       return unsubscribePage(
@@ -250,11 +268,15 @@ export const notifyRoutes: FastifyPluginAsyncZod = async (app) => {
         .from(clients)
         .where(eq(clients.id, claim.clientId));
       // A token for a client since erased: nothing to turn off, and nothing to tell.
-      if (client) await setPreferences(db, client.clinicId, claim.clientId, { [TOPIC_FIELD[claim.topic]]: false });
+      if (client)
+        await setPreferences(db, client.clinicId, claim.clientId, { [TOPIC_FIELD[claim.topic]]: false });
       reply.header("cache-control", "no-store");
       if ((request.headers.accept ?? "").includes("text/html")) {
         reply.type("text/html; charset=utf-8");
-        return unsubscribePage("Done", `<p>You will no longer receive ${escapeHtml(TOPIC_LABELS[claim.topic].toLowerCase())}. You can turn them on again in your portal.</p>`);
+        return unsubscribePage(
+          "Done",
+          `<p>You will no longer receive ${escapeHtml(TOPIC_LABELS[claim.topic].toLowerCase())}. You can turn them on again in your portal.</p>`,
+        );
       }
       return { topic: claim.topic, done: true };
     },

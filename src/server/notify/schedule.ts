@@ -95,7 +95,8 @@ export function scheduleAftercare(db: Db, visit: VisitFacts, now = Date.now()): 
   return enqueueFollowUp(db, "aftercare", {
     ...visit,
     dedupeKey: `aftercare:${visit.appointmentId}`,
-    due: (r) => dueAt("aftercare", Math.max(now, visit.endedAt), r.timeZone, notificationPoliciesOf(r.policies)),
+    due: (r) =>
+      dueAt("aftercare", Math.max(now, visit.endedAt), r.timeZone, notificationPoliciesOf(r.policies)),
     link: () => `${base(visit.publicUrl)}/portal`,
   });
 }
@@ -160,7 +161,8 @@ export async function scheduleRecall(db: Db, facts: RecallFacts): Promise<boolea
     clientId: facts.clientId,
     appointmentId: facts.lastAppointmentId,
     dedupeKey,
-    due: (r) => recallDueAt(facts.lastSessionAt, facts.intervalWeeks, r.timeZone, notificationPoliciesOf(r.policies)),
+    due: (r) =>
+      recallDueAt(facts.lastSessionAt, facts.intervalWeeks, r.timeZone, notificationPoliciesOf(r.policies)),
     link: (r) => `${base(facts.publicUrl)}/book/${r.slug}`,
   });
 }

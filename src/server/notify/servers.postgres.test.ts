@@ -38,7 +38,9 @@ it("delivers 1,000 due messages once each from two servers at once", async () =>
 
   const ids = sink.received.map((m) => m.messageId);
   const distinct = new Set(ids);
-  console.log(`several servers: ${ids.length} received, ${distinct.size} distinct, ${ids.length - distinct.size} repeats`);
+  console.log(
+    `several servers: ${ids.length} received, ${distinct.size} distinct, ${ids.length - distinct.size} repeats`,
+  );
   expect(distinct.size).toBe(N);
   expect(ids.length).toBe(N);
   const database = await shared.open();

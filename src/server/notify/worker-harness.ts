@@ -101,7 +101,9 @@ export function startWorker(env: Record<string, string>): Worker {
     child.stderr?.on("data", (d: Buffer) => {
       err += d.toString();
     });
-    child.on("exit", (code) => reject(new Error(`worker exited (${code}) before ready: ${err.slice(-2000)}`)));
+    child.on("exit", (code) =>
+      reject(new Error(`worker exited (${code}) before ready: ${err.slice(-2000)}`)),
+    );
   });
   const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
   return { child, ready, exited };
