@@ -33,7 +33,9 @@ test("the owner sees what was sent, is due and failed, per kind and per client",
   await expect(page.getByText("No mail server is configured")).toBeVisible();
   const byKind = page.getByRole("table", { name: "Messages by kind" });
   await expect(byKind.getByRole("row", { name: /Confirmed/ })).toBeVisible();
-  await expect(page.getByRole("table", { name: "Messages by client" }).getByRole("row", { name: /Jordan Lee/ })).toBeVisible();
+  await expect(
+    page.getByRole("table", { name: "Messages by client" }).getByRole("row", { name: /Jordan Lee/ }),
+  ).toBeVisible();
   for (const [name, size] of Object.entries(VIEWPORTS)) {
     await page.setViewportSize(size);
     await page.screenshot({ path: `${SCREENSHOT_DIR}/messages-owner-${name}.png`, fullPage: true });
@@ -48,7 +50,9 @@ test("the owner sees what was sent, is due and failed, per kind and per client",
   await expectNoAxeViolations(page);
 });
 
-test("a client cannot open the staff overview's data, and an unsubscribe link works signed out", async ({ page }) => {
+test("a client cannot open the staff overview's data, and an unsubscribe link works signed out", async ({
+  page,
+}) => {
   const staffData = await page.request.get("/api/notify/messages");
   expect(staffData.status()).toBe(401);
   const forged = await page.request.post("/api/notify/unsubscribe?token=u1.not-a-token", {

@@ -12,6 +12,8 @@
 import { createHash, randomUUID } from "node:crypto";
 import { eq, type SQL, sql } from "drizzle-orm";
 import type { AppointmentDetail } from "../../core/api/scheduling";
+import { categoryOf } from "../../core/notify/kinds";
+import { notificationPoliciesOf } from "../../core/notify/policies";
 import {
   type BookingPolicy,
   blockingInterval,
@@ -34,8 +36,6 @@ import {
 } from "../scheduling/schedule";
 import { expireStaleRequests } from "./freed";
 import { appointmentMessage, type MessageFacts, timedMessages } from "./messages";
-import { categoryOf } from "../../core/notify/kinds";
-import { notificationPoliciesOf } from "../../core/notify/policies";
 
 const MS_PER_MINUTE = 60_000;
 const MS_PER_HOUR = 3_600_000;
@@ -459,9 +459,10 @@ export async function book(db: Db, input: BookInput): Promise<BookResult> {
         notifications: notificationPoliciesOf(clinic.policies),
       };
       const kind = input.proposal ? "proposed" : status === "confirmed" ? "confirmed" : "request_received";
-      const messages = [appointmentMessage(kind, facts, now), ...timedMessages(facts, now, status === "confirmed")].filter(
-        (m): m is OutgoingMessage => m !== null,
-      );
+      const messages = [
+        appointmentMessage(kind, facts, now),
+        ...timedMessages(facts, now, status === "confirmed"),
+      ].filter((m): m is OutgoingMessage => m !== null);
       const row = {
         id,
         clinicId: clinic.id,

@@ -100,7 +100,14 @@ function dueOf(kind: AppointmentMessageKind, facts: MessageFacts, now: number): 
     case "second_reminder":
       return policies.secondReminderLeadHours === null
         ? null
-        : reminderDueAt(facts.startsAt, policies.secondReminderLeadHours, facts.timeZone, policies, now, kind);
+        : reminderDueAt(
+            facts.startsAt,
+            policies.secondReminderLeadHours,
+            facts.timeZone,
+            policies,
+            now,
+            kind,
+          );
     case "intake_reminder":
       return facts.firstVisit
         ? reminderDueAt(facts.startsAt, policies.intakeReminderLeadHours, facts.timeZone, policies, now, kind)

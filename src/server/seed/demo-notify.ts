@@ -4,12 +4,12 @@
  * centre and the owner's overview have something real to show. One bounced address shows a dead letter.
  */
 import { and, eq } from "drizzle-orm";
+import { notificationPoliciesOf } from "../../core/notify/policies";
 import { appointmentMessage, type MessageFacts, timedMessages } from "../appointments/messages";
 import type { Db } from "../db/connect";
 import { appointments, clients, clinics, outboxMessages, services, therapists } from "../db/schema";
 import { enqueueMessage } from "../notify/outbox";
 import { scheduleAftercare, scheduleCheckIn } from "../notify/schedule";
-import { notificationPoliciesOf } from "../../core/notify/policies";
 
 const DEMO_URL = "http://localhost:3000";
 
@@ -57,11 +57,21 @@ export async function seedDemoMessages(db: Db, clinicId: string, now: Date): Pro
     };
     // Written as of a week before the appointment (or now), so past reminders exist too.
     const bookedAt = Math.min(at, row.startsAt.getTime() - 7 * 86_400_000);
-    const first = appointmentMessage(row.status === "requested" ? "request_received" : "confirmed", facts, bookedAt);
+    const first = appointmentMessage(
+      row.status === "requested" ? "request_received" : "confirmed",
+      facts,
+      bookedAt,
+    );
     const messages = [first, ...timedMessages(facts, bookedAt, row.status !== "requested")];
     for (const message of messages) if (message) await enqueueMessage(db, message);
     if (row.status === "completed") {
-      const visit = { clinicId, clientId: row.clientId, appointmentId: row.id, endedAt: row.endsAt.getTime(), publicUrl: DEMO_URL };
+      const visit = {
+        clinicId,
+        clientId: row.clientId,
+        appointmentId: row.id,
+        endedAt: row.endsAt.getTime(),
+        publicUrl: DEMO_URL,
+      };
       await scheduleAftercare(db, visit, row.endsAt.getTime());
       await scheduleCheckIn(db, visit);
     }
@@ -79,5 +89,7 @@ export async function seedDemoMessages(db: Db, clinicId: string, now: Date): Pro
   await db
     .update(outboxMessages)
     .set({ deadAt: new Date(at - 86_400_000), attempts: 1, lastError: "550 5.1.1 mailbox unavailable" })
-    .where(and(eq(outboxMessages.clinicId, clinicId), eq(outboxMessages.dedupeKey, `demo-bounce:${clinicId}`)));
+    .where(
+      and(eq(outboxMessages.clinicId, clinicId), eq(outboxMessages.dedupeKey, `demo-bounce:${clinicId}`)),
+    );
 }
