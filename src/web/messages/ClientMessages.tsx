@@ -33,7 +33,8 @@ function Preferences() {
   const [saved, setSaved] = useState<string | null>(null);
   if (preferences.isPending) return <Loading />;
   if (!preferences.data) return <Alert tone="danger">Could not load your preferences.</Alert>;
-  const current = preferences.data;
+  // While a change is being saved, show it (a controlled checkbox would otherwise spring back).
+  const current = update.isPending ? { ...preferences.data, ...update.variables } : preferences.data;
   return (
     <fieldset className={styles.preferences}>
       <legend className="kw-muted">

@@ -113,6 +113,7 @@ export function StaffMessages({ context }: { context: AuthContext }) {
           <label htmlFor="message-status">Show</label>
           <select
             id="message-status"
+            className="kw-input"
             value={status}
             onChange={(event) => setStatus(event.target.value as MessageStatus | "")}
           >
