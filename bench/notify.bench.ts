@@ -30,7 +30,8 @@ interface BenchFigure {
   target?: string;
 }
 
-const N = 10_000;
+/** BENCH_NOTIFY_N: how many messages (default 10,000). */
+const N = Number(process.env.BENCH_NOTIFY_N ?? 10_000);
 
 function percentile(values: number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -40,7 +41,7 @@ function percentile(values: number[], p: number): number {
 async function seed(db: Database["db"], prefix: string, dueAt: (i: number) => Date) {
   for (let from = 0; from < N; from += 1_000) {
     await db.insert(outboxMessages).values(
-      Array.from({ length: 1_000 }, (_, k) => ({
+      Array.from({ length: Math.min(1_000, N - from) }, (_, k) => ({
         clinicId: null,
         dedupeKey: `${prefix}:${from + k}`,
         kind: "test",
