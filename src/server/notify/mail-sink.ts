@@ -45,6 +45,7 @@ export async function startMailSink(
     authOptional: true,
     disabledCommands: ["STARTTLS", "AUTH"],
     logger: false,
+    disableReverseLookup: true,
     size: 10 * 1024 * 1024,
     onRcptTo(address, _session, callback) {
       const code = reject?.(address.address) ?? null;

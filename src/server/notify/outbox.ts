@@ -4,7 +4,7 @@
  * number of servers deliver them over SMTP (claim, send outside any transaction, mark). A unique dedupe
  * key per message makes each "kind of message for this appointment" exist at most once.
  */
-import { and, asc, eq, isNull, lte, or, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull, lte, or, sql } from "drizzle-orm";
 import { categoryOf } from "../../core/notify/kinds";
 import type { Db } from "../db/connect";
 import { outboxMessages } from "../db/schema";
@@ -138,6 +138,55 @@ export async function claimDueMessage(
   return claimed ?? null;
 }
 
+/**
+ * Claims up to `limit` due messages for `leaseMs` in one short transaction (a locking SELECT with
+ * `SKIP LOCKED`, then the UPDATE of exactly those rows), so a lane pays one round of claiming per
+ * batch instead of per message. Rows claimed but not yet sent when a worker dies are retried after the
+ * lease (late, never lost); only the one being sent can be repeated.
+ */
+export async function claimDueMessages(
+  db: Db,
+  now: Date,
+  leaseMs: number,
+  limit: number,
+): Promise<ClaimedMessage[]> {
+  if (limit <= 1) {
+    const one = await claimDueMessage(db, now, leaseMs);
+    return one ? [one] : [];
+  }
+  const due = and(
+    pending(),
+    eq(outboxMessages.channel, "email"),
+    lte(outboxMessages.sendAfter, now),
+    or(isNull(outboxMessages.claimedUntil), lte(outboxMessages.claimedUntil, now)),
+  );
+  return db.transaction(async (tx) => {
+    const t = tx as unknown as Db;
+    const ids = await t
+      .select({ id: outboxMessages.id })
+      .from(outboxMessages)
+      .where(due)
+      .orderBy(asc(outboxMessages.sendAfter))
+      .limit(limit)
+      .for("update", { skipLocked: true });
+    if (ids.length === 0) return [];
+    const claimed = await t
+      .update(outboxMessages)
+      .set({ claimedUntil: new Date(now.getTime() + leaseMs), attempts: sql`${outboxMessages.attempts} + 1` })
+      .where(
+        and(
+          inArray(
+            outboxMessages.id,
+            ids.map((r) => r.id),
+          ),
+          due,
+        ),
+      )
+      .returning();
+    return claimed.sort((a, b) => a.sendAfter.getTime() - b.sendAfter.getTime());
+  });
+}
+
 /** The stable Message-ID of a row: derived from its id, so every try (and a repeat after a crash) carries the same one. */
 export function messageIdOf(rowId: string, host: string): string {
   return `<${rowId}@${host}>`;
@@ -160,6 +209,8 @@ export interface DeliveryOptions {
   leaseMs?: number;
   /** Parallel claim → send → mark lanes in this process (default 1). */
   concurrency?: number;
+  /** Messages a lane claims at once (default 1). */
+  claimBatch?: number;
   /** Host part of Message-IDs (default "knotwork.invalid"). */
   messageIdHost?: string;
   preflight?: Preflight;
@@ -184,10 +235,11 @@ export async function deliverDueMessages(
 
   async function lane() {
     while (claimedCount < batch) {
-      claimedCount++;
-      const message = await claimDueMessage(db, clock(), options.leaseMs);
-      if (!message) return;
-      if (await deliverOne(message)) delivered++;
+      const size = Math.min(options.claimBatch ?? 1, batch - claimedCount);
+      claimedCount += size;
+      const messages = await claimDueMessages(db, clock(), options.leaseMs ?? CLAIM_LEASE_MS, size);
+      if (messages.length === 0) return;
+      for (const message of messages) if (await deliverOne(message)) delivered++;
     }
   }
 
