@@ -72,4 +72,4 @@ it("delivers every message after a kill -9 mid-delivery; repeats only of in-flig
   const unsent = await database.db.select().from(outboxMessages).where(isNull(outboxMessages.sentAt));
   await database.close();
   expect(unsent).toEqual([]);
-});
+}, 300_000);

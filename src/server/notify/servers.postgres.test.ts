@@ -49,4 +49,4 @@ it("delivers 1,000 due messages once each from two servers at once", async () =>
   await database.close();
   expect(unsent).toHaveLength(0);
   expect(rows.every((r) => r.attempts === 1)).toBe(true);
-});
+}, 300_000);
