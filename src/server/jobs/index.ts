@@ -57,7 +57,6 @@ export function outboxOptions(db: Db, config: Config): DeliveryOptions {
   return {
     batch: 2_000,
     concurrency: 4,
-    claimBatch: 10,
     leaseMs: Math.max(1, config.outboxLeaseSeconds) * 1000,
     messageIdHost: messageIdHostOf(config),
     preflight: deliveryPreflight(db, { secret: config.secret, publicUrl: config.publicUrl }),

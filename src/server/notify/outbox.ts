@@ -209,7 +209,10 @@ export interface DeliveryOptions {
   leaseMs?: number;
   /** Parallel claim → send → mark lanes in this process (default 1). */
   concurrency?: number;
-  /** Messages a lane claims at once (default 1). */
+  /**
+   * Messages a lane claims at once (default 1). Larger batches pay one claim per batch, but hold
+   * later messages' leases while earlier ones are sent; those with half their lease spent are released.
+   */
   claimBatch?: number;
   /** Host part of Message-IDs (default "knotwork.invalid"). */
   messageIdHost?: string;
@@ -230,6 +233,7 @@ export async function deliverDueMessages(
   const clock = options.now ?? (() => new Date());
   const batch = options.batch ?? 20;
   const host = options.messageIdHost ?? "knotwork.invalid";
+  const leaseMs = options.leaseMs ?? CLAIM_LEASE_MS;
   let claimedCount = 0;
   let delivered = 0;
 
@@ -237,9 +241,27 @@ export async function deliverDueMessages(
     while (claimedCount < batch) {
       const size = Math.min(options.claimBatch ?? 1, batch - claimedCount);
       claimedCount += size;
-      const messages = await claimDueMessages(db, clock(), options.leaseMs ?? CLAIM_LEASE_MS, size);
+      const messages = await claimDueMessages(db, clock(), leaseMs, size);
       if (messages.length === 0) return;
-      for (const message of messages) if (await deliverOne(message)) delivered++;
+      for (const message of messages) {
+        // A batch's later messages wait for the earlier ones: one whose lease is half spent is
+        // released unsent rather than risk a second worker claiming it while it is being sent.
+        const until = message.claimedUntil?.getTime() ?? 0;
+        if (messages.length > 1 && clock().getTime() > until - leaseMs / 2) {
+          await db
+            .update(outboxMessages)
+            .set({ claimedUntil: null, attempts: sql`${outboxMessages.attempts} - 1` })
+            .where(
+              and(
+                eq(outboxMessages.id, message.id),
+                isNull(outboxMessages.sentAt),
+                eq(outboxMessages.claimedUntil, message.claimedUntil ?? new Date(0)),
+              ),
+            );
+          continue;
+        }
+        if (await deliverOne(message)) delivered++;
+      }
     }
   }
 
