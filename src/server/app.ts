@@ -37,6 +37,7 @@ import { intakeRoutes } from "./intake/routes";
 import { WEB_DIST_DIR } from "./paths";
 import { checkInRoutes } from "./plans/check-ins";
 import { planRoutes } from "./plans/routes";
+import { notifyRoutes } from "./notify/routes";
 import { portalRoutes } from "./portal/routes";
 import { availabilityCachePlugin } from "./scheduling/availability-cache";
 import { schedulingRoutes } from "./scheduling/routes";
@@ -172,6 +173,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       await api.register(consentRoutes);
       await api.register(portalRoutes);
       await api.register(chartingRoutes);
+      await api.register(notifyRoutes);
       await api.register(setupRoutes);
       await api.register(planRoutes);
       await api.register(checkInRoutes);

@@ -19,6 +19,8 @@ export interface Config {
   loginWindowMinutes: number;
   smtpUrl: string | null;
   mailFrom: string;
+  /** KNOTWORK_OUTBOX_LEASE_SECONDS: how long a worker holds a claimed message before another may retry it (default 600). */
+  outboxLeaseSeconds: number;
   publicUrl: string;
   logLevel: string;
   /** KNOTWORK_TRUST_PROXY: no proxy, a hop count, or proxy addresses (src/server/auth/settings.ts). */
@@ -83,6 +85,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     loginWindowMinutes: intFromEnv(env, "KNOTWORK_LOGIN_WINDOW_MINUTES", 15),
     smtpUrl: env.SMTP_URL || null,
     mailFrom: env.MAIL_FROM ?? "Knotwork <no-reply@knotwork.local>",
+    outboxLeaseSeconds: intFromEnv(env, "KNOTWORK_OUTBOX_LEASE_SECONDS", 600),
     publicUrl: env.KNOTWORK_PUBLIC_URL ?? `http://localhost:${port}`,
     logLevel: env.LOG_LEVEL ?? "info",
     trustProxy: trustProxyFromEnv(env.KNOTWORK_TRUST_PROXY),

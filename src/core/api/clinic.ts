@@ -1,5 +1,6 @@
 /** API contracts for the clinic, its staff, clients and appointments. */
 import { z } from "zod";
+import { DEFAULT_NOTIFICATION_POLICIES } from "../notify/policies";
 import { EmailSchema, PersonNameSchema } from "./auth";
 import { ScreeningFlagSchema } from "./intake";
 import { STAFF_ROLES } from "./roles";
@@ -11,6 +12,18 @@ export const IdParamsSchema = z.object({ id: z.string().uuid({ message: "Not a v
 export const SERVICE_KINDS = ["consultation", "session"] as const;
 export const BOOKING_MODES = ["instant", "request"] as const;
 export const APPOINTMENT_SOURCES = ["online", "phone", "staff"] as const;
+
+const LocalTimeSchema = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: "Use HH:MM." });
+
+/** Notification timing (docs/decisions/0017-notifications.md); defaults in src/core/notify/policies.ts. */
+export const NotificationPoliciesSchema = z.object({
+  reminderLeadHours: z.number().int().min(1).max(168),
+  secondReminderLeadHours: z.number().int().min(1).max(168).nullable(),
+  intakeReminderLeadHours: z.number().int().min(1).max(336),
+  quietHoursStart: LocalTimeSchema,
+  quietHoursEnd: LocalTimeSchema,
+  checkInLocalTime: LocalTimeSchema,
+});
 
 export const ClinicPoliciesSchema = z.object({
   minNoticeMin: z.number().int().min(0).max(10_080),
@@ -31,6 +44,7 @@ export const ClinicPoliciesSchema = z.object({
   therapistsReadAllCharts: z
     .boolean()
     .describe("Therapists may read charts of clients they did not treat (read only)"),
+  notifications: NotificationPoliciesSchema.default(DEFAULT_NOTIFICATION_POLICIES),
 });
 
 export const ServiceSchema = z.object({

@@ -12,6 +12,8 @@
 import { createHash, randomUUID } from "node:crypto";
 import { eq, type SQL, sql } from "drizzle-orm";
 import type { AppointmentDetail } from "../../core/api/scheduling";
+import { categoryOf } from "../../core/notify/kinds";
+import { notificationPoliciesOf } from "../../core/notify/policies";
 import {
   type BookingPolicy,
   blockingInterval,
@@ -33,7 +35,7 @@ import {
   slotQueryOf,
 } from "../scheduling/schedule";
 import { expireStaleRequests } from "./freed";
-import { appointmentMessage, type MessageFacts } from "./messages";
+import { appointmentMessage, type MessageFacts, timedMessages } from "./messages";
 
 const MS_PER_MINUTE = 60_000;
 const MS_PER_HOUR = 3_600_000;
@@ -342,7 +344,7 @@ function outboxValues(messages: OutgoingMessage[]): SQL {
   return sql.join(
     messages.map(
       (m) =>
-        sql`(${m.clinicId}::uuid, ${m.dedupeKey}, ${m.kind}, ${m.to}, ${m.subject}, ${m.body}, ${(m.sendAfter ?? new Date()).toISOString()}::timestamptz)`,
+        sql`(${m.clinicId}::uuid, ${m.dedupeKey}, ${m.kind}, ${m.to}, ${m.subject}, ${m.body}, ${(m.sendAfter ?? new Date()).toISOString()}::timestamptz, ${m.html ?? null}::text, ${m.ics ?? null}::text, ${m.appointmentId ?? null}::uuid, ${m.clientId ?? null}::uuid, ${categoryOf(m.kind)})`,
     ),
     sql`, `,
   );
@@ -363,7 +365,8 @@ async function insertAppointment(
     messages.length === 0
       ? sql``
       : sql`, outbox AS (
-          INSERT INTO outbox_messages (clinic_id, dedupe_key, kind, to_address, subject, body, send_after)
+          INSERT INTO outbox_messages (clinic_id, dedupe_key, kind, to_address, subject, body, send_after,
+            html, ics, appointment_id, client_id, category)
           VALUES ${outboxValues(messages)}
           ON CONFLICT (dedupe_key) DO NOTHING
         )`;
@@ -444,17 +447,21 @@ export async function book(db: Db, input: BookInput): Promise<BookResult> {
         clinicName: clinic.name,
         timeZone: clinic.timeZone,
         appointmentId: id,
+        clientId: client.id,
         clientEmail: client.email,
         clientFirstName: client.firstName,
         serviceName: service.name,
         therapistName: candidates.names.get(therapistId) ?? "your therapist",
         startsAt: input.start,
+        endsAt: end,
+        firstVisit,
         publicUrl,
+        notifications: notificationPoliciesOf(clinic.policies),
       };
       const kind = input.proposal ? "proposed" : status === "confirmed" ? "confirmed" : "request_received";
       const messages = [
         appointmentMessage(kind, facts, now),
-        status === "confirmed" ? appointmentMessage("reminder", facts, now) : null,
+        ...timedMessages(facts, now, status === "confirmed"),
       ].filter((m): m is OutgoingMessage => m !== null);
       const row = {
         id,

@@ -15,7 +15,7 @@ import { and, asc, eq, isNull, lte, ne, or, type SQL, sql } from "drizzle-orm";
 import type { Db } from "../db/connect";
 import { appointments, clients, clinics, services, waitlistEntries } from "../db/schema";
 import { blocksOverlap } from "../scheduling/schedule";
-import { enqueueAppointmentMessage, enqueueWaitlistOffer } from "./messages";
+import { cancelPendingReminders, enqueueAppointmentMessage, enqueueWaitlistOffer } from "./messages";
 import { loadAppointment, messageFactsOf } from "./queries";
 
 const MS_PER_MINUTE = 60_000;
@@ -54,6 +54,7 @@ export async function offerFreedSlot(
       serviceId: services.id,
       serviceName: services.name,
       bufferBeforeMin: services.bufferBeforeMin,
+      clientId: clients.id,
       email: clients.email,
       firstName: clients.firstName,
       slug: clinics.slug,
@@ -92,6 +93,7 @@ export async function offerFreedSlot(
       clinicName: context.clinicName,
       timeZone: context.timeZone,
       entryId: entry.id,
+      clientId: entry.clientId,
       clientEmail: entry.email,
       clientFirstName: entry.firstName,
       serviceName: entry.serviceName,
@@ -156,6 +158,7 @@ export async function expireStaleRequests(db: Db, options: ExpireOptions): Promi
   for (const { id, clinicId } of expired) {
     const row = await loadAppointment(db, clinicId, id);
     if (!row) continue;
+    await cancelPendingReminders(db, clinicId, id);
     await enqueueAppointmentMessage(
       db,
       "request_expired",

@@ -15,10 +15,11 @@ import type { Scope } from "../auth/access";
 import type { Db } from "../db/connect";
 import { appointments } from "../db/schema";
 import { badRequest, conflict } from "../http/errors";
+import { scheduleAftercare, scheduleCheckIn } from "../notify/schedule";
 import { type ClinicInfo, clinicById } from "../scheduling/schedule";
 import { book, type Channel, lockCalendars, planSlot, slotTaken, withCandidates } from "./booking";
 import { expireStaleRequests, offerFreedSlot } from "./freed";
-import { cancelPendingReminders, enqueueAppointmentMessage } from "./messages";
+import { cancelPendingReminders, enqueueAppointmentMessage, enqueueTimedMessages } from "./messages";
 import { type AppointmentRow, loadAppointment, messageFactsOf } from "./queries";
 import { canConfirm, loadReadiness } from "./readiness";
 
@@ -151,7 +152,7 @@ export async function confirm(context: ActionContext, row: AppointmentRow): Prom
     if (!ok) throw changedMeanwhile();
     const facts = messageFactsOf(row, context.publicUrl);
     await enqueueAppointmentMessage(t, "confirmed", facts, now);
-    await enqueueAppointmentMessage(t, "reminder", facts, now);
+    await enqueueTimedMessages(t, facts, now, true);
   });
   await audit(context, row, "confirm");
 }
@@ -226,6 +227,18 @@ export async function markOutcome(
     await cancelPendingReminders(t, row.clinicId, row.id);
     if (outcome === "no_show")
       await enqueueAppointmentMessage(t, "no_show", messageFactsOf(row, context.publicUrl), now);
+    else {
+      // A completed session: aftercare now (or when quiet hours end) and the next-day check-in.
+      const visit = {
+        clinicId: row.clinicId,
+        clientId: row.clientId,
+        appointmentId: row.id,
+        endedAt: Math.min(now, row.endsAt.getTime()),
+        publicUrl: context.publicUrl,
+      };
+      await scheduleAftercare(t, visit, now);
+      await scheduleCheckIn(t, visit);
+    }
   });
   await audit(context, row, outcome === "no_show" ? "no-show" : "complete");
 }
@@ -335,10 +348,11 @@ export async function reschedule(
         const facts = {
           ...messageFactsOf(row, context.publicUrl, input.reason),
           startsAt: input.start,
+          endsAt: end,
           therapistName: candidates.names.get(attempt.therapistId) ?? row.therapistName,
         };
         await enqueueAppointmentMessage(t, "rescheduled", facts, now);
-        if (status === "confirmed") await enqueueAppointmentMessage(t, "reminder", facts, now);
+        await enqueueTimedMessages(t, facts, now, status === "confirmed");
       }),
   );
   if (!moved) throw slotTaken();

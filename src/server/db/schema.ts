@@ -36,6 +36,7 @@ import {
   SERVICE_KINDS,
 } from "../../core/api/clinic";
 import { STAFF_ROLES } from "../../core/api/roles";
+import { DEFAULT_NOTIFICATION_POLICIES, type NotificationPolicies } from "../../core/notify/policies";
 
 const id = () => uuid("id").primaryKey().defaultRandom();
 const clinicId = () => uuid("clinic_id").notNull();
@@ -65,6 +66,8 @@ export interface ClinicPolicies {
   unsignedNoteLimitHours: number;
   /** Therapists may read the charts of clients they did not treat (they never write them). */
   therapistsReadAllCharts: boolean;
+  /** Notification timing; clinics stored before it existed got the defaults by migration. */
+  notifications: NotificationPolicies;
 }
 
 export const DEFAULT_CLINIC_POLICIES: ClinicPolicies = {
@@ -78,6 +81,7 @@ export const DEFAULT_CLINIC_POLICIES: ClinicPolicies = {
   defaultHoldSeconds: 30,
   unsignedNoteLimitHours: 24,
   therapistsReadAllCharts: true,
+  notifications: DEFAULT_NOTIFICATION_POLICIES,
 };
 
 export const clinics = pgTable("clinics", {
@@ -239,6 +243,21 @@ export const clients = pgTable(
     index("clients_clinic_name_idx").on(t.clinicId, t.lastName, t.firstName),
   ],
 );
+
+/**
+ * What a client agreed to be contacted about (F8). No row: everything on. Transactional messages
+ * (answers to what the client or clinic did) are not listed here: they always go.
+ */
+export const contactPreferences = pgTable("contact_preferences", {
+  clientId: uuid("client_id")
+    .primaryKey()
+    .references(() => clients.id, { onDelete: "cascade" }),
+  clinicId: clinicId().references(() => clinics.id, { onDelete: "cascade" }),
+  reminders: boolean("reminders").notNull().default(true),
+  recalls: boolean("recalls").notNull().default(true),
+  checkIns: boolean("check_ins").notNull().default(true),
+  updatedAt: instant("updated_at").notNull().defaultNow(),
+});
 
 export const therapists = pgTable(
   "therapists",
@@ -816,8 +835,29 @@ export const outboxMessages = pgTable(
     attempts: smallint("attempts").notNull().default(0),
     lastError: text("last_error"),
     createdAt: createdAt(),
+    /** What the message is about, for the message centre and the owner's view (F8). */
+    appointmentId: uuid("appointment_id").references(() => appointments.id, { onDelete: "set null" }),
+    clientId: uuid("client_id").references(() => clients.id, { onDelete: "cascade" }),
+    /** transactional | reminders | recalls | check_ins (src/core/notify/kinds.ts). */
+    category: text("category").notNull().default("transactional"),
+    /** email (sms: an interface without a sender yet). */
+    channel: text("channel").notNull().default("email"),
+    html: text("html"),
+    /** An iCalendar attachment (confirmations and reschedules). */
+    ics: text("ics"),
+    /** The Message-ID header sent with every try, so a repeat is recognisably the same message. */
+    messageId: text("message_id"),
+    /** Given up: a permanent (5xx) refusal or the last try failed. Shown to the owner. */
+    deadAt: instant("dead_at"),
+    /** Why it was cancelled: the appointment changed, the client opted out, it was no longer needed. */
+    cancelReason: text("cancel_reason"),
   },
-  (t) => [index("outbox_pending_idx").on(t.sendAfter).where(sql`sent_at IS NULL AND cancelled_at IS NULL`)],
+  (t) => [
+    index("outbox_pending_idx").on(t.sendAfter).where(sql`sent_at IS NULL AND cancelled_at IS NULL`),
+    index("outbox_client_idx").on(t.clientId, t.sendAfter),
+    index("outbox_appointment_idx").on(t.appointmentId),
+    index("outbox_clinic_idx").on(t.clinicId, t.sendAfter),
+  ],
 );
 
 /**

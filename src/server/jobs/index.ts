@@ -6,13 +6,15 @@
 import { expireStaleRequests } from "../appointments/freed";
 import type { Config } from "../config";
 import type { Db } from "../db/connect";
-import { deliverDueMessages, type MailTransport } from "../notify/outbox";
+import { type DeliveryOptions, deliverDueMessages, type MailTransport } from "../notify/outbox";
+import { deliveryPreflight } from "../notify/preflight";
 import { smtpTransport } from "../notify/smtp";
 import { purgeEndedSessions, purgeStaleSignInCounters } from "./housekeeping";
 import { type Job, type JobLog, type Scheduler, startJobs } from "./scheduler";
 
 export const JOB_INTERVALS_MS = {
-  outbox: 5_000,
+  /** Short, so a due message waits at most about a second for a worker (lag target: docs/decisions/0017). */
+  outbox: 1_000,
   requestExpiry: 60_000,
   sessionPurge: 60 * 60_000,
   signInCounterPurge: 60 * 60_000,
@@ -44,13 +46,35 @@ export function backgroundJobs(db: Db, config: Config, transport: MailTransport 
     jobs.push({
       name: "outbox",
       intervalMs: JOB_INTERVALS_MS.outbox,
-      run: () => deliverDueMessages(db, transport),
+      run: () => deliverDueMessages(db, transport, outboxOptions(db, config)),
     });
   }
   return jobs;
 }
 
+/** How the outbox job delivers: several lanes, drained until nothing is due, with consent checks. */
+export function outboxOptions(db: Db, config: Config): DeliveryOptions {
+  return {
+    batch: 2_000,
+    concurrency: 4,
+    leaseMs: Math.max(1, config.outboxLeaseSeconds) * 1000,
+    messageIdHost: messageIdHostOf(config),
+    preflight: deliveryPreflight(db, { secret: config.secret, publicUrl: config.publicUrl }),
+  };
+}
+
+/** The host part of Message-IDs: the sender's domain, else the public URL's host. */
+export function messageIdHostOf(config: Pick<Config, "mailFrom" | "publicUrl">): string {
+  const domain = /@([A-Za-z0-9.-]+)>?\s*$/.exec(config.mailFrom)?.[1];
+  if (domain) return domain;
+  try {
+    return new URL(config.publicUrl).hostname || "knotwork.invalid";
+  } catch {
+    return "knotwork.invalid";
+  }
+}
+
 export function startBackgroundJobs(db: Db, config: Config, log: JobLog): Scheduler {
-  const transport = config.smtpUrl ? smtpTransport(config.smtpUrl, config.mailFrom) : null;
+  const transport = config.smtpUrl ? smtpTransport(config.smtpUrl, config.mailFrom, { pool: true }) : null;
   return startJobs(backgroundJobs(db, config, transport), log);
 }

@@ -9,11 +9,32 @@ import type { MailTransport } from "./outbox";
  */
 const SMTP_TIMEOUTS = { connectionTimeout: 30_000, greetingTimeout: 30_000, socketTimeout: 60_000 };
 
-export function smtpTransport(smtpUrl: string, from: string): MailTransport {
-  const transporter = nodemailer.createTransport({ url: smtpUrl, ...SMTP_TIMEOUTS });
+export function smtpTransport(
+  smtpUrl: string,
+  from: string,
+  options: { pool?: boolean; maxConnections?: number } = {},
+): MailTransport & { close(): void } {
+  const transporter = nodemailer.createTransport({
+    url: smtpUrl,
+    ...SMTP_TIMEOUTS,
+    // A pool reuses connections between messages (several lanes deliver in parallel).
+    ...(options.pool ? { pool: true, maxConnections: options.maxConnections ?? 4 } : {}),
+  });
   return {
     async send(message) {
-      await transporter.sendMail({ from, to: message.to, subject: message.subject, text: message.text });
+      await transporter.sendMail({
+        from,
+        to: message.to,
+        subject: message.subject,
+        text: message.text,
+        ...(message.html ? { html: message.html } : {}),
+        ...(message.messageId ? { messageId: message.messageId } : {}),
+        ...(message.headers ? { headers: message.headers } : {}),
+        ...(message.attachments ? { attachments: message.attachments } : {}),
+      });
+    },
+    close() {
+      transporter.close();
     },
   };
 }

@@ -22,6 +22,7 @@ import {
 import { seedDemoIntakes } from "../intake/demo-intakes";
 import { seedDemoCharting } from "./demo-charting";
 import { seedDemoPlans } from "./demo-plans";
+import { seedDemoMessages } from "./demo-notify";
 import { insertStandardServices, insertStandardWeek } from "./standard";
 
 export const DEMO_CLINIC_SLUG = "demo";
@@ -212,6 +213,7 @@ export async function seedDemoClinic(db: Db, now = new Date()): Promise<{ create
     }
     await seedDemoCharting(tx, clinicId, today, DEMO_TIME_ZONE);
     await seedDemoPlans(tx as unknown as Db, clinicId, now);
+    await seedDemoMessages(tx, clinicId, now);
   });
   return { created: true };
 }

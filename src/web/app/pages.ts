@@ -117,6 +117,7 @@ export const CACHED_PAGES: readonly PageEntry[] = [
   },
   { path: "/app/consent/edit", roles: ["owner"], load: remember(() => import("../consent/ConsentEditor")) },
   { path: "/app/audit", roles: ["owner"], load: remember(() => import("../audit/AuditPage")) },
+  { path: "/app/messages", load: remember(() => import("../messages/MessagesPage")) },
 ];
 
 const EVERYONE: readonly Role[] = [...STAFF, ...CLIENT];

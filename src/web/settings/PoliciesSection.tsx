@@ -11,7 +11,7 @@ import styles from "./Settings.module.css";
 type Policies = z.infer<typeof ClinicPoliciesSchema>;
 
 const FIELDS: {
-  key: keyof Omit<Policies, "requireStaffTwoFactor" | "therapistsReadAllCharts">;
+  key: keyof Omit<Policies, "requireStaffTwoFactor" | "therapistsReadAllCharts" | "notifications">;
   label: string;
   hint: string;
   min: number;

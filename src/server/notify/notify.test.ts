@@ -1,0 +1,507 @@
+/**
+ * Notifications end to end (F8) against a real SMTP server in the test process, with a controllable
+ * clock: each kind once per appointment at its instant, none after a cancel, a reschedule moving the
+ * reminder, DST, a mail server that is down then up, dead letters, consent and one-click unsubscribe.
+ * Runs on PGlite and, with TEST_DATABASE_URL, on PostgreSQL.
+ */
+import { and, eq, inArray } from "drizzle-orm";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { localToInstant } from "../../core/scheduling/zone";
+import { enqueueTimedMessages, type MessageFacts } from "../appointments/messages";
+import { boise, type DemoIds, newClient, openDemoWorld, workday } from "../appointments/test-helpers";
+import { appointments, outboxMessages } from "../db/schema";
+import type { Agent, TestApp } from "../testing/harness";
+import { calendarPartOf, headerOf, type MailSink, type ReceivedMail, startMailSink } from "./mail-sink";
+import { deliverDueMessages, MAX_ATTEMPTS, retryDelayMs } from "./outbox";
+import { deliveryPreflight } from "./preflight";
+import { schedulePlanFollowUp, scheduleRecall } from "./schedule";
+import { smtpTransport } from "./smtp";
+import { signUnsubscribeToken } from "./tokens";
+
+let t: TestApp;
+let ids: DemoIds;
+let desk: Agent;
+let owner: Agent;
+let sink: MailSink;
+const HOUR = 3_600_000;
+
+beforeAll(async () => {
+  ({ t, ids, desk, owner } = await openDemoWorld());
+  sink = await startMailSink();
+});
+afterAll(async () => {
+  await sink.close();
+  await t.close();
+});
+beforeEach(() => sink.rejectWith(null));
+
+/** Delivers everything due at `at` (the controllable clock) to the sink. */
+async function deliverAt(at: number, url = sink.url) {
+  const transport = smtpTransport(url, "clinic@knotwork.test");
+  try {
+    return await deliverDueMessages(t.database.db, transport, {
+      now: () => new Date(at),
+      batch: 10_000,
+      messageIdHost: "knotwork.test",
+      preflight: deliveryPreflight(t.database.db, {
+        secret: t.app.config.secret,
+        publicUrl: t.app.config.publicUrl,
+      }),
+    });
+  } finally {
+    transport.close();
+  }
+}
+
+async function rowsOf(appointmentId: string) {
+  return t.database.db.select().from(outboxMessages).where(eq(outboxMessages.appointmentId, appointmentId));
+}
+
+/** Mails the sink received for one appointment's rows, by kind. */
+async function receivedFor(appointmentId: string) {
+  const rows = await rowsOf(appointmentId);
+  const byId = new Map(rows.map((r) => [`<${r.id}@knotwork.test>`, r.kind]));
+  const kinds: string[] = [];
+  for (const mail of sink.received) {
+    const kind = byId.get(mail.messageId);
+    if (kind) kinds.push(kind);
+  }
+  return kinds.sort();
+}
+
+async function book(agent: Agent, serviceId: string, start: string) {
+  const response = await agent.request("POST", "/api/public/clinics/demo/appointments", {
+    serviceId,
+    therapistId: ids.marcus,
+    start,
+  });
+  expect(response.statusCode, response.body).toBe(201);
+  return response.json() as { id: string; status: string; startsAt: string };
+}
+
+describe("each kind once, at its instant", () => {
+  it("sends request received, confirmed (with an invitation) and the reminder once each, the reminder not before it is due", async () => {
+    const client = await agentWithHistory("Rena");
+    const booked = await book(client, ids.session90, boise(workday(30), "10:00"));
+    expect(booked.status).toBe("requested");
+    const now = Date.now();
+    await deliverAt(now);
+    expect(await receivedFor(booked.id)).toContain("request_received");
+
+    const confirm = await desk.request("POST", `/api/appointments/${booked.id}/confirm`);
+    expect(confirm.statusCode, confirm.body).toBe(200);
+    await deliverAt(now);
+    const start = new Date(booked.startsAt).getTime();
+    const reminder = (await rowsOf(booked.id)).find((r) => r.kind === "reminder");
+    expect(reminder?.sendAfter.getTime()).toBe(start - 24 * HOUR);
+    await deliverAt(start - 24 * HOUR - 1_000);
+    expect(await receivedFor(booked.id)).not.toContain("reminder");
+    await deliverAt(start - 24 * HOUR);
+    await deliverAt(start);
+    expect(await receivedFor(booked.id)).toEqual(["confirmed", "reminder", "request_received"]);
+  });
+
+  it("sends the confirmation of an instant booking with an ICS invitation, the reminder 24 h before, each once", async () => {
+    const booked = await book(await agentWithHistory("Ivo"), ids.session60, boise(workday(31), "10:00"));
+    expect(booked.status).toBe("confirmed");
+    const start = new Date(booked.startsAt).getTime();
+    for (const at of [Date.now(), start - 24 * HOUR - 1, start - 24 * HOUR, start + HOUR, start + 48 * HOUR])
+      await deliverAt(at);
+    expect(await receivedFor(booked.id)).toEqual(["confirmed", "reminder"]);
+    const rows = await rowsOf(booked.id);
+    const confirmation = sink.received.find(
+      (m) => m.messageId === `<${rows.find((r) => r.kind === "confirmed")?.id}@knotwork.test>`,
+    );
+    const ics = calendarPartOf(confirmation as ReceivedMail);
+    expect(ics).toContain("BEGIN:VCALENDAR");
+    expect(ics).toContain(`UID:appointment-${booked.id}@`);
+    expect(ics).toContain("METHOD:REQUEST");
+    const reminder = rows.find((r) => r.kind === "reminder");
+    expect(reminder?.sentAt?.getTime()).toBe(start - 24 * HOUR);
+  });
+
+  it("sends nothing more after a cancel: the reminder is cancelled, the cancellation notice goes once", async () => {
+    const client = await agentWithHistory("Cato");
+    const booked = await book(client, ids.session60, boise(workday(32), "14:00"));
+    await deliverAt(Date.now());
+    const cancel = await client.request("POST", `/api/appointments/${booked.id}/cancel`, { reason: "Away" });
+    expect(cancel.statusCode, cancel.body).toBe(200);
+    const start = new Date(booked.startsAt).getTime();
+    for (const at of [Date.now(), start - 24 * HOUR, start + HOUR]) await deliverAt(at);
+    expect(await receivedFor(booked.id)).toEqual(["cancelled", "confirmed"]);
+    const reminder = (await rowsOf(booked.id)).find((r) => r.kind === "reminder");
+    expect(reminder?.cancelledAt).toBeInstanceOf(Date);
+    expect(reminder?.sentAt).toBeNull();
+  });
+
+  it("sends one notice for a reschedule, with an invitation, and moves the reminder", async () => {
+    const client = await agentWithHistory("Remy");
+    const booked = await book(client, ids.session60, boise(workday(33), "09:00"));
+    const moved = boise(workday(34), "13:00");
+    const response = await desk.request("POST", `/api/appointments/${booked.id}/reschedule`, {
+      start: moved,
+    });
+    expect(response.statusCode, response.body).toBe(200);
+    const oldStart = new Date(booked.startsAt).getTime();
+    const newStart = new Date(moved).getTime();
+    for (const at of [
+      Date.now(),
+      oldStart - 24 * HOUR,
+      oldStart,
+      newStart - 24 * HOUR - 1,
+      newStart - 24 * HOUR,
+      newStart,
+    ])
+      await deliverAt(at);
+    expect(await receivedFor(booked.id)).toEqual(["confirmed", "reminder", "rescheduled"]);
+    const rows = await rowsOf(booked.id);
+    const sentReminder = rows.find((r) => r.kind === "reminder" && r.sentAt !== null);
+    expect(sentReminder?.sentAt?.getTime()).toBe(newStart - 24 * HOUR);
+    const notice = sink.received.find(
+      (m) => m.messageId === `<${rows.find((r) => r.kind === "rescheduled")?.id}@knotwork.test>`,
+    );
+    const ics = calendarPartOf(notice as ReceivedMail);
+    expect(ics).toContain(`UID:appointment-${booked.id}@`);
+    expect(ics).toContain(`DTSTART:${moved.replace(/[-:]/g, "").replace(".000", "")}`);
+  });
+
+  it("sends aftercare when a session is completed and the check-in the next morning, once each", async () => {
+    const client = await agentWithHistory("Ada");
+    const start = Date.now() - 2 * HOUR;
+    const [row] = await t.database.db
+      .insert(appointments)
+      .values({
+        clinicId: ids.clinicId,
+        clientId: client.clientId,
+        therapistId: ids.marcus,
+        serviceId: ids.session60,
+        status: "confirmed",
+        source: "phone",
+        startsAt: new Date(start),
+        endsAt: new Date(start + HOUR),
+        blocksFrom: new Date(start),
+        blocksUntil: new Date(start + HOUR),
+      })
+      .returning();
+    const id = row?.id as string;
+    const done = await desk.request("POST", `/api/appointments/${id}/complete`);
+    expect(done.statusCode, done.body).toBe(200);
+    const rows = await rowsOf(id);
+    const checkIn = rows.find((r) => r.kind === "check_in");
+    expect(rows.map((r) => r.kind).sort()).toEqual(["aftercare", "check_in"]);
+    // The check-in: 10:00 in Boise on the local day after the session.
+    const local = new Intl.DateTimeFormat("en-CA", {
+      timeZone: "America/Boise",
+      hour: "2-digit",
+      minute: "2-digit",
+      hour12: false,
+    });
+    expect(local.format(checkIn?.sendAfter)).toBe("10:00");
+    expect(checkIn?.sendAfter.getTime()).toBeGreaterThan(start + HOUR);
+    expect(checkIn?.sendAfter.getTime()).toBeLessThan(start + HOUR + 48 * HOUR);
+    const far = (checkIn?.sendAfter.getTime() ?? 0) + HOUR;
+    await deliverAt(far);
+    await deliverAt(far + 24 * HOUR);
+    expect(await receivedFor(id)).toEqual(["aftercare", "check_in"]);
+    const mail = sink.received.find((m) => m.messageId === `<${checkIn?.id}@knotwork.test>`);
+    expect(headerOf(mail as never, "List-Unsubscribe")).toContain("/api/notify/unsubscribe?token=u1.");
+    expect(headerOf(mail as never, "List-Unsubscribe-Post")).toBe("List-Unsubscribe=One-Click");
+  });
+});
+
+let histories = 0;
+/** A client who has had a completed session, so their bookings are not first visits. */
+async function agentWithHistory(first: string) {
+  const agent = await newClient(t.app, first);
+  const past = Date.now() - 30 * 24 * HOUR - histories++ * HOUR;
+  await t.database.db.insert(appointments).values({
+    clinicId: ids.clinicId,
+    clientId: agent.clientId,
+    therapistId: ids.marcus,
+    serviceId: ids.session60,
+    status: "completed",
+    source: "phone",
+    startsAt: new Date(past),
+    endsAt: new Date(past + HOUR),
+    blocksFrom: new Date(past),
+    blocksUntil: new Date(past + HOUR),
+  });
+  return agent;
+}
+
+describe("DST", () => {
+  it("sends the reminder for the morning after the spring change 24 real hours before (08:00 by the clock)", async () => {
+    const client = await agentWithHistory("Dusty");
+    // 2027-03-14: clocks in Boise go from 02:00 to 03:00. A 09:00 appointment that morning.
+    const start = localToInstant("2027-03-14", "09:00", "America/Boise");
+    if (!start.ok) throw new Error("no such time");
+    const facts: MessageFacts = {
+      clinicId: ids.clinicId,
+      clinicName: "Demo",
+      timeZone: "America/Boise",
+      appointmentId: (
+        await t.database.db
+          .insert(appointments)
+          .values({
+            clinicId: ids.clinicId,
+            clientId: client.clientId,
+            therapistId: ids.marcus,
+            serviceId: ids.session60,
+            status: "confirmed",
+            source: "phone",
+            startsAt: new Date(start.instant),
+            endsAt: new Date(start.instant + HOUR),
+            blocksFrom: new Date(start.instant),
+            blocksUntil: new Date(start.instant + HOUR),
+          })
+          .returning({ id: appointments.id })
+      )[0]?.id as string,
+      clientId: client.clientId,
+      clientEmail: "dusty@example.com",
+      clientFirstName: "Dusty",
+      serviceName: "Session",
+      therapistName: "Marcus",
+      startsAt: start.instant,
+      publicUrl: "http://localhost:3000",
+    };
+    await enqueueTimedMessages(t.database.db, facts, Date.parse("2027-03-01T00:00:00Z"), true);
+    const due = start.instant - 24 * HOUR;
+    const eightLocal = localToInstant("2027-03-13", "08:00", "America/Boise");
+    expect(eightLocal.ok && eightLocal.instant).toBe(due);
+    await deliverAt(due - 1_000);
+    expect(await receivedFor(facts.appointmentId)).toEqual([]);
+    await deliverAt(due);
+    await deliverAt(start.instant);
+    expect(await receivedFor(facts.appointmentId)).toEqual(["reminder"]);
+  });
+});
+
+describe("a mail server that is down, refuses, or rejects for good", () => {
+  async function enqueueBatch(prefix: string, n: number, to = (i: number) => `${prefix}-${i}@example.com`) {
+    await t.database.db.insert(outboxMessages).values(
+      Array.from({ length: n }, (_, i) => ({
+        clinicId: ids.clinicId,
+        dedupeKey: `${prefix}:${i}`,
+        kind: "test",
+        toAddress: to(i),
+        subject: `${prefix} ${i}`,
+        body: "Hello",
+        sendAfter: new Date(Date.now() - 1_000),
+      })),
+    );
+    return t.database.db
+      .select()
+      .from(outboxMessages)
+      .where(
+        inArray(
+          outboxMessages.dedupeKey,
+          Array.from({ length: n }, (_, i) => `${prefix}:${i}`),
+        ),
+      );
+  }
+
+  it("loses nothing while the server is down, then delivers each message once", async () => {
+    const rows = await enqueueBatch("down", 20);
+    const now = Date.now();
+    // Nothing listens on port 1: connection refused.
+    expect(await deliverAt(now, "smtp://127.0.0.1:1")).toBe(0);
+    // The server answers 421/451 for a while.
+    sink.rejectWith((a) => (a.startsWith("down-") ? 451 : null));
+    expect(await deliverAt(now + retryDelayMs(1))).toBe(0);
+    sink.rejectWith(null);
+    await deliverAt(now + retryDelayMs(1) + retryDelayMs(2));
+    const ids_ = new Set(rows.map((r) => `<${r.id}@knotwork.test>`));
+    const got = sink.received.filter((m) => ids_.has(m.messageId)).map((m) => m.messageId);
+    expect(got.sort()).toEqual([...ids_].sort());
+    const after = await t.database.db
+      .select()
+      .from(outboxMessages)
+      .where(
+        inArray(
+          outboxMessages.id,
+          rows.map((r) => r.id),
+        ),
+      );
+    expect(after.every((r) => r.sentAt !== null && r.deadAt === null && r.attempts === 3)).toBe(true);
+  });
+
+  it("dead-letters a permanent refusal at once, and a temporary one after the last try", async () => {
+    const [permanent] = await enqueueBatch("gone", 1);
+    const [temporary] = await enqueueBatch("busy", 1);
+    sink.rejectWith((a) => (a.startsWith("gone-") ? 550 : a.startsWith("busy-") ? 451 : null));
+    let at = Date.now();
+    await deliverAt(at);
+    for (let attempt = 1; attempt < MAX_ATTEMPTS; attempt++) {
+      at += retryDelayMs(attempt);
+      await deliverAt(at);
+    }
+    const rows = await t.database.db
+      .select()
+      .from(outboxMessages)
+      .where(inArray(outboxMessages.id, [permanent?.id as string, temporary?.id as string]));
+    const gone = rows.find((r) => r.id === permanent?.id);
+    const busy = rows.find((r) => r.id === temporary?.id);
+    expect(gone).toMatchObject({ attempts: 1, sentAt: null });
+    expect(gone?.deadAt).toBeInstanceOf(Date);
+    expect(busy).toMatchObject({ attempts: MAX_ATTEMPTS, sentAt: null });
+    expect(busy?.deadAt).toBeInstanceOf(Date);
+    // Dead is dead: a later run does not try again.
+    await deliverAt(at + 48 * HOUR);
+    const [again] = await t.database.db
+      .select()
+      .from(outboxMessages)
+      .where(eq(outboxMessages.id, temporary?.id as string));
+    expect(again?.attempts).toBe(MAX_ATTEMPTS);
+    const overview = await owner.request("GET", "/api/notify/messages?status=failed&kind=test");
+    expect(overview.statusCode).toBe(200);
+    expect(
+      overview
+        .json()
+        .messages.map((m: { id: string }) => m.id)
+        .sort(),
+    ).toEqual([permanent?.id, temporary?.id].sort());
+  });
+});
+
+describe("consent and one-click unsubscribe", () => {
+  it("turns reminders off without signing in, and cancels that client's pending reminders at send time", async () => {
+    const client = await agentWithHistory("Una");
+    const booked = await book(client, ids.session60, boise(workday(35), "14:00"));
+    const token = signUnsubscribeToken(t.app.config.secret, client.clientId, "reminders");
+    const page = await t.app.inject({ method: "GET", url: `/api/notify/unsubscribe?token=${token}` });
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain("<form");
+    // A GET changes nothing (link scanners).
+    expect((await client.request("GET", "/api/portal/contact-preferences")).json().reminders).toBe(true);
+    const post = await t.app.inject({
+      method: "POST",
+      url: `/api/notify/unsubscribe?token=${token}`,
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      payload: "List-Unsubscribe=One-Click",
+    });
+    expect(post.statusCode, post.body).toBe(200);
+    expect((await client.request("GET", "/api/portal/contact-preferences")).json()).toEqual({
+      reminders: false,
+      recalls: true,
+      checkIns: true,
+    });
+    const start = new Date(booked.startsAt).getTime();
+    await deliverAt(start);
+    // Transactional messages still go; the reminder does not.
+    expect(await receivedFor(booked.id)).toEqual(["confirmed"]);
+    const reminder = (await rowsOf(booked.id)).find((r) => r.kind === "reminder");
+    expect(reminder?.cancelReason).toBe("client opted out");
+  });
+
+  it("refuses a token altered to name another client, or signed with another key", async () => {
+    const victim = await agentWithHistory("Vic");
+    const attacker = await agentWithHistory("Atta");
+    const own = signUnsubscribeToken(t.app.config.secret, attacker.clientId, "recalls");
+    const forged = own.replace(attacker.clientId, victim.clientId);
+    const otherKey = signUnsubscribeToken("not-the-app-secret-0123456789abcdef", victim.clientId, "recalls");
+    for (const token of [forged, otherKey, "u1.garbage", `${own}x`]) {
+      const response = await t.app.inject({
+        method: "POST",
+        url: `/api/notify/unsubscribe?token=${encodeURIComponent(token)}`,
+        headers: { "content-type": "application/x-www-form-urlencoded" },
+        payload: "List-Unsubscribe=One-Click",
+      });
+      expect(response.statusCode).toBe(400);
+      expect(response.json().code).toBe("invalid_token");
+    }
+    expect((await victim.request("GET", "/api/portal/contact-preferences")).json().recalls).toBe(true);
+  });
+});
+
+describe("the message centre", () => {
+  it("shows a client only their own due and sent messages, and lets them change their preferences", async () => {
+    const client = await agentWithHistory("Mina");
+    const other = await agentWithHistory("Otto");
+    const booked = await book(client, ids.session60, boise(workday(36), "15:00"));
+    await book(other, ids.session60, boise(workday(36), "09:00"));
+    const mine = await client.request("GET", "/api/portal/messages");
+    expect(mine.statusCode).toBe(200);
+    const messages = mine.json().messages as { kind: string; subject: string }[];
+    // The confirmation is due (shown in the app whether or not it was e-mailed); the reminder is not yet.
+    expect(messages.map((m) => m.kind)).toEqual(["confirmed"]);
+    expect((await rowsOf(booked.id)).map((r) => r.kind).sort()).toEqual(["confirmed", "reminder"]);
+    const put = await client.request("PUT", "/api/portal/contact-preferences", { checkIns: false });
+    expect(put.json()).toEqual({ reminders: true, recalls: true, checkIns: false });
+    expect((await client.request("GET", "/api/notify/messages")).statusCode).toBe(403);
+    const bad = await client.request("PUT", "/api/portal/contact-preferences", { checkIns: "no" });
+    expect(bad.statusCode).toBe(400);
+  });
+
+  it("gives staff counts per kind and per client, only of their clinic", async () => {
+    const response = await owner.request("GET", "/api/notify/messages");
+    expect(response.statusCode).toBe(200);
+    const body = response.json();
+    expect(body.byKind.find((k: { kind: string }) => k.kind === "confirmed")?.sent).toBeGreaterThan(0);
+    expect(body.byClient.length).toBeGreaterThan(0);
+    expect(JSON.stringify(body)).not.toContain("Otherclinic");
+    expect((await t.app.inject({ method: "GET", url: "/api/notify/messages" })).statusCode).toBe(401);
+  });
+});
+
+describe("plan follow-up and recall (for the plans module to call)", () => {
+  it("schedules a recall at the interval after the last session, replaces an older one, and drops it when the client has booked", async () => {
+    const client = await agentWithHistory("Rhea");
+    const first = Date.parse("2027-01-05T17:00:00Z");
+    const base = {
+      clinicId: ids.clinicId,
+      clientId: client.clientId,
+      intervalWeeks: 4,
+      publicUrl: "http://localhost:3000",
+    };
+    const [a1, a2] = (
+      await t.database.db
+        .select({ id: appointments.id })
+        .from(appointments)
+        .where(eq(appointments.clientId, client.clientId))
+    ).map((r) => r.id);
+    expect(
+      await scheduleRecall(t.database.db, { ...base, lastAppointmentId: a1 as string, lastSessionAt: first }),
+    ).toBe(true);
+    expect(
+      await scheduleRecall(t.database.db, { ...base, lastAppointmentId: a1 as string, lastSessionAt: first }),
+    ).toBe(false);
+    const rows = await t.database.db
+      .select()
+      .from(outboxMessages)
+      .where(and(eq(outboxMessages.clientId, client.clientId), eq(outboxMessages.kind, "recall")));
+    expect(rows).toHaveLength(1);
+    const expected = localToInstant("2027-02-02", "10:00", "America/Boise");
+    expect(expected.ok && expected.instant).toBe(rows[0]?.sendAfter.getTime());
+    expect(a2).toBeUndefined();
+
+    expect(
+      await schedulePlanFollowUp(t.database.db, {
+        clinicId: ids.clinicId,
+        clientId: client.clientId,
+        planId: "00000000-0000-4000-8000-000000000001",
+        sessionNumber: 2,
+        dueAt: Date.parse("2027-01-20T05:00:00Z"), // 22:00 in Boise: quiet hours, so 08:00 next morning
+        publicUrl: "http://localhost:3000",
+      }),
+    ).toBe(true);
+    const [followUp] = await t.database.db
+      .select()
+      .from(outboxMessages)
+      .where(and(eq(outboxMessages.clientId, client.clientId), eq(outboxMessages.kind, "plan_follow_up")));
+    const eight = localToInstant("2027-01-20", "08:00", "America/Boise");
+    expect(eight.ok && eight.instant).toBe(followUp?.sendAfter.getTime());
+    // The client books: at send time both are cancelled rather than sent.
+    await book(client, ids.session60, boise(workday(37), "10:00"));
+    await deliverAt(Date.parse("2027-02-03T00:00:00Z"));
+    const after = await t.database.db
+      .select()
+      .from(outboxMessages)
+      .where(
+        and(
+          eq(outboxMessages.clientId, client.clientId),
+          inArray(outboxMessages.kind, ["recall", "plan_follow_up"]),
+        ),
+      );
+    expect(after.map((r) => r.cancelReason)).toEqual(["already booked", "already booked"]);
+  });
+});

@@ -1,0 +1,45 @@
+/** What the message centre reads and writes (F8; one `queryOptions` per key, docs/decisions/0011). */
+import { type QueryClient, queryOptions } from "@tanstack/react-query";
+import type { z } from "zod";
+import type {
+  ContactPreferencesSchema,
+  MessageStatus,
+  MessagesOverviewSchema,
+  PortalMessagesSchema,
+} from "../../core/api/notify";
+import { api, get } from "../api/client";
+
+export type PortalMessages = z.infer<typeof PortalMessagesSchema>;
+export type ContactPreferences = z.infer<typeof ContactPreferencesSchema>;
+export type MessagesOverview = z.infer<typeof MessagesOverviewSchema>;
+
+export const messageKeys = {
+  mine: ["my-messages"] as const,
+  preferences: ["contact-preferences"] as const,
+  overview: (status: MessageStatus | "") => ["messages-overview", status] as const,
+};
+
+export const myMessagesQuery = queryOptions({
+  queryKey: messageKeys.mine,
+  queryFn: () => get<PortalMessages>("/api/portal/messages"),
+});
+
+export const myPreferencesQuery = queryOptions({
+  queryKey: messageKeys.preferences,
+  queryFn: () => get<ContactPreferences>("/api/portal/contact-preferences"),
+});
+
+export function updatePreferencesMutation(queryClient: QueryClient) {
+  return {
+    mutationFn: (change: Partial<ContactPreferences>) =>
+      api<ContactPreferences>("PUT", "/api/portal/contact-preferences", change),
+    onSuccess: (data: ContactPreferences) => queryClient.setQueryData(messageKeys.preferences, data),
+  };
+}
+
+export function messagesOverviewQuery(status: MessageStatus | "") {
+  return queryOptions({
+    queryKey: messageKeys.overview(status),
+    queryFn: () => get<MessagesOverview>(`/api/notify/messages${status ? `?status=${status}` : ""}`),
+  });
+}
