@@ -21,6 +21,10 @@ export const AUDIT_ACTIONS = [
   "reschedule",
   "propose",
   "read-readiness",
+  // Records (F11): erasure of a client's account, and the purge after the retention period.
+  "request-erasure",
+  "erase",
+  "purge",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -34,5 +38,8 @@ export const AUDIT_ENTITIES = [
   "consent",
   "consent_version",
   "appointment",
+  // Records (F11): the FHIR export, erasure requests and the retention purge.
+  "fhir_bundle",
+  "erasure_request",
 ] as const;
 export type AuditEntity = (typeof AUDIT_ENTITIES)[number];
