@@ -40,19 +40,18 @@ export function fhirValidator(): ValidateFunction {
 export function fhirSchemaErrors(bundle: unknown): string[] {
   const validate = fhirValidator();
   const problems: string[] = [];
-  const describe = (errors: ErrorObject[] | null | undefined) =>
+  const explain = (errors: ErrorObject[] | null | undefined) =>
     (errors ?? [])
       .filter((e) => e.keyword !== "oneOf")
       .slice(0, 5)
       .map((e) => `${e.instancePath} ${e.message}`)
       .join("; ");
-  if (!validate(bundle)) problems.push(`Bundle: ${describe(validate.errors) || "invalid"}`);
+  if (!validate(bundle)) problems.push(`Bundle: ${explain(validate.errors) || "invalid"}`);
   const entries = (bundle as { entry?: { resource?: { resourceType?: string } }[] }).entry ?? [];
   entries.forEach((entry, index) => {
+    const type = entry.resource?.resourceType;
     if (!validate(entry.resource))
-      problems.push(
-        `entry[${index}] ${entry.resource?.resourceType}: ${describe(validate.errors) || "invalid"}`,
-      );
+      problems.push(`entry[${index}] ${type}: ${explain(validate.errors) || "invalid"}`);
   });
   return problems;
 }

@@ -85,7 +85,7 @@ describe("FHIR R4 export", () => {
       outcome: { coding: [{ code: "full" }] },
       extension: [{ valueDuration: { value: 30, code: "s" } }],
     });
-    const appointment = resources.find((r) => r.resourceType === "Appointment") as {
+    const appointment = resources.find((r) => r.resourceType === "Appointment") as unknown as {
       participant: { actor: { reference: string } }[];
     };
     const actorTypes = appointment.participant.map(
