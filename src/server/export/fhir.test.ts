@@ -5,11 +5,13 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { unresolvedReferences } from "../../core/fhir";
+import { testConfig } from "../config";
 import { auditEvents, clients, clinics } from "../db/schema";
 import { signInAs } from "../intake/testing";
 import { seedDemoClinic } from "../seed/demo";
 import { seedOtherClinic } from "../testing/fixtures";
 import { createTestApp, type TestApp } from "../testing/harness";
+import { exportToText } from "./cli";
 import { exportClientFhir } from "./fhir";
 import { fhirSchemaErrors } from "./fhir-validator";
 import { seedChartedHistory } from "./testing";
@@ -150,5 +152,54 @@ describe("GET /api/clients/{id}/export and /api/me/export?format=fhir", () => {
     expect(
       (await client.request("GET", `/api/clients/${someoneElse?.id}/export?format=fhir`)).statusCode,
     ).toBe(403);
+  });
+});
+
+describe("knotwork export", () => {
+  it("prints the demo client's Bundle, which passes the same validation, and audits it", async () => {
+    const result = await exportToText(t.database, testConfig(), [
+      "--clinic",
+      "demo",
+      "--client",
+      "CLIENT@knotwork.test",
+      "--format",
+      "fhir",
+    ]);
+    expect(result.stderr).toBe("");
+    expect(result.exitCode).toBe(0);
+    const bundle = JSON.parse(result.stdout);
+    expect(bundle.resourceType).toBe("Bundle");
+    expect(fhirSchemaErrors(bundle)).toEqual([]);
+    expect(unresolvedReferences(bundle)).toEqual([]);
+    const cli = await t.database.db.select().from(auditEvents).where(eq(auditEvents.actorRole, "cli"));
+    expect(cli).toEqual([expect.objectContaining({ action: "export", entity: "fhir_bundle" })]);
+  });
+
+  it("prints the JSON export with --format json, and explains a wrong clinic, client or format", async () => {
+    const json = await exportToText(t.database, testConfig(), [
+      "--clinic",
+      "demo",
+      "--client",
+      "client@knotwork.test",
+    ]);
+    expect(JSON.parse(json.stdout).format).toBe("knotwork-client-export/1");
+    const noClinic = await exportToText(t.database, testConfig(), ["--clinic", "nope", "--client", "a@b.c"]);
+    expect(noClinic).toMatchObject({ exitCode: 1, stdout: "", stderr: 'No clinic "nope".' });
+    const otherClinicsClient = await exportToText(t.database, testConfig(), [
+      "--clinic",
+      "demo",
+      "--client",
+      "client@other.test",
+    ]);
+    expect(otherClinicsClient.exitCode).toBe(1);
+    const badFormat = await exportToText(t.database, testConfig(), [
+      "--clinic",
+      "demo",
+      "--client",
+      "x",
+      "--format",
+      "xml",
+    ]);
+    expect(badFormat.exitCode).toBe(2);
   });
 });
