@@ -26,6 +26,7 @@ import { clinicRoutes } from "./clinic/routes";
 import type { Config } from "./config";
 import { consentRoutes } from "./consent/routes";
 import type { Database } from "./db/connect";
+import { erasureRoutes } from "./erasure/routes";
 import { exportRoutes } from "./export/routes";
 import { finderRoutes } from "./finder/routes";
 import { clientErrorHandler, errorHandler } from "./http/errors";
@@ -168,6 +169,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       await api.register(consentRoutes);
       await api.register(portalRoutes);
       await api.register(exportRoutes);
+      await api.register(erasureRoutes);
       await api.register(setupRoutes);
     },
     { prefix: "/api" },

@@ -20,6 +20,8 @@ export const ClinicPoliciesSchema = z.object({
   requestExpiryHours: z.number().int().min(1).max(336),
   maintenanceIntervalWeeks: z.number().int().min(1).max(26),
   requireStaffTwoFactor: z.boolean(),
+  // Records (F11): years clinical records are kept after an erased client's last visit.
+  retentionYears: z.number().int().min(1).max(100).default(7),
 });
 
 export const ServiceSchema = z.object({

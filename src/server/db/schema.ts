@@ -58,6 +58,8 @@ export interface ClinicPolicies {
   requestExpiryHours: number;
   maintenanceIntervalWeeks: number;
   requireStaffTwoFactor: boolean;
+  // Records (F11): how long clinical records are kept after an erased client's last visit.
+  retentionYears: number;
 }
 
 export const DEFAULT_CLINIC_POLICIES: ClinicPolicies = {
@@ -68,6 +70,8 @@ export const DEFAULT_CLINIC_POLICIES: ClinicPolicies = {
   requestExpiryHours: 48,
   maintenanceIntervalWeeks: 4,
   requireStaffTwoFactor: false,
+  // Records (F11): a common minimum for adult health records; the owner sets the clinic's own.
+  retentionYears: 7,
 };
 
 export const clinics = pgTable("clinics", {
@@ -227,6 +231,37 @@ export const clients = pgTable(
     unique("clients_clinic_id_key").on(t.clinicId, t.id),
     unique("clients_clinic_user_key").on(t.clinicId, t.userId),
     index("clients_clinic_name_idx").on(t.clinicId, t.lastName, t.firstName),
+  ],
+);
+
+/**
+ * A client's request to erase their account (F11; docs/decisions/0019-backup-and-erasure.md). It holds
+ * ids only, so it outlives the client row: "requested" by the client, "erased" when the owner carries
+ * it out (contact details, account, diary, messages gone; clinical records kept until `retain_until`),
+ * "purged" when the sweep has deleted the rest, "withdrawn" if the client changes their mind first.
+ */
+export const erasureRequests = pgTable(
+  "erasure_requests",
+  {
+    id: id(),
+    clinicId: clinicId().references(() => clinics.id, { onDelete: "cascade" }),
+    clientId: uuid("client_id").notNull(),
+    status: text("status").notNull().default("requested"),
+    requestedAt: instant("requested_at").notNull().defaultNow(),
+    erasedAt: instant("erased_at"),
+    erasedBy: uuid("erased_by").references(() => users.id, { onDelete: "set null" }),
+    /** The last visit plus the clinic's retention years, fixed when the erasure is carried out. */
+    retainUntil: instant("retain_until"),
+    purgedAt: instant("purged_at"),
+    withdrawnAt: instant("withdrawn_at"),
+  },
+  (t) => [
+    index("erasure_requests_clinic_idx").on(t.clinicId, t.status),
+    // At most one open request per client.
+    uniqueIndex("erasure_requests_open_key")
+      .on(t.clinicId, t.clientId)
+      .where(sql`status IN ('requested', 'erased')`),
+    check("erasure_requests_status_valid", sql`${t.status} IN ('requested', 'erased', 'purged', 'withdrawn')`),
   ],
 );
 
