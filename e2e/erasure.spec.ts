@@ -12,14 +12,15 @@ test("a client asks to erase their account, the owner sees what will happen, the
   const clientContext = await browser.newContext({ viewport: VIEWPORTS.phone });
   const clientPage = await clientContext.newPage();
   await signIn(clientPage, "client@knotwork.test");
-  const card = clientPage.getByRole("region", { name: "Erase my account" }).or(
-    clientPage.locator("section", { has: clientPage.getByRole("heading", { name: "Erase my account" }) }),
-  );
+  const card = clientPage
+    .getByRole("region", { name: "Erase my account" })
+    .or(
+      clientPage.locator("section", { has: clientPage.getByRole("heading", { name: "Erase my account" }) }),
+    );
   await expect(card).toBeVisible();
-  await expect(clientPage.getByRole("link", { name: "Download for another provider (FHIR)" })).toHaveAttribute(
-    "href",
-    "/api/me/export?format=fhir",
-  );
+  await expect(
+    clientPage.getByRole("link", { name: "Download for another provider (FHIR)" }),
+  ).toHaveAttribute("href", "/api/me/export?format=fhir");
   await card.getByRole("button", { name: "Ask to erase my account" }).click();
   await expect(card.getByText("Tick the box to confirm.")).toBeVisible();
   await card.getByLabel("I understand, and I want my account erased.").check();
