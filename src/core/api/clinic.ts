@@ -21,7 +21,7 @@ export const ClinicPoliciesSchema = z.object({
   maintenanceIntervalWeeks: z.number().int().min(1).max(26),
   requireStaffTwoFactor: z.boolean(),
   // Records (F11): years clinical records are kept after an erased client's last visit.
-  retentionYears: z.number().int().min(1).max(100).default(7),
+  retentionYears: z.number().int().min(1).max(100),
 });
 
 export const ServiceSchema = z.object({
