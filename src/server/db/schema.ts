@@ -261,7 +261,10 @@ export const erasureRequests = pgTable(
     uniqueIndex("erasure_requests_open_key")
       .on(t.clinicId, t.clientId)
       .where(sql`status IN ('requested', 'erased')`),
-    check("erasure_requests_status_valid", sql`${t.status} IN ('requested', 'erased', 'purged', 'withdrawn')`),
+    check(
+      "erasure_requests_status_valid",
+      sql`${t.status} IN ('requested', 'erased', 'purged', 'withdrawn')`,
+    ),
   ],
 );
 
