@@ -19,6 +19,7 @@ const only = process.argv.slice(2);
 const OPT_IN = ["time-to-content.bench.ts", "startup.bench.ts"];
 // notify.bench.ts sends 20,000 e-mails (a few minutes): run it by name, `npm run bench notify`.
 const OPT_IN = ["time-to-content.bench.ts", "notify.bench.ts"];
+const OPT_IN = ["time-to-content.bench.ts", "records.bench.ts"];
 const modules = readdirSync(here)
   .filter((file) => file.endsWith(".bench.ts"))
   .filter((file) => (only.length === 0 ? !OPT_IN.includes(file) : only.some((name) => file.startsWith(name))))

@@ -1,4 +1,4 @@
-/** The `knotwork` command: start, migrate, setup, create-clinic, seed, create-user, find. */
+/** The `knotwork` command: start, migrate, setup, create-clinic, seed, create-user, find, export, backup, restore. */
 import { parseArgs } from "node:util";
 import { loadConfig } from "./server/config";
 
@@ -16,6 +16,12 @@ Commands:
                               [--password P | --password-stdin]  (or KNOTWORK_USER_PASSWORD, or asked)
                               --clinic may be left out when the installation has exactly one clinic
   find REGION... [--json]   Muscles commonly associated with pain in these regions
+  export                    Print one client's record to stdout (audited):
+                              --clinic SLUG --client EMAIL [--format fhir|json]  (fhir: a FHIR R4 Bundle)
+  backup FILE               Write a consistent backup of the whole database to FILE, also while the
+                            server runs (embedded: a .tar.gz; PostgreSQL: pg_dump's custom format)
+  restore FILE              Load a backup into an EMPTY database (embedded: an empty data folder;
+                            PostgreSQL: an empty database at DATABASE_URL, through pg_restore)
 
 Configuration comes from environment variables; see README.md.`;
 
@@ -135,6 +141,15 @@ async function main(argv: string[]): Promise<number> {
       if (result.stderr)
         process.stderr.write(result.stderr.endsWith("\n") ? result.stderr : `${result.stderr}\n`);
       return result.exitCode;
+    }
+    case "export": {
+      const { runExportCommand } = await import("./server/export/cli");
+      return runExportCommand(rest, loadConfig());
+    }
+    case "backup":
+    case "restore": {
+      const { runBackupCommand } = await import("./server/backup/cli");
+      return runBackupCommand(command, rest, loadConfig());
     }
     case undefined:
     case "help":

@@ -27,6 +27,8 @@ import type { Config } from "./config";
 import { consentRoutes } from "./consent/routes";
 import type { Database } from "./db/connect";
 import { diaryRoutes } from "./diary/routes";
+import { erasureRoutes } from "./erasure/routes";
+import { exportRoutes } from "./export/routes";
 import { finderRoutes } from "./finder/routes";
 import { homeCareRoutes } from "./homecare/routes";
 import { clientErrorHandler, errorHandler } from "./http/errors";
@@ -174,6 +176,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       await api.register(portalRoutes);
       await api.register(chartingRoutes);
       await api.register(notifyRoutes);
+      await api.register(exportRoutes);
+      await api.register(erasureRoutes);
       await api.register(setupRoutes);
       await api.register(planRoutes);
       await api.register(checkInRoutes);

@@ -4,6 +4,8 @@
 import type { FastifyInstance } from "fastify";
 import { buildApp } from "./app";
 import { grantAppRole, roleOf } from "./audit/app-role";
+import { startControlSocket } from "./backup/control";
+import { dumpPglite } from "./backup/pglite";
 import type { Config } from "./config";
 import { type Database, openDatabase, openPostgres } from "./db/connect";
 import { startBackgroundJobs } from "./jobs";
@@ -42,6 +44,11 @@ export async function startServer(
   const firstRun = await prepareFirstRun(database.db, config);
   const app = await buildApp({ database, config });
   const jobs = startBackgroundJobs(database.db, config, app.log);
+  // The embedded database: `knotwork backup` asks this process for a consistent dump (src/server/backup).
+  const pglite = database.pglite;
+  const control = pglite
+    ? await startControlSocket(config.dataDir, { dump: () => dumpPglite(pglite) })
+    : null;
   await app.listen({ port: config.port, host: config.host });
   const where = database.engine === "pglite" ? `embedded PGlite at ${config.dataDir}` : "PostgreSQL";
   console.log(
@@ -50,6 +57,7 @@ export async function startServer(
   console.log(`${firstRun.join("\n")}\nAPI reference: ${config.publicUrl}/api/docs\n`);
   const stop = async () => {
     await jobs.stop();
+    await new Promise((resolve) => (control ? control.close(resolve) : resolve(undefined)));
     await app.close();
     await database.close();
   };

@@ -45,6 +45,8 @@ export const ClinicPoliciesSchema = z.object({
     .boolean()
     .describe("Therapists may read charts of clients they did not treat (read only)"),
   notifications: NotificationPoliciesSchema.default(DEFAULT_NOTIFICATION_POLICIES),
+  // Records (F11): years clinical records are kept after an erased client's last visit.
+  retentionYears: z.number().int().min(1).max(100),
 });
 
 export const ServiceSchema = z.object({

@@ -24,6 +24,10 @@ export const AUDIT_ACTIONS = [
   // Charting (src/server/charting).
   "amend",
   "add-hold",
+  // Records (F11): erasure of a client's account, and the purge after the retention period.
+  "request-erasure",
+  "erase",
+  "purge",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -50,5 +54,8 @@ export const AUDIT_ENTITIES = [
   "check_in",
   "pain_diary",
   "progress",
+  // Records (F11): the FHIR export, erasure requests and the retention purge.
+  "fhir_bundle",
+  "erasure_request",
 ] as const;
 export type AuditEntity = (typeof AUDIT_ENTITIES)[number];

@@ -22,6 +22,8 @@ export type Db = PgDatabase<PgQueryResultHKT, Schema>;
 export interface Database {
   readonly db: Db;
   readonly engine: "pglite" | "postgres";
+  /** The embedded engine itself (backups dump its data folder: src/server/backup). */
+  readonly pglite?: PGlite;
   /** Applies the committed SQL migrations that have not run yet. Safe to call on every start. */
   migrate(): Promise<void>;
   close(): Promise<void>;
@@ -90,6 +92,7 @@ export async function openPglite(
   const database: Database = {
     db,
     engine: "pglite",
+    pglite: client,
     migrate: () => migratePglite(db as never, { migrationsFolder: MIGRATIONS_FOLDER }),
     close: () => client.close(),
   };

@@ -68,6 +68,8 @@ export interface ClinicPolicies {
   therapistsReadAllCharts: boolean;
   /** Notification timing; clinics stored before it existed got the defaults by migration. */
   notifications: NotificationPolicies;
+  // Records (F11): how long clinical records are kept after an erased client's last visit.
+  retentionYears: number;
 }
 
 export const DEFAULT_CLINIC_POLICIES: ClinicPolicies = {
@@ -82,6 +84,8 @@ export const DEFAULT_CLINIC_POLICIES: ClinicPolicies = {
   unsignedNoteLimitHours: 24,
   therapistsReadAllCharts: true,
   notifications: DEFAULT_NOTIFICATION_POLICIES,
+  // Records (F11): a common minimum for adult health records; the owner sets the clinic's own.
+  retentionYears: 7,
 };
 
 export const clinics = pgTable("clinics", {
@@ -258,6 +262,40 @@ export const contactPreferences = pgTable("contact_preferences", {
   checkIns: boolean("check_ins").notNull().default(true),
   updatedAt: instant("updated_at").notNull().defaultNow(),
 });
+
+/**
+ * A client's request to erase their account (F11; docs/decisions/0019-backup-and-erasure.md). It holds
+ * ids only, so it outlives the client row: "requested" by the client, "erased" when the owner carries
+ * it out (contact details, account, diary, messages gone; clinical records kept until `retain_until`),
+ * "purged" when the sweep has deleted the rest, "withdrawn" if the client changes their mind first.
+ */
+export const erasureRequests = pgTable(
+  "erasure_requests",
+  {
+    id: id(),
+    clinicId: clinicId().references(() => clinics.id, { onDelete: "cascade" }),
+    clientId: uuid("client_id").notNull(),
+    status: text("status").notNull().default("requested"),
+    requestedAt: instant("requested_at").notNull().defaultNow(),
+    erasedAt: instant("erased_at"),
+    erasedBy: uuid("erased_by").references(() => users.id, { onDelete: "set null" }),
+    /** The last visit plus the clinic's retention years, fixed when the erasure is carried out. */
+    retainUntil: instant("retain_until"),
+    purgedAt: instant("purged_at"),
+    withdrawnAt: instant("withdrawn_at"),
+  },
+  (t) => [
+    index("erasure_requests_clinic_idx").on(t.clinicId, t.status),
+    // At most one open request per client.
+    uniqueIndex("erasure_requests_open_key")
+      .on(t.clinicId, t.clientId)
+      .where(sql`status IN ('requested', 'erased')`),
+    check(
+      "erasure_requests_status_valid",
+      sql`${t.status} IN ('requested', 'erased', 'purged', 'withdrawn')`,
+    ),
+  ],
+);
 
 export const therapists = pgTable(
   "therapists",

@@ -86,6 +86,7 @@ describe("the server's jobs", () => {
   it("deliver the outbox only when there is a mail transport", () => {
     const names = (jobs: { name: string }[]) => jobs.map((j) => j.name).sort();
     expect(names(backgroundJobs(t.database.db, config, null))).toEqual([
+      "erasure-purge",
       "request-expiry",
       "session-purge",
       "sign-in-counter-purge",

@@ -6,6 +6,7 @@
 import { expireStaleRequests } from "../appointments/freed";
 import type { Config } from "../config";
 import type { Db } from "../db/connect";
+import { purgeDueErasures } from "../erasure/store";
 import { type DeliveryOptions, deliverDueMessages, type MailTransport } from "../notify/outbox";
 import { deliveryPreflight } from "../notify/preflight";
 import { smtpTransport } from "../notify/smtp";
@@ -18,6 +19,8 @@ export const JOB_INTERVALS_MS = {
   requestExpiry: 60_000,
   sessionPurge: 60 * 60_000,
   signInCounterPurge: 60 * 60_000,
+  // Records (F11): clinical records of erased clients, once their retention has run out.
+  erasurePurge: 6 * 60 * 60_000,
 } as const;
 
 /**
@@ -40,6 +43,11 @@ export function backgroundJobs(db: Db, config: Config, transport: MailTransport 
       name: "sign-in-counter-purge",
       intervalMs: JOB_INTERVALS_MS.signInCounterPurge,
       run: () => purgeStaleSignInCounters(db, config),
+    },
+    {
+      name: "erasure-purge",
+      intervalMs: JOB_INTERVALS_MS.erasurePurge,
+      run: () => purgeDueErasures(db),
     },
   ];
   if (transport) {

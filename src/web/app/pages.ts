@@ -118,6 +118,11 @@ export const CACHED_PAGES: readonly PageEntry[] = [
   { path: "/app/consent/edit", roles: ["owner"], load: remember(() => import("../consent/ConsentEditor")) },
   { path: "/app/audit", roles: ["owner"], load: remember(() => import("../audit/AuditPage")) },
   { path: "/app/messages", load: remember(() => import("../messages/MessagesPage")) },
+  {
+    path: "/app/erasure-requests",
+    roles: ["owner"],
+    load: remember(() => import("../erasure/ErasureRequestsPage")),
+  },
 ];
 
 const EVERYONE: readonly Role[] = [...STAFF, ...CLIENT];

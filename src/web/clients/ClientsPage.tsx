@@ -2,17 +2,29 @@ import { useQuery } from "@tanstack/react-query";
 import { useDeferredValue, useState } from "react";
 import { Link } from "react-router";
 import appointmentsStyles from "../appointments/Appointments.module.css";
+import { useSession } from "../auth/session";
 import { FlagBadges } from "../intake/FlagBadges";
-import { Card, Empty, Loading, PageHeader } from "../ui/components";
+import { ButtonLink, Card, Empty, Loading, PageHeader } from "../ui/components";
 import { clientsQuery } from "./api";
 
 export default function ClientsPage() {
   const [query, setQuery] = useState("");
   const deferred = useDeferredValue(query.trim());
   const clients = useQuery(clientsQuery(deferred));
+  const { context } = useSession();
   return (
     <>
-      <PageHeader title="Clients" description="Search by name, e-mail or phone." />
+      <PageHeader
+        title="Clients"
+        description="Search by name, e-mail or phone."
+        actions={
+          context?.role === "owner" ? (
+            <ButtonLink variant="secondary" to="/app/erasure-requests">
+              Erasure requests
+            </ButtonLink>
+          ) : undefined
+        }
+      />
       <div className="kw-field" style={{ maxWidth: 420, marginBottom: "var(--kw-space-4)" }}>
         <label htmlFor="client-search">Search clients</label>
         <input

@@ -12,6 +12,7 @@ import { portalRanges } from "../app/ranges";
 import { useSession } from "../auth/session";
 import { publicClinicQuery } from "../clinic/api";
 import { myConsentQuery } from "../consent/api";
+import { ErasureCard } from "../erasure/ErasureCard";
 import { myIntakeQuery } from "../intake/api";
 import { HoldAdvice, StopAdvice } from "../intake/ScreeningAdvice";
 import { ButtonLink, Card, Loading, PageHeader } from "../ui/components";
@@ -238,11 +239,15 @@ export function PortalHome({ context }: { context: AuthContext }) {
           </p>
           <a className="kw-button kw-button--secondary" href="/api/me/export" download>
             Download my data (JSON)
+          </a>{" "}
+          <a className="kw-button kw-button--secondary" href="/api/me/export?format=fhir" download>
+            Download for another provider (FHIR)
           </a>
           <p className={cx(styles.portalFine, "kw-muted")}>
             Questions about your record? <Link to="/app/consent">How we keep it private</Link>.
           </p>
         </Card>
+        <ErasureCard />
       </div>
     </>
   );

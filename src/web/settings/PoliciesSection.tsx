@@ -73,6 +73,14 @@ const FIELDS: {
     min: 1,
     max: 336,
   },
+  // Records (F11): docs/decisions/0019-backup-and-erasure.md.
+  {
+    key: "retentionYears",
+    label: "Record retention (years)",
+    hint: "Clinical records of an erased client are kept this long after their last visit.",
+    min: 1,
+    max: 100,
+  },
 ];
 
 export function PoliciesSection() {

@@ -1,0 +1,121 @@
+/**
+ * A charted history for one client, for export tests and the records bench: `count` completed
+ * weekly visits, each with a session chart (pain before/after), two treated trigger points, a
+ * treatment plan with home care, and diary entries. Written straight to the tables that charting
+ * and plans own, with their current columns.
+ */
+import { and, eq } from "drizzle-orm";
+import type { Db } from "../db/connect";
+import {
+  appointments,
+  painDiaryEntries,
+  rooms,
+  services,
+  therapists,
+  treatmentPlans,
+  treatmentSessions,
+  triggerPointRecords,
+} from "../db/schema";
+
+const DAY = 86_400_000;
+
+export async function seedChartedHistory(
+  db: Db,
+  clinicId: string,
+  clientId: string,
+  count: number,
+  now = new Date(),
+): Promise<void> {
+  const [therapist] = await db.select().from(therapists).where(eq(therapists.clinicId, clinicId)).limit(1);
+  const [room] = await db.select().from(rooms).where(eq(rooms.clinicId, clinicId)).limit(1);
+  const [service] = await db
+    .select()
+    .from(services)
+    .where(and(eq(services.clinicId, clinicId), eq(services.kind, "session")))
+    .limit(1);
+  if (!therapist || !room || !service) throw new Error("the clinic needs a therapist, a room and a service");
+  for (let i = 0; i < count; i++) {
+    // Weekly, ending a year back, at an odd minute so no real booking can coincide.
+    const startsAt = new Date(now.getTime() - 365 * DAY - (count - i) * 7 * DAY + 17 * 60_000);
+    const endsAt = new Date(startsAt.getTime() + service.durationMin * 60_000);
+    const [appointment] = await db
+      .insert(appointments)
+      .values({
+        clinicId,
+        clientId,
+        therapistId: therapist.id,
+        roomId: room.id,
+        serviceId: service.id,
+        status: "completed",
+        source: "staff",
+        startsAt,
+        endsAt,
+        blocksFrom: startsAt,
+        blocksUntil: endsAt,
+      })
+      .returning({ id: appointments.id });
+    const [session] = await db
+      .insert(treatmentSessions)
+      .values({
+        clinicId,
+        appointmentId: appointment?.id,
+        clientId,
+        therapistId: therapist.id,
+        consultation: { regions: [{ id: "neck-posterior-left", intensity: 6 }] },
+        subjective: "Neck stiff after desk work.",
+        painBefore: 6,
+        painAfter: 3,
+        signedAt: endsAt,
+        createdAt: startsAt,
+      })
+      .returning({ id: treatmentSessions.id });
+    if (!session) throw new Error("no session");
+    await db.insert(triggerPointRecords).values([
+      {
+        clinicId,
+        sessionId: session.id,
+        muscleId: "upper-trapezius",
+        side: "left",
+        holdSeconds: 30,
+        release: "full",
+        pressure: "moderate",
+      },
+      {
+        clinicId,
+        sessionId: session.id,
+        muscleId: "levator-scapulae",
+        side: "left",
+        holdSeconds: 45,
+        release: "partial",
+      },
+    ]);
+  }
+  await db.insert(treatmentPlans).values({
+    clinicId,
+    clientId,
+    plannedSessions: 6,
+    maintenanceIntervalWeeks: 4,
+    details: {
+      goal: "Turn the head without pain",
+      homeCare: [
+        { muscleId: "upper-trapezius", instructions: "Ball against a wall, 30 s", frequency: "twice a day" },
+        "Stretch the side of the neck after work",
+      ],
+    },
+  });
+  await db.insert(painDiaryEntries).values([
+    {
+      clinicId,
+      clientId,
+      recordedAt: new Date(now.getTime() - 3 * DAY),
+      regions: [{ id: "neck-posterior-left", intensity: 4 }],
+    },
+    {
+      clinicId,
+      clientId,
+      recordedAt: new Date(now.getTime() - DAY),
+      regions: [{ id: "temple-left", intensity: 2 }],
+      note: "Better",
+    },
+  ]);
+}
