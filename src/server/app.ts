@@ -21,6 +21,7 @@ import { type Access, accessPlugin } from "./auth/access";
 import { ipLimitPlugin } from "./auth/ip-limit";
 import { authRoutes } from "./auth/routes";
 import { assertSessionSettings, fastifyTrustProxy } from "./auth/settings";
+import { twoFactorRoutes } from "./auth/two-factor-routes";
 import { clientRoutes } from "./clients/routes";
 import { clinicRoutes } from "./clinic/routes";
 import type { Config } from "./config";
@@ -156,6 +157,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     async (api) => {
       await api.register(healthRoutes);
       await api.register(authRoutes);
+      await api.register(twoFactorRoutes);
       await api.register(clinicRoutes);
       await api.register(staffRoutes);
       await api.register(clientRoutes);

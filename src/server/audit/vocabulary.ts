@@ -21,6 +21,13 @@ export const AUDIT_ACTIONS = [
   "reschedule",
   "propose",
   "read-readiness",
+  // Account security (src/server/auth): second factor, passwords, profile.
+  "enrol-two-factor",
+  "verify-two-factor",
+  "use-recovery-code",
+  "change-password",
+  "reset-password",
+  "update-profile",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -34,5 +41,6 @@ export const AUDIT_ENTITIES = [
   "consent",
   "consent_version",
   "appointment",
+  "account",
 ] as const;
 export type AuditEntity = (typeof AUDIT_ENTITIES)[number];

@@ -90,6 +90,8 @@ export const users = pgTable(
     name: text("name").notNull(),
     passwordHash: text("password_hash").notNull(),
     passwordChangedAt: instant("password_changed_at").notNull().defaultNow(),
+    /** The person's own phone number (account page); a client's clinic record keeps its own copy. */
+    phone: text("phone"),
     /**
      * When the owner of the address proved it (the sign-up link). Null only for a client's own
      * sign-up until they open the link; staff invitations, the seed and the CLI prove it otherwise.
@@ -116,7 +118,7 @@ export const userTotp = pgTable("user_totp", {
   createdAt: createdAt(),
 });
 
-/** One-time recovery codes for the second factor: only a SHA-256 of each is kept. */
+/** One-time recovery codes for the second factor: only a keyed hash (HMAC-SHA256) of each is kept. */
 export const recoveryCodes = pgTable(
   "recovery_codes",
   {
