@@ -18,6 +18,7 @@ import { appointmentRoutes } from "./appointments/routes";
 import { auditPlugin } from "./audit/plugin";
 import { auditRoutes } from "./audit/routes";
 import { type Access, accessPlugin } from "./auth/access";
+import { accountRoutes } from "./auth/account-routes";
 import { ipLimitPlugin } from "./auth/ip-limit";
 import { authRoutes } from "./auth/routes";
 import { assertSessionSettings, fastifyTrustProxy } from "./auth/settings";
@@ -158,6 +159,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       await api.register(healthRoutes);
       await api.register(authRoutes);
       await api.register(twoFactorRoutes);
+      await api.register(accountRoutes);
       await api.register(clinicRoutes);
       await api.register(staffRoutes);
       await api.register(clientRoutes);

@@ -363,6 +363,15 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
         .set({ passwordHash: await hashPassword(request.body.newPassword), passwordChangedAt: new Date() })
         .where(eq(users.id, user.id));
       await deleteUserSessions(db, user.id, caller.sessionIdHash);
+      await recordAudit(db, {
+        clinicId: caller.context?.clinicId ?? null,
+        actorUserId: user.id,
+        actorRole: caller.context?.role ?? null,
+        action: "change-password",
+        entity: "account",
+        entityId: user.id,
+        ip: request.ip,
+      });
       return { ok: true as const };
     },
   );

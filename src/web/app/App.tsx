@@ -7,6 +7,7 @@
 import { type ReactNode, Suspense, use } from "react";
 import { Navigate, Route, Routes, useLocation } from "react-router";
 import type { Role } from "../../core/api/auth";
+import { SecondFactorGate } from "../auth/SecondFactorGate";
 import { useSession } from "../auth/session";
 import { AppShell } from "../shell/AppShell";
 import { registerPrefetcher } from "../shell/prefetch";
@@ -39,6 +40,7 @@ export function App() {
   return (
     <AppShell>
       <Suspense fallback={<Loading />}>
+        <SecondFactorGate>
         <Routes>
           {PUBLIC_PAGES.map(({ path, load }) => (
             <Route key={path} path={path} element={<LazyPage load={load} />} />
@@ -62,6 +64,7 @@ export function App() {
           </Route>
           <Route path="*" element={<NotFound />} />
         </Routes>
+        </SecondFactorGate>
       </Suspense>
     </AppShell>
   );

@@ -4,10 +4,13 @@ import type { z } from "zod";
 import type {
   AcceptInvitationRequestSchema,
   LoginRequestSchema,
+  RecoveryCodes,
   SessionResponse,
   SignupRequestSchema,
+  TwoFactorEnrolment,
+  TwoFactorStatus,
 } from "../../core/api/auth";
-import { post } from "../api/client";
+import { get, post } from "../api/client";
 import { signUpAndSignIn } from "./signup";
 
 export const authApi = {
@@ -16,7 +19,21 @@ export const authApi = {
   signUp: (body: z.output<typeof SignupRequestSchema>) => signUpAndSignIn(body),
   acceptInvitation: (body: z.output<typeof AcceptInvitationRequestSchema>) =>
     post<SessionResponse>("/api/auth/invitations/accept", body),
+  twoFactorStatus: () => get<TwoFactorStatus>("/api/auth/two-factor"),
+  startTwoFactor: () => post<TwoFactorEnrolment>("/api/auth/two-factor/enrol"),
+  confirmTwoFactor: (code: string) => post<RecoveryCodes>("/api/auth/two-factor/confirm", { code }),
+  verifyTwoFactor: (code: string) => post<SessionResponse>("/api/auth/two-factor/verify", { code }),
+  newRecoveryCodes: () => post<RecoveryCodes>("/api/auth/two-factor/recovery-codes"),
+  session: () => get<SessionResponse>("/api/auth/session"),
 };
+
+/** Where a session that still owes the second factor must go first (null: nowhere). */
+export function secondFactorPath(session: SessionResponse | null, next: string): string | null {
+  const pending = session?.twoFactor?.pending;
+  if (!pending) return null;
+  const base = pending === "verify" ? "/sign-in/two-factor" : "/two-factor/setup";
+  return `${base}?next=${encodeURIComponent(next)}`;
+}
 
 /** An optional text box left blank is "not given", not an empty value to check. */
 export function optional(value: FormDataEntryValue | null): string | undefined {
