@@ -41,29 +41,29 @@ export function App() {
     <AppShell>
       <Suspense fallback={<Loading />}>
         <SecondFactorGate>
-        <Routes>
-          {PUBLIC_PAGES.map(({ path, load }) => (
-            <Route key={path} path={path} element={<LazyPage load={load} />} />
-          ))}
-          <Route element={<LazyPage load={loadQueryLayout} />}>
-            {CACHED_PAGES.map(({ path, roles, load }) => (
-              <Route
-                key={path}
-                path={path}
-                element={
-                  roles ? (
-                    <RequireRole roles={roles}>
-                      <LazyPage load={load} />
-                    </RequireRole>
-                  ) : (
-                    <LazyPage load={load} />
-                  )
-                }
-              />
+          <Routes>
+            {PUBLIC_PAGES.map(({ path, load }) => (
+              <Route key={path} path={path} element={<LazyPage load={load} />} />
             ))}
-          </Route>
-          <Route path="*" element={<NotFound />} />
-        </Routes>
+            <Route element={<LazyPage load={loadQueryLayout} />}>
+              {CACHED_PAGES.map(({ path, roles, load }) => (
+                <Route
+                  key={path}
+                  path={path}
+                  element={
+                    roles ? (
+                      <RequireRole roles={roles}>
+                        <LazyPage load={load} />
+                      </RequireRole>
+                    ) : (
+                      <LazyPage load={load} />
+                    )
+                  }
+                />
+              ))}
+            </Route>
+            <Route path="*" element={<NotFound />} />
+          </Routes>
         </SecondFactorGate>
       </Suspense>
     </AppShell>

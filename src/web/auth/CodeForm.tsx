@@ -1,7 +1,8 @@
 /** One field for a second-factor code, checked with the API's schema before it is sent. */
-import { Alert, Button, TextField } from "../ui/components";
+
 import { lazySchema } from "../forms/lazy-schema";
 import { useZodForm } from "../forms/useZodForm";
+import { Alert, Button, TextField } from "../ui/components";
 
 const TwoFactorCodeRequestSchema = lazySchema(() =>
   import("../../core/api/auth").then((m) => m.TwoFactorCodeRequestSchema),

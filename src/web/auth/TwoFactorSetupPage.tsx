@@ -7,8 +7,8 @@ import { useEffect, useState } from "react";
 import { Link, Navigate, useLocation, useNavigate } from "react-router";
 import type { TwoFactorEnrolment } from "../../core/api/auth";
 import { Alert, Button, Card, Loading } from "../ui/components";
-import { authApi } from "./api";
 import styles from "./Auth.module.css";
+import { authApi } from "./api";
 import { CodeForm } from "./CodeForm";
 import { useSession } from "./session";
 import { nextFrom } from "./TwoFactorVerifyPage";
@@ -111,8 +111,8 @@ export default function TwoFactorSetupPage() {
           <h1>Set up two-factor sign-in</h1>
           {required ? (
             <Alert tone="warning">
-              {session.context?.clinicName ?? "Your clinic"} requires two-factor sign-in for staff. Set it up to
-              continue.
+              {session.context?.clinicName ?? "Your clinic"} requires two-factor sign-in for staff. Set it up
+              to continue.
             </Alert>
           ) : null}
           {problem ? <Alert tone="danger">{problem}</Alert> : null}

@@ -1,8 +1,8 @@
 /** The second step of signing in for an account with two-factor: a code from the app, or a recovery code. */
 import { Navigate, useLocation, useNavigate } from "react-router";
 import { Button, Card, Loading } from "../ui/components";
-import { authApi } from "./api";
 import styles from "./Auth.module.css";
+import { authApi } from "./api";
 import { CodeForm } from "./CodeForm";
 import { useSession } from "./session";
 
@@ -25,7 +25,8 @@ export default function TwoFactorVerifyPage() {
         <Card>
           <h1>Two-factor sign-in</h1>
           <p className="kw-muted">
-            Open your authenticator app and enter the 6-digit code it shows for Knotwork ({session.user.email}).
+            Open your authenticator app and enter the 6-digit code it shows for Knotwork ({session.user.email}
+            ).
           </p>
           <CodeForm
             label="Code"
