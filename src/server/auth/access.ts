@@ -97,8 +97,10 @@ function originIsOwn(request: FastifyRequest, config: Config): boolean {
 function enforceSecondFactor(request: FastifyRequest): void {
   const pending = request.caller?.twoFactor.pending;
   if (!pending || request.routeOptions.config.beforeSecondFactor) return;
-  if (request.routeOptions.config.access === "public") {
-    // Public routes work as for anyone signed out: a half-signed-in session acts for nobody.
+  const access = request.routeOptions.config.access;
+  if (access === undefined || access === "public") {
+    // Public routes (and the web app's pages) work as for anyone signed out: a half-signed-in
+    // session acts for nobody.
     request.caller = null;
     return;
   }
