@@ -42,5 +42,6 @@ export const AUDIT_ENTITIES = [
   "consent_version",
   "appointment",
   "account",
+  "audit_log",
 ] as const;
 export type AuditEntity = (typeof AUDIT_ENTITIES)[number];
