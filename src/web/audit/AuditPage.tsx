@@ -18,9 +18,9 @@ import {
   auditVerificationQuery,
 } from "./api";
 
-/** "no-show" → "No-show", "screening_flags" → "screening flags". */
+/** "change-password" → "Change password", "screening_flags" → "Screening flags"; "no-show" stays. */
 function words(text: string): string {
-  const spaced = text.replace(/_/g, " ");
+  const spaced = text === "no-show" ? text : text.replace(/[_-]/g, " ");
   return spaced.charAt(0).toUpperCase() + spaced.slice(1);
 }
 
@@ -43,7 +43,10 @@ function VerifyChain() {
         chain.data.ok ? (
           <Alert>
             Intact: {chain.data.checked} events checked, every link and signature holds
-            {chain.data.checkpoints > 0 ? `, ${chain.data.checkpoints} signed checkpoints matched` : ""}.
+            {chain.data.checkpoints > 0
+              ? `, ${chain.data.checkpoints} signed checkpoint${chain.data.checkpoints === 1 ? "" : "s"} matched`
+              : ""}
+            .
           </Alert>
         ) : (
           <Alert tone="danger">
