@@ -21,6 +21,7 @@ import { badRequest, conflict, postgresErrorCode, unauthenticated } from "../htt
 import {
   confirmEmailChange,
   type EmailChangeResult,
+  isLiveResetLink,
   pendingEmailOf,
   requestEmailChange,
   resetPassword,
@@ -88,7 +89,9 @@ export const accountRoutes: FastifyPluginAsyncZod = async (app) => {
       const { token, newPassword } = request.body;
       const problem = passwordProblem(newPassword, {});
       if (problem) throw badRequest("weak_password", problem.message, "newPassword");
-      const userId = await resetPassword(db, token, await hashPassword(newPassword));
+      // The link is checked before the (deliberately slow) hash, and spent atomically after it.
+      const live = await isLiveResetLink(db, token);
+      const userId = live ? await resetPassword(db, token, await hashPassword(newPassword)) : null;
       if (!userId) {
         throw badRequest(
           "invalid_token",

@@ -83,6 +83,21 @@ export async function sendPasswordResetLink(
  * their sessions (whoever had the old password is out). Returns the user's id, or null for an
  * unknown, used or expired link.
  */
+/** Whether a reset link is live (unused, unexpired), checked before the costly password hash. */
+export async function isLiveResetLink(db: Db, token: string, now = new Date()): Promise<boolean> {
+  const [link] = await db
+    .select({ userId: passwordResets.userId })
+    .from(passwordResets)
+    .where(
+      and(
+        eq(passwordResets.tokenHash, tokenHash(token)),
+        isNull(passwordResets.usedAt),
+        gt(passwordResets.expiresAt, now),
+      ),
+    );
+  return Boolean(link);
+}
+
 export async function resetPassword(
   db: Db,
   token: string,
