@@ -11,8 +11,8 @@ import {
   PasswordResetRequestSchema,
   PasswordResetSchema,
   UpdateProfileRequestSchema,
-  VerifyEmailQuerySchema,
-} from "../../core/api/auth";
+} from "../../core/api/account";
+import { VerifyEmailQuerySchema } from "../../core/api/auth";
 import { passwordProblem } from "../../core/auth/password";
 import { recordAudit } from "../audit/audit";
 import type { Db } from "../db/connect";

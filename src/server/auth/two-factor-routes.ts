@@ -6,11 +6,11 @@ import { eq } from "drizzle-orm";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import {
   RecoveryCodesSchema,
-  SessionResponseSchema,
   TwoFactorCodeRequestSchema,
   TwoFactorEnrolmentSchema,
   TwoFactorStatusSchema,
-} from "../../core/api/auth";
+} from "../../core/api/account";
+import { SessionResponseSchema } from "../../core/api/auth";
 import { recordAudit } from "../audit/audit";
 import { resolveAuditKey } from "../audit/key";
 import { clinics } from "../db/schema";

@@ -5,7 +5,8 @@
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useSearchParams } from "react-router";
-import { ChangePasswordRequestSchema, UpdateProfileRequestSchema } from "../../core/api/auth";
+import { UpdateProfileRequestSchema } from "../../core/api/account";
+import { ChangePasswordRequestSchema } from "../../core/api/auth";
 import { authApi } from "../auth/api";
 import { useSession } from "../auth/session";
 import { RecoveryCodeList } from "../auth/TwoFactorSetupPage";

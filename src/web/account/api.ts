@@ -3,11 +3,11 @@ import { queryOptions } from "@tanstack/react-query";
 import type { z } from "zod";
 import type {
   Account,
-  ChangePasswordRequestSchema,
   RecoveryCodes,
   TwoFactorStatus,
   UpdateProfileRequestSchema,
-} from "../../core/api/auth";
+} from "../../core/api/account";
+import type { ChangePasswordRequestSchema } from "../../core/api/auth";
 import { get, patch, post } from "../api/client";
 
 export const accountKeys = {

@@ -5,7 +5,7 @@ import { useZodForm } from "../forms/useZodForm";
 import { Alert, Button, TextField } from "../ui/components";
 
 const TwoFactorCodeRequestSchema = lazySchema(() =>
-  import("../../core/api/auth").then((m) => m.TwoFactorCodeRequestSchema),
+  import("../../core/api/account").then((m) => m.TwoFactorCodeRequestSchema),
 );
 
 export function CodeForm({

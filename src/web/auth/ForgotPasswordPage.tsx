@@ -8,7 +8,7 @@ import { Alert, Button, Card, TextField } from "../ui/components";
 import styles from "./Auth.module.css";
 
 const PasswordResetRequestSchema = lazySchema(() =>
-  import("../../core/api/auth").then((m) => m.PasswordResetRequestSchema),
+  import("../../core/api/account").then((m) => m.PasswordResetRequestSchema),
 );
 
 export default function ForgotPasswordPage() {

@@ -8,7 +8,7 @@ import { Alert, Button, ButtonLink, Card, TextField } from "../ui/components";
 import styles from "./Auth.module.css";
 
 const PasswordResetSchema = lazySchema(() =>
-  import("../../core/api/auth").then((m) => m.PasswordResetSchema),
+  import("../../core/api/account").then((m) => m.PasswordResetSchema),
 );
 
 export default function ResetPasswordPage() {

@@ -4,7 +4,7 @@
  */
 import type { ReactNode } from "react";
 import { Navigate, useLocation } from "react-router";
-import { secondFactorPath } from "./api";
+import { secondFactorPath } from "./second-factor-path";
 import { useSession } from "./session";
 
 export function SecondFactorGate({ children }: { children: ReactNode }) {

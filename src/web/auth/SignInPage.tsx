@@ -2,7 +2,7 @@ import { Link, Navigate, useLocation, useNavigate } from "react-router";
 import { SignInForm } from "../forms/AccountForms";
 import { Card } from "../ui/components";
 import styles from "./Auth.module.css";
-import { secondFactorPath } from "./api";
+import { secondFactorPath } from "./second-factor-path";
 import { useSession } from "./session";
 
 export function SignInPage() {

@@ -5,7 +5,7 @@
  */
 import { useEffect, useState } from "react";
 import { Link, Navigate, useLocation, useNavigate } from "react-router";
-import type { TwoFactorEnrolment } from "../../core/api/auth";
+import type { TwoFactorEnrolment } from "../../core/api/account";
 import { Alert, Button, Card, Loading } from "../ui/components";
 import styles from "./Auth.module.css";
 import { authApi } from "./api";

@@ -1,14 +1,12 @@
 /** Signing in, signing up and joining a clinic, as the web app calls them. */
 
 import type { z } from "zod";
+import type { RecoveryCodes, TwoFactorEnrolment, TwoFactorStatus } from "../../core/api/account";
 import type {
   AcceptInvitationRequestSchema,
   LoginRequestSchema,
-  RecoveryCodes,
   SessionResponse,
   SignupRequestSchema,
-  TwoFactorEnrolment,
-  TwoFactorStatus,
 } from "../../core/api/auth";
 import { get, post } from "../api/client";
 import { signUpAndSignIn } from "./signup";
@@ -26,17 +24,3 @@ export const authApi = {
   newRecoveryCodes: () => post<RecoveryCodes>("/api/auth/two-factor/recovery-codes"),
   session: () => get<SessionResponse>("/api/auth/session"),
 };
-
-/** Where a session that still owes the second factor must go first (null: nowhere). */
-export function secondFactorPath(session: SessionResponse | null, next: string): string | null {
-  const pending = session?.twoFactor?.pending;
-  if (!pending) return null;
-  const base = pending === "verify" ? "/sign-in/two-factor" : "/two-factor/setup";
-  return `${base}?next=${encodeURIComponent(next)}`;
-}
-
-/** An optional text box left blank is "not given", not an empty value to check. */
-export function optional(value: FormDataEntryValue | null): string | undefined {
-  const text = String(value ?? "").trim();
-  return text === "" ? undefined : text;
-}
