@@ -7,9 +7,9 @@ import { useState } from "react";
 import { useSearchParams } from "react-router";
 import { UpdateProfileRequestSchema } from "../../core/api/account";
 import { ChangePasswordRequestSchema } from "../../core/api/auth";
-import { authApi } from "../auth/api";
 import { useSession } from "../auth/session";
 import { RecoveryCodeList } from "../auth/TwoFactorSetupPage";
+import { twoFactorApi } from "../auth/two-factor-api";
 import { useZodForm } from "../forms/useZodForm";
 import { Alert, Button, ButtonLink, Card, Loading, PageHeader, TextField } from "../ui/components";
 import styles from "./Account.module.css";
@@ -34,7 +34,7 @@ function ProfileCard() {
       setSaved(false);
       queryClient.setQueryData(accountQuery.queryKey, await updateProfile(body));
       // The name in the shell's user menu comes from the session.
-      adopt(await authApi.session());
+      adopt(await twoFactorApi.session());
       setSaved(true);
     },
     fallback: "Saving failed. Please try again.",

@@ -8,10 +8,10 @@ import { Link, Navigate, useLocation, useNavigate } from "react-router";
 import type { TwoFactorEnrolment } from "../../core/api/account";
 import { Alert, Button, Card, Loading } from "../ui/components";
 import styles from "./Auth.module.css";
-import { authApi } from "./api";
 import { CodeForm } from "./CodeForm";
 import { useSession } from "./session";
 import { nextFrom } from "./TwoFactorVerifyPage";
+import { twoFactorApi } from "./two-factor-api";
 
 export function RecoveryCodeList({ codes }: { codes: string[] }) {
   return (
@@ -39,7 +39,7 @@ export default function TwoFactorSetupPage() {
   useEffect(() => {
     if (!session || enrolled) return;
     let live = true;
-    authApi
+    twoFactorApi
       .startTwoFactor()
       .then((started) => live && setEnrolment(started))
       .catch((error: Error) => live && setProblem(error.message));
@@ -74,7 +74,7 @@ export default function TwoFactorSetupPage() {
               block
               disabled={!saved}
               onClick={() =>
-                void authApi.session().then((fresh) => {
+                void twoFactorApi.session().then((fresh) => {
                   adopt(fresh);
                   navigate(next === "/app" && !required ? "/app/account" : next, { replace: true });
                 })
@@ -148,7 +148,7 @@ export default function TwoFactorSetupPage() {
               <CodeForm
                 label="Code from the app"
                 submitLabel="Turn on two-factor"
-                send={async (code) => setCodes((await authApi.confirmTwoFactor(code)).recoveryCodes)}
+                send={async (code) => setCodes((await twoFactorApi.confirmTwoFactor(code)).recoveryCodes)}
               />
             </li>
           </ol>

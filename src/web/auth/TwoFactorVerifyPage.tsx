@@ -2,9 +2,9 @@
 import { Navigate, useLocation, useNavigate } from "react-router";
 import { Button, Card, Loading } from "../ui/components";
 import styles from "./Auth.module.css";
-import { authApi } from "./api";
 import { CodeForm } from "./CodeForm";
 import { useSession } from "./session";
+import { twoFactorApi } from "./two-factor-api";
 
 export function nextFrom(search: string): string {
   const next = new URLSearchParams(search).get("next");
@@ -33,7 +33,7 @@ export default function TwoFactorVerifyPage() {
             hint="Lost your phone? Enter one of your recovery codes instead; each works once."
             submitLabel="Continue"
             send={async (code) => {
-              adopt(await authApi.verifyTwoFactor(code));
+              adopt(await twoFactorApi.verifyTwoFactor(code));
               navigate(next, { replace: true });
             }}
           />
