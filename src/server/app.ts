@@ -17,10 +17,12 @@ import { appointmentRoutes } from "./appointments/routes";
 import { auditPlugin } from "./audit/plugin";
 import { auditRoutes } from "./audit/routes";
 import { type Access, accessPlugin } from "./auth/access";
+import { accountRoutes } from "./auth/account-routes";
 import { ipLimitPlugin } from "./auth/ip-limit";
 import { authRoutes } from "./auth/routes";
 import { assertSessionSettings, fastifyTrustProxy } from "./auth/settings";
 import { chartingRoutes } from "./charting/routes";
+import { twoFactorRoutes } from "./auth/two-factor-routes";
 import { clientRoutes } from "./clients/routes";
 import { clinicRoutes } from "./clinic/routes";
 import type { Config } from "./config";
@@ -164,6 +166,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     async (api) => {
       await api.register(healthRoutes);
       await api.register(authRoutes);
+      await api.register(twoFactorRoutes);
+      await api.register(accountRoutes);
       await api.register(clinicRoutes);
       await api.register(staffRoutes);
       await api.register(clientRoutes);

@@ -86,6 +86,18 @@ export const ContextSchema = z.object({
 });
 export type AuthContext = z.infer<typeof ContextSchema>;
 
+/**
+ * Where the session stands with the second factor: `pending` says what must happen before anything
+ * else works — `verify` (enter a code: the account has two-factor) or `enrol` (the clinic requires
+ * two-factor for staff and this account has none yet).
+ */
+export const SessionTwoFactorSchema = z.object({
+  enrolled: z.boolean(),
+  passed: z.boolean(),
+  pending: z.enum(["verify", "enrol"]).nullable(),
+});
+export type SessionTwoFactor = z.infer<typeof SessionTwoFactorSchema>;
+
 export const SessionResponseSchema = z.object({
   user: z.object({
     id: z.string(),
@@ -98,6 +110,7 @@ export const SessionResponseSchema = z.object({
   csrfToken: z.string(),
   context: ContextSchema.nullable(),
   contexts: z.array(ContextSchema),
+  twoFactor: SessionTwoFactorSchema,
 });
 export type SessionResponse = z.infer<typeof SessionResponseSchema>;
 

@@ -8,6 +8,7 @@ import {
   consentByVersion,
   DEFAULT_CONSENT_V1,
   isConsentCurrent,
+  signatureMatchesName,
 } from "./consent";
 
 const sectionIds = DEFAULT_CONSENT_V1.sections.map((s) => s.id);
@@ -109,5 +110,16 @@ describe("ConsentSignatureSchema", () => {
     ["a missing version", { typedName: "Ana Pérez" }],
   ])("rejects %s", (_, signature) => {
     expect(ConsentSignatureSchema.safeParse(signature).success).toBe(false);
+  });
+});
+
+describe("signatureMatchesName", () => {
+  it("ignores case, spacing and Unicode forms, nothing else", () => {
+    expect(signatureMatchesName("  jordan   LEE ", ["Jordan Lee"])).toBe(true);
+    expect(signatureMatchesName("José Núñez", ["Jose\u0301 Nu\u0301n\u0303ez".normalize("NFD")])).toBe(true);
+    expect(signatureMatchesName("Jordan Lee-Park", ["Jordan Lee", "Jordan Lee-Park"])).toBe(true);
+    expect(signatureMatchesName("JordanLee", ["Jordan Lee"])).toBe(false);
+    expect(signatureMatchesName("Jordan Le", ["Jordan Lee"])).toBe(false);
+    expect(signatureMatchesName("   ", ["   "])).toBe(false);
   });
 });

@@ -117,6 +117,20 @@ export const ConsentSignatureSchema = z.object({
 });
 export type ConsentSignature = z.infer<typeof ConsentSignatureSchema>;
 
+/** A name as compared for a signature: case, spacing and Unicode forms aside. */
+export function nameForSignature(name: string): string {
+  return name.normalize("NFKC").toLocaleLowerCase("en").replace(/\s+/g, " ").trim();
+}
+
+/**
+ * Whether a typed signature is the signer's own name: their name on the clinic's record or on their
+ * account, ignoring case and spacing. A signature in someone else's name proves nothing.
+ */
+export function signatureMatchesName(typedName: string, names: readonly string[]): boolean {
+  const typed = nameForSignature(typedName);
+  return names.some((name) => nameForSignature(name) === typed && typed !== "");
+}
+
 /** A stored signature: what was signed, by which typed name, and when (ISO instant, set by the server). */
 export interface SignedConsent extends ConsentSignature {
   readonly signedAt: string;

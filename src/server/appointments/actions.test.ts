@@ -157,7 +157,7 @@ describe("confirming", () => {
     expect(submitted.statusCode, submitted.body).toBe(200);
     const consent = (await newcomer.request("GET", "/api/me/consent")).json();
     const signed = await newcomer.request("POST", "/api/me/consent/signatures", {
-      typedName: "Freya Client",
+      typedName: newcomer.name,
       consentVersion: consent.current.version,
     });
     expect(signed.statusCode, signed.body).toBe(201);

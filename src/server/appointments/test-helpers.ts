@@ -75,7 +75,10 @@ export function boise(date: string, time: string): string {
 let signups = 0;
 
 /** A new client account at the demo clinic, signed in (argon2 makes this take ~100 ms). */
-export async function newClient(app: FastifyInstance, first = "Test"): Promise<Agent & { clientId: string }> {
+export async function newClient(
+  app: FastifyInstance,
+  first = "Test",
+): Promise<Agent & { clientId: string; name: string }> {
   signups++;
   const email = `client${signups}-${Date.now()}@example.com`;
   const remoteAddress = `10.77.${signups % 250}.${(signups * 7) % 250}`;
@@ -102,6 +105,7 @@ export async function newClient(app: FastifyInstance, first = "Test"): Promise<A
     cookie,
     csrfToken,
     clientId,
+    name: `${first} Client${signups}`,
     request: (method, url, body) =>
       app.inject({
         method: method as "GET",

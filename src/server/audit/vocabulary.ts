@@ -28,6 +28,13 @@ export const AUDIT_ACTIONS = [
   "request-erasure",
   "erase",
   "purge",
+  // Account security (src/server/auth): second factor, passwords, profile.
+  "enrol-two-factor",
+  "verify-two-factor",
+  "use-recovery-code",
+  "change-password",
+  "reset-password",
+  "update-profile",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -57,5 +64,7 @@ export const AUDIT_ENTITIES = [
   // Records (F11): the FHIR export, erasure requests and the retention purge.
   "fhir_bundle",
   "erasure_request",
+  "account",
+  "audit_log",
 ] as const;
 export type AuditEntity = (typeof AUDIT_ENTITIES)[number];

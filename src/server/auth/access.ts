@@ -22,6 +22,12 @@ export const CLINICAL: readonly StaffRole[] = ["owner", "therapist"];
 declare module "fastify" {
   interface FastifyContextConfig {
     access?: Access;
+    /**
+     * The route works for a session that has still to pass (or enrol) the second factor: the
+     * session itself, signing out, and the two-factor routes. Every other route refuses such a
+     * session (docs/decisions/0020-two-factor-and-account-recovery.md).
+     */
+    beforeSecondFactor?: boolean;
   }
   interface FastifyRequest {
     caller: Caller | null;
@@ -87,6 +93,26 @@ function originIsOwn(request: FastifyRequest, config: Config): boolean {
   return given !== null && ownOrigins(request, config).has(given);
 }
 
+/** A session that has not passed the second factor may use only the routes marked for it. */
+function enforceSecondFactor(request: FastifyRequest): void {
+  const pending = request.caller?.twoFactor.pending;
+  if (!pending || request.routeOptions.config.beforeSecondFactor) return;
+  const access = request.routeOptions.config.access;
+  if (access === undefined || access === "public") {
+    // Public routes (and the web app's pages) work as for anyone signed out: a half-signed-in
+    // session acts for nobody.
+    request.caller = null;
+    return;
+  }
+  throw pending === "verify"
+    ? new AppError(403, "second_factor_required", "Enter the code from your authenticator app first.")
+    : new AppError(
+        403,
+        "second_factor_enrolment_required",
+        "Your clinic requires two-factor sign-in for staff: set it up first.",
+      );
+}
+
 function enforceAccess(request: FastifyRequest): void {
   const access = request.routeOptions.config.access;
   if (access === undefined || access === "public") return;
@@ -125,6 +151,7 @@ export const accessPlugin = fp(async (app: FastifyInstance) => {
       }
     }
     // Before body validation, so an anonymous caller learns nothing about a private route's shape.
+    enforceSecondFactor(request);
     enforceAccess(request);
   });
 });

@@ -8,6 +8,7 @@ import {
   LoginRequestSchema,
   OkSchema,
   SessionResponseSchema,
+  type SessionTwoFactor,
   SIGNUP_ACCEPTED_MESSAGE,
   SignupRequestSchema,
   SignupResponseSchema,
@@ -32,6 +33,7 @@ import {
   listContexts,
   SESSION_COOKIE,
   setSessionContext,
+  twoFactorFor,
 } from "./sessions";
 import { clearAttempts, retryAfterSeconds, type ThrottlePolicy, takeAttempt } from "./throttle";
 
@@ -76,19 +78,25 @@ async function startSession(db: Db, config: Config, reply: FastifyReply, userId:
   const context = defaultContext(contexts);
   const { token, csrfToken } = await createSession(db, config, userId, context);
   setSessionCookie(reply, config, token);
-  return { context, contexts, csrfToken };
+  return { context, contexts, csrfToken, twoFactor: await twoFactorFor(db, userId, context, false) };
 }
 
 /** The body every sign-in path answers with (the same shape as `GET /api/auth/session`). */
 function sessionResponse(
   user: { id: string; email: string; name: string; emailVerifiedAt: Date | null },
-  session: { csrfToken: string; context: AuthContext | null; contexts: AuthContext[] },
+  session: {
+    csrfToken: string;
+    context: AuthContext | null;
+    contexts: AuthContext[];
+    twoFactor: SessionTwoFactor;
+  },
 ) {
   return {
     user: { id: user.id, email: user.email, name: user.name, emailVerified: user.emailVerifiedAt !== null },
     csrfToken: session.csrfToken,
     context: session.context,
     contexts: session.contexts,
+    twoFactor: session.twoFactor,
   };
 }
 
@@ -99,7 +107,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     "/auth/login",
     {
-      config: { access: "public", ipLimit: SIGN_IN_IP_LIMIT("login") },
+      config: { access: "public", ipLimit: SIGN_IN_IP_LIMIT("login"), beforeSecondFactor: true },
       schema: {
         tags: ["auth"],
         summary: "Sign in with e-mail and password",
@@ -108,6 +116,8 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
           "password is checked: after the configured number (5 by default) each further attempt must wait a",
           "growing delay (`429` with `Retry-After`). A browser that signed in to this account before",
           "(the `kw_device` cookie) is counted on its own, so others' failed guesses do not hold it back.",
+          "When `twoFactor.pending` is set the session can do nothing else until it passes",
+          "`POST /api/auth/two-factor/verify` (`verify`) or enrols (`enrol`).",
         ].join(" "),
         body: LoginRequestSchema,
         response: { 200: SessionResponseSchema },
@@ -150,7 +160,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     "/auth/logout",
     {
-      config: { access: "signed-in" },
+      config: { access: "signed-in", beforeSecondFactor: true },
       schema: { tags: ["auth"], summary: "Sign out (ends this session)", response: { 200: OkSchema } },
     },
     async (request, reply) => {
@@ -164,7 +174,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     "/auth/session",
     {
-      config: { access: "signed-in" },
+      config: { access: "signed-in", beforeSecondFactor: true },
       schema: {
         tags: ["auth"],
         summary: "The signed-in user, their CSRF token and the clinics/roles they can act in",
@@ -184,6 +194,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
         csrfToken: caller.csrfToken,
         context: caller.context,
         contexts: await listContexts(db, caller.userId),
+        twoFactor: caller.twoFactor,
       };
     },
   );
@@ -191,7 +202,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     "/auth/context",
     {
-      config: { access: "signed-in" },
+      config: { access: "signed-in", beforeSecondFactor: true },
       schema: {
         tags: ["auth"],
         summary: "Act in another clinic or role the user holds",
@@ -218,6 +229,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
         csrfToken: caller.csrfToken,
         context: chosen,
         contexts,
+        twoFactor: await twoFactorFor(db, caller.userId, chosen, caller.twoFactor.passed),
       };
     },
   );
@@ -351,6 +363,15 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
         .set({ passwordHash: await hashPassword(request.body.newPassword), passwordChangedAt: new Date() })
         .where(eq(users.id, user.id));
       await deleteUserSessions(db, user.id, caller.sessionIdHash);
+      await recordAudit(db, {
+        clinicId: caller.context?.clinicId ?? null,
+        actorUserId: user.id,
+        actorRole: caller.context?.role ?? null,
+        action: "change-password",
+        entity: "account",
+        entityId: user.id,
+        ip: request.ip,
+      });
       return { ok: true as const };
     },
   );

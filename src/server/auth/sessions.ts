@@ -3,10 +3,10 @@
  * keeps its hash, so any app server can serve any request and logging out anywhere ends it everywhere.
  */
 import { and, eq, lte, or, sql } from "drizzle-orm";
-import type { AuthContext, Role } from "../../core/api/auth";
+import type { AuthContext, Role, SessionTwoFactor } from "../../core/api/auth";
 import type { Config } from "../config";
 import type { Db } from "../db/connect";
-import { authSessions, clients, clinics, memberships, users } from "../db/schema";
+import { authSessions, clients, clinics, memberships, users, userTotp } from "../db/schema";
 import { touchIntervalMs } from "./settings";
 import { newToken, tokenHash } from "./tokens";
 
@@ -21,6 +21,23 @@ export interface Caller {
   emailVerified: boolean;
   csrfToken: string;
   context: AuthContext | null;
+  /** The second factor: enrolled, passed in this session, and what must happen first (if anything). */
+  twoFactor: SessionTwoFactor;
+}
+
+/**
+ * What a session must do before it may use the app: an account with two-factor passes a code first;
+ * a staff member of a clinic that requires two-factor enrols first. Clients are never asked to enrol.
+ */
+export function pendingSecondFactor(input: {
+  enrolled: boolean;
+  passed: boolean;
+  role: Role | null;
+  clinicRequires: boolean;
+}): SessionTwoFactor["pending"] {
+  if (input.enrolled && !input.passed) return "verify";
+  if (!input.enrolled && input.role && input.role !== "client" && input.clinicRequires) return "enrol";
+  return null;
 }
 
 /** Every clinic and role the user may act in: staff memberships first, then client records. */
@@ -93,6 +110,33 @@ export async function setSessionContext(db: Db, idHash: string, context: AuthCon
     .where(eq(authSessions.idHash, idHash));
 }
 
+/** The second-factor state of a session just started or switched to `context`. */
+export async function twoFactorFor(
+  db: Db,
+  userId: string,
+  context: AuthContext | null,
+  passed: boolean,
+): Promise<SessionTwoFactor> {
+  const [totp] = await db
+    .select({ confirmedAt: userTotp.confirmedAt })
+    .from(userTotp)
+    .where(eq(userTotp.userId, userId));
+  const [clinic] = context
+    ? await db.select({ policies: clinics.policies }).from(clinics).where(eq(clinics.id, context.clinicId))
+    : [];
+  const enrolled = Boolean(totp?.confirmedAt);
+  return {
+    enrolled,
+    passed,
+    pending: pendingSecondFactor({
+      enrolled,
+      passed,
+      role: context?.role ?? null,
+      clinicRequires: clinic?.policies.requireStaffTwoFactor === true,
+    }),
+  };
+}
+
 /**
  * Resolves a session cookie to the caller, or null when it is unknown, idle too long or past its
  * absolute lifetime. The role is re-checked against memberships on every request, so removing a
@@ -123,9 +167,13 @@ export async function resolveSession(
       timeZone: clinics.timeZone,
       staffRole: memberships.role,
       clientUserId: clients.userId,
+      secondFactorAt: authSessions.secondFactorAt,
+      totpConfirmedAt: userTotp.confirmedAt,
+      policies: clinics.policies,
     })
     .from(authSessions)
     .innerJoin(users, eq(users.id, authSessions.userId))
+    .leftJoin(userTotp, eq(userTotp.userId, authSessions.userId))
     .leftJoin(clinics, eq(clinics.id, authSessions.clinicId))
     .leftJoin(
       memberships,
@@ -147,6 +195,9 @@ export async function resolveSession(
   if (now.getTime() - row.lastSeenAt.getTime() >= touchIntervalMs(config.sessionIdleMinutes)) {
     await db.update(authSessions).set({ lastSeenAt: now }).where(eq(authSessions.idHash, idHash));
   }
+  const context = contextFromRow(row);
+  const enrolled = row.totpConfirmedAt !== null;
+  const passed = row.secondFactorAt !== null;
   return {
     sessionIdHash: row.idHash,
     userId: row.userId,
@@ -154,7 +205,17 @@ export async function resolveSession(
     name: row.name,
     emailVerified: row.emailVerifiedAt !== null,
     csrfToken: row.csrfToken,
-    context: contextFromRow(row),
+    context,
+    twoFactor: {
+      enrolled,
+      passed,
+      pending: pendingSecondFactor({
+        enrolled,
+        passed,
+        role: context?.role ?? null,
+        clinicRequires: row.policies?.requireStaffTwoFactor === true,
+      }),
+    },
   };
 }
 

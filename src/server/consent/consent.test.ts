@@ -59,18 +59,41 @@ describe("signing", () => {
     const client = await newClient(t.app);
     const before = Date.now();
     const response = await client.request("POST", "/api/me/consent/signatures", {
-      typedName: "  Casey Q. Newcomer ",
+      // Their own name, whatever the case and spacing.
+      typedName: `  ${client.name.toUpperCase().replace(" ", "   ")} `,
       consentVersion: 1,
     });
-    expect(response.statusCode).toBe(201);
+    expect(response.statusCode, response.body).toBe(201);
     const status = response.json().status;
-    expect(status).toMatchObject({ signedVersion: 1, typedName: "Casey Q. Newcomer", signedCurrent: true });
+    expect(status).toMatchObject({
+      signedVersion: 1,
+      typedName: client.name.toUpperCase().replace(" ", "   "),
+      signedCurrent: true,
+    });
     expect(Date.parse(status.signedAt)).toBeGreaterThanOrEqual(before - 1000);
     const [rows] = await t.database.db
       .select({ n: count() })
       .from(auditEvents)
       .where(and(eq(auditEvents.action, "sign"), eq(auditEvents.clientId, client.clientId)));
     expect(rows?.n).toBe(1);
+  });
+
+  it("refuses a signature in a name that is not the client's own, saying why, on the field", async () => {
+    const client = await newClient(t.app);
+    for (const typedName of ["Casey Q. Newcomer", `${client.name} Jr`, client.name.replace(" ", "")]) {
+      const response = await client.request("POST", "/api/me/consent/signatures", {
+        typedName,
+        consentVersion: 1,
+      });
+      expect(response.statusCode, typedName).toBe(400);
+      expect(response.json()).toMatchObject({ code: "signature_name_mismatch", field: "typedName" });
+      expect(response.json().message).toContain(client.name);
+    }
+    const [rows] = await t.database.db
+      .select({ n: count() })
+      .from(consentSignatures)
+      .where(eq(consentSignatures.clientId, client.clientId));
+    expect(rows?.n).toBe(0);
   });
 
   it("refuses a name that is not a name, and a version that is not the one in force", async () => {
@@ -112,7 +135,7 @@ describe("a new version", () => {
   it("can be published by the owner only, and asks every client to sign again", async () => {
     const client = await newClient(t.app);
     await client.request("POST", "/api/me/consent/signatures", {
-      typedName: "Early Signer",
+      typedName: client.name,
       consentVersion: 1,
     });
     const { clinicId, clientId } = client;
@@ -141,12 +164,12 @@ describe("a new version", () => {
     expect((await loadConfirmationReadiness(t.database.db, clinicId, clientId)).consentSigned).toBe(false);
 
     const old = await client.request("POST", "/api/me/consent/signatures", {
-      typedName: "Early Signer",
+      typedName: client.name,
       consentVersion: 1,
     });
     expect(old.statusCode).toBe(409);
     const again = await client.request("POST", "/api/me/consent/signatures", {
-      typedName: "Early Signer",
+      typedName: client.name,
       consentVersion: 2,
     });
     expect(again.json().status).toMatchObject({ signedVersion: 2, signedCurrent: true });

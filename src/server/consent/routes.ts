@@ -2,6 +2,8 @@
  * Consent API (docs/product.md F5): the clinic's current text and its versions, the owner publishing a new
  * version (after which every client must sign again), and the client signing with their typed name.
  */
+
+import { and, eq } from "drizzle-orm";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import {
@@ -12,12 +14,12 @@ import {
   ConsentVersionSummarySchema,
   MyConsentSchema,
 } from "../../core/api/intake";
-import { isConsentCurrent } from "../../core/consent";
+import { isConsentCurrent, signatureMatchesName } from "../../core/consent";
 import { instantToLocal } from "../../core/scheduling";
 import { recordAudit } from "../audit/audit";
 import { ANY_ROLE, OWNER, ownClientId, STAFF, scopeOf } from "../auth/access";
-import { consentSignatures } from "../db/schema";
-import { conflict, notFound } from "../http/errors";
+import { clients, consentSignatures, users } from "../db/schema";
+import { badRequest, conflict, notFound } from "../http/errors";
 import {
   consentAtVersion,
   consentStatus,
@@ -135,7 +137,8 @@ export const consentRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ["consent"],
         summary: "Sign the consent text in force by typing your name (the server keeps the time and version)",
-        description: "409 consent_outdated when the version signed is no longer the one in force.",
+        description:
+          "409 consent_outdated when the version signed is no longer the one in force. 400 signature_name_mismatch (field `typedName`) when the typed name is not the client's own (as on their record or account; case and spacing aside).",
         body: ConsentSignatureSchema,
         response: { 201: MyConsentSchema },
       },
@@ -149,6 +152,21 @@ export const consentRoutes: FastifyPluginAsyncZod = async (app) => {
           "consent_outdated",
           "The consent text has changed since you opened it. Please read the new version and sign again.",
           "consentVersion",
+        );
+      }
+      const [signer] = await db
+        .select({ firstName: clients.firstName, lastName: clients.lastName, accountName: users.name })
+        .from(clients)
+        .leftJoin(users, eq(users.id, clients.userId))
+        .where(and(eq(clients.clinicId, scope.clinicId), eq(clients.id, clientId)));
+      if (!signer) throw notFound("Client not found.");
+      const recordName = `${signer.firstName} ${signer.lastName}`;
+      const names = signer.accountName ? [recordName, signer.accountName] : [recordName];
+      if (!signatureMatchesName(request.body.typedName, names)) {
+        throw badRequest(
+          "signature_name_mismatch",
+          `Type your own name as the clinic has it: ${recordName}. If that is not right, ask the clinic to correct it before you sign.`,
+          "typedName",
         );
       }
       const [row] = await db

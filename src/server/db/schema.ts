@@ -108,6 +108,8 @@ export const users = pgTable(
     name: text("name").notNull(),
     passwordHash: text("password_hash").notNull(),
     passwordChangedAt: instant("password_changed_at").notNull().defaultNow(),
+    /** The person's own phone number (account page); a client's clinic record keeps its own copy. */
+    phone: text("phone"),
     /**
      * When the owner of the address proved it (the sign-up link). Null only for a client's own
      * sign-up until they open the link; staff invitations, the seed and the CLI prove it otherwise.
@@ -116,6 +118,66 @@ export const users = pgTable(
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex("users_email_lower_key").on(sql`lower(${t.email})`)],
+);
+
+/**
+ * A person's TOTP second factor (RFC 6238; docs/decisions/0020-two-factor-and-account-recovery.md).
+ * The shared secret is sealed with AES-256-GCM under a key derived from the server's audit key, so a
+ * copy of the database alone cannot mint codes. `confirmedAt` is null while enrolment waits for the
+ * first code; `lastStep` is the latest 30-second step accepted, so a code cannot be used twice.
+ */
+export const userTotp = pgTable("user_totp", {
+  userId: uuid("user_id")
+    .primaryKey()
+    .references(() => users.id, { onDelete: "cascade" }),
+  secretSealed: text("secret_sealed").notNull(),
+  confirmedAt: instant("confirmed_at"),
+  lastStep: integer("last_step"),
+  createdAt: createdAt(),
+});
+
+/** One-time recovery codes for the second factor: only a keyed hash (HMAC-SHA256) of each is kept. */
+export const recoveryCodes = pgTable(
+  "recovery_codes",
+  {
+    codeHash: text("code_hash").primaryKey(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    usedAt: instant("used_at"),
+    createdAt: createdAt(),
+  },
+  (t) => [index("recovery_codes_user_idx").on(t.userId)],
+);
+
+/** A password-reset link: single use, short-lived, only the token's SHA-256 stored. */
+export const passwordResets = pgTable(
+  "password_resets",
+  {
+    tokenHash: text("token_hash").primaryKey(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    expiresAt: instant("expires_at").notNull(),
+    usedAt: instant("used_at"),
+    createdAt: createdAt(),
+  },
+  (t) => [index("password_resets_user_idx").on(t.userId)],
+);
+
+/** A change of e-mail waiting for the new address to be confirmed by its link. */
+export const emailChanges = pgTable(
+  "email_changes",
+  {
+    tokenHash: text("token_hash").primaryKey(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    newEmail: text("new_email").notNull(),
+    expiresAt: instant("expires_at").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("email_changes_user_idx").on(t.userId)],
 );
 
 /** A sign-up's e-mail link: only the SHA-256 of the token is stored, like sessions and invitations. */
@@ -195,6 +257,8 @@ export const authSessions = pgTable(
     createdAt: createdAt(),
     lastSeenAt: instant("last_seen_at").notNull().defaultNow(),
     expiresAt: instant("expires_at").notNull(),
+    /** When this session passed the second factor (TOTP or a recovery code); null: not (yet). */
+    secondFactorAt: instant("second_factor_at"),
   },
   (t) => [index("auth_sessions_user_idx").on(t.userId)],
 );

@@ -50,7 +50,7 @@ async function submit(client: ClientAgent, answers: unknown) {
 async function signConsent(client: ClientAgent) {
   const consent = (await client.request("GET", "/api/me/consent")).json();
   const response = await client.request("POST", "/api/me/consent/signatures", {
-    typedName: "Test Client",
+    typedName: client.name,
     consentVersion: consent.current.version,
   });
   expect(response.statusCode).toBe(201);

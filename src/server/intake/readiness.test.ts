@@ -26,7 +26,7 @@ const codes = async (client: ClientAgent, clinicId = client.clinicId) => {
   return decision.ok ? [] : decision.reasons.map((r) => r.code);
 };
 const sign = (client: ClientAgent) =>
-  client.request("POST", "/api/me/consent/signatures", { typedName: "Sam Client", consentVersion: 1 });
+  client.request("POST", "/api/me/consent/signatures", { typedName: client.name, consentVersion: 1 });
 const clear = (client: ClientAgent, findingId: string) =>
   desk.request("POST", `/api/clients/${client.clientId}/clearances`, {
     findingId,

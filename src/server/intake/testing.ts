@@ -30,6 +30,8 @@ function agentFor(app: FastifyInstance, cookie: string, csrfToken: string): Agen
 export interface ClientAgent extends Agent {
   clientId: string;
   clinicId: string;
+  /** The client's name as on their record: a consent signature must match it. */
+  name: string;
 }
 
 let clientCounter = 0;
@@ -60,7 +62,12 @@ export async function newClient(
   if (response.statusCode !== 200) throw new Error(`sign-in failed: ${response.statusCode} ${response.body}`);
   const body = response.json();
   const agent = agentFor(app, sessionCookieFrom(response), body.csrfToken);
-  return { ...agent, clientId: body.context.clientId, clinicId: body.context.clinicId };
+  return {
+    ...agent,
+    clientId: body.context.clientId,
+    clinicId: body.context.clinicId,
+    name: `${firstName} Client${clientCounter}`,
+  };
 }
 
 export async function signInAs(

@@ -23,7 +23,7 @@ describe("GET /api/me/export", () => {
     await client.request("POST", "/api/me/intake/submit", intakeWith({ health: ["recent-surgery"] }));
     await client.request("PUT", "/api/me/intake/draft", { ...intakeWith(), goals: "Unsubmitted goal" });
     await client.request("POST", "/api/me/consent/signatures", {
-      typedName: "Export Person",
+      typedName: client.name,
       consentVersion: 1,
     });
     await recordVisit(
@@ -47,7 +47,7 @@ describe("GET /api/me/export", () => {
     expect(data.intakes[0]).toMatchObject({ version: 1, screening: { outcome: "hold" } });
     expect(data.intakeDraft.answers.goals).toBe("Unsubmitted goal");
     expect(data.consentSignatures).toEqual([
-      expect.objectContaining({ version: 1, typedName: "Export Person", text: DEFAULT_CONSENT_V1 }),
+      expect.objectContaining({ version: 1, typedName: client.name, text: DEFAULT_CONSENT_V1 }),
     ]);
     expect(data.appointments).toEqual([
       expect.objectContaining({ status: "confirmed", service: expect.any(String) }),

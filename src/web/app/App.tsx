@@ -7,6 +7,7 @@
 import { type ReactNode, Suspense, use } from "react";
 import { Navigate, Route, Routes, useLocation } from "react-router";
 import type { Role } from "../../core/api/auth";
+import { SecondFactorGate } from "../auth/SecondFactorGate";
 import { useSession } from "../auth/session";
 import { AppShell } from "../shell/AppShell";
 import { registerPrefetcher } from "../shell/prefetch";
@@ -39,29 +40,31 @@ export function App() {
   return (
     <AppShell>
       <Suspense fallback={<Loading />}>
-        <Routes>
-          {PUBLIC_PAGES.map(({ path, load }) => (
-            <Route key={path} path={path} element={<LazyPage load={load} />} />
-          ))}
-          <Route element={<LazyPage load={loadQueryLayout} />}>
-            {CACHED_PAGES.map(({ path, roles, load }) => (
-              <Route
-                key={path}
-                path={path}
-                element={
-                  roles ? (
-                    <RequireRole roles={roles}>
-                      <LazyPage load={load} />
-                    </RequireRole>
-                  ) : (
-                    <LazyPage load={load} />
-                  )
-                }
-              />
+        <SecondFactorGate>
+          <Routes>
+            {PUBLIC_PAGES.map(({ path, load }) => (
+              <Route key={path} path={path} element={<LazyPage load={load} />} />
             ))}
-          </Route>
-          <Route path="*" element={<NotFound />} />
-        </Routes>
+            <Route element={<LazyPage load={loadQueryLayout} />}>
+              {CACHED_PAGES.map(({ path, roles, load }) => (
+                <Route
+                  key={path}
+                  path={path}
+                  element={
+                    roles ? (
+                      <RequireRole roles={roles}>
+                        <LazyPage load={load} />
+                      </RequireRole>
+                    ) : (
+                      <LazyPage load={load} />
+                    )
+                  }
+                />
+              ))}
+            </Route>
+            <Route path="*" element={<NotFound />} />
+          </Routes>
+        </SecondFactorGate>
       </Suspense>
     </AppShell>
   );

@@ -51,6 +51,11 @@ export const PUBLIC_PAGES: readonly PageEntry[] = [
   { path: "/sign-in", load: remember(() => import("../auth/SignInPage")) },
   { path: "/sign-up", load: remember(() => import("../auth/SignUpPage")) },
   { path: "/invite/:token", load: remember(() => import("../auth/AcceptInvitePage")) },
+  // Two-factor and password reset: small chunks of their own, outside the query cache.
+  { path: "/sign-in/two-factor", load: remember(() => import("../auth/TwoFactorVerifyPage")) },
+  { path: "/two-factor/setup", load: remember(() => import("../auth/TwoFactorSetupPage")) },
+  { path: "/forgot-password", load: remember(() => import("../auth/ForgotPasswordPage")) },
+  { path: "/reset-password", load: remember(() => import("../auth/ResetPasswordPage")) },
   // Public pages, each its own small chunk (bench/web-size.bench.ts weighs them).
   { path: "/finder", load: remember(() => import("../finder/FinderPage")) },
   { path: "/atlas", load: remember(() => import("../atlas/AtlasIndexPage")) },
@@ -123,6 +128,7 @@ export const CACHED_PAGES: readonly PageEntry[] = [
     roles: ["owner"],
     load: remember(() => import("../erasure/ErasureRequestsPage")),
   },
+  { path: "/app/account", load: remember(() => import("../account/AccountPage")) },
 ];
 
 const EVERYONE: readonly Role[] = [...STAFF, ...CLIENT];

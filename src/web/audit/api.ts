@@ -1,27 +1,38 @@
 /** The audit log as the owner reads it (one `queryOptions` per key; docs/decisions/0011). */
 import { queryOptions } from "@tanstack/react-query";
-import type { z } from "zod";
-import type { AuditEventSchema } from "../../core/api/clinic";
+import type { AuditEntry, AuditFilter, AuditFilterOptions, AuditVerification } from "../../core/api/audit";
 import { get } from "../api/client";
 
-export type AuditEvent = z.infer<typeof AuditEventSchema>;
-export interface AuditVerification {
-  ok: boolean;
-  checked: number;
-  brokenAt?: number;
-  /** What is wrong, in words, when the chain or a checkpoint does not hold. */
-  problem?: string;
-  /** How many signed checkpoints the chain was compared with. */
-  checkpoints: number;
+export type { AuditEntry, AuditFilter, AuditVerification };
+
+export const AUDIT_FILTER_KEYS = ["clientId", "actorUserId", "action", "from", "to"] as const;
+
+/** The filter as a query string (empty values left out), shared by the list and the CSV link. */
+export function auditSearch(filter: AuditFilter): string {
+  const params = new URLSearchParams();
+  for (const key of AUDIT_FILTER_KEYS) {
+    const value = filter[key];
+    if (value) params.set(key, value);
+  }
+  return params.toString();
 }
 
-export const auditEventsQuery = queryOptions({
-  queryKey: ["audit", "events"] as const,
-  queryFn: () => get<AuditEvent[]>("/api/audit?limit=200"),
+export function auditEventsQuery(filter: AuditFilter) {
+  const search = auditSearch(filter);
+  return queryOptions({
+    queryKey: ["audit", "events", search] as const,
+    queryFn: () => get<AuditEntry[]>(`/api/audit?limit=200${search ? `&${search}` : ""}`),
+  });
+}
+
+export const auditFilterOptionsQuery = queryOptions({
+  queryKey: ["audit", "filters"] as const,
+  queryFn: () => get<AuditFilterOptions>("/api/audit/filters"),
 });
 
-/** Re-walks the hash chain on the server. */
+/** Re-walks the hash chain on the server (run when the owner asks). */
 export const auditVerificationQuery = queryOptions({
   queryKey: ["audit", "verify"] as const,
   queryFn: () => get<AuditVerification>("/api/audit/verify"),
+  enabled: false,
 });

@@ -2,6 +2,7 @@ import { Link, Navigate, useLocation, useNavigate } from "react-router";
 import { SignInForm } from "../forms/AccountForms";
 import { Card } from "../ui/components";
 import styles from "./Auth.module.css";
+import { secondFactorPath } from "./second-factor-path";
 import { useSession } from "./session";
 
 export function SignInPage() {
@@ -10,7 +11,7 @@ export function SignInPage() {
   const location = useLocation();
   const next = new URLSearchParams(location.search).get("next");
   const destination = next?.startsWith("/") && !next.startsWith("//") ? next : "/app";
-  if (session) return <Navigate to={destination} replace />;
+  if (session) return <Navigate to={secondFactorPath(session, destination) ?? destination} replace />;
 
   return (
     <div className={styles.auth}>
@@ -21,10 +22,13 @@ export function SignInPage() {
           <SignInForm
             onSignedIn={(session) => {
               adopt(session);
-              navigate(destination, { replace: true });
+              navigate(secondFactorPath(session, destination) ?? destination, { replace: true });
             }}
           />
           <p className="kw-muted" style={{ marginTop: "var(--kw-space-4)" }}>
+            <Link to="/forgot-password">Forgot your password?</Link>
+          </p>
+          <p className="kw-muted">
             New client? <Link to="/sign-up">Create an account</Link>
           </p>
         </Card>

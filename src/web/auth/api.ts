@@ -17,9 +17,3 @@ export const authApi = {
   acceptInvitation: (body: z.output<typeof AcceptInvitationRequestSchema>) =>
     post<SessionResponse>("/api/auth/invitations/accept", body),
 };
-
-/** An optional text box left blank is "not given", not an empty value to check. */
-export function optional(value: FormDataEntryValue | null): string | undefined {
-  const text = String(value ?? "").trim();
-  return text === "" ? undefined : text;
-}

@@ -42,6 +42,9 @@ export default function UserMenu() {
             </DropdownMenu.Item>
           ))}
           <DropdownMenu.Separator className={styles.menuSeparator} />
+          <DropdownMenu.Item className={styles.menuItem} onSelect={() => navigate("/app/account")}>
+            Your account
+          </DropdownMenu.Item>
           <DropdownMenu.Item
             className={styles.menuItem}
             onSelect={() => void signOut().then(() => navigate("/"))}
