@@ -30,6 +30,7 @@ import { finderRoutes } from "./finder/routes";
 import { clientErrorHandler, errorHandler } from "./http/errors";
 import { healthRoutes } from "./http/health";
 import { redactPath } from "./http/redact";
+import { reportRoutes } from "./reports/routes";
 import { staticCacheControl } from "./http/static-cache";
 import { intakeRoutes } from "./intake/routes";
 import { portalRoutes } from "./portal/routes";
@@ -167,6 +168,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       await api.register(consentRoutes);
       await api.register(portalRoutes);
       await api.register(setupRoutes);
+      await api.register(reportRoutes);
     },
     { prefix: "/api" },
   );

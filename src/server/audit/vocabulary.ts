@@ -34,5 +34,7 @@ export const AUDIT_ENTITIES = [
   "consent",
   "consent_version",
   "appointment",
+  // Clinic reports (src/server/reports): entity id is the report's name.
+  "report",
 ] as const;
 export type AuditEntity = (typeof AUDIT_ENTITIES)[number];
