@@ -31,7 +31,7 @@ import {
   type ReportContext,
   utilisationRows,
 } from "../../core/reports/compute";
-import { median, minutesOf, ratio } from "../../core/reports/figures";
+import { minutesOf, ratio } from "../../core/reports/figures";
 import { reportRange, weeksOf } from "../../core/reports/range";
 import type { LocalInterval } from "../../core/scheduling";
 import type { Db } from "../db/connect";

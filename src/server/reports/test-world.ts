@@ -111,17 +111,15 @@ export async function insertWorld(db: Db, world: World): Promise<void> {
   );
   if (absences.length) await db.insert(timeOff).values(absences);
   if (world.rooms.length) await db.insert(rooms).values(world.rooms.map((r) => ({ ...r, clinicId })));
-  await db
-    .insert(services)
-    .values(
-      world.serviceIds.map((id, i) => ({
-        id,
-        clinicId,
-        kind: "session" as const,
-        name: `Service ${i}`,
-        durationMin: 60,
-      })),
-    );
+  await db.insert(services).values(
+    world.serviceIds.map((id, i) => ({
+      id,
+      clinicId,
+      kind: "session" as const,
+      name: `Service ${i}`,
+      durationMin: 60,
+    })),
+  );
   await insertChunked(world.clients, (chunk) =>
     db.insert(clients).values(chunk.map((c) => ({ ...c, clinicId }))),
   );
