@@ -28,7 +28,14 @@ const MIN = 60_000;
 const DAY = 86_400_000;
 const SPAN_START = Date.parse("2026-01-05T00:00:00Z");
 const SPAN_DAYS = 120;
-const STATUSES: AppointmentStatus[] = ["requested", "confirmed", "declined", "cancelled", "completed", "no_show"];
+const STATUSES: AppointmentStatus[] = [
+  "requested",
+  "confirmed",
+  "declined",
+  "cancelled",
+  "completed",
+  "no_show",
+];
 const SOURCES: AppointmentSource[] = ["online", "phone", "staff"];
 const MUSCLES = ["upper-trapezius", "levator-scapulae", "infraspinatus", "gluteus-medius"];
 
@@ -78,7 +85,8 @@ function randomWorld(seed: number): { world: World; ctx: ReportContext } {
     world.therapists.push({ id: randomUUID(), name: `T${i} "x", y`, hours, breaks, overrides, timeOff });
   }
   for (let i = 0; i < g.int(0, 2); i++) world.rooms.push({ id: randomUUID(), name: `Room ${i}` });
-  for (let i = 0; i < g.int(1, 12); i++) world.clients.push({ id: randomUUID(), firstName: `C${i}`, lastName: "Z" });
+  for (let i = 0; i < g.int(1, 12); i++)
+    world.clients.push({ id: randomUUID(), firstName: `C${i}`, lastName: "Z" });
   const clientName = new Map(world.clients.map((c) => [c.id, `${c.firstName} ${c.lastName}`]));
 
   // Distinct two-hour slots: no two appointments overlap, so the no-double-booking constraints hold.
@@ -180,15 +188,23 @@ describe("SQL reports equal the reference computations on random clinics", () =>
         }));
         expect(await REPORTS.appointments(db, scope)).toEqual(computeAppointments(ctx, world.appointments));
         const sortedRooms = [...world.rooms].sort((a, b) => (a.name < b.name ? -1 : 1));
-        const sortedSchedules = [...schedules].sort((a, b) => (a.name < b.name || (a.name === b.name && a.id < b.id) ? -1 : 1));
+        const sortedSchedules = [...schedules].sort((a, b) =>
+          a.name < b.name || (a.name === b.name && a.id < b.id) ? -1 : 1,
+        );
         expect(await REPORTS.utilisation(db, scope)).toEqual(
           computeUtilisation(ctx, world.appointments, sortedSchedules, sortedRooms),
         );
         expect(await REPORTS["no-shows"](db, scope)).toEqual(computeNoShows(ctx, world.appointments));
         expect(await REPORTS.clients(db, scope)).toEqual(computeClients(ctx, world.appointments));
-        expect(await REPORTS.plans(db, scope)).toEqual(computePlans(ctx, world.plans, world.sessions, world.appointments));
-        expect(await REPORTS.outcomes(db, scope)).toEqual(computeOutcomes(ctx, world.sessions, regionOf, outcomeLabel));
-        expect(await REPORTS.waitlist(db, scope)).toEqual(computeWaitlist(ctx, world.waitlist, world.appointments));
+        expect(await REPORTS.plans(db, scope)).toEqual(
+          computePlans(ctx, world.plans, world.sessions, world.appointments),
+        );
+        expect(await REPORTS.outcomes(db, scope)).toEqual(
+          computeOutcomes(ctx, world.sessions, regionOf, outcomeLabel),
+        );
+        expect(await REPORTS.waitlist(db, scope)).toEqual(
+          computeWaitlist(ctx, world.waitlist, world.appointments),
+        );
       }),
       { numRuns: 30 },
     );
