@@ -8,8 +8,8 @@
  */
 import { sql } from "drizzle-orm";
 import { MUSCLE_IDS } from "../src/core/atlas";
-import { DEFAULT_CLINIC_POLICIES } from "../src/server/db/schema";
 import type { Db } from "../src/server/db/connect";
+import { DEFAULT_CLINIC_POLICIES } from "../src/server/db/schema";
 
 export interface ReportDataOptions {
   therapists: number;
@@ -28,7 +28,10 @@ export const REPORT_DATA_DEFAULTS: ReportDataOptions = {
   now: Date.now(),
 };
 
-export async function generateReportData(db: Db, options: ReportDataOptions = REPORT_DATA_DEFAULTS): Promise<string> {
+export async function generateReportData(
+  db: Db,
+  options: ReportDataOptions = REPORT_DATA_DEFAULTS,
+): Promise<string> {
   const { therapists, appointments, clients, timeZone } = options;
   const perTherapist = Math.ceil(appointments / therapists);
   const weeks = Math.ceil(perTherapist / 35);
@@ -38,7 +41,12 @@ export async function generateReportData(db: Db, options: ReportDataOptions = RE
   const start = monday.toISOString().slice(0, 10);
   const now = new Date(options.now).toISOString();
   const muscles = `{${MUSCLE_IDS.join(",")}}`;
-  const run = (statement: ReturnType<typeof sql>) => db.execute(statement);
+  const run = async (statement: ReturnType<typeof sql>) => {
+    const t0 = performance.now();
+    const result = await db.execute(statement);
+    if (process.env.REPORTS_DATA_TRACE) console.error(Math.round(performance.now() - t0), "ms");
+    return result;
+  };
 
   await run(sql`SELECT setseed(0.42)`);
   const [clinic] = (

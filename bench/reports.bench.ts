@@ -10,13 +10,13 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
+import { sql } from "drizzle-orm";
 import pg from "pg";
 import { REPORT_NAMES } from "../src/core/api/reports";
 import { instantToLocal } from "../src/core/scheduling";
 import { type Database, openPglite, openPostgres } from "../src/server/db/connect";
 import { REPORTS, type ReportScope, rowsOf } from "../src/server/reports/queries";
 import { databaseUrlWithName } from "../src/server/testing/database-url";
-import { sql } from "drizzle-orm";
 import { generateReportData, REPORT_DATA_DEFAULTS } from "./reports-data";
 
 interface Row {
@@ -42,7 +42,11 @@ async function measure(database: Database, engine: string): Promise<Row[]> {
   const [count] = await rowsOf(database.db, sql`SELECT count(*)::int AS n FROM appointments`);
   const [therapist] = await rowsOf(database.db, sql`SELECT id FROM therapists ORDER BY display_name LIMIT 1`);
   const rows: Row[] = [
-    { name: `reports ${engine}: generate ${count?.n} appointments`, value: Math.round(generated), unit: "ms" },
+    {
+      name: `reports ${engine}: generate ${count?.n} appointments`,
+      value: Math.round(generated),
+      unit: "ms",
+    },
   ];
   const zone = REPORT_DATA_DEFAULTS.timeZone;
   const to = instantToLocal(now, zone).date;
@@ -83,6 +87,16 @@ async function measure(database: Database, engine: string): Promise<Row[]> {
 
 export default async function run(): Promise<Row[]> {
   const rows: Row[] = [];
+  // REPORTS_BENCH_ENGINES=postgres (or pglite) runs only one engine.
+  const engines = (process.env.REPORTS_BENCH_ENGINES ?? "pglite,postgres").split(",");
+  if (engines.includes("pglite")) rows.push(...(await onPglite()));
+  const adminUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
+  if (adminUrl && engines.includes("postgres")) rows.push(...(await onPostgres(adminUrl)));
+  return rows;
+}
+
+async function onPglite(): Promise<Row[]> {
+  const rows: Row[] = [];
   const dir = mkdtempSync(join(tmpdir(), "kw-bench-reports-"));
   try {
     const { database } = await openPglite(dir);
@@ -92,8 +106,12 @@ export default async function run(): Promise<Row[]> {
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
-  const adminUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
-  if (adminUrl) {
+  return rows;
+}
+
+async function onPostgres(adminUrl: string): Promise<Row[]> {
+  const rows: Row[] = [];
+  {
     const name = `kw_bench_reports_${process.pid}`;
     const admin = new pg.Client({ connectionString: adminUrl });
     await admin.connect();
@@ -112,6 +130,7 @@ export default async function run(): Promise<Row[]> {
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
-  for (const row of await run()) console.log(`${row.name.padEnd(60)} ${row.value} ${row.unit} ${row.target ?? ""}`);
+  for (const row of await run())
+    console.log(`${row.name.padEnd(60)} ${row.value} ${row.unit} ${row.target ?? ""}`);
   process.exit(0);
 }

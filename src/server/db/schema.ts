@@ -392,6 +392,8 @@ export const appointments = pgTable(
     unique("appointments_clinic_id_key").on(t.clinicId, t.id),
     index("appointments_clinic_start_idx").on(t.clinicId, t.startsAt),
     index("appointments_client_idx").on(t.clinicId, t.clientId, t.startsAt),
+    // One therapist's figures in the reports (src/server/reports).
+    index("appointments_therapist_start_idx").on(t.clinicId, t.therapistId, t.startsAt),
   ],
 );
 
@@ -565,6 +567,8 @@ export const treatmentSessions = pgTable(
     }),
     unique("treatment_sessions_clinic_id_key").on(t.clinicId, t.id),
     index("treatment_sessions_client_idx").on(t.clinicId, t.clientId),
+    // The outcomes report reads a date range of sessions.
+    index("treatment_sessions_created_idx").on(t.clinicId, t.createdAt),
   ],
 );
 
@@ -594,6 +598,7 @@ export const triggerPointRecords = pgTable(
       columns: [t.clinicId, t.sessionId],
       foreignColumns: [treatmentSessions.clinicId, treatmentSessions.id],
     }).onDelete("cascade"),
+    index("trigger_point_records_session_idx").on(t.clinicId, t.sessionId),
   ],
 );
 
@@ -628,7 +633,12 @@ export const treatmentPlans = pgTable(
     details: jsonb("details").notNull(),
     createdAt: createdAt(),
   },
-  (t) => [foreignKey({ columns: [t.clinicId, t.clientId], foreignColumns: [clients.clinicId, clients.id] })],
+  (t) => [
+    foreignKey({ columns: [t.clinicId, t.clientId], foreignColumns: [clients.clinicId, clients.id] }),
+    // Plans started in a range, and a client's next plan (the plan-completion report).
+    index("treatment_plans_created_idx").on(t.clinicId, t.createdAt),
+    index("treatment_plans_client_idx").on(t.clinicId, t.clientId, t.createdAt),
+  ],
 );
 
 export const painDiaryEntries = pgTable(
@@ -696,5 +706,11 @@ export const auditEvents = pgTable(
     prevHash: text("prev_hash").notNull(),
     hash: text("hash").notNull(),
   },
-  (t) => [index("audit_events_clinic_idx").on(t.clinicId, t.id)],
+  (t) => [
+    index("audit_events_clinic_idx").on(t.clinicId, t.id),
+    // When staff confirmed an appointment (the appointments report's time to confirm).
+    index("audit_events_confirm_idx")
+      .on(t.clinicId, t.entityId)
+      .where(sql`action = 'confirm' AND entity = 'appointment'`),
+  ],
 );
