@@ -20,6 +20,7 @@ import {
   workingHours,
 } from "../db/schema";
 import { seedDemoIntakes } from "../intake/demo-intakes";
+import { seedDemoHistory } from "./demo-history";
 import { insertStandardServices, insertStandardWeek } from "./standard";
 
 export const DEMO_CLINIC_SLUG = "demo";
@@ -208,6 +209,14 @@ export async function seedDemoClinic(db: Db, now = new Date()): Promise<{ create
         requestExpiresAt: isRequest ? new Date(now.getTime() + 48 * 3_600_000) : null,
       });
     }
+    await seedDemoHistory(tx, {
+      clinicId,
+      timeZone: DEMO_TIME_ZONE,
+      therapistIds: therapistRows.map((t) => t.id),
+      roomIds: roomRows.map((r) => r.id),
+      services: serviceRows,
+      now,
+    });
   });
   return { created: true };
 }

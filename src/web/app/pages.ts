@@ -117,6 +117,11 @@ export const CACHED_PAGES: readonly PageEntry[] = [
   },
   { path: "/app/consent/edit", roles: ["owner"], load: remember(() => import("../consent/ConsentEditor")) },
   { path: "/app/audit", roles: ["owner"], load: remember(() => import("../audit/AuditPage")) },
+  {
+    path: "/app/reports",
+    roles: ["owner", "therapist"],
+    load: remember(() => import("../reports/ReportsPage")),
+  },
 ];
 
 const EVERYONE: readonly Role[] = [...STAFF, ...CLIENT];

@@ -11,7 +11,7 @@ import { useSession } from "../auth/session";
 import { therapistsQuery } from "../clinic/api";
 import { Alert, Loading, PageHeader, Stat } from "../ui/components";
 import { usePatchSearchParams } from "../ui/usePatchSearchParams";
-import { reportCsvUrl, type ReportFilter, reportQuery } from "./api";
+import { type ReportFilter, reportCsvUrl, reportQuery } from "./api";
 import { HorizontalBars, WeeklyBars } from "./charts";
 import styles from "./Reports.module.css";
 
@@ -41,7 +41,8 @@ const EXPLAIN: Record<ReportName, string> = {
   appointments: "Appointments starting in the range, by status and how they were booked.",
   utilisation:
     "Booked minutes (confirmed, completed, no-show) over working minutes: weekly hours, date overrides, breaks and time off.",
-  "no-shows": "Out of appointments that were booked (confirmed, completed, no-show, cancelled). Late: cancelled inside the cancellation window.",
+  "no-shows":
+    "Out of appointments that were booked (confirmed, completed, no-show, cancelled). Late: cancelled inside the cancellation window.",
   clients:
     "A client is new in the week of their first completed visit. Retention: new clients who booked again within 8 weeks.",
   plans:
@@ -95,7 +96,11 @@ function Body({ name, report }: { name: ReportName; report: ReportTypes[ReportNa
             <Stat value={r.requests.total} label="Requests" />
             <Stat value={r.requests.confirmed} label="Requests confirmed" />
             <Stat
-              value={r.requests.medianMinutesToConfirm === null ? "—" : `${Math.round(r.requests.medianMinutesToConfirm)} min`}
+              value={
+                r.requests.medianMinutesToConfirm === null
+                  ? "—"
+                  : `${Math.round(r.requests.medianMinutesToConfirm)} min`
+              }
               label="Median time to confirm"
             />
           </div>
@@ -112,7 +117,11 @@ function Body({ name, report }: { name: ReportName; report: ReportTypes[ReportNa
       const totals = new Map<string, { label: string; booked: number; available: number }>();
       for (const row of r.rows) {
         const key = `${row.kind}|${row.id}`;
-        const entry = totals.get(key) ?? { label: row.kind === "room" ? `Room: ${row.name}` : row.name, booked: 0, available: 0 };
+        const entry = totals.get(key) ?? {
+          label: row.kind === "room" ? `Room: ${row.name}` : row.name,
+          booked: 0,
+          available: 0,
+        };
         entry.booked += row.bookedMin;
         entry.available += row.availableMin;
         totals.set(key, entry);
@@ -130,14 +139,21 @@ function Body({ name, report }: { name: ReportName; report: ReportTypes[ReportNa
           <div className={styles.stats}>
             <Stat value={r.booked} label="Booked" />
             <Stat value={`${r.noShows} (${pct(r.noShowRate)})`} label="No-shows" />
-            <Stat value={`${r.lateCancellations} (${pct(r.lateCancellationRate)})`} label="Late cancellations" />
+            <Stat
+              value={`${r.lateCancellations} (${pct(r.lateCancellationRate)})`}
+              label="Late cancellations"
+            />
           </div>
           <WeeklyBars
             title="No-shows and late cancellations per week"
             weeks={r.weeks.map((w) => w.week)}
             series={[
               { label: "No-shows", values: r.weeks.map((w) => w.noShows), tone: "danger" },
-              { label: "Late cancellations", values: r.weeks.map((w) => w.lateCancellations), tone: "accent" },
+              {
+                label: "Late cancellations",
+                values: r.weeks.map((w) => w.lateCancellations),
+                tone: "accent",
+              },
             ]}
           />
         </>
@@ -150,7 +166,10 @@ function Body({ name, report }: { name: ReportName; report: ReportTypes[ReportNa
           <div className={styles.stats}>
             <Stat value={r.newClients} label="New clients" />
             <Stat value={r.returningClients} label="Returning clients" />
-            <Stat value={pct(r.retention.share)} label={`Booked again within 8 weeks (of ${r.retention.eligible})`} />
+            <Stat
+              value={pct(r.retention.share)}
+              label={`Booked again within 8 weeks (of ${r.retention.eligible})`}
+            />
           </div>
           <WeeklyBars
             title="Clients seen per week"
@@ -183,7 +202,9 @@ function Body({ name, report }: { name: ReportName; report: ReportTypes[ReportNa
       const r = report as ReportTypes["outcomes"];
       const shown = r.rows.filter((row) => row.kind === "region" && row.averageChange !== null);
       return shown.length === 0 ? (
-        <p className={styles.note}>No region has {r.minClients} or more clients with two charted sessions in this range.</p>
+        <p className={styles.note}>
+          No region has {r.minClients} or more clients with two charted sessions in this range.
+        </p>
       ) : (
         <HorizontalBars
           title="Average pain change per region"
@@ -248,7 +269,15 @@ function ReportSection({ name, filter }: { name: ReportName; filter: ReportFilte
   );
 }
 
-const ORDER: ReportName[] = ["appointments", "utilisation", "no-shows", "clients", "plans", "outcomes", "waitlist"];
+const ORDER: ReportName[] = [
+  "appointments",
+  "utilisation",
+  "no-shows",
+  "clients",
+  "plans",
+  "outcomes",
+  "waitlist",
+];
 
 export default function ReportsPage() {
   const { context } = useSession();
@@ -261,7 +290,8 @@ export default function ReportsPage() {
   const from = params.get("from") ?? shiftDate(to, -83);
   const filter: ReportFilter = { from, to, therapistId: isOwner ? params.get("therapist") : null };
   const valid = from <= to;
-  const preset = (days: number) => patch({ from: shiftDate(today, -(days - 1)), to: today }, { replace: true });
+  const preset = (days: number) =>
+    patch({ from: shiftDate(today, -(days - 1)), to: today }, { replace: true });
   return (
     <>
       <PageHeader
@@ -275,11 +305,21 @@ export default function ReportsPage() {
       <form className={styles.filters} onSubmit={(event) => event.preventDefault()}>
         <label>
           From
-          <input type="date" value={from} max={to} onChange={(e) => e.target.value && patch({ from: e.target.value }, { replace: true })} />
+          <input
+            type="date"
+            value={from}
+            max={to}
+            onChange={(e) => e.target.value && patch({ from: e.target.value }, { replace: true })}
+          />
         </label>
         <label>
           To
-          <input type="date" value={to} min={from} onChange={(e) => e.target.value && patch({ to: e.target.value }, { replace: true })} />
+          <input
+            type="date"
+            value={to}
+            min={from}
+            onChange={(e) => e.target.value && patch({ to: e.target.value }, { replace: true })}
+          />
         </label>
         {isOwner ? (
           <label>

@@ -60,7 +60,12 @@ export function WeeklyBars({
               y1={plotHeight - f * (plotHeight - 8)}
               y2={plotHeight - f * (plotHeight - 8)}
             />
-            <text className={styles.axisText} x={PAD_LEFT - 6} y={plotHeight - f * (plotHeight - 8) + 4} textAnchor="end">
+            <text
+              className={styles.axisText}
+              x={PAD_LEFT - 6}
+              y={plotHeight - f * (plotHeight - 8) + 4}
+              textAnchor="end"
+            >
               {Math.round(max * f * 10) / 10}
             </text>
           </g>
@@ -74,7 +79,14 @@ export function WeeklyBars({
                 const height = ((s.values[i] ?? 0) / max) * (plotHeight - 8);
                 base -= height;
                 return height > 0 ? (
-                  <rect key={s.label} className={styles[s.tone]} x={x} y={base} width={barWidth} height={height}>
+                  <rect
+                    key={s.label}
+                    className={styles[s.tone]}
+                    x={x}
+                    y={base}
+                    width={barWidth}
+                    height={height}
+                  >
                     <title>{`${shortWeek(week)}: ${s.label} ${s.values[i]}`}</title>
                   </rect>
                 ) : null;
@@ -110,7 +122,15 @@ export interface Bar {
 }
 
 /** Horizontal bars; negative values (pain going down) grow to the left of a centre line. */
-export function HorizontalBars({ bars, title, tone = "primary" }: { bars: readonly Bar[]; title: string; tone?: Series["tone"] }) {
+export function HorizontalBars({
+  bars,
+  title,
+  tone = "primary",
+}: {
+  bars: readonly Bar[];
+  title: string;
+  tone?: Series["tone"];
+}) {
   const hasNegative = bars.some((b) => b.value < 0);
   const max = Math.max(1e-9, ...bars.map((b) => Math.abs(b.value)));
   return (
