@@ -710,7 +710,7 @@ export const auditEvents = pgTable(
     index("audit_events_clinic_idx").on(t.clinicId, t.id),
     // When staff confirmed an appointment (the appointments report's time to confirm).
     index("audit_events_confirm_idx")
-      .on(t.clinicId, t.entityId)
+      .on(t.clinicId, t.entityId, t.at)
       .where(sql`action = 'confirm' AND entity = 'appointment'`),
   ],
 );

@@ -96,14 +96,22 @@ function weekCounts<K extends string>(
 export async function appointmentsReport(db: Db, scope: ReportScope): Promise<AppointmentsReport> {
   const b = boundsOf(scope);
   // The confirmation time is the audit log's `confirm` event (there is no column for it).
+  const confirmEvents = sql`e.clinic_id = ${scope.clinicId}::uuid AND e.action = 'confirm' AND e.entity = 'appointment'`;
+  // For one therapist's few rows, a look-up per row in the confirm index; clinic-wide, one pass over
+  // the clinic's confirm events (index-only) and a hash join.
+  const confirmedAt = scope.therapistId
+    ? sql`(SELECT min(e.at) FROM audit_events e WHERE ${confirmEvents} AND e.entity_id = a.id::text)`
+    : sql`conf.at`;
+  const join = scope.therapistId
+    ? sql``
+    : sql`LEFT JOIN (SELECT e.entity_id, min(e.at) AS at FROM audit_events e WHERE ${confirmEvents} GROUP BY e.entity_id) conf
+        ON conf.entity_id = a.id::text`;
   const rows = await rowsOf(
     db,
     sql`WITH a AS (
       SELECT a.status::text AS status, a.source::text AS source, a.starts_at, a.created_at, a.request_expires_at,
-        (SELECT min(e.at) FROM audit_events e
-          WHERE e.clinic_id = a.clinic_id AND e.action = 'confirm' AND e.entity = 'appointment'
-            AND e.entity_id = a.id::text) AS confirmed_at
-      FROM appointments a
+        ${confirmedAt} AS confirmed_at
+      FROM appointments a ${join}
       WHERE a.clinic_id = ${scope.clinicId}::uuid AND a.starts_at >= ${b.from}::timestamptz
         AND a.starts_at < ${b.to}::timestamptz ${b.therapist}
     ), r AS (

@@ -57,7 +57,13 @@ function Table({ name, report }: { name: ReportName; report: ReportTypes[ReportN
   const table = reportTable(name, report);
   if (table.rows.length === 0) return <p className={styles.note}>Nothing in this range.</p>;
   return (
-    <div className={`kw-table-wrap ${styles.tableScroll}`}>
+    // Focusable, so a keyboard can scroll a long table (axe: scrollable-region-focusable).
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must take focus to scroll by keyboard
+    <section
+      className={`kw-table-wrap ${styles.tableScroll}`}
+      tabIndex={0}
+      aria-label={`${TITLES[name]}: table`}
+    >
       <table className="kw-table">
         <caption className="kw-visually-hidden">{TITLES[name]}</caption>
         <thead>
@@ -81,7 +87,7 @@ function Table({ name, report }: { name: ReportName; report: ReportTypes[ReportN
           ))}
         </tbody>
       </table>
-    </div>
+    </section>
   );
 }
 
