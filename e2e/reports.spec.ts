@@ -48,7 +48,7 @@ test("the owner reads the reports: charts, tables, a therapist filter and CSV do
     await page.screenshot({ path: `${SCREENSHOT_DIR}/reports-${name}.png`, fullPage: false });
   }
   await page.setViewportSize(VIEWPORTS.tablet);
-  await page.getByRole("link", { name: "Outcomes: pain change" }).click();
+  await page.getByRole("link", { name: "Outcomes: pain change", exact: true }).click();
   await page.screenshot({ path: `${SCREENSHOT_DIR}/reports-outcomes-tablet.png` });
   await expectNoAxeViolations(page);
 });
