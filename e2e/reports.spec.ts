@@ -45,6 +45,7 @@ test("the owner reads the reports: charts, tables, a therapist filter and CSV do
   for (const [name, size] of Object.entries(VIEWPORTS)) {
     await page.setViewportSize(size);
     await page.getByRole("region", { name: "Waitlist", exact: true }).getByRole("table").waitFor();
+    await page.evaluate(() => window.scrollTo(0, 0));
     await page.screenshot({ path: `${SCREENSHOT_DIR}/reports-${name}.png`, fullPage: false });
   }
   await page.setViewportSize(VIEWPORTS.tablet);
