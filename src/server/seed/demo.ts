@@ -72,7 +72,15 @@ export async function isSeeded(db: Db): Promise<boolean> {
   return rows.length > 0;
 }
 
-export async function seedDemoClinic(db: Db, now = new Date()): Promise<{ created: boolean }> {
+/**
+ * `history`: also six months of past activity for the reports (demo-history.ts). The running demo
+ * asks for it; tests leave it out, so their fixtures stay the small fortnight they count on.
+ */
+export async function seedDemoClinic(
+  db: Db,
+  now = new Date(),
+  { history = false }: { history?: boolean } = {},
+): Promise<{ created: boolean }> {
   if (await isSeeded(db)) return { created: false };
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   await db.transaction(async (tx) => {
@@ -209,14 +217,15 @@ export async function seedDemoClinic(db: Db, now = new Date()): Promise<{ create
         requestExpiresAt: isRequest ? new Date(now.getTime() + 48 * 3_600_000) : null,
       });
     }
-    await seedDemoHistory(tx, {
-      clinicId,
-      timeZone: DEMO_TIME_ZONE,
-      therapistIds: therapistRows.map((t) => t.id),
-      roomIds: roomRows.map((r) => r.id),
-      services: serviceRows,
-      now,
-    });
+    if (history)
+      await seedDemoHistory(tx, {
+        clinicId,
+        timeZone: DEMO_TIME_ZONE,
+        therapistIds: therapistRows.map((t) => t.id),
+        roomIds: roomRows.map((r) => r.id),
+        services: serviceRows,
+        now,
+      });
   });
   return { created: true };
 }
