@@ -58,9 +58,9 @@ function Table({ name, report }: { name: ReportName; report: ReportTypes[ReportN
   if (table.rows.length === 0) return <p className={styles.note}>Nothing in this range.</p>;
   return (
     // Focusable, so a keyboard can scroll a long table (axe: scrollable-region-focusable).
-    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must take focus to scroll by keyboard
     <section
       className={`kw-table-wrap ${styles.tableScroll}`}
+      // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must take focus to scroll by keyboard
       tabIndex={0}
       aria-label={`${TITLES[name]}: table`}
     >
