@@ -14,7 +14,6 @@ export const APP_NAVIGATION: readonly NavItem[] = [
   { to: "/app/requests", label: "Requests", roles: ["owner", "front_desk"] },
   { to: "/app/clients", label: "Clients", roles: ["owner", "therapist", "front_desk"] },
   { to: "/app/team", label: "Team", roles: ["owner", "front_desk"] },
-  { to: "/app/reports", label: "Reports", roles: ["owner", "therapist"] },
   { to: "/app/settings", label: "Settings", roles: ["owner"] },
   { to: "/app/consent/edit", label: "Consent form", roles: ["owner"] },
   { to: "/app/audit", label: "Audit log", roles: ["owner"] },
