@@ -123,7 +123,7 @@ async function main(argv: string[]): Promise<number> {
           );
           return 1;
         }
-        const { created } = await seedDemoClinic(database.db);
+        const { created } = await seedDemoClinic(database.db, undefined, { history: true });
         console.log(created ? "Demo clinic created." : "Demo clinic already present.");
         console.log(demoLoginsText());
         return 0;

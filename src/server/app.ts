@@ -43,6 +43,7 @@ import { checkInRoutes } from "./plans/check-ins";
 import { planRoutes } from "./plans/routes";
 import { notifyRoutes } from "./notify/routes";
 import { portalRoutes } from "./portal/routes";
+import { reportRoutes } from "./reports/routes";
 import { availabilityCachePlugin } from "./scheduling/availability-cache";
 import { schedulingRoutes } from "./scheduling/routes";
 import { setupRoutes } from "./setup/routes";
@@ -187,6 +188,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       await api.register(checkInRoutes);
       await api.register(homeCareRoutes);
       await api.register(diaryRoutes);
+      await api.register(reportRoutes);
     },
     { prefix: "/api" },
   );

@@ -16,7 +16,7 @@ export {
 } from "./contract";
 export { formatSlotInZone } from "./format";
 export { type Interval, mergeIntervals, overlaps, subtractIntervals } from "./intervals";
-export { blockingInterval, findAvailableSlots, MAX_SEARCH_DAYS } from "./slots";
+export { blockingInterval, findAvailableSlots, MAX_SEARCH_DAYS, workingTimeByDay } from "./slots";
 export type {
   BookingPolicy,
   BusyInterval,

@@ -33,6 +33,7 @@ import {
 import { instantOfLocalMinute, type LocalDay, localDaysCovering } from "./local-days";
 import type {
   BusyInterval,
+  InstantRange,
   LocalInterval,
   ServiceSpec,
   Slot,
@@ -413,4 +414,31 @@ export function findAvailableSlots(query: SlotQuery): Slot[] {
         }
       : () => [],
   );
+}
+
+/**
+ * The time a therapist is at work within `range`, per local day: weekly hours or that date's
+ * override, minus breaks (not on override dates) and time off; the same rules the slot engine uses,
+ * so the reports' "available minutes" (src/core/reports) are the minutes a client could have booked.
+ * Each entry is one local day's merged intervals, clipped to `range`.
+ */
+export function workingTimeByDay(
+  therapist: TherapistSchedule,
+  range: InstantRange,
+  zone: string,
+): { dayNumber: number; intervals: Interval[] }[] {
+  if (!isValidTimeZone(zone)) throw new RangeError(`Unknown time zone ${zone}`);
+  const prepared = prepareTherapist(therapist);
+  const result: { dayNumber: number; intervals: Interval[] }[] = [];
+  for (const day of localDaysCovering(range.from, range.to, zone)) {
+    const { open } = therapistTime(prepared, [day], [], zone);
+    const clipped: Interval[] = [];
+    for (const interval of open) {
+      const start = Math.max(interval.start, range.from, day.start);
+      const end = Math.min(interval.end, range.to, day.end);
+      if (start < end) clipped.push({ start, end });
+    }
+    if (clipped.length > 0) result.push({ dayNumber: day.dayNumber, intervals: clipped });
+  }
+  return result;
 }

@@ -66,5 +66,7 @@ export const AUDIT_ENTITIES = [
   "erasure_request",
   "account",
   "audit_log",
+  // Clinic reports (src/server/reports): entity id is the report's name.
+  "report",
 ] as const;
 export type AuditEntity = (typeof AUDIT_ENTITIES)[number];

@@ -523,6 +523,8 @@ export const appointments = pgTable(
     unique("appointments_clinic_id_key").on(t.clinicId, t.id),
     index("appointments_clinic_start_idx").on(t.clinicId, t.startsAt),
     index("appointments_client_idx").on(t.clinicId, t.clientId, t.startsAt),
+    // One therapist's figures in the reports (src/server/reports).
+    index("appointments_therapist_start_idx").on(t.clinicId, t.therapistId, t.startsAt),
   ],
 );
 
@@ -705,6 +707,8 @@ export const treatmentSessions = pgTable(
     // One chart per appointment (creating it twice returns the first).
     uniqueIndex("treatment_sessions_appointment_key").on(t.clinicId, t.appointmentId),
     index("treatment_sessions_unsigned_idx").on(t.clinicId, t.createdAt).where(sql`${t.signedAt} is null`),
+    // The outcomes report reads a date range of sessions.
+    index("treatment_sessions_created_idx").on(t.clinicId, t.createdAt),
   ],
 );
 
@@ -802,6 +806,9 @@ export const treatmentPlans = pgTable(
     foreignKey({ columns: [t.clinicId, t.serviceId], foreignColumns: [services.clinicId, services.id] }),
     unique("treatment_plans_clinic_id_key").on(t.clinicId, t.id),
     index("treatment_plans_client_idx").on(t.clinicId, t.clientId),
+    // Plans started in a range, and a client's next plan (the plan-completion report).
+    index("treatment_plans_created_idx").on(t.clinicId, t.createdAt),
+    index("treatment_plans_client_created_idx").on(t.clinicId, t.clientId, t.createdAt),
     check(
       "treatment_plans_status_valid",
       sql`${t.status} IN ('active', 'maintenance', 'finished', 'cancelled')`,
@@ -982,5 +989,11 @@ export const auditEvents = pgTable(
     prevHash: text("prev_hash").notNull(),
     hash: text("hash").notNull(),
   },
-  (t) => [index("audit_events_clinic_idx").on(t.clinicId, t.id)],
+  (t) => [
+    index("audit_events_clinic_idx").on(t.clinicId, t.id),
+    // When staff confirmed an appointment (the appointments report's time to confirm).
+    index("audit_events_confirm_idx")
+      .on(t.clinicId, t.entityId, t.at)
+      .where(sql`action = 'confirm' AND entity = 'appointment'`),
+  ],
 );

@@ -23,6 +23,7 @@ import { seedDemoIntakes } from "../intake/demo-intakes";
 import { seedDemoCharting } from "./demo-charting";
 import { seedDemoPlans } from "./demo-plans";
 import { seedDemoMessages } from "./demo-notify";
+import { seedDemoHistory } from "./demo-history";
 import { insertStandardServices, insertStandardWeek } from "./standard";
 
 export const DEMO_CLINIC_SLUG = "demo";
@@ -74,7 +75,15 @@ export async function isSeeded(db: Db): Promise<boolean> {
   return rows.length > 0;
 }
 
-export async function seedDemoClinic(db: Db, now = new Date()): Promise<{ created: boolean }> {
+/**
+ * `history`: also six months of past activity for the reports (demo-history.ts). The running demo
+ * asks for it; tests leave it out, so their fixtures stay the small fortnight they count on.
+ */
+export async function seedDemoClinic(
+  db: Db,
+  now = new Date(),
+  { history = false }: { history?: boolean } = {},
+): Promise<{ created: boolean }> {
   if (await isSeeded(db)) return { created: false };
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   await db.transaction(async (tx) => {
@@ -214,6 +223,15 @@ export async function seedDemoClinic(db: Db, now = new Date()): Promise<{ create
     await seedDemoCharting(tx, clinicId, today, DEMO_TIME_ZONE);
     await seedDemoPlans(tx as unknown as Db, clinicId, now);
     await seedDemoMessages(tx, clinicId, now);
+    if (history)
+      await seedDemoHistory(tx, {
+        clinicId,
+        timeZone: DEMO_TIME_ZONE,
+        therapistIds: therapistRows.map((t) => t.id),
+        roomIds: roomRows.map((r) => r.id),
+        services: serviceRows,
+        now,
+      });
   });
   return { created: true };
 }

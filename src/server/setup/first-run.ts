@@ -20,7 +20,7 @@ export async function prepareFirstRun(db: Db, config: Config, now = new Date()):
     realClinicExists: census.real > 0,
   });
   if (decision.demo) {
-    const { created } = await seedDemoClinic(db, now);
+    const { created } = await seedDemoClinic(db, now, { history: true });
     const lines = [created ? "Seeded the demo clinic (first run)." : "Demo clinic present."];
     if (decision.reason === "forced")
       lines.push("KNOTWORK_DEMO=true: the demo accounts below are live, with a published password.");

@@ -129,6 +129,11 @@ export const CACHED_PAGES: readonly PageEntry[] = [
     load: remember(() => import("../erasure/ErasureRequestsPage")),
   },
   { path: "/app/account", load: remember(() => import("../account/AccountPage")) },
+  {
+    path: "/app/reports",
+    roles: ["owner", "therapist"],
+    load: remember(() => import("../reports/ReportsPage")),
+  },
 ];
 
 const EVERYONE: readonly Role[] = [...STAFF, ...CLIENT];

@@ -64,6 +64,7 @@ export function OwnerHome({ context }: { context: AuthContext }) {
         eyebrow={formatDayLong(new Date(), context.timeZone)}
         title={greeting(session?.user.name ?? "")}
         description={`${context.clinicName} at a glance.`}
+        actions={<Link to="/app/reports">Reports</Link>}
       />
       <div className="kw-grid" style={{ marginBottom: "var(--kw-space-5)" }}>
         <Stat value={today.filter((a) => HOLDING.has(a.status)).length} label="Appointments today" />

@@ -1,0 +1,521 @@
+/**
+ * The reports in SQL (docs/decisions/0021-reports.md): the database does the counting and summing
+ * over the range's rows and returns small aggregates; the figures are then shaped by the same pure
+ * functions the reference computations use (src/core/reports/compute.ts), which the property tests
+ * compare these queries with. Dates are the clinic's: weeks are `date_trunc('week', … AT TIME ZONE
+ * zone)` (Monday), the range is local midnight to local midnight.
+ */
+import { type SQL, sql } from "drizzle-orm";
+import type {
+  AppointmentsReport,
+  ClientsReport,
+  NoShowsReport,
+  OutcomesReport,
+  PlansReport,
+  ReportName,
+  ReportTypes,
+  UtilisationReport,
+  WaitlistReport,
+} from "../../core/api/reports";
+import { MUSCLES } from "../../core/atlas";
+import {
+  type AppointmentSource,
+  type AppointmentStatus,
+  byCode,
+  type NamedSchedule,
+  NO_SHOW_CLIENTS_LIMIT,
+  outcomeRows,
+  type PlanStatus,
+  planStatus,
+  plansSummary,
+  type ReportContext,
+  utilisationRows,
+} from "../../core/reports/compute";
+import { minutesOf, ratio } from "../../core/reports/figures";
+import { reportRange, weeksOf } from "../../core/reports/range";
+import type { LocalInterval } from "../../core/scheduling";
+import type { Db } from "../db/connect";
+
+type Row = Record<string, unknown>;
+
+export async function rowsOf(db: Db, statement: SQL): Promise<Row[]> {
+  const result = (await db.execute(statement)) as unknown;
+  const rows = (result as { rows?: unknown }).rows;
+  return (Array.isArray(rows) ? rows : Array.isArray(result) ? result : []) as Row[];
+}
+
+const num = (value: unknown): number => (value === null || value === undefined ? 0 : Number(value));
+
+export interface ReportScope extends ReportContext {
+  clinicId: string;
+}
+
+interface Bounds {
+  from: string;
+  to: string;
+  tz: string;
+  therapist: SQL;
+}
+
+function boundsOf(scope: ReportScope, column = sql`therapist_id`): Bounds {
+  const { fromMs, toMs } = reportRange(scope.from, scope.to, scope.timeZone);
+  return {
+    from: new Date(fromMs).toISOString(),
+    to: new Date(toMs).toISOString(),
+    tz: scope.timeZone,
+    therapist: scope.therapistId ? sql`AND ${column} = ${scope.therapistId}::uuid` : sql``,
+  };
+}
+
+/** `to_char(date_trunc('week', instant AT TIME ZONE zone), 'YYYY-MM-DD')`: the local week's Monday. */
+function weekSql(column: SQL, tz: string): SQL {
+  return sql`to_char(date_trunc('week', ${column} AT TIME ZONE ${tz}::text), 'YYYY-MM-DD')`;
+}
+
+function epochMs(column: SQL): SQL {
+  return sql`(extract(epoch FROM ${column}) * 1000)::float8`;
+}
+
+function header(scope: ReportScope) {
+  return { from: scope.from, to: scope.to, timeZone: scope.timeZone, therapistId: scope.therapistId };
+}
+
+function weekCounts<K extends string>(
+  scope: ReportScope,
+  rows: Row[],
+  keys: readonly K[],
+): ({ week: string } & Record<K, number>)[] {
+  const byWeek = new Map(rows.map((row) => [String(row.week), row]));
+  return weeksOf(scope.from, scope.to).map((week) => {
+    const row = byWeek.get(week);
+    const counts = Object.fromEntries(keys.map((key) => [key, num(row?.[key])])) as Record<K, number>;
+    return { week, ...counts };
+  });
+}
+
+export async function appointmentsReport(db: Db, scope: ReportScope): Promise<AppointmentsReport> {
+  const b = boundsOf(scope);
+  // The confirmation time is the audit log's `confirm` event (there is no column for it).
+  const confirmEvents = sql`e.clinic_id = ${scope.clinicId}::uuid AND e.action = 'confirm' AND e.entity = 'appointment'`;
+  // For one therapist's few rows, a look-up per row in the confirm index; clinic-wide, one pass over
+  // the clinic's confirm events (index-only) and a hash join.
+  const confirmedAt = scope.therapistId
+    ? sql`(SELECT min(e.at) FROM audit_events e WHERE ${confirmEvents} AND e.entity_id = a.id::text)`
+    : sql`conf.at`;
+  const join = scope.therapistId
+    ? sql``
+    : sql`LEFT JOIN (SELECT e.entity_id, min(e.at) AS at FROM audit_events e WHERE ${confirmEvents} GROUP BY e.entity_id) conf
+        ON conf.entity_id = a.id::text`;
+  const rows = await rowsOf(
+    db,
+    sql`WITH a AS (
+      SELECT a.status::text AS status, a.source::text AS source, a.starts_at, a.created_at, a.request_expires_at,
+        ${confirmedAt} AS confirmed_at
+      FROM appointments a ${join}
+      WHERE a.clinic_id = ${scope.clinicId}::uuid AND a.starts_at >= ${b.from}::timestamptz
+        AND a.starts_at < ${b.to}::timestamptz ${b.therapist}
+    ), r AS (
+      SELECT confirmed_at, created_at FROM a
+      WHERE status IN ('requested', 'declined') OR request_expires_at IS NOT NULL OR confirmed_at IS NOT NULL
+    )
+    SELECT 'cell' AS kind, status, source, NULL AS week, count(*)::int AS n, NULL::float8 AS x FROM a GROUP BY status, source
+    UNION ALL
+    SELECT 'week', NULL, NULL, ${weekSql(sql`starts_at`, b.tz)}, count(*)::int, NULL FROM a GROUP BY 4
+    UNION ALL
+    SELECT 'requests', NULL, NULL, NULL, count(*)::int, count(confirmed_at)::float8 FROM r
+    UNION ALL
+    SELECT 'median', NULL, NULL, NULL, 0,
+      percentile_cont(0.5) WITHIN GROUP (ORDER BY ${epochMs(sql`confirmed_at`)} - ${epochMs(sql`created_at`)})
+      FROM r WHERE confirmed_at IS NOT NULL`,
+  );
+  const cells = rows.filter((row) => row.kind === "cell");
+  const requests = rows.find((row) => row.kind === "requests");
+  const middle = rows.find((row) => row.kind === "median")?.x;
+  return {
+    ...header(scope),
+    total: cells.reduce((sum, row) => sum + num(row.n), 0),
+    byStatusSource: cells
+      .map((row) => ({
+        status: row.status as AppointmentStatus,
+        source: row.source as AppointmentSource,
+        count: num(row.n),
+      }))
+      .sort((a, b) => byCode(a.status, b.status) || byCode(a.source, b.source)),
+    weeks: weekCounts(
+      scope,
+      rows.filter((row) => row.kind === "week").map((row) => ({ week: row.week, count: row.n })),
+      ["count"],
+    ),
+    requests: {
+      total: num(requests?.n),
+      confirmed: num(requests?.x),
+      medianMinutesToConfirm: middle === null || middle === undefined ? null : minutesOf(Number(middle)),
+    },
+  };
+}
+
+function hhmm(time: unknown): string {
+  return String(time).slice(0, 5);
+}
+
+/** Therapists (active, or booked in the range) with their hours, overrides and time off; rooms likewise. */
+export async function loadSchedules(
+  db: Db,
+  scope: ReportScope,
+): Promise<{ schedules: NamedSchedule[]; rooms: { id: string; name: string }[] }> {
+  const b = boundsOf(scope);
+  const dayMs = 86_400_000;
+  const { fromMs, toMs } = reportRange(scope.from, scope.to, scope.timeZone);
+  const firstDate = new Date(fromMs - 2 * dayMs).toISOString().slice(0, 10);
+  const lastDate = new Date(toMs + 2 * dayMs).toISOString().slice(0, 10);
+  const clinic = sql`${scope.clinicId}::uuid`;
+  const booked = sql`EXISTS (SELECT 1 FROM appointments a WHERE a.clinic_id = ${clinic} AND a.starts_at >= ${b.from}::timestamptz
+      AND a.starts_at < ${b.to}::timestamptz AND a.status IN ('confirmed', 'completed', 'no_show')`;
+  const [row] = await rowsOf(
+    db,
+    sql`WITH t AS (
+      SELECT id, display_name FROM therapists th
+      WHERE clinic_id = ${clinic} AND (active OR ${booked} AND a.therapist_id = th.id))
+    )
+    SELECT
+      (SELECT COALESCE(json_agg(json_build_array(id, display_name) ORDER BY display_name, id), '[]') FROM t) AS therapists,
+      (SELECT COALESCE(json_agg(json_build_array(h.therapist_id, h.weekday, h.start_time, h.end_time, h.is_break)), '[]')
+        FROM working_hours h WHERE h.clinic_id = ${clinic} AND h.therapist_id IN (SELECT id FROM t)) AS hours,
+      (SELECT COALESCE(json_agg(json_build_array(o.therapist_id, o.date, o.intervals)), '[]')
+        FROM date_overrides o WHERE o.clinic_id = ${clinic} AND o.therapist_id IN (SELECT id FROM t)
+          AND o.date BETWEEN ${firstDate}::date AND ${lastDate}::date) AS overrides,
+      (SELECT COALESCE(json_agg(json_build_array(x.therapist_id, ${epochMs(sql`x.starts_at`)}, ${epochMs(sql`x.ends_at`)})), '[]')
+        FROM time_off x WHERE x.clinic_id = ${clinic} AND x.therapist_id IN (SELECT id FROM t)
+          AND x.starts_at < ${b.to}::timestamptz AND x.ends_at > ${b.from}::timestamptz) AS time_off,
+      (SELECT COALESCE(json_agg(json_build_array(r.id, r.name) ORDER BY r.name, r.id), '[]') FROM rooms r
+        WHERE r.clinic_id = ${clinic} AND (r.active OR ${booked} AND a.room_id = r.id))) AS rooms`,
+  );
+  const parse = (value: unknown) => (typeof value === "string" ? JSON.parse(value) : value) as unknown[][];
+  const schedules = new Map<
+    string,
+    NamedSchedule & { weeklyHours: Record<number, LocalInterval[]>; breaks: Record<number, LocalInterval[]> }
+  >();
+  for (const [id, name] of parse(row?.therapists)) {
+    schedules.set(String(id), {
+      id: String(id),
+      name: String(name),
+      weeklyHours: {},
+      breaks: {},
+      dateOverrides: [],
+      timeOff: [],
+    });
+  }
+  for (const [therapistId, weekday, start, end, isBreak] of parse(row?.hours)) {
+    const schedule = schedules.get(String(therapistId));
+    if (!schedule) continue;
+    const target = isBreak ? schedule.breaks : schedule.weeklyHours;
+    const day = Number(weekday);
+    target[day] = [...(target[day] ?? []), { start: hhmm(start), end: hhmm(end) }];
+  }
+  for (const [therapistId, date, intervals] of parse(row?.overrides)) {
+    const schedule = schedules.get(String(therapistId));
+    if (schedule) (schedule.dateOverrides as unknown[]).push({ date: String(date), intervals });
+  }
+  for (const [therapistId, start, end] of parse(row?.time_off)) {
+    const schedule = schedules.get(String(therapistId));
+    if (schedule) (schedule.timeOff as unknown[]).push({ start: Number(start), end: Number(end) });
+  }
+  const rooms = parse(row?.rooms).map(([id, name]) => ({ id: String(id), name: String(name) }));
+  return { schedules: [...schedules.values()], rooms };
+}
+
+export async function utilisationReport(db: Db, scope: ReportScope): Promise<UtilisationReport> {
+  const b = boundsOf(scope);
+  const week = weekSql(sql`starts_at`, b.tz);
+  const where = sql`clinic_id = ${scope.clinicId}::uuid AND starts_at >= ${b.from}::timestamptz
+    AND starts_at < ${b.to}::timestamptz AND status IN ('confirmed', 'completed', 'no_show') ${b.therapist}`;
+  const minutes = sql`sum(${epochMs(sql`ends_at`)} - ${epochMs(sql`starts_at`)}) / 60000`;
+  const [rows, { schedules, rooms }] = await Promise.all([
+    rowsOf(
+      db,
+      sql`SELECT 'therapist' AS kind, therapist_id::text AS id, ${week} AS week, ${minutes} AS minutes
+          FROM appointments WHERE ${where} GROUP BY 2, 3
+        UNION ALL
+        SELECT 'room', room_id::text, ${week}, ${minutes}
+          FROM appointments WHERE ${where} AND room_id IS NOT NULL GROUP BY 2, 3`,
+    ),
+    loadSchedules(db, scope),
+  ]);
+  const booked = new Map(rows.map((row) => [`${row.kind}|${row.id}|${row.week}`, num(row.minutes)]));
+  return { ...header(scope), rows: utilisationRows(scope, schedules, rooms, booked) };
+}
+
+export async function noShowsReport(db: Db, scope: ReportScope): Promise<NoShowsReport> {
+  const b = boundsOf(scope, sql`a.therapist_id`);
+  const rows = await rowsOf(
+    db,
+    sql`WITH d AS (
+      SELECT a.client_id, a.status, ${weekSql(sql`a.starts_at`, b.tz)} AS week,
+        (a.status = 'cancelled' AND a.updated_at > a.starts_at - make_interval(hours => ${scope.cancellationWindowHours}::int)) AS late
+      FROM appointments a
+      WHERE a.clinic_id = ${scope.clinicId}::uuid AND a.starts_at >= ${b.from}::timestamptz
+        AND a.starts_at < ${b.to}::timestamptz ${b.therapist}
+        AND a.status IN ('confirmed', 'completed', 'no_show', 'cancelled')
+    ), w AS (
+      SELECT week, count(*)::int AS booked, count(*) FILTER (WHERE status = 'no_show')::int AS no_shows,
+        count(*) FILTER (WHERE late)::int AS late FROM d GROUP BY week
+    ), c AS (
+      SELECT client_id, count(*) FILTER (WHERE status = 'no_show')::int AS no_shows,
+        count(*) FILTER (WHERE late)::int AS late FROM d WHERE status = 'no_show' OR late GROUP BY client_id
+    )
+    SELECT 'week' AS kind, week, NULL AS client_id, NULL AS name, booked, no_shows, late FROM w
+    UNION ALL
+    SELECT 'client', NULL, c.client_id::text, cl.first_name || ' ' || cl.last_name, 0, c.no_shows, c.late
+      FROM c JOIN clients cl ON cl.clinic_id = ${scope.clinicId}::uuid AND cl.id = c.client_id`,
+  );
+  const weekRows = rows.filter((row) => row.kind === "week");
+  const weeks = weekCounts(
+    scope,
+    weekRows.map((row) => ({
+      week: row.week,
+      booked: row.booked,
+      noShows: row.no_shows,
+      lateCancellations: row.late,
+    })),
+    ["booked", "noShows", "lateCancellations"],
+  );
+  const booked = weekRows.reduce((sum, row) => sum + num(row.booked), 0);
+  const noShows = weekRows.reduce((sum, row) => sum + num(row.no_shows), 0);
+  const lateCancellations = weekRows.reduce((sum, row) => sum + num(row.late), 0);
+  const clients = rows
+    .filter((row) => row.kind === "client")
+    .map((row) => ({
+      clientId: String(row.client_id),
+      name: String(row.name),
+      noShows: num(row.no_shows),
+      lateCancellations: num(row.late),
+    }))
+    .sort(
+      (a, b) =>
+        b.noShows + b.lateCancellations - (a.noShows + a.lateCancellations) ||
+        byCode(a.name, b.name) ||
+        byCode(a.clientId, b.clientId),
+    )
+    .slice(0, NO_SHOW_CLIENTS_LIMIT);
+  return {
+    ...header(scope),
+    booked,
+    noShows,
+    lateCancellations,
+    noShowRate: ratio(noShows, booked),
+    lateCancellationRate: ratio(lateCancellations, booked),
+    weeks,
+    clients,
+  };
+}
+
+export async function clientsReport(db: Db, scope: ReportScope): Promise<ClientsReport> {
+  const b = boundsOf(scope, sql`a.therapist_id`);
+  const clinic = sql`${scope.clinicId}::uuid`;
+  const retentionMs = 56 * 86_400_000;
+  const rows = await rowsOf(
+    db,
+    sql`WITH v AS (
+      SELECT DISTINCT a.client_id, ${weekSql(sql`a.starts_at`, b.tz)} AS week
+      FROM appointments a
+      WHERE a.clinic_id = ${clinic} AND a.status = 'completed' AND a.starts_at >= ${b.from}::timestamptz
+        AND a.starts_at < ${b.to}::timestamptz ${b.therapist}
+    ), f AS (
+      SELECT c.client_id, (SELECT min(p.starts_at) FROM appointments p
+        WHERE p.clinic_id = ${clinic} AND p.client_id = c.client_id AND p.status = 'completed') AS first_at
+      FROM (SELECT DISTINCT client_id FROM v) c
+    ), n AS (
+      SELECT f.client_id, f.first_at, EXISTS (SELECT 1 FROM appointments p
+          WHERE p.clinic_id = ${clinic} AND p.client_id = f.client_id
+            AND p.status IN ('requested', 'confirmed', 'completed', 'no_show')
+            AND p.starts_at > f.first_at AND p.starts_at <= f.first_at + interval '56 days') AS again
+      FROM f WHERE f.first_at >= ${b.from}::timestamptz AND f.first_at < ${b.to}::timestamptz
+    )
+    SELECT 'week' AS kind, v.week, count(*) FILTER (WHERE ${weekSql(sql`f.first_at`, b.tz)} = v.week)::int AS fresh,
+        count(*)::int AS seen
+      FROM v JOIN f USING (client_id) GROUP BY v.week
+    UNION ALL
+    SELECT 'total', NULL, (SELECT count(*) FROM n)::int, (SELECT count(*) FROM f)::int
+    UNION ALL
+    SELECT 'retention', NULL, count(*) FILTER (WHERE again)::int,
+        count(*) FILTER (WHERE again OR ${epochMs(sql`first_at`)} + ${retentionMs} <= ${scope.now}::float8)::int
+      FROM n`,
+  );
+  const total = rows.find((row) => row.kind === "total");
+  const retention = rows.find((row) => row.kind === "retention");
+  const eligible = num(retention?.seen);
+  const rebooked = num(retention?.fresh);
+  return {
+    ...header(scope),
+    newClients: num(total?.fresh),
+    returningClients: num(total?.seen) - num(total?.fresh),
+    weeks: weekCounts(
+      scope,
+      rows
+        .filter((row) => row.kind === "week")
+        .map((row) => ({
+          week: row.week,
+          newClients: row.fresh,
+          returningClients: num(row.seen) - num(row.fresh),
+        })),
+      ["newClients", "returningClients"],
+    ),
+    retention: { eligible, rebooked, share: ratio(rebooked, eligible) },
+  };
+}
+
+export async function plansReport(db: Db, scope: ReportScope): Promise<PlansReport> {
+  const b = boundsOf(scope);
+  const clinic = sql`${scope.clinicId}::uuid`;
+  const now = new Date(scope.now).toISOString();
+  const mine = scope.therapistId ? sql`bool_or(s.therapist_id = ${scope.therapistId}::uuid)` : sql`true`;
+  const rows = await rowsOf(
+    db,
+    sql`WITH p AS (
+      SELECT p.id, p.client_id, p.created_at, p.planned_sessions, p.maintenance_interval_weeks,
+        (SELECT min(q.created_at) FROM treatment_plans q WHERE q.clinic_id = p.clinic_id AND q.client_id = p.client_id
+          AND (q.created_at > p.created_at OR (q.created_at = p.created_at AND q.id > p.id))) AS next_at
+      FROM treatment_plans p
+      WHERE p.clinic_id = ${clinic} AND p.created_at >= ${b.from}::timestamptz AND p.created_at < ${b.to}::timestamptz
+    )
+    SELECT ${epochMs(sql`p.created_at`)} AS created_at, p.planned_sessions, p.maintenance_interval_weeks,
+      s.done, s.last_at, s.mine,
+      EXISTS (SELECT 1 FROM appointments a WHERE a.clinic_id = ${clinic} AND a.client_id = p.client_id
+        AND a.status IN ('requested', 'confirmed') AND a.starts_at > ${now}::timestamptz) AS upcoming
+    FROM p CROSS JOIN LATERAL (
+      SELECT count(*)::int AS done, ${epochMs(sql`max(s.created_at)`)} AS last_at, ${mine} AS mine
+      FROM treatment_sessions s
+      WHERE s.clinic_id = ${clinic} AND s.client_id = p.client_id AND s.signed_at IS NOT NULL
+        AND s.created_at >= p.created_at AND (p.next_at IS NULL OR s.created_at < p.next_at)
+    ) s`,
+  );
+  const plans: { status: PlanStatus; planned: number; done: number }[] = [];
+  for (const row of rows) {
+    if (row.mine !== true) continue;
+    const plan = {
+      plannedSessions: num(row.planned_sessions),
+      maintenanceIntervalWeeks:
+        row.maintenance_interval_weeks === null ? null : num(row.maintenance_interval_weeks),
+      createdAt: num(row.created_at),
+    };
+    const done = num(row.done);
+    const lastAt = row.last_at === null ? null : num(row.last_at);
+    plans.push({
+      status: planStatus(plan, done, lastAt, row.upcoming === true, scope.now),
+      planned: plan.plannedSessions,
+      done,
+    });
+  }
+  return plansSummary(scope, plans);
+}
+
+const MUSCLE_IDS = MUSCLES.map((m) => m.id as string);
+const MUSCLE_GROUPS = MUSCLES.map((m) => m.group as string);
+const muscleNames = new Map(MUSCLES.map((m) => [m.id as string, m.name]));
+
+export function regionOf(muscleId: string): string | undefined {
+  return MUSCLES.find((m) => m.id === muscleId)?.group;
+}
+
+export function outcomeLabel(kind: "region" | "muscle", id: string): string {
+  if (kind === "muscle") return muscleNames.get(id) ?? id;
+  const words = id.replace(/-/g, " ");
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+export async function outcomesReport(db: Db, scope: ReportScope): Promise<OutcomesReport> {
+  const b = boundsOf(scope, sql`s.therapist_id`);
+  const clinic = sql`${scope.clinicId}::uuid`;
+  // The atlas maps muscles to regions; it is passed in as two arrays rather than kept in a table.
+  const ids = `{${MUSCLE_IDS.map((id) => `"${id}"`).join(",")}}`;
+  const groups = `{${MUSCLE_GROUPS.map((g) => `"${g}"`).join(",")}}`;
+  const rows = await rowsOf(
+    db,
+    sql`WITH s AS (
+      SELECT s.id, s.client_id, s.created_at, s.pain_before FROM treatment_sessions s
+      WHERE s.clinic_id = ${clinic} AND s.signed_at IS NOT NULL AND s.pain_before IS NOT NULL
+        AND s.created_at >= ${b.from}::timestamptz AND s.created_at < ${b.to}::timestamptz ${b.therapist}
+    ), m AS (
+      SELECT DISTINCT s.id, s.client_id, s.created_at, s.pain_before, r.muscle_id
+      FROM s JOIN trigger_point_records r ON r.clinic_id = ${clinic} AND r.session_id = s.id
+    ), k AS (
+      SELECT 'muscle' AS kind, muscle_id AS key, id, client_id, created_at, pain_before FROM m
+      UNION
+      SELECT 'region', g.region, m.id, m.client_id, m.created_at, m.pain_before
+      FROM m JOIN unnest(${ids}::text[], ${groups}::text[]) AS g(muscle_id, region) ON g.muscle_id = m.muscle_id
+    ), per_client AS (
+      SELECT kind, key, client_id, count(*) AS n,
+        (array_agg(pain_before ORDER BY created_at DESC, id DESC))[1] - (array_agg(pain_before ORDER BY created_at, id))[1] AS change
+      FROM k GROUP BY kind, key, client_id
+    )
+    SELECT kind, key, count(*)::int AS clients, sum(change)::int AS sum_change
+    FROM per_client WHERE n >= 2 GROUP BY kind, key`,
+  );
+  return {
+    ...header(scope),
+    minClients: 5,
+    rows: outcomeRows(
+      rows.map((row) => ({
+        kind: row.kind as "region" | "muscle",
+        id: String(row.key),
+        clients: num(row.clients),
+        sumChange: num(row.sum_change),
+      })),
+      outcomeLabel,
+    ),
+  };
+}
+
+export async function waitlistReport(db: Db, scope: ReportScope): Promise<WaitlistReport> {
+  const b = boundsOf(scope, sql`e.therapist_id`);
+  const clinic = sql`${scope.clinicId}::uuid`;
+  const now = new Date(scope.now).toISOString();
+  const rows = await rowsOf(
+    db,
+    sql`WITH e AS (
+      SELECT e.* FROM waitlist_entries e WHERE e.clinic_id = ${clinic} ${b.therapist}
+    ), c AS (
+      SELECT ${weekSql(sql`created_at`, b.tz)} AS week FROM e
+      WHERE created_at >= ${b.from}::timestamptz AND created_at < ${b.to}::timestamptz
+    ), o AS (
+      SELECT ${weekSql(sql`notified_at`, b.tz)} AS week,
+        EXISTS (SELECT 1 FROM appointments a WHERE a.clinic_id = ${clinic} AND a.client_id = e.client_id
+          AND a.service_id = e.service_id AND a.created_at >= e.notified_at
+          AND a.created_at <= e.notified_at + interval '48 hours') AS taken
+      FROM e WHERE notified_at >= ${b.from}::timestamptz AND notified_at < ${b.to}::timestamptz
+    )
+    SELECT 'created' AS kind, week, count(*)::int AS n, 0 AS taken FROM c GROUP BY week
+    UNION ALL
+    SELECT 'offered', week, count(*)::int, count(*) FILTER (WHERE taken)::int FROM o GROUP BY week
+    UNION ALL
+    SELECT 'open', NULL, count(*)::int, 0 FROM e WHERE latest > ${now}::timestamptz AND created_at <= ${now}::timestamptz`,
+  );
+  const created = rows.filter((row) => row.kind === "created");
+  const offered = rows.filter((row) => row.kind === "offered");
+  const byWeek = new Map<string, { week: unknown; entriesCreated: number; offersSent: number }>();
+  for (const row of created)
+    byWeek.set(String(row.week), { week: row.week, entriesCreated: num(row.n), offersSent: 0 });
+  for (const row of offered) {
+    const entry = byWeek.get(String(row.week)) ?? { week: row.week, entriesCreated: 0, offersSent: 0 };
+    entry.offersSent = num(row.n);
+    byWeek.set(String(row.week), entry);
+  }
+  return {
+    ...header(scope),
+    entriesCreated: created.reduce((sum, row) => sum + num(row.n), 0),
+    offersSent: offered.reduce((sum, row) => sum + num(row.n), 0),
+    offersTakenEstimate: offered.reduce((sum, row) => sum + num(row.taken), 0),
+    openNow: num(rows.find((row) => row.kind === "open")?.n),
+    weeks: weekCounts(scope, [...byWeek.values()] as Row[], ["entriesCreated", "offersSent"]),
+  };
+}
+
+export const REPORTS: { [K in ReportName]: (db: Db, scope: ReportScope) => Promise<ReportTypes[K]> } = {
+  appointments: appointmentsReport,
+  utilisation: utilisationReport,
+  "no-shows": noShowsReport,
+  clients: clientsReport,
+  plans: plansReport,
+  outcomes: outcomesReport,
+  waitlist: waitlistReport,
+};
