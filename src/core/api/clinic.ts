@@ -20,6 +20,17 @@ export const ClinicPoliciesSchema = z.object({
   requestExpiryHours: z.number().int().min(1).max(336),
   maintenanceIntervalWeeks: z.number().int().min(1).max(26),
   requireStaffTwoFactor: z.boolean(),
+  // Charting (docs/product.md F6).
+  defaultHoldSeconds: z.number().int().min(10).max(60).describe("The hold timer's default, seconds"),
+  unsignedNoteLimitHours: z
+    .number()
+    .int()
+    .min(1)
+    .max(336)
+    .describe("Unsigned notes older than this are listed for their therapist and the owner"),
+  therapistsReadAllCharts: z
+    .boolean()
+    .describe("Therapists may read charts of clients they did not treat (read only)"),
 });
 
 export const ServiceSchema = z.object({

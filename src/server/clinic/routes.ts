@@ -12,7 +12,7 @@ import {
 import { DefaultClinicSchema } from "../../core/api/setup";
 import { ANY_ROLE, OWNER, STAFF, scopeOf } from "../auth/access";
 import type { Db } from "../db/connect";
-import { clinics, rooms, services, therapists } from "../db/schema";
+import { clinics, DEFAULT_CLINIC_POLICIES, rooms, services, therapists } from "../db/schema";
 import { notFound } from "../http/errors";
 
 function listServices(db: Db, clinicId: string, onlyOnline: boolean) {
@@ -50,7 +50,8 @@ export async function loadClinic(db: Db, clinicId: string) {
   const [clinic] = await db.select().from(clinics).where(eq(clinics.id, clinicId));
   if (!clinic) throw notFound("Clinic not found.");
   const { createdAt: _createdAt, ...rest } = clinic;
-  return rest;
+  // Policies added after a clinic was created take their defaults until the owner sets them.
+  return { ...rest, policies: { ...DEFAULT_CLINIC_POLICIES, ...rest.policies } };
 }
 
 /**

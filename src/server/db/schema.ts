@@ -58,6 +58,13 @@ export interface ClinicPolicies {
   requestExpiryHours: number;
   maintenanceIntervalWeeks: number;
   requireStaffTwoFactor: boolean;
+  // Charting (docs/product.md F6).
+  /** The hold timer's default, seconds (10-60). */
+  defaultHoldSeconds: number;
+  /** Unsigned notes older than this are listed for their therapist and the owner. */
+  unsignedNoteLimitHours: number;
+  /** Therapists may read the charts of clients they did not treat (they never write them). */
+  therapistsReadAllCharts: boolean;
 }
 
 export const DEFAULT_CLINIC_POLICIES: ClinicPolicies = {
@@ -68,6 +75,9 @@ export const DEFAULT_CLINIC_POLICIES: ClinicPolicies = {
   requestExpiryHours: 48,
   maintenanceIntervalWeeks: 4,
   requireStaffTwoFactor: false,
+  defaultHoldSeconds: 30,
+  unsignedNoteLimitHours: 24,
+  therapistsReadAllCharts: true,
 };
 
 export const clinics = pgTable("clinics", {

@@ -1,4 +1,4 @@
-/** Booking policies: notice, horizon, slot step, cancellation window, request expiry (PATCH /api/clinic). */
+/** Clinic policies: booking (notice, horizon, slot step, cancellation, request expiry) and charting (PATCH /api/clinic). */
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import type { z } from "zod";
@@ -11,7 +11,7 @@ import styles from "./Settings.module.css";
 type Policies = z.infer<typeof ClinicPoliciesSchema>;
 
 const FIELDS: {
-  key: keyof Omit<Policies, "requireStaffTwoFactor">;
+  key: keyof Omit<Policies, "requireStaffTwoFactor" | "therapistsReadAllCharts">;
   label: string;
   hint: string;
   min: number;
@@ -59,6 +59,20 @@ const FIELDS: {
     min: 1,
     max: 26,
   },
+  {
+    key: "defaultHoldSeconds",
+    label: "Default hold (seconds)",
+    hint: "The hold timer starts at this in the treatment room (10-60).",
+    min: 10,
+    max: 60,
+  },
+  {
+    key: "unsignedNoteLimitHours",
+    label: "Unsigned note limit (hours)",
+    hint: "Session notes left unsigned longer than this are listed for the therapist and the owner.",
+    min: 1,
+    max: 336,
+  },
 ];
 
 export function PoliciesSection() {
@@ -78,6 +92,7 @@ export function PoliciesSection() {
         policies[f.key] = text === "" ? undefined : Number(text);
       }
       policies.requireStaffTwoFactor = data.get("requireStaffTwoFactor") === "on";
+      policies.therapistsReadAllCharts = data.get("therapistsReadAllCharts") === "on";
       return { policies };
     },
     send: async (body) => {
@@ -115,6 +130,14 @@ export function PoliciesSection() {
             defaultChecked={policies.requireStaffTwoFactor}
           />
           Require two-factor sign-in for staff
+        </label>
+        <label className={styles.check}>
+          <input
+            type="checkbox"
+            name="therapistsReadAllCharts"
+            defaultChecked={policies.therapistsReadAllCharts}
+          />
+          Therapists may read the charts of clients they did not treat
         </label>
         <div aria-live="polite">
           {saved ? <Alert tone="info">Policies saved.</Alert> : null}
