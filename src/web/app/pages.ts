@@ -117,6 +117,11 @@ export const CACHED_PAGES: readonly PageEntry[] = [
   },
   { path: "/app/consent/edit", roles: ["owner"], load: remember(() => import("../consent/ConsentEditor")) },
   { path: "/app/audit", roles: ["owner"], load: remember(() => import("../audit/AuditPage")) },
+  {
+    path: "/app/chart/:appointmentId",
+    roles: ["owner", "therapist"],
+    load: remember(() => import("../chart/ChartPage")),
+  },
 ];
 
 const EVERYONE: readonly Role[] = [...STAFF, ...CLIENT];

@@ -3,19 +3,12 @@ import { BodyMap, type BodyMapPoint, type BodyMapView } from "../body";
 import styles from "./Chart.module.css";
 import { PointEditor } from "./PointEditor";
 import { PointLegend, PointList } from "./PointList";
-import { type ChartPoint, newPoint, pointLabel, pointStatus } from "./points";
+import { type ChartPoint, newPoint, newPointId, pointLabel, pointStatus } from "./points";
 
 export type PointsUpdate = (update: (points: readonly ChartPoint[]) => readonly ChartPoint[]) => void;
 
 function referralMarks(point: ChartPoint | undefined): Record<string, number> {
   return Object.fromEntries((point?.referral ?? []).map((id) => [id, 6]));
-}
-
-/** A new point's id on this device (the server keeps its own). */
-function newKey(): string {
-  return typeof crypto !== "undefined" && "randomUUID" in crypto
-    ? crypto.randomUUID()
-    : `p${Date.now().toString(36)}${Math.random().toString(36).slice(2)}`;
 }
 
 /**
@@ -37,18 +30,18 @@ export function BodyChart({
   readOnly?: boolean;
 }) {
   const [view, setView] = useState<BodyMapView>(points[0]?.view ?? "back");
-  const [selectedKey, setSelectedKey] = useState<string | null>(null);
+  const [selectedId, setSelectedId] = useState<string | null>(null);
   const [markingReferral, setMarkingReferral] = useState(false);
   const editable = !readOnly && onPointsChange !== undefined;
-  const selected = points.find((p) => p.key === selectedKey);
+  const selected = points.find((p) => p.id === selectedId);
 
   const update = (key: string, change: (p: ChartPoint) => ChartPoint) =>
-    onPointsChange?.((all) => all.map((p) => (p.key === key ? change(p) : p)));
+    onPointsChange?.((all) => all.map((p) => (p.id === key ? change(p) : p)));
 
   const select = (key: string | null) => {
-    setSelectedKey(key);
+    setSelectedId(key);
     setMarkingReferral(false);
-    const point = points.find((p) => p.key === key);
+    const point = points.find((p) => p.id === key);
     if (point) setView(point.view);
   };
 
@@ -59,7 +52,7 @@ export function BodyChart({
     figure: p.figure,
     label: `${index + 1}, ${pointLabel(p)}`,
     status: pointStatus(p),
-    selected: p.key === selectedKey,
+    selected: p.id === selectedId,
   }));
 
   return (
@@ -77,16 +70,16 @@ export function BodyChart({
           marks={referralMarks(selected)}
           onMarksChange={
             markingReferral && selected
-              ? (marks) => update(selected.key, (p) => ({ ...p, referral: Object.keys(marks) }))
+              ? (marks) => update(selected.id, (p) => ({ ...p, referral: Object.keys(marks) }))
               : undefined
           }
           points={mapPoints}
           onPointAdd={
             editable && !markingReferral
               ? (at) => {
-                  const point = newPoint(newKey(), at);
+                  const point = newPoint(newPointId(), at);
                   onPointsChange?.((all) => [...all, point]);
-                  setSelectedKey(point.key);
+                  setSelectedId(point.id);
                 }
               : undefined
           }
@@ -98,11 +91,11 @@ export function BodyChart({
       <div className={styles.boardSide}>
         {selected && editable ? (
           <PointEditor
-            key={selected.key}
+            key={selected.id}
             point={selected}
-            onUpdate={(change) => update(selected.key, change)}
+            onUpdate={(change) => update(selected.id, change)}
             onRemove={() => {
-              onPointsChange?.((all) => all.filter((p) => p.key !== selected.key));
+              onPointsChange?.((all) => all.filter((p) => p.id !== selected.id));
               select(null);
             }}
             onClose={() => select(null)}
@@ -113,7 +106,7 @@ export function BodyChart({
           />
         ) : null}
         <h3 className={styles.sideTitle}>Points this session ({points.length})</h3>
-        <PointList points={points} selectedKey={selectedKey} onSelect={editable ? select : undefined} />
+        <PointList points={points} selectedId={selectedId} onSelect={editable ? select : undefined} />
       </div>
     </div>
   );

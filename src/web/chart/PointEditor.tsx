@@ -1,12 +1,18 @@
-import { muscleById } from "../../core/atlas";
+import { isMuscleId, muscleById } from "../../core/atlas";
 import { regionById } from "../../core/body/regions";
+import { MAX_TOTAL_HOLD_SECONDS } from "../../core/charting";
 import { addHold } from "../../core/charting/hold-timer";
 import styles from "./Chart.module.css";
 import { Choice, Toggle } from "./Choice";
 import { HoldTimer } from "./HoldTimer";
-import { type ChartPoint, musclesForRegion, pointLabel, shortName } from "./points";
+import { type ChartPoint, muscleChoices, pointLabel, shortName } from "./points";
 
 const SHOWN_MUSCLES = 8;
+const PLACE_LABEL = {
+  here: "Trigger points here",
+  nearby: "Nearby",
+  elsewhere: "Elsewhere",
+} as const;
 const COMFORT = Array.from({ length: 11 }, (_, i) => ({ value: i, label: String(i) }));
 
 /**
@@ -35,34 +41,37 @@ export function PointEditor({
   onMarkReferral: (on: boolean) => void;
 }) {
   const set = (patch: Partial<ChartPoint>) => onUpdate((p) => ({ ...p, ...patch }));
-  const { here, others } = musclesForRegion(point.regionId);
-  const ordered = [
-    ...here.filter((m) => suggested.includes(m.id)),
-    ...here.filter((m) => !suggested.includes(m.id)),
-  ];
-  const shown = ordered.slice(0, SHOWN_MUSCLES);
+  const choices = muscleChoices(point.regionId, suggested);
+  const shown = choices.filter((c) => c.place === "here" || c.suggested).slice(0, SHOWN_MUSCLES);
   // The chosen muscle stays among the buttons even when picked from the longer list.
   const chosen = point.muscleId ? muscleById(point.muscleId) : undefined;
-  if (chosen && !shown.includes(chosen)) shown.push(chosen);
-  const rest = [...ordered.slice(SHOWN_MUSCLES), ...others].filter((m) => m !== chosen);
+  if (chosen && !shown.some((c) => c.muscleId === chosen.id))
+    shown.push({ muscleId: chosen.id, place: "elsewhere", suggested: false });
+  const rest = choices.filter((c) => !shown.some((s) => s.muscleId === c.muscleId));
   const label = pointLabel(point);
-  const region = regionById(point.regionId);
+  const region = point.regionId ? regionById(point.regionId) : undefined;
 
   return (
-    <section className={styles.editor} aria-labelledby={`${point.key}-title`}>
+    <section className={styles.editor} aria-labelledby={`${point.id}-title`}>
       <div className={styles.editorHead}>
-        <h3 id={`${point.key}-title`} className={styles.editorTitle}>
+        <h3 id={`${point.id}-title`} className={styles.editorTitle}>
           {label}
         </h3>
         <button type="button" className={styles.linkButton} onClick={onClose}>
           Done
         </button>
       </div>
-      <p className={styles.muted}>Found on: {region?.label ?? point.regionId}</p>
+      <p className={styles.muted}>Found on: {region?.label ?? "the map"}</p>
+      {point.muscleId ? null : (
+        <p className={styles.warning}>Choose the muscle: the point is saved once it has one.</p>
+      )}
 
       <Choice
         legend="Muscle"
-        options={shown.map((m) => ({ value: m.id, label: shortName(m) }))}
+        options={shown.map((c) => ({
+          value: c.muscleId,
+          label: c.suggested ? `${shortName(c.muscleId)} ★` : shortName(c.muscleId),
+        }))}
         value={point.muscleId}
         onChange={(muscleId) => set({ muscleId, stretchApplied: null })}
       />
@@ -70,15 +79,22 @@ export function PointEditor({
         <span>Another muscle</span>
         <select
           value=""
-          onChange={(event) =>
-            event.target.value && set({ muscleId: event.target.value, stretchApplied: null })
-          }
+          onChange={(event) => {
+            const id = event.target.value;
+            if (isMuscleId(id)) set({ muscleId: id, stretchApplied: null });
+          }}
         >
           <option value="">Choose…</option>
-          {rest.map((m) => (
-            <option key={m.id} value={m.id}>
-              {m.name}
-            </option>
+          {(["here", "nearby", "elsewhere"] as const).map((place) => (
+            <optgroup key={place} label={PLACE_LABEL[place]}>
+              {rest
+                .filter((c) => c.place === place)
+                .map((c) => (
+                  <option key={c.muscleId} value={c.muscleId}>
+                    {muscleById(c.muscleId)?.name ?? c.muscleId}
+                  </option>
+                ))}
+            </optgroup>
           ))}
         </select>
       </label>
@@ -122,12 +138,12 @@ export function PointEditor({
       />
 
       <HoldTimer
-        key={point.key}
+        key={point.id}
         defaultSeconds={defaultHoldSeconds}
         totalSeconds={point.holdSeconds}
         pointLabel={label}
         onHoldRecorded={(seconds) =>
-          onUpdate((p) => ({ ...p, holdSeconds: addHold(p.holdSeconds, seconds) }))
+          onUpdate((p) => ({ ...p, holdSeconds: addHold(p.holdSeconds, seconds, MAX_TOTAL_HOLD_SECONDS) }))
         }
       />
 

@@ -8,11 +8,11 @@ const RELEASE_LABEL = { full: "released", partial: "partly released", none: "not
 /** The points beside the chart, in the order they were found; tapping one opens it. */
 export function PointList({
   points,
-  selectedKey,
+  selectedId,
   onSelect,
 }: {
   points: readonly ChartPoint[];
-  selectedKey: string | null;
+  selectedId: string | null;
   onSelect?: (key: string) => void;
 }) {
   if (points.length === 0) {
@@ -41,13 +41,13 @@ export function PointList({
           </>
         );
         return (
-          <li key={point.key}>
+          <li key={point.id}>
             {onSelect ? (
               <button
                 type="button"
-                className={cx(styles.pointButton, point.key === selectedKey && styles.isSelected)}
-                aria-current={point.key === selectedKey ? "true" : undefined}
-                onClick={() => onSelect(point.key)}
+                className={cx(styles.pointButton, point.id === selectedId && styles.isSelected)}
+                aria-current={point.id === selectedId ? "true" : undefined}
+                onClick={() => onSelect(point.id)}
               >
                 {content}
               </button>

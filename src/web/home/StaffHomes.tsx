@@ -8,6 +8,7 @@ import { AppointmentDialog, type Mode } from "../appointments/AppointmentDialog"
 import { AppointmentList } from "../appointments/AppointmentList";
 import { appointmentsQuery } from "../appointments/api";
 import { useSession } from "../auth/session";
+import { ChartLink } from "../chart/ChartLink";
 import { CLIENT_COUNT_LIMIT, clientsQuery } from "../clients/api";
 import { RequestRow, useAnsweredRows } from "../requests/RequestRow";
 import { Card, Empty, Loading, PageHeader, Stat } from "../ui/components";
@@ -165,6 +166,7 @@ export function TherapistHome({ context }: { context: AuthContext }) {
             appointments={mine}
             timeZone={context.timeZone}
             empty="No clients booked with you today."
+            action={(a) => <ChartLink appointmentId={a.id} />}
           />
         </Card>
         <Card title="Coming up" flush>

@@ -10,13 +10,25 @@ import { type ChartPoint, newPoint } from "../points";
 
 const SAMPLE: ChartPoint[] = [
   {
-    ...newPoint("a", { regionId: "shoulder-top-left", view: "back", figure: "back", x: 140, y: 190 }),
+    ...newPoint("00000000-0000-4000-8000-00000000000a", {
+      regionId: "shoulder-top-left",
+      view: "back",
+      figure: "back",
+      x: 140,
+      y: 190,
+    }),
     muscleId: "upper-trapezius",
     holdSeconds: 45,
     release: "full",
   },
   {
-    ...newPoint("b", { regionId: "back-low-right", view: "back", figure: "back", x: 225, y: 390 }),
+    ...newPoint("00000000-0000-4000-8000-00000000000b", {
+      regionId: "back-low-right",
+      view: "back",
+      figure: "back",
+      x: 225,
+      y: 390,
+    }),
     muscleId: "quadratus-lumborum",
     active: false,
   },
