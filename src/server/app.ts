@@ -21,6 +21,7 @@ import { type Access, accessPlugin } from "./auth/access";
 import { ipLimitPlugin } from "./auth/ip-limit";
 import { authRoutes } from "./auth/routes";
 import { assertSessionSettings, fastifyTrustProxy } from "./auth/settings";
+import { chartingRoutes } from "./charting/routes";
 import { clientRoutes } from "./clients/routes";
 import { clinicRoutes } from "./clinic/routes";
 import type { Config } from "./config";
@@ -166,6 +167,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       await api.register(intakeRoutes);
       await api.register(consentRoutes);
       await api.register(portalRoutes);
+      await api.register(chartingRoutes);
       await api.register(setupRoutes);
     },
     { prefix: "/api" },

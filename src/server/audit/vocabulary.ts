@@ -21,6 +21,9 @@ export const AUDIT_ACTIONS = [
   "reschedule",
   "propose",
   "read-readiness",
+  // Charting (src/server/charting).
+  "amend",
+  "add-hold",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -34,5 +37,11 @@ export const AUDIT_ENTITIES = [
   "consent",
   "consent_version",
   "appointment",
+  // Charting (src/server/charting): a chart (treatment session note), one of its trigger points, a
+  // client's chart timeline, and the client's own plain-language session summaries.
+  "chart",
+  "trigger_point",
+  "chart_timeline",
+  "session_summary",
 ] as const;
 export type AuditEntity = (typeof AUDIT_ENTITIES)[number];

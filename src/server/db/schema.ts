@@ -552,6 +552,12 @@ export const treatmentSessions = pgTable(
     clientId: uuid("client_id").notNull(),
     therapistId: uuid("therapist_id").notNull(),
     consultation: jsonb("consultation"),
+    /** consultation or session (src/core/charting CHART_KINDS). */
+    kind: text("kind").notNull().default("session"),
+    /** Bumped by every write: an autosave from a stale copy is refused instead of losing an edit. */
+    version: integer("version").notNull().default(0),
+    /** What to do next, in plain words for the client's portal summary. */
+    clientNote: text("client_note").notNull().default(""),
     subjective: text("subjective").notNull().default(""),
     objective: text("objective").notNull().default(""),
     assessment: text("assessment").notNull().default(""),
@@ -575,6 +581,9 @@ export const treatmentSessions = pgTable(
     }),
     unique("treatment_sessions_clinic_id_key").on(t.clinicId, t.id),
     index("treatment_sessions_client_idx").on(t.clinicId, t.clientId),
+    // One chart per appointment (creating it twice returns the first).
+    uniqueIndex("treatment_sessions_appointment_key").on(t.clinicId, t.appointmentId),
+    index("treatment_sessions_unsigned_idx").on(t.clinicId, t.createdAt).where(sql`${t.signedAt} is null`),
   ],
 );
 
@@ -597,6 +606,10 @@ export const triggerPointRecords = pgTable(
     referralReproduced: jsonb("referral_reproduced").$type<string[]>(),
     release: text("release"),
     stretchApplied: text("stretch_applied"),
+    /** The body-map region the point lies in (a public region id). */
+    regionId: text("region_id"),
+    /** Order on the chart's list (the order the therapist recorded them). */
+    ordinal: integer("ordinal").notNull().default(0),
     createdAt: createdAt(),
   },
   (t) => [
@@ -604,6 +617,7 @@ export const triggerPointRecords = pgTable(
       columns: [t.clinicId, t.sessionId],
       foreignColumns: [treatmentSessions.clinicId, treatmentSessions.id],
     }).onDelete("cascade"),
+    index("trigger_point_records_session_idx").on(t.clinicId, t.sessionId),
   ],
 );
 
@@ -624,6 +638,7 @@ export const noteAmendments = pgTable(
       columns: [t.clinicId, t.sessionId],
       foreignColumns: [treatmentSessions.clinicId, treatmentSessions.id],
     }).onDelete("cascade"),
+    index("note_amendments_session_idx").on(t.clinicId, t.sessionId, t.createdAt),
   ],
 );
 

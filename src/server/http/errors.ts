@@ -113,6 +113,13 @@ export function toApiError(error: FastifyError | Error): { status: number; body:
       },
     };
   }
+  if (pgCode === "KW001") {
+    // The sign-lock triggers (migration charting_sign_lock): a signed note and its points never change.
+    return {
+      status: 409,
+      body: { code: "signed", message: "This note is signed and locked. Changes are made as amendments." },
+    };
+  }
   if (pgCode === "23505") {
     return { status: 409, body: { code: "already_exists", message: "That already exists." } };
   }

@@ -1,0 +1,348 @@
+/**
+ * Charting API (F6): the treating therapist's flow (open, create, autosave, points, holds, sign,
+ * amend), what every role may do on every chart route, and an audit row for every chart read.
+ */
+import { and, count, eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { auditEvents, clinics, DEFAULT_CLINIC_POLICIES } from "../db/schema";
+import { type ChartWorld, noteBody, openChartWorld, pointBody } from "./testing";
+
+let w: ChartWorld;
+beforeAll(async () => {
+  w = await openChartWorld();
+});
+afterAll(() => w.t.close());
+
+async function newChart(): Promise<{ id: string; version: number; appointmentId: string }> {
+  const res = await w.treating.request("POST", `/api/appointments/${await w.newAppointment()}/chart`, {});
+  expect(res.statusCode).toBe(201);
+  return res.json();
+}
+
+describe("the treating therapist's chart", () => {
+  it("opens an appointment on the prepared summary, then creates its chart once", async () => {
+    const open = await w.treating.request("GET", `/api/appointments/${w.todayAppointmentId}/chart`);
+    expect(open.statusCode).toBe(200);
+    const body = open.json();
+    expect(body.canWrite).toBe(true);
+    expect(body.defaultHoldSeconds).toBe(30);
+    expect(Array.isArray(body.prepared.flags)).toBe(true);
+    const first = await w.treating.request("POST", `/api/appointments/${w.todayAppointmentId}/chart`, {});
+    const again = await w.treating.request("POST", `/api/appointments/${w.todayAppointmentId}/chart`, {});
+    expect([200, 201]).toContain(first.statusCode);
+    expect(again.statusCode).toBe(200);
+    expect(again.json().id).toBe(first.json().id);
+  });
+
+  it("offers Jordan's ranking and previous sessions before a visit", async () => {
+    const res = await w.owner.request("GET", `/api/clients/${w.jordanId}/charts`);
+    expect(res.statusCode).toBe(200);
+    const timeline = res.json();
+    expect(timeline.audience).toBe("clinical");
+    expect(timeline.sessions.length).toBeGreaterThanOrEqual(2);
+    const [consultation] = timeline.sessions;
+    expect(consultation.signed).toBe(true);
+    expect(consultation.amended).toBe(true);
+    expect(consultation.painAfter).toBe(4); // the amendment's correction
+    expect(consultation.consultation.posture.map((p: { id: string }) => p.id)).toContain("forward-head");
+  });
+
+  it("autosaves the note with 20 points, refuses a stale version, and reads back what was saved", async () => {
+    const chart = await newChart();
+    const points = Array.from({ length: 20 }, (_, i) =>
+      pointBody(i % 2 ? "levator-scapulae" : "upper-trapezius"),
+    );
+    const save = await w.treating.request("PUT", `/api/charts/${chart.id}`, {
+      version: chart.version,
+      note: noteBody(),
+      points,
+    });
+    expect(save.statusCode).toBe(200);
+    expect(save.json().version).toBe(chart.version + 1);
+    const stale = await w.treating.request("PUT", `/api/charts/${chart.id}`, {
+      version: chart.version,
+      note: noteBody({ subjective: "older copy" }),
+    });
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json().code).toBe("version_conflict");
+    const read = await w.treating.request("GET", `/api/charts/${chart.id}`);
+    expect(read.json().note.subjective).toContain("canary-subjective");
+    expect(read.json().points.map((p: { id: string }) => p.id)).toEqual(points.map((p) => p.id));
+    // A shorter list removes the missing points.
+    const trimmed = await w.treating.request("PUT", `/api/charts/${chart.id}`, {
+      version: save.json().version,
+      note: noteBody(),
+      points: points.slice(0, 3),
+    });
+    expect(trimmed.statusCode).toBe(200);
+    expect((await w.treating.request("GET", `/api/charts/${chart.id}`)).json().points).toHaveLength(3);
+  });
+
+  it("adds holds up on a point, never more than the time between start and end", async () => {
+    const chart = await newChart();
+    const added = await w.treating.request("POST", `/api/charts/${chart.id}/points`, pointBody());
+    expect(added.statusCode).toBe(201);
+    const pointId = added.json().point.id;
+    const hold = (body: object) =>
+      w.treating.request("POST", `/api/charts/${chart.id}/points/${pointId}/holds`, body);
+    expect((await hold({ seconds: 30 })).json().point.holdSeconds).toBe(30);
+    const start = Date.parse("2026-12-03T10:00:00Z");
+    const clipped = await hold({
+      seconds: 45,
+      startedAt: new Date(start).toISOString(),
+      endedAt: new Date(start + 20_000).toISOString(),
+    });
+    expect(clipped.json().recordedSeconds).toBe(20);
+    expect(clipped.json().point.holdSeconds).toBe(50);
+    const bad = await hold({ seconds: 10, startedAt: new Date(start).toISOString() });
+    expect(bad.statusCode).toBe(400);
+  });
+
+  it("signs; then the note and its points are locked, and an amendment keeps the original readable", async () => {
+    const chart = await newChart();
+    const current = (await w.treating.request("GET", `/api/charts/${chart.id}`)).json();
+    const point = pointBody("scalenes");
+    await w.treating.request("PUT", `/api/charts/${chart.id}`, {
+      version: current.version,
+      note: noteBody({ painAfter: 2 }),
+      points: [point],
+    });
+    const before = (await w.treating.request("GET", `/api/charts/${chart.id}`)).json();
+    const signed = await w.treating.request("POST", `/api/charts/${chart.id}/sign`, {
+      version: before.version,
+    });
+    expect(signed.statusCode).toBe(200);
+    expect(signed.json().signedAt).not.toBeNull();
+    const after = signed.json();
+
+    const edits = [
+      w.treating.request("PUT", `/api/charts/${chart.id}`, { version: after.version, note: noteBody() }),
+      w.treating.request("POST", `/api/charts/${chart.id}/points`, pointBody()),
+      w.treating.request(
+        "PUT",
+        `/api/charts/${chart.id}/points/${point.id}`,
+        pointBody("scalenes", { id: undefined }),
+      ),
+      w.treating.request("DELETE", `/api/charts/${chart.id}/points/${point.id}`),
+      w.treating.request("POST", `/api/charts/${chart.id}/points/${point.id}/holds`, { seconds: 10 }),
+    ];
+    for (const res of await Promise.all(edits)) {
+      expect(res.statusCode).toBe(409);
+      expect(res.json().code).toBe("signed");
+    }
+    const resign = await w.treating.request("POST", `/api/charts/${chart.id}/sign`, {
+      version: after.version,
+    });
+    expect(resign.json().code).toBe("already_signed");
+
+    const amend = await w.treating.request("POST", `/api/charts/${chart.id}/amendments`, {
+      reason: "Pain after was 3, not 2.",
+      changes: { note: { painAfter: 3 }, points: [{ id: point.id, set: { release: "full" } }] },
+    });
+    expect(amend.statusCode).toBe(201);
+    expect(amend.json().note.painAfter).toBe(3);
+    expect(amend.json().points[0].release).toBe("full");
+    expect(amend.json().amendments[0].author.name).toBe("Marcus Bell");
+
+    const history = (await w.treating.request("GET", `/api/charts/${chart.id}/history`)).json();
+    expect(history.original.note.painAfter).toBe(2);
+    expect(history.original.points[0].release).toBeNull();
+    expect(history.entries).toHaveLength(1);
+    expect(history.entries[0].amendment.reason).toBe("Pain after was 3, not 2.");
+    expect(history.entries[0].state.note.painAfter).toBe(3);
+
+    const unknown = await w.treating.request("POST", `/api/charts/${chart.id}/amendments`, {
+      reason: "x",
+      changes: { removedPointIds: [crypto.randomUUID()] },
+    });
+    expect(unknown.statusCode).toBe(400);
+  });
+
+  it("refuses an amendment of an unsigned note (it is edited instead)", async () => {
+    const chart = await newChart();
+    const res = await w.treating.request("POST", `/api/charts/${chart.id}/amendments`, {
+      reason: "x",
+      changes: { note: { plan: "y" } },
+    });
+    expect(res.statusCode).toBe(409);
+    expect(res.json().code).toBe("not_signed");
+  });
+
+  it("lists the unsigned note left past the clinic's limit for its therapist and the owner", async () => {
+    const mine = (await w.treating.request("GET", "/api/charts/unsigned")).json();
+    expect(mine.limitHours).toBe(24);
+    expect(mine.notes.length).toBeGreaterThanOrEqual(1);
+    expect(mine.notes.every((n: { therapist: { name: string } }) => n.therapist.name === "Marcus Bell")).toBe(
+      true,
+    );
+    const all = (await w.owner.request("GET", "/api/charts/unsigned")).json();
+    expect(all.notes.length).toBeGreaterThanOrEqual(mine.notes.length);
+    const priya = (await w.otherTherapist.request("GET", "/api/charts/unsigned")).json();
+    expect(priya.notes).toEqual([]);
+  });
+
+  it("shows the client plain summaries of their signed sessions only", async () => {
+    const res = await w.client.request("GET", "/api/me/sessions");
+    expect(res.statusCode).toBe(200);
+    const { sessions } = res.json();
+    expect(sessions.length).toBeGreaterThanOrEqual(2);
+    for (const s of sessions) {
+      expect(s.musclesTreated.length).toBeGreaterThan(0);
+      expect(s.painBefore).not.toBeNull();
+    }
+    expect(res.body).not.toContain("assessment");
+    expect(res.body).not.toContain("Findings fit");
+  });
+});
+
+describe("who may call each chart route", () => {
+  const CANARIES = [
+    "canary-subjective",
+    "Left-sided headaches",
+    "Findings fit",
+    "upper-trapezius",
+    "painBefore",
+  ];
+
+  function expectRefused(res: { statusCode: number; body: string }, status: number) {
+    expect(res.statusCode).toBe(status);
+    const body = JSON.parse(res.body);
+    expect(Object.keys(body).sort()).toEqual(expect.arrayContaining(["code", "message"]));
+    for (const canary of CANARIES) expect(res.body).not.toContain(canary);
+  }
+
+  function routes(chartId: string, pointId: string, appointmentId: string, clientId: string) {
+    return {
+      reads: [
+        ["GET", `/api/appointments/${appointmentId}/chart`],
+        ["GET", `/api/charts/${chartId}`],
+        ["GET", `/api/charts/${chartId}/history`],
+      ] as const,
+      writes: [
+        ["POST", `/api/appointments/${appointmentId}/chart`, {}],
+        ["PUT", `/api/charts/${chartId}`, { version: 0, note: noteBody() }],
+        ["POST", `/api/charts/${chartId}/points`, pointBody()],
+        ["PUT", `/api/charts/${chartId}/points/${pointId}`, pointBody()],
+        ["DELETE", `/api/charts/${chartId}/points/${pointId}`, undefined],
+        ["POST", `/api/charts/${chartId}/points/${pointId}/holds`, { seconds: 10 }],
+        ["POST", `/api/charts/${chartId}/sign`, { version: 0 }],
+        ["POST", `/api/charts/${chartId}/amendments`, { reason: "r", changes: { note: { plan: "p" } } }],
+      ] as const,
+      timeline: ["GET", `/api/clients/${clientId}/charts`] as const,
+    };
+  }
+
+  async function target() {
+    const chart = await newChart();
+    const point = await w.treating.request("POST", `/api/charts/${chart.id}/points`, pointBody());
+    const signedChart = (await w.owner.request("GET", `/api/charts/${w.signedChartId}`)).json();
+    return {
+      unsigned: routes(chart.id, point.json().point.id, chart.appointmentId, w.jordanId),
+      signed: signedChart,
+    };
+  }
+
+  it("the front desk and clients reach no chart content (403), the desk sees only that sessions were charted", async () => {
+    const { unsigned } = await target();
+    for (const agent of [w.desk, w.client]) {
+      for (const [method, url] of unsigned.reads) expectRefused(await agent.request(method, url), 403);
+      for (const [method, url, body] of unsigned.writes)
+        expectRefused(await agent.request(method, url, body), 403);
+      expectRefused(await agent.request("GET", "/api/charts/unsigned"), 403);
+    }
+    expectRefused(await w.client.request(...unsigned.timeline), 403);
+    const desk = await w.desk.request(...unsigned.timeline);
+    expect(desk.statusCode).toBe(200);
+    expect(desk.json().audience).toBe("desk");
+    expect(desk.json().sessions.length).toBeGreaterThanOrEqual(2);
+    for (const canary of CANARIES) expect(desk.body).not.toContain(canary);
+    for (const staff of [w.owner, w.treating, w.otherTherapist, w.desk]) {
+      expectRefused(await staff.request("GET", "/api/me/sessions"), 403);
+    }
+  });
+
+  it("another clinic's staff find nothing (404)", async () => {
+    const { unsigned } = await target();
+    for (const [method, url] of unsigned.reads) expectRefused(await w.otherClinic.request(method, url), 404);
+    for (const [method, url, body] of unsigned.writes)
+      expectRefused(await w.otherClinic.request(method, url, body), 404);
+    expectRefused(await w.otherClinic.request(...unsigned.timeline), 404);
+    expect((await w.otherClinic.request("GET", "/api/charts/unsigned")).json().notes).toEqual([]);
+  });
+
+  it("another therapist reads (by default) but never writes; with reading switched off, reads nothing", async () => {
+    const { unsigned } = await target();
+    for (const [method, url] of unsigned.reads)
+      expect((await w.otherTherapist.request(method, url)).statusCode).toBe(200);
+    for (const [method, url, body] of unsigned.writes)
+      expectRefused(await w.otherTherapist.request(method, url, body), 403);
+    const opened = (await w.otherTherapist.request(...unsigned.reads[0])).json();
+    expect(opened.canWrite).toBe(false);
+
+    await w.t.database.db
+      .update(clinics)
+      .set({ policies: { ...DEFAULT_CLINIC_POLICIES, therapistsReadAllCharts: false } })
+      .where(eq(clinics.id, w.clinicId));
+    try {
+      for (const [method, url] of unsigned.reads)
+        expectRefused(await w.otherTherapist.request(method, url), 403);
+      const timeline = await w.otherTherapist.request(...unsigned.timeline);
+      expect(timeline.statusCode).toBe(200);
+      expect(timeline.json().sessions).toEqual([]);
+    } finally {
+      await w.t.database.db
+        .update(clinics)
+        .set({ policies: DEFAULT_CLINIC_POLICIES })
+        .where(eq(clinics.id, w.clinicId));
+    }
+  });
+
+  it("the owner and the treating therapist read and write", async () => {
+    const { unsigned } = await target();
+    for (const agent of [w.owner, w.treating]) {
+      for (const [method, url] of unsigned.reads)
+        expect((await agent.request(method, url)).statusCode).toBe(200);
+    }
+    const [, pointUrl, pointPut] = unsigned.writes[3];
+    expect((await w.owner.request("PUT", pointUrl, pointPut)).statusCode).toBe(200);
+    expect((await w.treating.request("PUT", pointUrl, pointPut)).statusCode).toBe(200);
+  });
+});
+
+describe("audit", () => {
+  it("writes one audit row per chart read", async () => {
+    const chartReads = () =>
+      w.t.database.db
+        .select({ n: count() })
+        .from(auditEvents)
+        .where(
+          and(
+            eq(auditEvents.entity, "chart"),
+            eq(auditEvents.action, "read"),
+            eq(auditEvents.entityId, w.signedChartId),
+          ),
+        );
+    const [before] = await chartReads();
+    const N = 7;
+    for (let i = 0; i < N; i++) {
+      const agent = i % 2 ? w.owner : w.otherTherapist;
+      expect((await agent.request("GET", `/api/charts/${w.signedChartId}`)).statusCode).toBe(200);
+    }
+    const [after] = await chartReads();
+    expect((after?.n ?? 0) - (before?.n ?? 0)).toBe(N);
+  });
+
+  it("audits every write with the client it concerns", async () => {
+    const chart = await newChart();
+    const count0 = await w.t.database.db
+      .select({ n: count() })
+      .from(auditEvents)
+      .where(eq(auditEvents.entity, "trigger_point"));
+    await w.treating.request("POST", `/api/charts/${chart.id}/points`, pointBody());
+    const count1 = await w.t.database.db
+      .select({ n: count() })
+      .from(auditEvents)
+      .where(eq(auditEvents.entity, "trigger_point"));
+    expect((count1[0]?.n ?? 0) - (count0[0]?.n ?? 0)).toBe(1);
+  });
+});
