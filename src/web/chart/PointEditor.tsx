@@ -149,8 +149,11 @@ export function PointEditor({
 
       <Toggle label="Twitch response" checked={point.twitch} onChange={(twitch) => set({ twitch })} />
 
-      <div className={styles.referral}>
-        <p className={styles.fieldLabel}>Referred pain reproduced</p>
+      {/* biome-ignore lint/a11y/useSemanticElements: a fieldset would make the button part of a form group; this only names the part */}
+      <div className={styles.referral} role="group" aria-labelledby={`${point.id}-referral`}>
+        <p id={`${point.id}-referral`} className={styles.fieldLabel}>
+          Referred pain reproduced
+        </p>
         <p className={styles.muted}>
           {point.referral.length === 0
             ? "None marked."

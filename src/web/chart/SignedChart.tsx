@@ -1,6 +1,6 @@
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import type { AmendmentView, Chart, ChartHistory } from "../../core/api/charting";
+import type { Chart, ChartHistory } from "../../core/api/charting";
 import { movementTestById, postureFindingById } from "../../core/charting";
 import { ApiError } from "../api/client";
 import { Alert } from "../ui/components";
@@ -59,19 +59,18 @@ function NoteView({ note }: { note: Note }) {
   );
 }
 
-function describeChanges(amendment: AmendmentView): string[] {
+/** What an amendment changed, read from the note before and after it (field by field). */
+function describeChanges(before: ChartHistory["original"], after: ChartHistory["original"]): string[] {
   const out: string[] = [];
-  for (const [field, value] of Object.entries(amendment.changes.note ?? {})) {
-    const label = NOTE_LABELS[field] ?? field;
-    out.push(
-      typeof value === "string" || typeof value === "number" ? `${label}: “${value}”` : `${label} changed`,
-    );
+  for (const key of Object.keys(after.note) as (keyof Note)[]) {
+    const a = (before.note as Note)[key];
+    const b = (after.note as Note)[key];
+    if (JSON.stringify(a) === JSON.stringify(b)) continue;
+    const label = NOTE_LABELS[key] ?? key;
+    out.push(typeof b === "string" || typeof b === "number" ? `${label}: “${b}”` : `${label} changed`);
   }
-  if (amendment.changes.points?.length) out.push(`${amendment.changes.points.length} point(s) changed`);
-  if (amendment.changes.addedPoints?.length)
-    out.push(`${amendment.changes.addedPoints.length} point(s) added`);
-  if (amendment.changes.removedPointIds?.length)
-    out.push(`${amendment.changes.removedPointIds.length} point(s) removed`);
+  const pointsBefore = JSON.stringify(before.points);
+  if (pointsBefore !== JSON.stringify(after.points)) out.push("Trigger points changed");
   return out;
 }
 
@@ -85,7 +84,7 @@ function History({ history, timeZone }: { history: ChartHistory; timeZone: strin
         </h4>
         <NoteView note={history.original.note as Note} />
       </li>
-      {history.entries.map(({ amendment }, index) => (
+      {history.entries.map(({ amendment, state }, index) => (
         <li key={amendment.id} className={styles.historyItem}>
           <h4 className={styles.historyTitle}>
             Amendment {index + 1}, {formatDateTime(amendment.createdAt, timeZone)}
@@ -95,7 +94,7 @@ function History({ history, timeZone }: { history: ChartHistory; timeZone: strin
             <strong>Reason:</strong> {amendment.reason}
           </p>
           <ul className={styles.plainList}>
-            {describeChanges(amendment).map((line) => (
+            {describeChanges(history.entries[index - 1]?.state ?? history.original, state).map((line) => (
               <li key={line}>{line}</li>
             ))}
           </ul>
@@ -128,7 +127,9 @@ function AmendForm({ chart, onDone }: { chart: Chart; onDone: () => void }) {
     if (Object.keys(changes).length === 0) return setError("Change something in the note first.");
     setBusy(true);
     try {
-      await amendChart(chart.id, { reason: reason.trim(), changes: { note: changes } });
+      // The whole note, not only the changed fields: the API fills fields left out with their
+      // defaults (NoteContentSchema.partial() keeps zod defaults), which would blank them.
+      await amendChart(chart.id, { reason: reason.trim(), changes: { note } });
       await queryClient.invalidateQueries({ queryKey: chartKeys.history(chart.id) });
       await queryClient.invalidateQueries({ queryKey: ["chart-opening"] });
       onDone();
