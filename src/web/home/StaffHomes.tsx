@@ -9,6 +9,7 @@ import { AppointmentList } from "../appointments/AppointmentList";
 import { appointmentsQuery } from "../appointments/api";
 import { useSession } from "../auth/session";
 import { ChartLink } from "../chart/ChartLink";
+import { UnsignedNotes } from "../chart/UnsignedNotes";
 import { CLIENT_COUNT_LIMIT, clientsQuery } from "../clients/api";
 import { RequestRow, useAnsweredRows } from "../requests/RequestRow";
 import { Card, Empty, Loading, PageHeader, Stat } from "../ui/components";
@@ -75,6 +76,7 @@ export function OwnerHome({ context }: { context: AuthContext }) {
         />
         <Stat value={clients.data?.length ?? "–"} label="Clients" />
       </div>
+      <UnsignedNotes timeZone={context.timeZone} showTherapist />
       <h2>Today by therapist</h2>
       <TodayByTherapist appointments={today} timeZone={context.timeZone} />
     </>
@@ -160,6 +162,7 @@ export function TherapistHome({ context }: { context: AuthContext }) {
         title={greeting(session?.user.name ?? "")}
         description="Your clients today, in order."
       />
+      <UnsignedNotes timeZone={context.timeZone} />
       <div className="kw-grid kw-grid--wide">
         <Card title={`Your day (${mine.length})`} flush>
           <AppointmentList

@@ -10,6 +10,7 @@ import type { AuthContext } from "../../core/api/auth";
 import type { MyConsent, MyIntake } from "../../core/api/intake";
 import { portalRanges } from "../app/ranges";
 import { useSession } from "../auth/session";
+import { MySessions } from "../chart/MySessions";
 import { publicClinicQuery } from "../clinic/api";
 import { myConsentQuery } from "../consent/api";
 import { myIntakeQuery } from "../intake/api";
@@ -231,6 +232,7 @@ export function PortalHome({ context }: { context: AuthContext }) {
             />
           )}
         </Card>
+        <MySessions zone={zone} />
         <Card title="Your data">
           <p>
             Everything the clinic keeps about you (your details, appointments, questionnaire answers, signed
