@@ -17,12 +17,6 @@ export interface FigurePoint {
   readonly selected?: boolean;
 }
 
-const POINT_STATUS_CLASS: Record<TriggerPointStatus, string | undefined> = {
-  active: styles.isActivePoint,
-  latent: styles.isLatentPoint,
-  released: styles.isReleasedPoint,
-};
-
 /** Everything a figure needs to draw and wire up its regions; shared by all figures of a view. */
 export interface RegionBehaviour {
   /** Prefix for SVG ids, unique per map instance. */
@@ -327,13 +321,13 @@ function TriggerPointMark({ point, size }: { readonly point: FigurePoint; readon
   return (
     // biome-ignore lint/a11y/noInteractiveElementToNoninteractiveRole: an SVG <g> is not interactive; role img names the ×
     <g
-      className={cx(styles.bodymapPoint, point.status && POINT_STATUS_CLASS[point.status])}
+      className={styles.bodymapPoint}
       transform={`translate(${point.x} ${point.y})`}
       role="img"
       aria-label={`Trigger point: ${point.label}`}
       data-status={point.status}
     >
-      {point.selected && <circle className={styles.bodymapPointRing} r={size * 2.2} />}
+      {point.selected && <circle data-ring="" r={size * 2.2} />}
       <path className={styles.bodymapPointHalo} d={d} />
       <path className={styles.bodymapPointCross} d={d} />
     </g>
