@@ -6,6 +6,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { ApiError } from "../api/client";
+import { ChartLink } from "../chart/ChartLink";
 import { Alert, Button, Loading } from "../ui/components";
 import { Dialog, DialogActions, DialogHeader } from "../ui/Dialog";
 import { AppointmentFacts } from "./AppointmentFacts";
@@ -125,6 +126,7 @@ function AppointmentBody({
   return (
     <>
       <AppointmentFacts appointment={a} timeZone={timeZone} onClose={onClose} />
+      <ChartLink appointmentId={a.id} />
       {reasons ? (
         <div style={{ marginTop: "var(--kw-space-4)" }}>
           <Alert tone="warning">

@@ -1,3 +1,4 @@
+import type { ReactNode } from "react";
 import type { Appointment } from "../../core/api/clinic";
 import { useSession } from "../auth/session";
 import { FlagBadges } from "../intake/FlagBadges";
@@ -17,6 +18,7 @@ export function AppointmentList({
   withDate = false,
   hideTherapist = false,
   empty = "Nothing scheduled.",
+  action,
 }: {
   appointments: Appointment[];
   timeZone: string;
@@ -24,6 +26,8 @@ export function AppointmentList({
   withDate?: boolean;
   hideTherapist?: boolean;
   empty?: string;
+  /** Something to do with each appointment, shown under it (e.g. the therapist's "Open chart"). */
+  action?: (appointment: Appointment) => ReactNode;
 }) {
   const { context } = useSession();
   // Staff see each client's screening flags beside their name (F5).
@@ -58,6 +62,7 @@ export function AppointmentList({
                 {show === "client" ? <FlagBadges flags={flags.get(a.client.id) ?? []} limit={2} /> : null}
               </span>
               <span className={styles.apptWhat}>{details}</span>
+              {action ? action(a) : null}
             </span>
           </li>
         );

@@ -12,7 +12,12 @@ import {
 import { type NavigationDirection, type NavigationStep, nextFocus } from "../../core/body/neighbours";
 import { cx } from "../ui/cx";
 import styles from "./BodyMap.module.css";
-import { BodyMapFigure, type FigurePoint, type RegionBehaviour } from "./BodyMapFigure";
+import {
+  BodyMapFigure,
+  type FigurePoint,
+  type RegionBehaviour,
+  type TriggerPointStatus,
+} from "./BodyMapFigure";
 import { BodyMapLegend } from "./BodyMapLegend";
 import type { CompiledRegion } from "./geometry/figure";
 import { navigationPoints } from "./geometry/navigation";
@@ -42,6 +47,10 @@ export interface BodyMapPoint {
   /** Which drawing of the view (e.g. `palm-left`); defaults to the view's first figure. */
   readonly figure?: string;
   readonly label: string;
+  /** Charting: drawn by status (active, latent, released); plain when absent. */
+  readonly status?: TriggerPointStatus;
+  /** Charting: the point being edited, ringed. */
+  readonly selected?: boolean;
 }
 
 /** A point the user placed in chart mode: where, and on which region. */

@@ -7,10 +7,14 @@ import { type BodyMapView, isHomeView } from "./geometry/views";
 import { describeAppearance, type RegionAppearance } from "./marking";
 import { StipplePattern } from "./StipplePattern";
 
+export type TriggerPointStatus = "active" | "latent" | "released";
+
 export interface FigurePoint {
   readonly x: number;
   readonly y: number;
   readonly label: string;
+  readonly status?: TriggerPointStatus;
+  readonly selected?: boolean;
 }
 
 /** Everything a figure needs to draw and wire up its regions; shared by all figures of a view. */
@@ -321,7 +325,9 @@ function TriggerPointMark({ point, size }: { readonly point: FigurePoint; readon
       transform={`translate(${point.x} ${point.y})`}
       role="img"
       aria-label={`Trigger point: ${point.label}`}
+      data-status={point.status}
     >
+      {point.selected && <circle data-ring="" r={size * 2.2} />}
       <path className={styles.bodymapPointHalo} d={d} />
       <path className={styles.bodymapPointCross} d={d} />
     </g>

@@ -2,6 +2,7 @@ import { useQuery } from "@tanstack/react-query";
 import { Link, useParams } from "react-router";
 import { ApiError } from "../api/client";
 import { useSession } from "../auth/session";
+import { ClientCharts } from "../chart/ClientCharts";
 import { StaffIntakeSections } from "../intake/StaffIntake";
 import { Alert, Card, Loading, PageHeader } from "../ui/components";
 import { clientRecordQuery } from "./api";
@@ -29,6 +30,7 @@ export default function ClientPage() {
         description={`Client since ${new Date(c.createdAt).toLocaleDateString("en-US", { month: "long", year: "numeric" })}`}
       />
       <StaffIntakeSections clientId={c.id} timeZone={context?.timeZone ?? "UTC"} />
+      <ClientCharts clientId={c.id} timeZone={context?.timeZone ?? "UTC"} />
       <div className="kw-grid" style={{ marginTop: "var(--kw-space-5)" }}>
         <Card title="Contact">
           <dl className="kw-dl" style={{ overflowWrap: "anywhere" }}>

@@ -8,6 +8,8 @@ import { AppointmentDialog, type Mode } from "../appointments/AppointmentDialog"
 import { AppointmentList } from "../appointments/AppointmentList";
 import { appointmentsQuery } from "../appointments/api";
 import { useSession } from "../auth/session";
+import { ChartLink } from "../chart/ChartLink";
+import { UnsignedNotes } from "../chart/UnsignedNotes";
 import { CLIENT_COUNT_LIMIT, clientsQuery } from "../clients/api";
 import { RequestRow, useAnsweredRows } from "../requests/RequestRow";
 import { Card, Empty, Loading, PageHeader, Stat } from "../ui/components";
@@ -75,6 +77,7 @@ export function OwnerHome({ context }: { context: AuthContext }) {
         />
         <Stat value={clients.data?.length ?? "–"} label="Clients" />
       </div>
+      <UnsignedNotes timeZone={context.timeZone} showTherapist />
       <h2>Today by therapist</h2>
       <TodayByTherapist appointments={today} timeZone={context.timeZone} />
     </>
@@ -160,12 +163,14 @@ export function TherapistHome({ context }: { context: AuthContext }) {
         title={greeting(session?.user.name ?? "")}
         description="Your clients today, in order."
       />
+      <UnsignedNotes timeZone={context.timeZone} />
       <div className="kw-grid kw-grid--wide">
         <Card title={`Your day (${mine.length})`} flush>
           <AppointmentList
             appointments={mine}
             timeZone={context.timeZone}
             empty="No clients booked with you today."
+            action={(a) => <ChartLink appointmentId={a.id} />}
           />
         </Card>
         <Card title="Coming up" flush>

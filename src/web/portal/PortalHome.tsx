@@ -10,6 +10,7 @@ import type { AuthContext } from "../../core/api/auth";
 import type { MyConsent, MyIntake } from "../../core/api/intake";
 import { portalRanges } from "../app/ranges";
 import { useSession } from "../auth/session";
+import { MySessions } from "../chart/MySessions";
 import { publicClinicQuery } from "../clinic/api";
 import { myConsentQuery } from "../consent/api";
 import { ErasureCard } from "../erasure/ErasureCard";
@@ -232,6 +233,7 @@ export function PortalHome({ context }: { context: AuthContext }) {
             />
           )}
         </Card>
+        <MySessions zone={zone} />
         <Card title="Your data">
           <p>
             Everything the clinic keeps about you (your details, appointments, questionnaire answers, signed
