@@ -134,7 +134,16 @@ export function seriesRows(series: readonly Series[]) {
   return [...rows.values()].sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
 }
 
-export function LineChart({ title, series, max, unit = "", pain = false, zone, valueName, empty }: LineChartProps) {
+export function LineChart({
+  title,
+  series,
+  max,
+  unit = "",
+  pain = false,
+  zone,
+  valueName,
+  empty,
+}: LineChartProps) {
   const withPoints = series.filter((s) => s.points.length > 0);
   const all = withPoints.flatMap((s) => s.points);
   const top = Math.max(max, ...all.map((p) => p.value));
@@ -144,7 +153,14 @@ export function LineChart({ title, series, max, unit = "", pain = false, zone, v
     withPoints.length === 0
       ? empty
       : `${withPoints
-          .map((s) => `${s.label}: ${describeTrend(s.points.map((p) => ({ at: p.at, value: p.value })), format, unit)}`)
+          .map(
+            (s) =>
+              `${s.label}: ${describeTrend(
+                s.points.map((p) => ({ at: p.at, value: p.value })),
+                format,
+                unit,
+              )}`,
+          )
           .join("; ")}.`;
   const sources = new Set(all.map((p) => p.source));
   const legend: ReactNode[] = [];
@@ -157,7 +173,14 @@ export function LineChart({ title, series, max, unit = "", pain = false, zone, v
           source === "diary" ? (
             <circle cx="9" cy="6" r="4.5" className={styles.marker} fill="var(--kw-color-surface)" />
           ) : (
-            <rect x="4.5" y="1.5" width="9" height="9" className={styles.marker} fill="var(--kw-color-surface)" />
+            <rect
+              x="4.5"
+              y="1.5"
+              width="9"
+              height="9"
+              className={styles.marker}
+              fill="var(--kw-color-surface)"
+            />
           )
         }
       >

@@ -34,7 +34,16 @@ const MARGIN = { top: 18, right: 8, bottom: 26, left: 30 };
 /** Beyond this many sessions the oldest are left out of the drawing (the table keeps them all). */
 const MAX_GROUPS_PER_100PX = 1.6;
 
-export function PairedBars({ title, items, names, max, pain = false, zone, summary, empty }: PairedBarsProps) {
+export function PairedBars({
+  title,
+  items,
+  names,
+  max,
+  pain = false,
+  zone,
+  summary,
+  empty,
+}: PairedBarsProps) {
   const values = items.flatMap((i) => [i.first ?? 0, i.second ?? 0]);
   const top = Math.max(max, ...values);
   const sorted = [...items].sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
@@ -47,10 +56,18 @@ export function PairedBars({ title, items, names, max, pain = false, zone, summa
       legend={
         items.length === 0 ? undefined : (
           <>
-            <LegendItem swatch={<rect x="1" y="1" width="7" height="10" className={styles.barFirst} fill={fill(0, 7)} />}>
+            <LegendItem
+              swatch={
+                <rect x="1" y="1" width="7" height="10" className={styles.barFirst} fill={fill(0, 7)} />
+              }
+            >
               {names[0]} (left)
             </LegendItem>
-            <LegendItem swatch={<rect x="10" y="1" width="7" height="10" className={styles.barSecond} fill={fill(1, 3)} />}>
+            <LegendItem
+              swatch={
+                <rect x="10" y="1" width="7" height="10" className={styles.barSecond} fill={fill(1, 3)} />
+              }
+            >
               {names[1]} (right)
             </LegendItem>
           </>
@@ -95,7 +112,13 @@ export function PairedBars({ title, items, names, max, pain = false, zone, summa
           <svg width={width} height={HEIGHT} className={styles.svg}>
             {valueTicks(top, pain ? 2 : 4).map((t) => (
               <g key={t}>
-                <line x1={MARGIN.left} x2={width - MARGIN.right} y1={y(t)} y2={y(t)} className={styles.grid} />
+                <line
+                  x1={MARGIN.left}
+                  x2={width - MARGIN.right}
+                  y1={y(t)}
+                  y2={y(t)}
+                  className={styles.grid}
+                />
                 <text x={MARGIN.left - 6} y={y(t)} dy="0.32em" textAnchor="end" className={styles.axisLabel}>
                   {t}
                 </text>
@@ -120,7 +143,12 @@ export function PairedBars({ title, items, names, max, pain = false, zone, summa
                           fill={fill(which as 0 | 1, value)}
                           className={which === 0 ? styles.barFirst : styles.barSecond}
                         />
-                        <text x={x + barWidth / 2} y={y(value) - 4} textAnchor="middle" className={styles.barLabel}>
+                        <text
+                          x={x + barWidth / 2}
+                          y={y(value) - 4}
+                          textAnchor="middle"
+                          className={styles.barLabel}
+                        >
                           {value}
                         </text>
                       </g>

@@ -1,8 +1,15 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { seriesRows } from "./LineChart";
-import { panelWidth } from "./LineChart";
-import { describeTrend, linearScale, linePath, percentChange, timeDomain, timeTicks, valueTicks } from "./scale";
+import { panelWidth, seriesRows } from "./LineChart";
+import {
+  describeTrend,
+  linearScale,
+  linePath,
+  percentChange,
+  timeDomain,
+  timeTicks,
+  valueTicks,
+} from "./scale";
 
 describe("chart scales", () => {
   it("maps a domain onto a range, and a one-value domain to the middle", () => {
@@ -47,7 +54,12 @@ describe("chart scales", () => {
   });
 
   it("draws a polyline through the points in order", () => {
-    expect(linePath([{ x: 0, y: 1 }, { x: 10.04, y: 2.55 }])).toBe("M0 1 L10 2.6");
+    expect(
+      linePath([
+        { x: 0, y: 1 },
+        { x: 10.04, y: 2.55 },
+      ]),
+    ).toBe("M0 1 L10 2.6");
     expect(linePath([])).toBe("");
   });
 
