@@ -91,7 +91,7 @@ function Panel({
   return (
     <div className={styles.panel}>
       <p className={styles.panelTitle}>{series.label}</p>
-      <svg width={width} height={PANEL_HEIGHT} className={styles.svg}>
+      <svg width={width} height={PANEL_HEIGHT} className={styles.svg} aria-hidden="true">
         {ticks.map((t) => (
           <g key={t}>
             <line x1={MARGIN.left} x2={innerRight} y1={y(t)} y2={y(t)} className={styles.grid} />

@@ -109,7 +109,7 @@ export function PairedBars({
         const barWidth = Math.min(28, Math.max(6, band * 0.32));
         const y = linearScale([0, top], [HEIGHT - MARGIN.bottom, MARGIN.top]);
         return (
-          <svg width={width} height={HEIGHT} className={styles.svg}>
+          <svg width={width} height={HEIGHT} className={styles.svg} aria-hidden="true">
             {valueTicks(top, pain ? 2 : 4).map((t) => (
               <g key={t}>
                 <line
@@ -133,7 +133,7 @@ export function PairedBars({
                     const x = which === 0 ? centre - barWidth - 1 : centre + 1;
                     const height = Math.max(1, y(0) - y(value));
                     return (
-                      <g key={which}>
+                      <g key={which === 0 ? "first" : "second"}>
                         <rect
                           x={x}
                           y={y(0) - height}
