@@ -17,16 +17,16 @@ describe("pain diary drafts", () => {
   it("'Same as last time' copies the regions and scores but not the note", () => {
     const draft = repeatEntry({
       regions: [
-        { regionId: "neck-back", pain: 4 },
-        { regionId: "lower-back", pain: 0 },
+        { id: "neck-back", intensity: 4 },
+        { id: "lower-back", intensity: 0 },
       ],
       note: "after gardening",
     });
     expect(draft).toEqual({ scores: { "neck-back": 4, "lower-back": 0 }, note: "" });
     expect(draftProblem(draft)).toBeNull();
     expect(regionsOf(draft)).toEqual([
-      { regionId: "neck-back", pain: 4 },
-      { regionId: "lower-back", pain: 0 },
+      { id: "neck-back", intensity: 4 },
+      { id: "lower-back", intensity: 0 },
     ]);
   });
 
@@ -61,6 +61,6 @@ describe("pain diary drafts", () => {
   });
 
   it("describes an entry with the regions' plain names", () => {
-    expect(describeScores([{ regionId: "no-such-region", pain: 3 }])).toBe("no-such-region 3");
+    expect(describeScores([{ id: "no-such-region", intensity: 3 }])).toBe("no-such-region 3");
   });
 });

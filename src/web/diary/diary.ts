@@ -21,7 +21,7 @@ export interface DiaryDraft {
 }
 
 export interface DiaryEntryLike {
-  readonly regions: readonly { readonly regionId: string; readonly pain: number }[];
+  readonly regions: readonly { readonly id: string; readonly intensity: number }[];
   readonly note?: string | null;
 }
 
@@ -38,7 +38,7 @@ export function clampScore(value: number): number {
  */
 export function repeatEntry(last: DiaryEntryLike): DiaryDraft {
   return {
-    scores: Object.fromEntries(last.regions.map((r) => [r.regionId, clampScore(r.pain)])),
+    scores: Object.fromEntries(last.regions.map((r) => [r.id, clampScore(r.intensity)])),
     note: "",
   };
 }
@@ -82,8 +82,8 @@ export function draftProblem(draft: DiaryDraft): string | null {
 }
 
 /** The draft as the API's regions list, in the order they were added. */
-export function regionsOf(draft: DiaryDraft): { regionId: string; pain: number }[] {
-  return Object.entries(draft.scores).map(([regionId, pain]) => ({ regionId, pain }));
+export function regionsOf(draft: DiaryDraft): { id: string; intensity: number }[] {
+  return Object.entries(draft.scores).map(([id, intensity]) => ({ id, intensity }));
 }
 
 export function regionName(regionId: string): string {
@@ -92,5 +92,5 @@ export function regionName(regionId: string): string {
 
 /** "Lower back (left) 5, Neck 3": an entry in one line. */
 export function describeScores(regions: DiaryEntryLike["regions"]): string {
-  return regions.map((r) => `${regionName(r.regionId)} ${r.pain}`).join(", ");
+  return regions.map((r) => `${regionName(r.id)} ${r.intensity}`).join(", ");
 }

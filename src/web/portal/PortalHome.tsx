@@ -14,6 +14,7 @@ import { publicClinicQuery } from "../clinic/api";
 import { myConsentQuery } from "../consent/api";
 import { myIntakeQuery } from "../intake/api";
 import { HoldAdvice, StopAdvice } from "../intake/ScreeningAdvice";
+import { CareCard } from "../plans/CareNav";
 import { ButtonLink, Card, Loading, PageHeader } from "../ui/components";
 import { cx } from "../ui/cx";
 import { zoneAbbreviation } from "../ui/time";
@@ -195,6 +196,7 @@ export function PortalHome({ context }: { context: AuthContext }) {
             {consentStep(consent.data)}
           </ol>
         </Card>
+        <CareCard />
         <Card title="Upcoming appointments" flush>
           <PortalAppointments
             appointments={upcoming}
