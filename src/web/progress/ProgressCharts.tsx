@@ -58,6 +58,7 @@ export default function ProgressCharts({ progress, zone, who, headingLevel = 2 }
           pain
           zone={zone}
           valueName="pain from 0 (none) to 10 (worst)"
+          headingLevel={headingLevel}
           empty={`No pain scores yet: ${who === "you" ? "add a diary entry" : "nothing in the diary or sessions"}.`}
         />
       </section>
@@ -75,6 +76,7 @@ export default function ProgressCharts({ progress, zone, who, headingLevel = 2 }
           pain
           zone={zone}
           summary={beforeAfterSummary(progress.sessions)}
+          headingLevel={headingLevel}
           empty="No sessions charted yet."
         />
       </section>
@@ -91,6 +93,7 @@ export default function ProgressCharts({ progress, zone, who, headingLevel = 2 }
           max={4}
           zone={zone}
           summary={pointsSummary(progress.sessions)}
+          headingLevel={headingLevel}
           empty="No sessions charted yet."
         />
       </section>
@@ -106,6 +109,7 @@ export default function ProgressCharts({ progress, zone, who, headingLevel = 2 }
           unit="°"
           zone={zone}
           valueName="degrees"
+          headingLevel={headingLevel}
           empty={`No range of motion measured at ${yours} consultations yet.`}
         />
       </section>

@@ -46,6 +46,7 @@ export interface LineChartProps {
   /** What the values are, for the table's header ("Pain (0–10)", "Degrees"). */
   readonly valueName: string;
   readonly empty: string;
+  readonly headingLevel?: 2 | 3;
 }
 
 const PANEL_HEIGHT = 132;
@@ -191,6 +192,7 @@ export function LineChart({
   const rows = seriesRows(withPoints);
   return (
     <ChartFrame
+      headingLevel={headingLevel}
       title={title}
       summary={summary}
       legend={legend.length > 0 ? legend : undefined}

@@ -27,6 +27,7 @@ export interface PairedBarsProps {
   readonly zone: string;
   readonly summary: string;
   readonly empty: string;
+  readonly headingLevel?: 2 | 3;
 }
 
 const HEIGHT = 200;
@@ -51,6 +52,7 @@ export function PairedBars({
     pain ? painColour(value) : which === 0 ? "var(--kw-body-stroke)" : "var(--kw-color-primary)";
   return (
     <ChartFrame
+      headingLevel={headingLevel}
       title={title}
       summary={items.length === 0 ? empty : summary}
       legend={
