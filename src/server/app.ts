@@ -26,12 +26,16 @@ import { clinicRoutes } from "./clinic/routes";
 import type { Config } from "./config";
 import { consentRoutes } from "./consent/routes";
 import type { Database } from "./db/connect";
+import { diaryRoutes } from "./diary/routes";
 import { finderRoutes } from "./finder/routes";
+import { homeCareRoutes } from "./homecare/routes";
 import { clientErrorHandler, errorHandler } from "./http/errors";
 import { healthRoutes } from "./http/health";
 import { redactPath } from "./http/redact";
 import { staticCacheControl } from "./http/static-cache";
 import { intakeRoutes } from "./intake/routes";
+import { checkInRoutes } from "./plans/check-ins";
+import { planRoutes } from "./plans/routes";
 import { portalRoutes } from "./portal/routes";
 import { availabilityCachePlugin } from "./scheduling/availability-cache";
 import { schedulingRoutes } from "./scheduling/routes";
@@ -167,6 +171,10 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       await api.register(consentRoutes);
       await api.register(portalRoutes);
       await api.register(setupRoutes);
+      await api.register(planRoutes);
+      await api.register(checkInRoutes);
+      await api.register(homeCareRoutes);
+      await api.register(diaryRoutes);
     },
     { prefix: "/api" },
   );

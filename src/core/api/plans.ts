@@ -212,6 +212,11 @@ export const SeriesOfferQuerySchema = z.object({
   from: LocalDateSchema.describe("Day of the first session (clinic zone); omitted: tomorrow").optional(),
   serviceId: UuidSchema.optional().describe("Omitted: the plan's service"),
   count: z.coerce.number().int().min(1).max(12).optional().describe("Omitted: the sessions still to book"),
+  time: z
+    .string()
+    .regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: "Use HH:MM." })
+    .optional()
+    .describe("Preferred time of day (clinic zone); omitted: the first session's earliest free time"),
 });
 
 export const SeriesOfferSlotSchema = z.object({

@@ -76,7 +76,7 @@ export interface PlanSuggestion {
   /** The pain the suggestion used (the highest score given), or null when none was given. */
   readonly pain: number | null;
   /** Plain sentences saying why, shown to the therapist beside the suggestion. */
-  readonly reasons: readonly string[];
+  readonly reasons: string[];
 }
 
 const clamp = (value: number, min: number, max: number) => Math.min(max, Math.max(min, value));

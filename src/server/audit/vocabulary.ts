@@ -34,5 +34,12 @@ export const AUDIT_ENTITIES = [
   "consent",
   "consent_version",
   "appointment",
+  // Treatment plans, aftercare, home care, diary and progress (src/server/plans).
+  "treatment_plan",
+  "plan_rule",
+  "home_care_plan",
+  "check_in",
+  "pain_diary",
+  "progress",
 ] as const;
 export type AuditEntity = (typeof AUDIT_ENTITIES)[number];

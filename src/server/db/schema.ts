@@ -617,6 +617,11 @@ export const noteAmendments = pgTable(
   ],
 );
 
+/**
+ * A course of care (F7): planned sessions at an interval with one therapist, then maintenance.
+ * `details` keeps what the plan rule suggested when the plan was made (core/plans), so the therapist
+ * can see how far their plan departs from it. Visits from `starts_on` count toward the plan.
+ */
 export const treatmentPlans = pgTable(
   "treatment_plans",
   {
@@ -627,8 +632,121 @@ export const treatmentPlans = pgTable(
     maintenanceIntervalWeeks: smallint("maintenance_interval_weeks"),
     details: jsonb("details").notNull(),
     createdAt: createdAt(),
+    therapistId: uuid("therapist_id"),
+    serviceId: uuid("service_id"),
+    /** active | maintenance | finished | cancelled (core/api/plans PLAN_STATUSES). */
+    status: text("status").notNull().default("active"),
+    sessionIntervalDays: smallint("session_interval_days").notNull().default(7),
+    /** The client's goals, in their own words. */
+    goals: text("goals").notNull().default(""),
+    /** The therapist's notes; never shown to the client. */
+    notes: text("notes").notNull().default(""),
+    startsOn: date("starts_on").notNull().default(sql`CURRENT_DATE`),
+    /** Pain (0-10) when the plan started: the yardstick of the re-assessment prompt. */
+    baselinePain: smallint("baseline_pain"),
+    createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
+    updatedAt: instant("updated_at").notNull().defaultNow(),
   },
-  (t) => [foreignKey({ columns: [t.clinicId, t.clientId], foreignColumns: [clients.clinicId, clients.id] })],
+  (t) => [
+    foreignKey({ columns: [t.clinicId, t.clientId], foreignColumns: [clients.clinicId, clients.id] }),
+    foreignKey({
+      columns: [t.clinicId, t.therapistId],
+      foreignColumns: [therapists.clinicId, therapists.id],
+    }),
+    foreignKey({ columns: [t.clinicId, t.serviceId], foreignColumns: [services.clinicId, services.id] }),
+    unique("treatment_plans_clinic_id_key").on(t.clinicId, t.id),
+    index("treatment_plans_client_idx").on(t.clinicId, t.clientId),
+    check(
+      "treatment_plans_status_valid",
+      sql`${t.status} IN ('active', 'maintenance', 'finished', 'cancelled')`,
+    ),
+  ],
+);
+
+/** The appointments booked as a plan's series (F7 "book the series"). */
+export const treatmentPlanAppointments = pgTable(
+  "treatment_plan_appointments",
+  {
+    clinicId: clinicId(),
+    planId: uuid("plan_id").notNull(),
+    appointmentId: uuid("appointment_id").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.clinicId, t.planId, t.appointmentId] }),
+    foreignKey({
+      columns: [t.clinicId, t.planId],
+      foreignColumns: [treatmentPlans.clinicId, treatmentPlans.id],
+    }).onDelete("cascade"),
+    foreignKey({
+      columns: [t.clinicId, t.appointmentId],
+      foreignColumns: [appointments.clinicId, appointments.id],
+    }).onDelete("cascade"),
+  ],
+);
+
+/** A clinic's own thresholds for the plan rule (core/plans PlanRuleSettings); absent = the defaults. */
+export const planRuleSettings = pgTable("plan_rule_settings", {
+  clinicId: uuid("clinic_id")
+    .primaryKey()
+    .references(() => clinics.id, { onDelete: "cascade" }),
+  settings: jsonb("settings").notNull(),
+  updatedAt: instant("updated_at").notNull().defaultNow(),
+});
+
+/**
+ * A client's home-care plan (F7): items built from the treated muscles (core/homecare), edited by
+ * the therapist; the client sees it (portal, PDF handout) once shared. One per client.
+ */
+export const homeCarePlans = pgTable(
+  "home_care_plans",
+  {
+    id: id(),
+    clinicId: clinicId(),
+    clientId: uuid("client_id").notNull(),
+    items: jsonb("items").notNull(),
+    shared: boolean("shared").notNull().default(false),
+    sharedAt: instant("shared_at"),
+    updatedBy: uuid("updated_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+    updatedAt: instant("updated_at").notNull().defaultNow(),
+  },
+  (t) => [
+    foreignKey({
+      columns: [t.clinicId, t.clientId],
+      foreignColumns: [clients.clinicId, clients.id],
+    }).onDelete("cascade"),
+    unique("home_care_plans_client_key").on(t.clinicId, t.clientId),
+  ],
+);
+
+/** The next-day soreness check-in after a completed visit (F7); `flags` say why it needs a look. */
+export const sorenessCheckIns = pgTable(
+  "soreness_check_ins",
+  {
+    id: id(),
+    clinicId: clinicId(),
+    clientId: uuid("client_id").notNull(),
+    appointmentId: uuid("appointment_id").notNull(),
+    soreness: smallint("soreness").notNull(),
+    symptoms: jsonb("symptoms").$type<string[]>().notNull(),
+    note: text("note").notNull().default(""),
+    flags: jsonb("flags").$type<string[]>().notNull(),
+    flagged: boolean("flagged").notNull(),
+    answeredAt: instant("answered_at").notNull().defaultNow(),
+  },
+  (t) => [
+    foreignKey({
+      columns: [t.clinicId, t.clientId],
+      foreignColumns: [clients.clinicId, clients.id],
+    }).onDelete("cascade"),
+    foreignKey({
+      columns: [t.clinicId, t.appointmentId],
+      foreignColumns: [appointments.clinicId, appointments.id],
+    }).onDelete("cascade"),
+    unique("soreness_check_ins_appointment_key").on(t.clinicId, t.appointmentId),
+    index("soreness_check_ins_flagged_idx").on(t.clinicId, t.answeredAt).where(sql`flagged`),
+    check("soreness_check_ins_soreness_range", sql`${t.soreness} BETWEEN 0 AND 10`),
+  ],
 );
 
 export const painDiaryEntries = pgTable(
@@ -646,6 +764,7 @@ export const painDiaryEntries = pgTable(
       columns: [t.clinicId, t.clientId],
       foreignColumns: [clients.clinicId, clients.id],
     }).onDelete("cascade"),
+    index("pain_diary_entries_client_idx").on(t.clinicId, t.clientId, t.recordedAt),
   ],
 );
 
