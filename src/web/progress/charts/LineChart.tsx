@@ -144,6 +144,7 @@ export function LineChart({
   zone,
   valueName,
   empty,
+  headingLevel,
 }: LineChartProps) {
   const withPoints = series.filter((s) => s.points.length > 0);
   const all = withPoints.flatMap((s) => s.points);

@@ -44,6 +44,7 @@ export function PairedBars({
   zone,
   summary,
   empty,
+  headingLevel,
 }: PairedBarsProps) {
   const values = items.flatMap((i) => [i.first ?? 0, i.second ?? 0]);
   const top = Math.max(max, ...values);
