@@ -3,6 +3,7 @@ import { Link, useParams } from "react-router";
 import { ApiError } from "../api/client";
 import { useSession } from "../auth/session";
 import { StaffIntakeSections } from "../intake/StaffIntake";
+import { ClientCare } from "../plans/staff/ClientCare";
 import { Alert, Card, Loading, PageHeader } from "../ui/components";
 import { clientRecordQuery } from "./api";
 
@@ -43,6 +44,9 @@ export default function ClientPage() {
           </dl>
         </Card>
       </div>
+      {context && context.role !== "front_desk" ? (
+        <ClientCare clientId={c.id} firstName={c.firstName} zone={context.timeZone} />
+      ) : null}
     </>
   );
 }
