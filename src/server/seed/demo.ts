@@ -20,6 +20,7 @@ import {
   workingHours,
 } from "../db/schema";
 import { seedDemoIntakes } from "../intake/demo-intakes";
+import { seedDemoPlans } from "./demo-plans";
 import { insertStandardServices, insertStandardWeek } from "./standard";
 
 export const DEMO_CLINIC_SLUG = "demo";
@@ -208,6 +209,7 @@ export async function seedDemoClinic(db: Db, now = new Date()): Promise<{ create
         requestExpiresAt: isRequest ? new Date(now.getTime() + 48 * 3_600_000) : null,
       });
     }
+    await seedDemoPlans(tx as unknown as Db, clinicId, now);
   });
   return { created: true };
 }
