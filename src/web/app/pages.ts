@@ -115,12 +115,8 @@ export const CACHED_PAGES: readonly PageEntry[] = [
     load: remember(() => import("../consent/ConsentPage")),
     data: "consent",
   },
-  // The client's care (F7): plan, aftercare, home care, pain diary, progress.
-  { path: "/app/plan", roles: CLIENT, load: remember(() => import("../plans/PlanPage")) },
-  { path: "/app/aftercare", roles: CLIENT, load: remember(() => import("../aftercare/AftercarePage")) },
-  { path: "/app/home-care", roles: CLIENT, load: remember(() => import("../homecare/HomeCarePage")) },
-  { path: "/app/diary", roles: CLIENT, load: remember(() => import("../diary/DiaryPage")) },
-  { path: "/app/progress", roles: CLIENT, load: remember(() => import("../progress/ProgressPage")) },
+  // The client's care (F7): plan, aftercare, home care, pain diary, progress (plans/CarePages.tsx).
+  { path: "/app/care/:page", roles: CLIENT, load: remember(() => import("../plans/CarePages")) },
   { path: "/app/consent/edit", roles: ["owner"], load: remember(() => import("../consent/ConsentEditor")) },
   { path: "/app/audit", roles: ["owner"], load: remember(() => import("../audit/AuditPage")) },
 ];

@@ -3,9 +3,9 @@
  * a score can be nudged with − and + (tap 2), Save (tap 2 or 3). A new entry starts on the body
  * map; every marked region is listed with its 0–10 score, so "no pain there today" can be said too.
  */
-import { type FormEvent, useId, useRef, useState } from "react";
-import { BodyMap, type BodyMapView } from "../body";
-import { Alert, Button } from "../ui/components";
+import { type FormEvent, lazy, Suspense, useId, useRef, useState } from "react";
+import type { BodyMapView } from "../body";
+import { Alert, Button, Loading } from "../ui/components";
 import { cx } from "../ui/cx";
 import styles from "./Diary.module.css";
 import {
@@ -24,6 +24,10 @@ import {
   withoutRegion,
   withScore,
 } from "./diary";
+
+// The body map is the heaviest part (about 14 KB gzipped): it arrives just after the page, so
+// "Same as last time" and the scores are usable first.
+const BodyMap = lazy(() => import("../body").then((m) => ({ default: m.BodyMap })));
 
 export interface DiaryFormProps {
   /** The client's latest entry, offered as "Same as last time". */
@@ -92,14 +96,16 @@ export function DiaryForm({ last, saving, onSave }: DiaryFormProps) {
       ) : null}
 
       <div className={styles.diaryMap}>
-        <BodyMap
-          mode="mark"
-          view={view}
-          onViewChange={setView}
-          marks={marksOf(draft.scores)}
-          onMarksChange={(marks) => change({ ...draft, scores: withMapMarks(draft.scores, marks) })}
-          label="Body map: where you feel it today"
-        />
+        <Suspense fallback={<Loading label="Loading the body map…" />}>
+          <BodyMap
+            mode="mark"
+            view={view}
+            onViewChange={setView}
+            marks={marksOf(draft.scores)}
+            onMarksChange={(marks) => change({ ...draft, scores: withMapMarks(draft.scores, marks) })}
+            label="Body map: where you feel it today"
+          />
+        </Suspense>
       </div>
 
       <div className={styles.diaryFields} ref={listRef}>

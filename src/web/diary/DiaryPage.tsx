@@ -32,7 +32,7 @@ export default function DiaryPage() {
         title="Pain diary"
         description="A few taps between sessions helps your therapist see what changes."
         actions={
-          <ButtonLink to="/app/progress" variant="secondary">
+          <ButtonLink to="/app/care/progress" variant="secondary">
             See my progress
           </ButtonLink>
         }

@@ -10,22 +10,22 @@ import styles from "./Plans.module.css";
 
 export const CARE_PAGES = [
   {
-    to: "/app/plan",
+    to: "/app/care/plan",
     label: "Treatment plan",
     blurb: "Sessions planned and done, your goals, book the series.",
   },
   {
-    to: "/app/aftercare",
+    to: "/app/care/aftercare",
     label: "Aftercare",
     blurb: "After a session: what to expect, and how you feel the next day.",
   },
   {
-    to: "/app/home-care",
+    to: "/app/care/home-care",
     label: "Home care",
     blurb: "Self-treatment with a hold timer, stretches, the handout.",
   },
-  { to: "/app/diary", label: "Pain diary", blurb: "Where it hurts today, in a few taps." },
-  { to: "/app/progress", label: "Progress", blurb: "Your pain over time, session by session." },
+  { to: "/app/care/diary", label: "Pain diary", blurb: "Where it hurts today, in a few taps." },
+  { to: "/app/care/progress", label: "Progress", blurb: "Your pain over time, session by session." },
 ] as const;
 
 export function CareNav() {

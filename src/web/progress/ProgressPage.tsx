@@ -21,7 +21,7 @@ export default function ProgressPage() {
         title="Your progress"
         description="Your diary and your sessions together: where it hurts, how much, and how it is changing."
         actions={
-          <ButtonLink to="/app/diary" variant="secondary">
+          <ButtonLink to="/app/care/diary" variant="secondary">
             Add a diary entry
           </ButtonLink>
         }
