@@ -69,9 +69,7 @@ export function PlanSummary({ plan, zone }: { plan: ClientPlan; zone: string }) 
         {plan.service ? (
           <>
             <dt>Session</dt>
-            <dd>
-              {plan.service.name}, {plan.service.durationMin} min
-            </dd>
+            <dd>{plan.service.name}</dd>
           </>
         ) : null}
         {p.baselinePain !== null && p.latestPain !== null ? (

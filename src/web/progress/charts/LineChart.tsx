@@ -102,7 +102,13 @@ function Panel({
           </g>
         ))}
         {timeTicks(domain, tickCount(width - MARGIN.left - MARGIN.right)).map((t) => (
-          <text key={t} x={x(t)} y={PANEL_HEIGHT - 6} className={styles.axisLabel} textAnchor="middle">
+          <text
+            key={t}
+            x={x(t)}
+            y={PANEL_HEIGHT - 6}
+            className={styles.axisLabel}
+            textAnchor={edgeAnchor(x(t), MARGIN.left, innerRight)}
+          >
             {shortDate(t, zone)}
           </text>
         ))}
@@ -201,35 +207,33 @@ export function LineChart({
         rows.length === 0 ? (
           <p>{empty}</p>
         ) : (
-          <div className="kw-table-wrap">
-            <table className="kw-table">
-              <caption className="kw-visually-hidden">
-                {title}: {valueName}
-              </caption>
-              <thead>
-                <tr>
-                  <th scope="col">Date</th>
-                  <th scope="col">From</th>
-                  {withPoints.map((s) => (
-                    <th scope="col" key={s.id}>
-                      {s.label}
-                    </th>
+          <table className="kw-table">
+            <caption className="kw-visually-hidden">
+              {title}: {valueName}
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">Date</th>
+                <th scope="col">From</th>
+                {withPoints.map((s) => (
+                  <th scope="col" key={s.id}>
+                    {s.label}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((row) => (
+                <tr key={`${row.at}|${row.source}`}>
+                  <th scope="row">{format(row.at)}</th>
+                  <td>{SOURCE_NAMES[row.source]}</td>
+                  {row.values.map((v, i) => (
+                    <td key={withPoints[i]?.id}>{v === null ? "—" : `${v}${unit}`}</td>
                   ))}
                 </tr>
-              </thead>
-              <tbody>
-                {rows.map((row) => (
-                  <tr key={`${row.at}|${row.source}`}>
-                    <th scope="row">{format(row.at)}</th>
-                    <td>{SOURCE_NAMES[row.source]}</td>
-                    {row.values.map((v, i) => (
-                      <td key={withPoints[i]?.id}>{v === null ? "—" : `${v}${unit}`}</td>
-                    ))}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+              ))}
+            </tbody>
+          </table>
         )
       }
     >
@@ -254,6 +258,13 @@ export function LineChart({
       }
     </ChartFrame>
   );
+}
+
+/** A date label near either end of the axis is anchored inward, so it is not cut off. */
+export function edgeAnchor(x: number, left: number, right: number): "start" | "middle" | "end" {
+  if (x - left < 24) return "start";
+  if (right - x < 24) return "end";
+  return "middle";
 }
 
 /** Two panels side by side once there is room for both at 320 px or more, otherwise one per row. */

@@ -80,27 +80,25 @@ export function PairedBars({
         items.length === 0 ? (
           <p>{empty}</p>
         ) : (
-          <div className="kw-table-wrap">
-            <table className="kw-table">
-              <caption className="kw-visually-hidden">{title}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Session</th>
-                  <th scope="col">{names[0]}</th>
-                  <th scope="col">{names[1]}</th>
+          <table className="kw-table">
+            <caption className="kw-visually-hidden">{title}</caption>
+            <thead>
+              <tr>
+                <th scope="col">Session</th>
+                <th scope="col">{names[0]}</th>
+                <th scope="col">{names[1]}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {sorted.map((item) => (
+                <tr key={item.id}>
+                  <th scope="row">{shortDate(item.at, zone)}</th>
+                  <td>{item.first ?? "—"}</td>
+                  <td>{item.second ?? "—"}</td>
                 </tr>
-              </thead>
-              <tbody>
-                {sorted.map((item) => (
-                  <tr key={item.id}>
-                    <th scope="row">{shortDate(item.at, zone)}</th>
-                    <td>{item.first ?? "—"}</td>
-                    <td>{item.second ?? "—"}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+              ))}
+            </tbody>
+          </table>
         )
       }
     >
