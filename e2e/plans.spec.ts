@@ -120,7 +120,7 @@ test("a client follows their plan, home care, diary and progress on a phone", as
   await nav.getByRole("link", { name: "Aftercare" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Aftercare" })).toBeVisible();
   await expectNoAxeViolations(page);
-  await nav.getByRole("link", { name: "Home" }).click();
+  await nav.getByRole("link", { name: "Portal home" }).click();
   await expect(page.getByRole("heading", { name: "Your care" })).toBeVisible();
 });
 

@@ -3,7 +3,8 @@
  * A row of links under each page's heading, and a card on the portal home, so a client walks
  * from one to the next the way they think of them.
  */
-import { NavLink } from "react-router";
+import { useLayoutEffect, useRef } from "react";
+import { NavLink, useLocation } from "react-router";
 import { prefetchOnIntent } from "../shell/prefetch";
 import { Card } from "../ui/components";
 import styles from "./Plans.module.css";
@@ -29,10 +30,19 @@ export const CARE_PAGES = [
 ] as const;
 
 export function CareNav() {
+  const ref = useRef<HTMLElement>(null);
+  const { pathname } = useLocation();
+  // On a phone the row scrolls sideways: bring the current page's pill into view.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs again when the page changes
+  useLayoutEffect(() => {
+    const nav = ref.current;
+    const current = nav?.querySelector<HTMLElement>('[aria-current="page"]');
+    if (nav && current) nav.scrollLeft = current.offsetLeft - (nav.clientWidth - current.offsetWidth) / 2;
+  }, [pathname]);
   return (
-    <nav className={styles.careNav} aria-label="Your care">
+    <nav ref={ref} className={styles.careNav} aria-label="Your care">
       <NavLink to="/app" end className={styles.careNavLink} {...prefetchOnIntent("/app")}>
-        Home
+        Portal home
       </NavLink>
       {CARE_PAGES.map((page) => (
         <NavLink key={page.to} to={page.to} className={styles.careNavLink} {...prefetchOnIntent(page.to)}>
