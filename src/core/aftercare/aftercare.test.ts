@@ -43,3 +43,22 @@ describe("checkInFlags", () => {
     );
   });
 });
+
+describe("messages", () => {
+  it("writes the aftercare, check-in and recall e-mails with the portal links", async () => {
+    const { aftercareMessage, checkInMessage, maintenanceRecallMessage } = await import("./aftercare");
+    const aftercare = aftercareMessage({
+      clinicName: "Knotwork Demo Clinic",
+      clinicPhone: null,
+      firstName: "Jordan",
+      portalUrl: "https://clinic.example/portal/aftercare",
+    });
+    expect(aftercare.body).toMatch(/Hello Jordan/);
+    expect(aftercare.body).toMatch(/Drink water/);
+    expect(aftercare.body).toContain("https://clinic.example/portal/aftercare");
+    expect(checkInMessage({ clinicName: "K", firstName: "J", portalUrl: "u1" }).body).toContain("u1");
+    expect(
+      maintenanceRecallMessage({ clinicName: "K", firstName: "J", weeks: 4, bookingUrl: "u2" }).body,
+    ).toMatch(/4 weeks[\s\S]*u2/);
+  });
+});

@@ -105,3 +105,47 @@ export function checkInReply(flags: readonly CheckInFlag[], clinicName: string):
     return "Thank you. That is within what we expect; keep drinking water and moving gently.";
   return `Thank you. We have let your therapist know; ${clinicName} will be in touch. If it gets worse, please call the clinic.`;
 }
+
+/** An e-mail's words (the notifications capability, F8, sends them; the portal shows the same). */
+export interface MessageText {
+  subject: string;
+  body: string;
+}
+
+/** Plain-text e-mail of the aftercare, sent when a visit is completed. */
+export function aftercareMessage(
+  facts: AftercareFacts & { firstName: string; portalUrl: string },
+): MessageText {
+  const sections = aftercareContent(facts)
+    .map((s) => [s.title, ...s.points.map((p) => `- ${p}`)].join("\n"))
+    .join("\n\n");
+  return {
+    subject: `After your session at ${facts.clinicName}`,
+    body: `Hello ${facts.firstName},\n\nThank you for coming in today. A few things for the next couple of days:\n\n${sections}\n\nYour home-care plan and aftercare are in your portal: ${facts.portalUrl}\n`,
+  };
+}
+
+/** The next-day soreness check-in e-mail: a link to answer in the portal. */
+export function checkInMessage(facts: {
+  clinicName: string;
+  firstName: string;
+  portalUrl: string;
+}): MessageText {
+  return {
+    subject: `How are you feeling after yesterday's session? (${facts.clinicName})`,
+    body: `Hello ${facts.firstName},\n\nSome soreness the day after a session is normal. Tell us how you feel (0-10, and anything unusual such as bruising or numbness); it takes a minute:\n${facts.portalUrl}\n\nIf something worries you, please call the clinic.\n`,
+  };
+}
+
+/** The maintenance recall: sent when the next maintenance visit of a plan is due. */
+export function maintenanceRecallMessage(facts: {
+  clinicName: string;
+  firstName: string;
+  weeks: number;
+  bookingUrl: string;
+}): MessageText {
+  return {
+    subject: `Time for your maintenance session at ${facts.clinicName}`,
+    body: `Hello ${facts.firstName},\n\nIt has been about ${facts.weeks} weeks since your last session: a maintenance visit now helps keep the pain from building back up.\n\nBook a time: ${facts.bookingUrl}\n`,
+  };
+}

@@ -50,6 +50,7 @@ import { SELF_TREATMENT_TOOLS } from "../atlas/types";
 import { HOME_CARE_KINDS } from "../homecare/builder";
 import { RegionIdSchema } from "../intake/fields";
 import { PLAN_LIMITS } from "../plans/rule";
+import { parseLocalDate } from "../scheduling/civil";
 import { InstantSchema, UuidSchema } from "./scheduling";
 import { plainText, singleLine } from "./text";
 
@@ -61,7 +62,11 @@ export const PainScore0to10Schema = z
   .min(0, "Pain is from 0 to 10")
   .max(10, "Pain is from 0 to 10");
 
-const LocalDateSchema = z.iso.date({ error: "Use a date YYYY-MM-DD." });
+/** A real calendar date YYYY-MM-DD between the years 2000 and 2999 (plans are about the present). */
+const LocalDateSchema = z.iso
+  .date({ error: "Use a date YYYY-MM-DD.", abort: true })
+  .refine((text) => parseLocalDate(text) !== null, { error: "Use a real calendar date." })
+  .refine((text) => text >= "2000-01-01" && text <= "2999-12-31", { error: "That date is out of range." });
 
 export const PLAN_STATUSES = ["active", "maintenance", "finished", "cancelled"] as const;
 export type PlanStatus = (typeof PLAN_STATUSES)[number];

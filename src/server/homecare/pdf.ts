@@ -55,7 +55,45 @@ interface FigureChoice {
   shaded: string[];
 }
 
-/** Front or back, whichever shows more of the muscle's area; regions of that area on the treated side. */
+/**
+ * Muscles worked from behind: the figure is drawn from the back for these, from the front for the
+ * rest. The atlas has no "which side of the body" field, and a region group alone cannot tell (the
+ * neck group holds both the SCM at the front and the levator at the back).
+ */
+const WORKED_FROM_BEHIND: ReadonlySet<string> = new Set([
+  "upper-trapezius",
+  "middle-trapezius",
+  "lower-trapezius",
+  "levator-scapulae",
+  "suboccipitals",
+  "splenius-capitis",
+  "splenius-cervicis",
+  "supraspinatus",
+  "infraspinatus",
+  "teres-minor",
+  "teres-major",
+  "latissimus-dorsi",
+  "serratus-posterior-superior",
+  "rhomboids",
+  "triceps-brachii",
+  "quadratus-lumborum",
+  "iliocostalis-thoracis",
+  "iliocostalis-lumborum",
+  "longissimus-thoracis",
+  "multifidi",
+  "gluteus-maximus",
+  "gluteus-medius",
+  "gluteus-minimus",
+  "piriformis",
+  "hamstrings-medial",
+  "biceps-femoris",
+  "gastrocnemius",
+  "soleus",
+  "tibialis-posterior",
+  "long-toe-flexors",
+]);
+
+/** The figure for a muscle (back or front) with the regions of its body area shaded on the treated side. */
 export function figureFor(muscleId: string | null, sides: ReadonlySet<string> | undefined): FigureChoice {
   const front = compiledView("front").figures[0] as CompiledFigure;
   const back = compiledView("back").figures[0] as CompiledFigure;
@@ -63,31 +101,69 @@ export function figureFor(muscleId: string | null, sides: ReadonlySet<string> | 
   if (!muscle) return { figure: front, shaded: [] };
   const wantSide = (side: string | null) =>
     side === null || !sides || sides.size === 0 || sides.has("both") || sides.has(side);
-  const pick = (figure: CompiledFigure) => {
-    const regions = figure.regions.filter((r) => {
-      const region = regionById(r.regionId);
-      return region?.type.group === muscle.group && wantSide(region.side);
+  const shadedOn = (figure: CompiledFigure) =>
+    figure.regions
+      .filter((r) => {
+        const region = regionById(r.regionId);
+        return region?.type.group === muscle.group && wantSide(region.side);
+      })
+      .map((r) => r.d);
+  const [first, second] = WORKED_FROM_BEHIND.has(muscle.id) ? [back, front] : [front, back];
+  const shaded = shadedOn(first);
+  if (shaded.length > 0) return { figure: first, shaded };
+  return { figure: second, shaded: shadedOn(second) };
+}
+
+/** Points closer than this (in figure units, about 0.5 pt on the page) add nothing at handout size. */
+const MIN_STEP = 3;
+const opsCache = new Map<string, string>();
+
+/**
+ * An SVG path of the body map (only M, L and Z: `polygonsToPath`) as PDF path operators, with points
+ * closer than MIN_STEP dropped. pdfkit's own SVG parser takes ~100 ms on one body outline (50 KB of
+ * path), and the handout has one figure per muscle, so this is what keeps a handout fast and small.
+ */
+export function pathOps(d: string): string {
+  const cached = opsCache.get(d);
+  if (cached !== undefined) return cached;
+  const out: string[] = [];
+  for (const polygon of d.split("Z")) {
+    const body = polygon.trim();
+    if (!body.startsWith("M")) continue;
+    const points = body
+      .slice(1)
+      .split("L")
+      .map((pair) => pair.trim().split(/\s+/).map(Number) as [number, number]);
+    let last: [number, number] | null = null;
+    let count = 0;
+    points.forEach((point, index) => {
+      const [x, y] = point;
+      if (!Number.isFinite(x) || !Number.isFinite(y)) return;
+      const isLast = index === points.length - 1;
+      if (last && !isLast && Math.hypot(x - last[0], y - last[1]) < MIN_STEP) return;
+      out.push(`${Math.round(x)} ${Math.round(y)} ${count === 0 ? "m" : "l"}`);
+      last = point;
+      count++;
     });
-    return { figure, regions, area: regions.reduce((sum, r) => sum + r.area, 0) };
-  };
-  const a = pick(front);
-  const b = pick(back);
-  const best = b.area > a.area ? b : a;
-  return { figure: best.figure, shaded: best.regions.map((r) => r.d) };
+    if (count > 0) out.push("h");
+  }
+  const ops = out.join("\n");
+  opsCache.set(d, ops);
+  return ops;
 }
 
 function drawFigure(doc: PDFKit.PDFDocument, choice: FigureChoice, x: number, y: number): number {
   const [vx, vy, vw, vh] = choice.figure.viewBox;
   const scale = FIGURE_HEIGHT / vh;
+  const silhouette = pathOps(choice.figure.silhouette);
   doc.save();
   doc.translate(x, y).scale(scale).translate(-vx, -vy);
-  doc.path(choice.figure.silhouette).fillColor(BODY_FILL).fill();
-  for (const d of choice.shaded) doc.path(d).fillColor(ACCENT).fill();
-  doc
-    .path(choice.figure.silhouette)
-    .lineWidth(1.2 / scale)
-    .strokeColor(BODY_STROKE)
-    .stroke();
+  doc.fillColor(BODY_FILL);
+  doc.addContent(silhouette).fill();
+  doc.fillColor(ACCENT);
+  for (const d of choice.shaded) doc.addContent(pathOps(d)).fill();
+  doc.lineWidth(1.2 / scale).strokeColor(BODY_STROKE);
+  doc.addContent(silhouette).stroke();
   doc.restore();
   return vw * scale;
 }

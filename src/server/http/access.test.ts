@@ -252,16 +252,24 @@ async function sweep(): Promise<Outcome[]> {
   return outcomes;
 }
 
-let outcomes: Outcome[];
-async function sweepOnce(): Promise<Outcome[]> {
-  outcomes ??= await sweep();
-  return outcomes;
+/**
+ * One sweep, shared by the tests that read it. The promise is kept (not its result), so a test that
+ * starts while the sweep runs waits for it instead of starting a second sweep whose sign-outs would
+ * end the first one's sessions.
+ */
+let sweeping: Promise<Outcome[]> | undefined;
+function sweepOnce(): Promise<Outcome[]> {
+  sweeping ??= sweep();
+  return sweeping;
 }
 
 const describeOutcome = (o: Outcome) =>
   `${o.caller} ${o.method} ${o.url} → ${o.status} (wanted ${o.expected})`;
 
 describe("access to every API operation", () => {
+  // Every operation × every caller × several ids: minutes on a busy machine, so it runs once, up front.
+  beforeAll(() => sweepOnce().then(() => undefined), 600_000);
+
   it("finds the API's operations in the OpenAPI document, each declaring who may call it", () => {
     expect(operations.length).toBeGreaterThanOrEqual(19);
     const undeclared = operations

@@ -407,11 +407,15 @@ export const planRoutes: FastifyPluginAsyncZod = async (app) => {
     const serviceId = query.serviceId ?? plan.service?.id;
     if (!serviceId) throw badRequest("no_service", "Give the plan a service first.", "serviceId");
     const count = query.count ?? Math.max(1, plan.progress.remaining);
+    const from = query.from ?? tomorrow(clinic);
+    // The slot engine searches at most two years; a series starting beyond the booking horizon has nothing to offer.
+    if (from < today(clinic) || from > instantToLocal(Date.now() + 400 * MS_PER_DAY, clinic.timeZone).date)
+      throw badRequest("out_of_range", "Start the series between today and about a year from now.", "from");
     return offerSeries(db, {
       clinic,
       therapistId: plan.therapist.id,
       serviceId,
-      from: query.from ?? tomorrow(clinic),
+      from,
       count,
       intervalDays: plan.sessionIntervalDays,
       ...(query.time ? { time: query.time } : {}),

@@ -296,7 +296,7 @@ export async function seedDemoPlans(tx: Db, clinicId: string, now: Date): Promis
   const alexSpecs = [backSession(8, 40), backSession(6, 55), backSession(4, 70), backSession(3, 80)];
   const alexVisits = [];
   for (const [i, spec] of alexSpecs.entries()) {
-    const visit = await pastVisit(alex.id, priya.id, addDays(today, -70 + i * 7), "10:00");
+    const visit = await pastVisit(alex.id, priya.id, addDays(today, -56 + i * 7), "10:00");
     await ensureSession(tx, visit, spec);
     alexVisits.push(visit);
   }
@@ -329,7 +329,7 @@ export async function seedDemoPlans(tx: Db, clinicId: string, now: Date): Promis
   );
   await diary(
     alex.id,
-    [66, 59, 52, 45, 38, 24, 10].map((daysAgo, i) => ({
+    [55, 48, 41, 34, 27, 20, 10].map((daysAgo, i) => ({
       daysAgo,
       regions: [{ id: "back-low-right", intensity: Math.max(1, 8 - i) }],
     })),
