@@ -4,6 +4,7 @@ import { ApiError } from "../api/client";
 import { useSession } from "../auth/session";
 import { ClientCharts } from "../chart/ClientCharts";
 import { StaffIntakeSections } from "../intake/StaffIntake";
+import { ClientCare } from "../plans/staff/ClientCare";
 import { Alert, Card, Loading, PageHeader } from "../ui/components";
 import { clientRecordQuery } from "./api";
 
@@ -45,6 +46,9 @@ export default function ClientPage() {
           </dl>
         </Card>
       </div>
+      {context && context.role !== "front_desk" ? (
+        <ClientCare clientId={c.id} firstName={c.firstName} zone={context.timeZone} />
+      ) : null}
     </>
   );
 }

@@ -16,6 +16,7 @@ import { myConsentQuery } from "../consent/api";
 import { ErasureCard } from "../erasure/ErasureCard";
 import { myIntakeQuery } from "../intake/api";
 import { HoldAdvice, StopAdvice } from "../intake/ScreeningAdvice";
+import { CareCard } from "../plans/CareNav";
 import { ButtonLink, Card, Loading, PageHeader } from "../ui/components";
 import { cx } from "../ui/cx";
 import { zoneAbbreviation } from "../ui/time";
@@ -197,6 +198,7 @@ export function PortalHome({ context }: { context: AuthContext }) {
             {consentStep(consent.data)}
           </ol>
         </Card>
+        <CareCard />
         <Card title="Upcoming appointments" flush>
           <PortalAppointments
             appointments={upcoming}
