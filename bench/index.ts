@@ -16,10 +16,9 @@ interface Row {
 
 const here = fileURLToPath(new URL(".", import.meta.url));
 const only = process.argv.slice(2);
-const OPT_IN = ["time-to-content.bench.ts", "startup.bench.ts"];
-// notify.bench.ts sends 20,000 e-mails (a few minutes): run it by name, `npm run bench notify`.
-const OPT_IN = ["time-to-content.bench.ts", "notify.bench.ts"];
-const OPT_IN = ["time-to-content.bench.ts", "records.bench.ts"];
+// Opt-in modules start servers or take minutes (notify.bench.ts sends 20,000 e-mails): run them by
+// name, e.g. `npm run bench notify`.
+const OPT_IN = ["time-to-content.bench.ts", "startup.bench.ts", "notify.bench.ts", "records.bench.ts"];
 const modules = readdirSync(here)
   .filter((file) => file.endsWith(".bench.ts"))
   .filter((file) => (only.length === 0 ? !OPT_IN.includes(file) : only.some((name) => file.startsWith(name))))

@@ -21,9 +21,9 @@ import {
 } from "../db/schema";
 import { seedDemoIntakes } from "../intake/demo-intakes";
 import { seedDemoCharting } from "./demo-charting";
-import { seedDemoPlans } from "./demo-plans";
-import { seedDemoMessages } from "./demo-notify";
 import { seedDemoHistory } from "./demo-history";
+import { seedDemoMessages } from "./demo-notify";
+import { seedDemoPlans } from "./demo-plans";
 import { insertStandardServices, insertStandardWeek } from "./standard";
 
 export const DEMO_CLINIC_SLUG = "demo";

@@ -135,6 +135,7 @@ export const CACHED_PAGES: readonly PageEntry[] = [
     path: "/app/reports",
     roles: ["owner", "therapist"],
     load: remember(() => import("../reports/ReportsPage")),
+  },
   {
     path: "/app/chart/:appointmentId",
     roles: ["owner", "therapist"],
