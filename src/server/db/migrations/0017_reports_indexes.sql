@@ -3,4 +3,3 @@ CREATE INDEX "audit_events_confirm_idx" ON "audit_events" USING btree ("clinic_i
 CREATE INDEX "treatment_plans_created_idx" ON "treatment_plans" USING btree ("clinic_id","created_at");--> statement-breakpoint
 CREATE INDEX "treatment_plans_client_created_idx" ON "treatment_plans" USING btree ("clinic_id","client_id","created_at");--> statement-breakpoint
 CREATE INDEX "treatment_sessions_created_idx" ON "treatment_sessions" USING btree ("clinic_id","created_at");--> statement-breakpoint
-CREATE INDEX "trigger_point_records_session_idx" ON "trigger_point_records" USING btree ("clinic_id","session_id");
