@@ -114,14 +114,16 @@ export async function generateReportData(
     FROM appointments WHERE clinic_id = ${c} AND status IN ('confirmed', 'completed', 'no_show') AND random() < 0.2`);
   // A charted session for each completed appointment, pain easing over a client's visits.
   await run(sql`INSERT INTO treatment_sessions (clinic_id, appointment_id, client_id, therapist_id, pain_before,
-      pain_after, signed_at, created_at)
+      pain_after, created_at)
     SELECT clinic_id, id, client_id, therapist_id, (2 + random() * 7)::int, (1 + random() * 5)::int,
-      ends_at, starts_at
+      starts_at
     FROM appointments WHERE clinic_id = ${c} AND status = 'completed'`);
   await run(sql`INSERT INTO trigger_point_records (clinic_id, session_id, muscle_id)
     SELECT s.clinic_id, s.id, (${muscles}::text[])[1 + (random() * 11)::int + g * 12]
     FROM treatment_sessions s CROSS JOIN generate_series(0, 1) g
     WHERE s.clinic_id = ${c} AND (g = 0 OR random() < 0.5)`);
+  // Signed once their points are in: the database refuses points on a signed note.
+  await run(sql`UPDATE treatment_sessions SET signed_at = created_at + interval '1 hour' WHERE clinic_id = ${c}`);
   await run(sql`INSERT INTO treatment_plans (clinic_id, client_id, planned_sessions, maintenance_interval_weeks, details, created_at)
     SELECT ${c}, cl.id, 3 + (random() * 5)::int, CASE WHEN random() < 0.4 THEN 4 END, '{}'::jsonb,
       ${start}::timestamptz + random() * (${now}::timestamptz - ${start}::timestamptz)

@@ -16,6 +16,7 @@ import type { Db } from "../db/connect";
 import { appointments } from "../db/schema";
 import { badRequest, conflict } from "../http/errors";
 import { scheduleAftercare, scheduleCheckIn } from "../notify/schedule";
+import { scheduleAfterSession } from "../plans/follow-ups";
 import { type ClinicInfo, clinicById } from "../scheduling/schedule";
 import { book, type Channel, lockCalendars, planSlot, slotTaken, withCandidates } from "./booking";
 import { expireStaleRequests, offerFreedSlot } from "./freed";
@@ -238,6 +239,13 @@ export async function markOutcome(
       };
       await scheduleAftercare(t, visit, now);
       await scheduleCheckIn(t, visit);
+      // The next planned session's follow-up, or the maintenance recall once the plan is done.
+      const clinic = await clinicById(t, row.clinicId);
+      await scheduleAfterSession(t, {
+        ...visit,
+        startedAt: row.startsAt.getTime(),
+        defaultMaintenanceWeeks: clinic.policies.maintenanceIntervalWeeks,
+      });
     }
   });
   await audit(context, row, outcome === "no_show" ? "no-show" : "complete");

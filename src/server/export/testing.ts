@@ -65,7 +65,6 @@ export async function seedChartedHistory(
         subjective: "Neck stiff after desk work.",
         painBefore: 6,
         painAfter: 3,
-        signedAt: endsAt,
         createdAt: startsAt,
       })
       .returning({ id: treatmentSessions.id });
@@ -89,6 +88,8 @@ export async function seedChartedHistory(
         release: "partial",
       },
     ]);
+    // Signed last: the database refuses points on a signed note.
+    await db.update(treatmentSessions).set({ signedAt: endsAt }).where(eq(treatmentSessions.id, session.id));
   }
   await db.insert(treatmentPlans).values({
     clinicId,

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { localToInstant } from "../../core/scheduling/zone";
 import { enqueueTimedMessages, type MessageFacts } from "../appointments/messages";
 import { boise, type DemoIds, newClient, openDemoWorld, workday } from "../appointments/test-helpers";
-import { appointments, outboxMessages } from "../db/schema";
+import { appointments, outboxMessages, treatmentPlans } from "../db/schema";
 import type { Agent, TestApp } from "../testing/harness";
 import { calendarPartOf, headerOf, type MailSink, type ReceivedMail, startMailSink } from "./mail-sink";
 import { deliverDueMessages, MAX_ATTEMPTS, retryDelayMs } from "./outbox";
@@ -206,6 +206,62 @@ describe("each kind once, at its instant", () => {
     const mail = sink.received.find((m) => m.messageId === `<${checkIn?.id}@knotwork.test>`);
     expect(headerOf(mail as never, "List-Unsubscribe")).toContain("/api/notify/unsubscribe?token=u1.");
     expect(headerOf(mail as never, "List-Unsubscribe-Post")).toBe("List-Unsubscribe=One-Click");
+  });
+
+  it("after a completed session of a plan: the next session's follow-up while sessions remain, the recall once they are done", async () => {
+    const completeOneFor = async (first: string, plannedSessions: number) => {
+      const client = await agentWithHistory(first);
+      await t.database.db.insert(treatmentPlans).values({
+        clinicId: ids.clinicId,
+        clientId: client.clientId,
+        plannedSessions,
+        maintenanceIntervalWeeks: 5,
+        startsOn: new Date(Date.now() - 60 * 24 * HOUR).toISOString().slice(0, 10),
+        details: {},
+      });
+      const start = Date.now() - 2 * HOUR;
+      const [row] = await t.database.db
+        .insert(appointments)
+        .values({
+          clinicId: ids.clinicId,
+          clientId: client.clientId,
+          therapistId: ids.marcus,
+          serviceId: ids.session60,
+          status: "confirmed",
+          source: "phone",
+          startsAt: new Date(start),
+          endsAt: new Date(start + HOUR),
+          blocksFrom: new Date(start),
+          blocksUntil: new Date(start + HOUR),
+        })
+        .returning();
+      const done = await desk.request("POST", `/api/appointments/${row?.id}/complete`);
+      expect(done.statusCode, done.body).toBe(200);
+      const followUps = await t.database.db
+        .select()
+        .from(outboxMessages)
+        .where(
+          and(
+            eq(outboxMessages.clientId, client.clientId),
+            inArray(outboxMessages.kind, ["recall", "plan_follow_up"]),
+          ),
+        );
+      return { start, followUps };
+    };
+    // Two of four sessions done (the earlier visit and this one): remind to book the third.
+    const midway = await completeOneFor("Mid", 4);
+    expect(midway.followUps.map((m) => [m.kind, m.dedupeKey.split(":").at(-1)])).toEqual([
+      ["plan_follow_up", "3"],
+    ]);
+    expect(midway.followUps[0]?.sendAfter.getTime()).toBeGreaterThanOrEqual(
+      midway.start + HOUR + 48 * HOUR - HOUR,
+    );
+    // Both of two sessions done: the maintenance recall five weeks after this session.
+    const finished = await completeOneFor("Fin", 2);
+    expect(finished.followUps.map((m) => m.kind)).toEqual(["recall"]);
+    const weeks = ((finished.followUps[0]?.sendAfter.getTime() ?? 0) - finished.start) / (7 * 24 * HOUR);
+    expect(weeks).toBeGreaterThan(4.8);
+    expect(weeks).toBeLessThan(5.2);
   });
 });
 

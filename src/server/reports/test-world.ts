@@ -4,7 +4,9 @@
  * reports with them. Rows go in with multi-row inserts; confirmations become audit `confirm` events
  * (the reports read the confirmation time from there).
  */
+
 import { randomUUID } from "node:crypto";
+import { inArray, sql } from "drizzle-orm";
 import type { RawAppointment, RawPlan, RawSession, RawWaitlistEntry } from "../../core/reports/compute";
 import type { LocalInterval } from "../../core/scheduling";
 import { unissuedFeedTokenHash } from "../clinic/feed-token";
@@ -167,7 +169,6 @@ export async function insertWorld(db: Db, world: World): Promise<void> {
         clientId: s.clientId,
         therapistId: s.therapistId,
         painBefore: s.painBefore,
-        signedAt: s.signed ? new Date(s.createdAt) : null,
         createdAt: new Date(s.createdAt),
       })),
     ),
@@ -176,6 +177,20 @@ export async function insertWorld(db: Db, world: World): Promise<void> {
     s.muscleIds.map((muscleId) => ({ clinicId, sessionId: s.id, muscleId })),
   );
   await insertChunked(records, (chunk) => db.insert(triggerPointRecords).values(chunk));
+  // Signed after their points are in: the database refuses points on a signed note.
+  await insertChunked(
+    world.sessions.filter((s) => s.signed),
+    (chunk) =>
+      db
+        .update(treatmentSessions)
+        .set({ signedAt: sql`created_at` })
+        .where(
+          inArray(
+            treatmentSessions.id,
+            chunk.map((s) => s.id),
+          ),
+        ),
+  );
   await insertChunked(world.plans, (chunk) =>
     db.insert(treatmentPlans).values(
       chunk.map((p) => ({

@@ -245,7 +245,6 @@ export async function seedDemoHistory(db: Inserter, input: DemoHistoryInput): Pr
           subjective: "Demo history session.",
           painBefore,
           painAfter: Math.max(0, painBefore - 2),
-          signedAt: new Date(endsAt),
           createdAt: new Date(startsAt),
           updatedAt: new Date(endsAt),
         });
@@ -300,6 +299,10 @@ export async function seedDemoHistory(db: Inserter, input: DemoHistoryInput): Pr
   await insertJson(db, "appointments", appointmentRows);
   await insertJson(db, "treatment_sessions", sessionRows);
   await insertJson(db, "trigger_point_records", recordRows);
+  // Signed after their points are in (the database refuses points on a signed note), when they ended.
+  await db.execute(
+    sql`UPDATE treatment_sessions SET signed_at = updated_at WHERE clinic_id = ${clinicId} AND signed_at IS NULL AND subjective = 'Demo history session.'`,
+  );
   await insertJson(db, "treatment_plans", planRows);
   await insertJson(db, "waitlist_entries", waitlistRows);
 }

@@ -89,7 +89,6 @@ async function ensureSession(
       subjective: "Demo session.",
       painBefore: spec.painBefore,
       painAfter: spec.painAfter,
-      signedAt: new Date(visit.startsAt.getTime() + 3_600_000),
       createdAt: visit.startsAt,
       updatedAt: visit.startsAt,
     })
@@ -106,6 +105,11 @@ async function ensureSession(
       createdAt: visit.startsAt,
     })),
   );
+  // Signed last: a signed note's points can no longer be added (the sign lock in the database).
+  await tx
+    .update(treatmentSessions)
+    .set({ signedAt: new Date(visit.startsAt.getTime() + 3_600_000) })
+    .where(eq(treatmentSessions.id, session.id));
 }
 
 const NECK: Point[] = [
