@@ -109,7 +109,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 export function testConfig(overrides: Partial<Config> = {}): Config {
   return {
     ...loadConfig({}),
-    logLevel: "silent",
+    logLevel: process.env.TEST_LOG_LEVEL ?? "silent",
     // A fixed key and no checkpoint file: tests never read or write ./data.
     auditKey: "test-audit-key-not-secret-0123456789abcdef",
     auditCheckpointFile: null,

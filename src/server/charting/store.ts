@@ -6,6 +6,7 @@
  * before the database's sign-lock trigger ever has to (migration charting_sign_lock).
  */
 import { and, asc, eq, inArray, isNull, lt, sql } from "drizzle-orm";
+import { ConsultationSchema } from "../../core/api/charting";
 import type { AmendmentChanges, ChartKind, ChartState, NoteContent, TriggerPoint } from "../../core/charting";
 import {
   type Amendment,
@@ -87,7 +88,7 @@ export function toChartRow(row: SessionSelect): ChartRow {
       plan: row.plan ?? "",
       painBefore: row.painBefore,
       painAfter: row.painAfter,
-      consultation: (row.consultation as NoteContent["consultation"]) ?? null,
+      consultation: consultationOf(row.consultation),
       clientNote: row.clientNote ?? "",
     },
   };
@@ -689,4 +690,14 @@ export async function loadSignedStates(
     row,
     state: amendedState({ note: row.note, points: points.get(row.id) ?? [] }, amendments.get(row.id) ?? []),
   }));
+}
+
+/**
+ * A stored consultation as the chart shows it. Rows written by other capabilities (or older data) may
+ * hold another shape: they read as no consultation rather than breaking the chart.
+ */
+function consultationOf(stored: unknown): NoteContent["consultation"] {
+  if (stored === null || stored === undefined) return null;
+  const parsed = ConsultationSchema.safeParse(stored);
+  return parsed.success ? parsed.data : null;
 }
