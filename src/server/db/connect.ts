@@ -79,7 +79,8 @@ export async function openPglite(
   dataDir: string | null,
   loadDataDir?: Blob,
 ): Promise<{ client: PGlite; database: Database }> {
-  if (dataDir && !existsSync(join(dataDir, "PG_VERSION"))) await initialisePgliteInChild(dataDir);
+  if (dataDir && !loadDataDir && !existsSync(join(dataDir, "PG_VERSION")))
+    await initialisePgliteInChild(dataDir);
   if (dataDir) mkdirSync(dataDir, { recursive: true });
   const client = await PGlite.create(dataDir ? `file://${dataDir}` : undefined, {
     extensions: { btree_gist },
