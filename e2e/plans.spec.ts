@@ -147,6 +147,8 @@ test("care pages at phone, tablet and laptop sizes", async ({ page }) => {
 test("the therapist sees the client's plan, check-ins, home care and progress", async ({ page }) => {
   await signIn(page, "therapist@knotwork.test");
   await page.goto("/app/clients");
+  // The demo's months of history put many clients on the list: search, as a therapist would.
+  await page.getByLabel("Search clients").fill("Jordan");
   await page.getByRole("link", { name: "Lee, Jordan" }).first().click();
   await expect(page.getByRole("heading", { level: 2, name: "Care", exact: true })).toBeVisible();
   await expect(page.getByRole("heading", { name: "Treatment plan" })).toBeVisible();
