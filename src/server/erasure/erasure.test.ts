@@ -75,10 +75,12 @@ describe("erasure with retention", () => {
     const [row] = await t.database.db.select().from(clients).where(eq(clients.id, client.clientId));
     email = row?.email ?? "";
     await client.request("POST", "/api/me/intake/submit", intakeWith());
-    await client.request("POST", "/api/me/consent/signatures", {
-      typedName: "Erasable Person",
+    // Signed with the name on the client's record, as the consent route requires.
+    const signed = await client.request("POST", "/api/me/consent/signatures", {
+      typedName: `${row?.firstName} ${row?.lastName}`,
       consentVersion: 1,
     });
+    expect(signed.statusCode, signed.body).toBe(201);
     await seedChartedHistory(t.database.db, clinicId, client.clientId, 2);
     const services = (await t.database.db.execute(
       sql`SELECT id FROM services WHERE clinic_id = ${clinicId} LIMIT 1`,
