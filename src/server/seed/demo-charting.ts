@@ -427,7 +427,11 @@ export async function seedDemoCharting(
   }
 
   // Other clients: past visits made here, each with a different therapist.
-  const others = clientRows.filter((c) => c.email !== "client@knotwork.test");
+  // Named, not by position: the other demo clients (Tom, Alex) stay as the first wave left them
+  // (Tom's only visit is a request, which the browser tests rely on).
+  const others = ["rita.gomez@example.com", "ben.carter@example.com", "hannah.kim@example.com"].map((email) =>
+    clientRows.find((c) => c.email === email),
+  );
   for (const [n, specs] of OTHERS.entries()) {
     const client = others[n];
     const therapist = n === 2 ? marcus : (therapistRows[(n + 1) % therapistRows.length] ?? marcus);
