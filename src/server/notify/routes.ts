@@ -228,7 +228,14 @@ export const notifyRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ["notifications"],
         summary: "The unsubscribe page of a signed link (no sign-in needed)",
         querystring: UnsubscribeQuerySchema,
-        response: { 200: z.string(), 400: z.string() },
+        // 400: the page for a link that does not verify, or the usual JSON error for a malformed query.
+        response: {
+          200: z.string(),
+          400: z.union([
+            z.string(),
+            z.object({ code: z.string(), message: z.string(), field: z.string().optional() }),
+          ]),
+        },
       },
     },
     async (request, reply) => {
