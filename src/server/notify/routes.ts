@@ -240,7 +240,13 @@ export const notifyRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const claim = verifyUnsubscribeToken(app.config.secret, request.query.token);
-      reply.type("text/html; charset=utf-8").header("cache-control", "no-store");
+      reply.header("cache-control", "no-store");
+      if (!claim && !request.headers.accept?.includes("text/html")) {
+        // Not a person following a link: the API's usual JSON error.
+        reply.code(400);
+        return { code: "invalid_token", message: "This unsubscribe link is not valid.", field: "token" };
+      }
+      reply.type("text/html; charset=utf-8");
       if (!claim) {
         reply.code(400);
         return unsubscribePage(
