@@ -123,7 +123,9 @@ export async function generateReportData(
     FROM treatment_sessions s CROSS JOIN generate_series(0, 1) g
     WHERE s.clinic_id = ${c} AND (g = 0 OR random() < 0.5)`);
   // Signed once their points are in: the database refuses points on a signed note.
-  await run(sql`UPDATE treatment_sessions SET signed_at = created_at + interval '1 hour' WHERE clinic_id = ${c}`);
+  await run(
+    sql`UPDATE treatment_sessions SET signed_at = created_at + interval '1 hour' WHERE clinic_id = ${c}`,
+  );
   await run(sql`INSERT INTO treatment_plans (clinic_id, client_id, planned_sessions, maintenance_interval_weeks, details, created_at)
     SELECT ${c}, cl.id, 3 + (random() * 5)::int, CASE WHEN random() < 0.4 THEN 4 END, '{}'::jsonb,
       ${start}::timestamptz + random() * (${now}::timestamptz - ${start}::timestamptz)
