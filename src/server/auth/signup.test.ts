@@ -3,7 +3,7 @@
  * address is confirmed through a link in the outbox (only its hash is stored), and what an account
  * whose address is not yet confirmed can do.
  */
-import { and, eq } from "drizzle-orm";
+import { and, asc, eq } from "drizzle-orm";
 import type { LightMyRequestResponse } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { emailVerifications, outboxMessages, users } from "../db/schema";
@@ -39,7 +39,12 @@ function login(email: string, password: string) {
 }
 
 async function messagesTo(email: string) {
-  return t.database.db.select().from(outboxMessages).where(eq(outboxMessages.toAddress, email));
+  // Oldest first: "the newest link" is the last one (a table scan gives no order of its own).
+  return t.database.db
+    .select()
+    .from(outboxMessages)
+    .where(eq(outboxMessages.toAddress, email))
+    .orderBy(asc(outboxMessages.createdAt));
 }
 
 /** The link in the newest verification e-mail to the address. */
