@@ -6,6 +6,11 @@ import { join } from "node:path";
 const [dir, checksPassed = "0", checksFailed = "0"] = process.argv.slice(2);
 let passed = Number(checksPassed);
 let failed = Number(checksFailed);
+// Names of what failed, printed just above the last line so the tail of a CI log says what broke.
+const failures = (process.env.FAILED_CHECKS ?? "")
+  .split("\n")
+  .filter(Boolean)
+  .map((name) => `check: ${name}`);
 
 function readJson(name) {
   const path = join(dir, name);
@@ -28,6 +33,11 @@ for (const name of ["vitest-pglite.json", "vitest-postgres.json"]) {
   const failedTests = report.numFailedTests ?? 0;
   // A file that fails to load has no failed tests of its own; count it so it cannot pass silently.
   failed += failedTests > 0 ? failedTests : (report.numFailedTestSuites ?? 0);
+  for (const file of report.testResults ?? []) {
+    const failedHere = (file.assertionResults ?? []).filter((test) => test.status === "failed");
+    for (const test of failedHere) failures.push(`${name}: ${file.name} > ${test.fullName ?? test.title}`);
+    if (failedHere.length === 0 && file.status === "failed") failures.push(`${name}: ${file.name} (did not load)`);
+  }
 }
 
 const playwright = readJson("playwright.json");
@@ -38,6 +48,16 @@ if (!playwright) {
   const stats = playwright.stats ?? {};
   passed += stats.expected ?? 0;
   failed += (stats.unexpected ?? 0) + (stats.flaky ?? 0);
+  const walk = (suite) => {
+    for (const spec of suite.specs ?? [])
+      for (const test of spec.tests ?? [])
+        if (test.status === "unexpected" || test.status === "flaky")
+          failures.push(`playwright (${test.status}): ${spec.file}:${spec.line} > ${spec.title}`);
+    for (const child of suite.suites ?? []) walk(child);
+  };
+  for (const suite of playwright.suites ?? []) walk(suite);
 }
+
+for (const line of failures) console.log(`✗ ${line}`);
 
 console.log(`${passed} passed, ${failed} failed`);

@@ -125,7 +125,9 @@ describe("parallel bookings", () => {
     const results = await Promise.all(requests.map((body) => post(desk, "/api/appointments", body)));
     const counts = tally(results);
     expect(Object.keys(counts).sort()).toEqual(["201", "409"]);
-    expect(counts[201]).toBeGreaterThanOrEqual(2);
+    // How many can win depends on which request commits first: a 60-minute booking at 09:40
+    // (+15 buffer) blocks every other start in the range, so only "at least one" is promised.
+    expect(counts[201]).toBeGreaterThanOrEqual(1);
     const holders = await t.database.db
       .select()
       .from(appointments)
