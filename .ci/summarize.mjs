@@ -36,7 +36,8 @@ for (const name of ["vitest-pglite.json", "vitest-postgres.json"]) {
   for (const file of report.testResults ?? []) {
     const failedHere = (file.assertionResults ?? []).filter((test) => test.status === "failed");
     for (const test of failedHere) failures.push(`${name}: ${file.name} > ${test.fullName ?? test.title}`);
-    if (failedHere.length === 0 && file.status === "failed") failures.push(`${name}: ${file.name} (did not load)`);
+    if (failedHere.length === 0 && file.status === "failed")
+      failures.push(`${name}: ${file.name} (did not load)`);
   }
 }
 
