@@ -27,7 +27,7 @@ function byWeekday(rows: WeeklyHoursRows["hours"]): Partial<Record<Weekday, Loca
   const week: Partial<Record<Weekday, LocalInterval[]>> = {};
   for (const row of rows) {
     const day = row.weekday as Weekday;
-    (week[day] ??= []).push({ start: row.start, end: row.end });
+    week[day] = [...(week[day] ?? []), { start: row.start, end: row.end }];
   }
   return week;
 }
