@@ -48,10 +48,10 @@ export function describeWorking(spans: readonly MinuteSpan[]): string {
   return spans.map((s) => `${formatWallMinute(s.start)}–${formatWallMinute(s.end)}`).join(", ");
 }
 
-/** The column head's short form: first start to last end ("9:00 AM–5:00 PM"), or "Not working". */
-export function shortWorking(spans: readonly MinuteSpan[]): string {
+/** The column head's short form: first start to last end ("9:00 AM–5:00 PM"), or `none`. */
+export function shortWorking(spans: readonly MinuteSpan[], none = "Not working"): string {
   const first = spans[0];
   const last = spans.at(-1);
-  if (!first || !last) return "Not working";
+  if (!first || !last) return none;
   return `${formatWallMinute(first.start)}–${formatWallMinute(last.end)}`;
 }
