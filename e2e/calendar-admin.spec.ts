@@ -92,7 +92,7 @@ test("the owner adds a day off for a therapist in settings, with the API's error
 }) => {
   const page = await ownerPage(browser, VIEWPORTS.laptop);
   await page.goto("/app/settings?section=hours");
-  await page.getByLabel("Therapist").selectOption(story.therapistId);
+  await page.getByLabel("Therapist", { exact: true }).selectOption(story.therapistId);
   const card = overridesCard(page);
   await expect(card.getByRole("heading", { name: "Add a date override" })).toBeVisible();
 
@@ -102,7 +102,7 @@ test("the owner adds a day off for a therapist in settings, with the API's error
   await card.getByLabel("Hours 1 from").fill("17:00");
   await card.getByLabel("Hours 1 until").fill("09:00");
   await card.getByRole("button", { name: "Add date override" }).click();
-  await expect(card.getByText("The end must be after the start.")).toBeVisible();
+  await expect(card.getByText("The end must be after the start.", { exact: true })).toBeVisible();
   await expect(card.getByLabel("Hours 1 until")).toHaveAttribute("aria-invalid", "true");
   await expect(card.getByLabel("Hours 1 until")).toBeFocused();
 
@@ -113,7 +113,7 @@ test("the owner adds a day off for a therapist in settings, with the API's error
   await card.getByLabel("Hours 2 from").fill("12:00");
   await card.getByLabel("Hours 2 until").fill("15:00");
   await card.getByRole("button", { name: "Add date override" }).click();
-  await expect(card.getByText("Intervals on one day must not overlap.")).toBeVisible();
+  await expect(card.getByText("Intervals on one day must not overlap.", { exact: true })).toBeVisible();
   await expect(card.getByLabel("Hours 2 from")).toHaveAttribute("aria-invalid", "true");
   await expectNoAxeViolations(page);
   await shot(page, "calendar-admin-overrides-errors-laptop");
@@ -172,7 +172,7 @@ test("settings at tablet and phone size, and removing the day off gives the time
   ] as const) {
     const page = await ownerPage(browser, viewport);
     await page.goto("/app/settings?section=hours");
-    await page.getByLabel("Therapist").selectOption(story.therapistId);
+    await page.getByLabel("Therapist", { exact: true }).selectOption(story.therapistId);
     await expect(page.getByRole("list", { name: `${story.therapistName}'s date overrides` })).toBeVisible();
     await expectNoAxeViolations(page);
     await shot(page, `calendar-admin-overrides-${name}`);

@@ -6,7 +6,7 @@ import { BlockButton } from "./CalendarBlock";
 import { NowLine } from "./CalendarParts";
 import type { Block, Column } from "./layout";
 import { type By, PX_PER_MIN, type View } from "./status";
-import { describeWorking, shortWorking } from "./working";
+import { hoursInWords, shortWorking } from "./working";
 
 /** The laptop calendar: an hour axis and a column per therapist, room or day, blocks placed by the clock. */
 export function CalendarGrid({
@@ -97,13 +97,7 @@ export function CalendarGrid({
           const window = { start: hours.start * 60, end: hours.end * 60 };
           const off = spans ? offHoursSpans(spans, window) : [];
           // The shading is decoration: the column's name says the hours in words.
-          const hoursWords = spans
-            ? ownHours
-              ? `working ${describeWorking(spans)}`
-              : spans.length === 0
-                ? "nobody working"
-                : `open ${describeWorking(spans)}`
-            : null;
+          const hoursWords = spans ? hoursInWords(spans, ownHours) : null;
           const booked = mine.length === 0 ? "nothing booked" : `${mine.length} appointments`;
           return (
             <section

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { therapistScheduleOf } from "../../core/calendar/working-hours";
-import { columnWorkingHours, describeWorking, formatWallMinute, shortWorking } from "./working";
+import { columnWorkingHours, describeWorking, formatWallMinute, hoursInWords, shortWorking } from "./working";
 
 const ZONE = "America/Boise";
 /** Thursday. */
@@ -97,5 +97,13 @@ describe("the words for working hours", () => {
     expect(shortWorking(spans)).toBe("9:00 AM–5:00 PM");
     expect(describeWorking([])).toBe("not working");
     expect(shortWorking([])).toBe("Not working");
+  });
+
+  it("names a column's hours once, for a therapist or for the clinic", () => {
+    const spans = [{ start: 540, end: 1020 }];
+    expect(hoursInWords(spans, true)).toBe("working 9:00 AM–5:00 PM");
+    expect(hoursInWords([], true)).toBe("not working");
+    expect(hoursInWords(spans, false)).toBe("open 9:00 AM–5:00 PM");
+    expect(hoursInWords([], false)).toBe("nobody working");
   });
 });

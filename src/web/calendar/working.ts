@@ -55,3 +55,12 @@ export function shortWorking(spans: readonly MinuteSpan[], none = "Not working")
   if (!first || !last) return none;
   return `${formatWallMinute(first.start)}–${formatWallMinute(last.end)}`;
 }
+
+/**
+ * A column's hours in a sentence for its accessible name: a therapist's own ("working 9:00 AM–
+ * 5:00 PM", "not working"), or a day's or room's ("open 9:00 AM–8:00 PM", "nobody working").
+ */
+export function hoursInWords(spans: readonly MinuteSpan[], own: boolean): string {
+  if (spans.length === 0) return own ? "not working" : "nobody working";
+  return `${own ? "working" : "open"} ${describeWorking(spans)}`;
+}

@@ -33,7 +33,7 @@ function minutesOf(intervals: readonly Interval[]) {
   }));
 }
 
-export function hoursInWords(intervals: readonly Interval[]): string {
+function overrideHours(intervals: readonly Interval[]): string {
   return intervals.length === 0 ? "Not working" : describeWorking(minutesOf(intervals));
 }
 
@@ -105,7 +105,7 @@ export function DateOverridesEditor({
                 <strong>{runDates(run)}</strong>
                 {run.dates.length > 1 ? <span className="kw-muted"> ({run.dates.length} days)</span> : null}
                 {" · "}
-                <span>{hoursInWords(run.intervals)}</span>
+                <span>{overrideHours(run.intervals)}</span>
                 {run.note ? <span className="kw-muted"> · {run.note}</span> : null}
               </span>
               <span className="kw-spacer" />
@@ -219,7 +219,7 @@ function OverrideForm({
       }
       const range = runDates({ from: dates[0] ?? from, to: dates.at(-1) ?? until });
       onSaved(
-        `Saved: ${range}, ${hoursInWords(body.intervals).toLowerCase()}${everyone ? ", for everyone" : ""}.`,
+        `Saved: ${range}, ${overrideHours(body.intervals).toLowerCase()}${everyone ? ", for everyone" : ""}.`,
       );
     } catch (error) {
       if (error instanceof ApiError) {
@@ -372,7 +372,7 @@ function OverrideForm({
       {editing || therapists.length < 2 ? null : (
         <label className={styles.check}>
           <input type="checkbox" name="everyone" />
-          For every therapist (the clinic is closed or open late)
+          For everyone on the team (the clinic is closed or open late)
         </label>
       )}
       <div aria-live="polite">
