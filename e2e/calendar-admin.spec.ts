@@ -141,6 +141,13 @@ test("the calendar shades the day off, and says so in words", async ({ browser }
   await expect(page.getByRole("region", { name: /: working \d/ }).first()).toBeVisible();
   await expectNoAxeViolations(page);
   await shot(page, "calendar-admin-calendar-laptop");
+  // A week: each day's column is shaded where nobody works, and says when the clinic is open.
+  await page.goto(`/app/calendar?date=${story.date}&view=week`);
+  await expect(
+    page.getByRole("region", { name: new RegExp(`^${longDay(story.date)}: open \\d`) }),
+  ).toBeVisible();
+  await shot(page, "calendar-admin-week-laptop");
+  await page.goto(`/app/calendar?date=${story.date}`);
   await page.setViewportSize(VIEWPORTS.tablet);
   await expect(column).toHaveAttribute("data-working", "none");
   await shot(page, "calendar-admin-calendar-tablet");
@@ -176,6 +183,9 @@ test("settings at tablet and phone size, and removing the day off gives the time
     await expect(page.getByRole("list", { name: `${story.therapistName}'s date overrides` })).toBeVisible();
     await expectNoAxeViolations(page);
     await shot(page, `calendar-admin-overrides-${name}`);
+    await overridesCard(page).screenshot({
+      path: `${SCREENSHOT_DIR}/calendar-admin-overrides-card-${name}.png`,
+    });
     if (name === "tablet") {
       const card = overridesCard(page);
       await card.getByRole("button", { name: /^Remove / }).click();

@@ -266,11 +266,10 @@ function OverrideForm({
             error={errors.date}
           />
           <TextField
-            label="Until (optional)"
+            label="Last date (optional, for several days)"
             name="until"
             type="date"
             min={today}
-            hint="For several days in a row"
             error={errors.until}
           />
         </div>
