@@ -188,6 +188,22 @@ test("settings at tablet and phone size, and removing the day off gives the time
     });
     if (name === "tablet") {
       const card = overridesCard(page);
+      // The day off becomes a late afternoon and evening: the list and the calendar follow.
+      await card.getByRole("button", { name: /^Edit / }).click();
+      await expect(card.getByRole("heading", { name: /^Change / })).toBeVisible();
+      await card.getByLabel("Working these hours").check();
+      await card.getByLabel("Hours 1 from").fill("14:00");
+      await card.getByLabel("Hours 1 until").fill("21:00");
+      await card.getByRole("button", { name: "Save changes" }).click();
+      await expect(card.getByText(/^Saved: .*2:00 PM–9:00 PM\.$/)).toBeVisible();
+      await page.goto(`/app/calendar?date=${story.date}`);
+      const column = page.getByRole("region", { name: new RegExp(`^${story.therapistName}, `) });
+      await expect(column).toHaveAttribute("aria-label", /: working 2:00 PM–9:00 PM; /);
+      // The grid reaches 9 PM so the evening is on screen.
+      await expect(page.getByText("8 PM", { exact: true })).toBeVisible();
+      await shot(page, "calendar-admin-evening-tablet");
+      await page.goto("/app/settings?section=hours");
+      await page.getByLabel("Therapist", { exact: true }).selectOption(story.therapistId);
       await card.getByRole("button", { name: /^Remove / }).click();
       await expect(card.getByText(/^Removed: .*The weekly hours apply again\.$/)).toBeVisible();
       await expect(

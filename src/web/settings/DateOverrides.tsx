@@ -219,7 +219,7 @@ function OverrideForm({
       }
       const range = runDates({ from: dates[0] ?? from, to: dates.at(-1) ?? until });
       onSaved(
-        `Saved: ${range}, ${overrideHours(body.intervals).toLowerCase()}${everyone ? ", for everyone" : ""}.`,
+        `Saved: ${range}, ${body.intervals.length === 0 ? "not working" : overrideHours(body.intervals)}${everyone ? ", for everyone" : ""}.`,
       );
     } catch (error) {
       if (error instanceof ApiError) {
