@@ -265,13 +265,7 @@ function OverrideForm({
             required
             error={errors.date}
           />
-          <TextField
-            label="Last date (optional, for several days)"
-            name="until"
-            type="date"
-            min={today}
-            error={errors.until}
-          />
+          <TextField label="Until (optional)" name="until" type="date" min={today} error={errors.until} />
         </div>
       )}
       <fieldset className={styles.overrideKind}>
