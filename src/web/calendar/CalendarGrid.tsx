@@ -1,10 +1,12 @@
 import type { MouseEvent } from "react";
+import { type MinuteSpan, offHoursSpans } from "../../core/calendar/working-hours";
 import { formatHour, formatLocalDay } from "../appointments/time";
 import styles from "./Calendar.module.css";
 import { BlockButton } from "./CalendarBlock";
 import { NowLine } from "./CalendarParts";
 import type { Block, Column } from "./layout";
 import { type By, PX_PER_MIN, type View } from "./status";
+import { hoursInWords, shortWorking } from "./working";
 
 /** The laptop calendar: an hour axis and a column per therapist, room or day, blocks placed by the clock. */
 export function CalendarGrid({
@@ -16,6 +18,7 @@ export function CalendarGrid({
   columns,
   blocks,
   hours,
+  working,
   onOpen,
   onBookAt,
 }: {
@@ -27,6 +30,8 @@ export function CalendarGrid({
   columns: Column[];
   blocks: Block[];
   hours: { start: number; end: number };
+  /** Each column's working time (wall-clock minutes), or null while unknown. */
+  working: ReadonlyMap<string, MinuteSpan[] | null>;
   onOpen(id: string): void;
   /** A click on an empty spot of a column: book there, at the quarter hour under the pointer. */
   onBookAt(column: Column, time: string): void;
@@ -41,6 +46,8 @@ export function CalendarGrid({
       `${String(Math.floor(rounded / 60)).padStart(2, "0")}:${String(rounded % 60).padStart(2, "0")}`,
     );
   }
+  // A therapist's column shows their own hours; a day or a room, the hours anyone works.
+  const ownHours = view === "day" && by === "therapist";
   return (
     <div className={styles.cal} data-view={view}>
       <div
@@ -50,16 +57,24 @@ export function CalendarGrid({
         }}
       >
         <div className={styles.calCorner} aria-hidden="true" />
-        {columns.map((c) => (
-          <div
-            key={c.key}
-            className={styles.calColhead}
-            data-today={view === "week" && c.key === today ? "true" : undefined}
-            aria-hidden="true"
-          >
-            {c.label}
-          </div>
-        ))}
+        {columns.map((c) => {
+          const spans = working.get(c.key);
+          return (
+            <div
+              key={c.key}
+              className={styles.calColhead}
+              data-today={view === "week" && c.key === today ? "true" : undefined}
+              aria-hidden="true"
+            >
+              {c.label}
+              {spans ? (
+                <span className={styles.calColHours}>
+                  {shortWorking(spans, ownHours ? "Not working" : "Closed")}
+                </span>
+              ) : null}
+            </div>
+          );
+        })}
         <div
           className={styles.calAxis}
           aria-hidden="true"
@@ -78,11 +93,18 @@ export function CalendarGrid({
           const columnDate = view === "week" ? c.key : date;
           const heading =
             view === "week" ? formatLocalDay(c.key, "long") : `${c.label}, ${formatLocalDay(date, "long")}`;
+          const spans = working.get(c.key) ?? null;
+          const window = { start: hours.start * 60, end: hours.end * 60 };
+          const off = spans ? offHoursSpans(spans, window) : [];
+          // The shading is decoration: the column's name says the hours in words.
+          const hoursWords = spans ? hoursInWords(spans, ownHours) : null;
+          const booked = mine.length === 0 ? "nothing booked" : `${mine.length} appointments`;
           return (
             <section
               key={c.key}
               className={styles.calCol}
-              aria-label={`${heading}: ${mine.length === 0 ? "nothing booked" : `${mine.length} appointments`}`}
+              aria-label={`${heading}: ${hoursWords ? `${hoursWords}; ` : ""}${booked}`}
+              data-working={spans ? (spans.length === 0 ? "none" : "some") : undefined}
             >
               {/* A click on empty space books there; keyboard users have New booking (N). */}
               {/* biome-ignore lint/a11y/noStaticElementInteractions: mouse shortcut; the New booking button is the accessible path */}
@@ -96,6 +118,22 @@ export function CalendarGrid({
                 onClick={(e) => bookAt(c, e)}
                 title="Click an empty spot to book there"
               >
+                {off.map((span) => (
+                  <div
+                    key={span.start}
+                    className={styles.calOff}
+                    style={{
+                      top: (span.start - window.start) * PX_PER_MIN,
+                      height: (span.end - span.start) * PX_PER_MIN,
+                    }}
+                    aria-hidden="true"
+                  />
+                ))}
+                {spans && spans.length === 0 ? (
+                  <span className={styles.calOffLabel} aria-hidden="true">
+                    {ownHours ? "Not working" : "Closed"}
+                  </span>
+                ) : null}
                 {columnDate === today ? (
                   <NowLine zone={zone} startHour={hours.start} endHour={hours.end} />
                 ) : null}

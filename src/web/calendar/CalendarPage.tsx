@@ -36,6 +36,8 @@ import { layoutBlocks, VISIBLE_BY_DEFAULT, visibleHours } from "./layout";
 import { PhoneAgenda } from "./PhoneAgenda";
 import type { By, View } from "./status";
 import { useCalendarKeys } from "./useCalendarKeys";
+import { useWorkingSchedules } from "./useWorkingSchedules";
+import { columnWorkingHours } from "./working";
 
 export default function CalendarPage() {
   const { context } = useSession();
@@ -65,6 +67,8 @@ function Calendar({ context }: { context: AuthContext }) {
   const appointments = useAppointments(range);
   const therapists = useQuery(therapistsQuery);
   const rooms = useQuery(roomsQuery);
+  const therapistIds = useMemo(() => (therapists.data ?? []).map((t) => t.id), [therapists.data]);
+  const schedules = useWorkingSchedules(therapistIds, dates, range);
 
   const move = (direction: -1 | 0 | 1) =>
     set({ date: direction === 0 ? null : addDays(date, direction * (view === "day" ? 1 : 7)) });
@@ -87,6 +91,8 @@ function Calendar({ context }: { context: AuthContext }) {
     appointments: list,
   });
   const blocks = layoutBlocks(list, zone, dates, columnOf);
+  // Outside-hours time is shaded from the slot engine's own rules (weekly hours, overrides, time off).
+  const working = columnWorkingHours({ view, by, date, columns, schedules, zone });
   const title =
     view === "day"
       ? formatLocalDay(date, "long")
@@ -126,6 +132,7 @@ function Calendar({ context }: { context: AuthContext }) {
           date={date}
           zone={zone}
           chosen={params.get("col")}
+          working={working}
           onChoose={(key) => set({ col: key })}
           onOpen={setOpenId}
         />
@@ -138,7 +145,11 @@ function Calendar({ context }: { context: AuthContext }) {
           zone={zone}
           columns={columns}
           blocks={blocks}
-          hours={visibleHours(blocks)}
+          hours={visibleHours(
+            blocks,
+            [...working.values()].flatMap((spans) => spans ?? []),
+          )}
+          working={working}
           onOpen={setOpenId}
           onBookAt={(column, time) => {
             const prefill: BookingPrefill = { date: view === "week" ? column.key : date, time };

@@ -14,6 +14,10 @@ export function Legend() {
           {STATUS_WORDS[s]}
         </li>
       ))}
+      <li>
+        <span className={cx(styles.calSwatch, styles.calSwatchOff)} aria-hidden="true" />
+        Outside working hours
+      </li>
     </ul>
   );
 }

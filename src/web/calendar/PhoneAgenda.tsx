@@ -1,4 +1,5 @@
 import type { Appointment } from "../../core/api/clinic";
+import type { MinuteSpan } from "../../core/calendar/working-hours";
 import { formatClock } from "../appointments/time";
 import { Button, Empty } from "../ui/components";
 import { cx } from "../ui/cx";
@@ -6,6 +7,7 @@ import { agendaColumn, agendaItems, neighbours } from "./agenda";
 import styles from "./Calendar.module.css";
 import type { Column, ColumnOf } from "./layout";
 import { STATUS_CLASS, STATUS_WORDS } from "./status";
+import { describeWorking } from "./working";
 
 /**
  * The calendar on a phone: one day, one therapist (or room) at a time, as a list in time order,
@@ -18,6 +20,7 @@ export function PhoneAgenda({
   date,
   zone,
   chosen,
+  working,
   onChoose,
   onOpen,
 }: {
@@ -27,6 +30,8 @@ export function PhoneAgenda({
   date: string;
   zone: string;
   chosen: string | null;
+  /** Each column's working time, or null while unknown. */
+  working: ReadonlyMap<string, MinuteSpan[] | null>;
   onChoose(key: string): void;
   onOpen(id: string): void;
 }) {
@@ -34,6 +39,7 @@ export function PhoneAgenda({
   if (!column) return <Empty>Nobody to show yet.</Empty>;
   const { previous, next } = neighbours(columns, column.key);
   const items = agendaItems(appointments, (a) => columnOf(a, date) === column.key);
+  const spans = working.get(column.key) ?? null;
   return (
     <section
       className={styles.agenda}
@@ -72,6 +78,13 @@ export function PhoneAgenda({
           ›
         </Button>
       </div>
+      {spans ? (
+        <p className={cx(styles.agendaHours, spans.length === 0 && styles.agendaHoursOff)}>
+          {spans.length === 0
+            ? `${column.label} is not working this day.`
+            : `Working ${describeWorking(spans)}`}
+        </p>
+      ) : null}
       {items.length === 0 ? (
         <Empty>Nothing booked with {column.label} this day.</Empty>
       ) : (

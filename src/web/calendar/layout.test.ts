@@ -85,6 +85,11 @@ describe("calendar layout", () => {
     expect(visibleHours(blocks)).toEqual({ start: 7, end: 20 });
   });
 
+  it("widens the visible hours to fit a late evening's working hours", () => {
+    expect(visibleHours([], [{ start: 14 * 60, end: 21 * 60 + 30 }])).toEqual({ start: 8, end: 22 });
+    expect(visibleHours([], [{ start: 6 * 60 + 30, end: 12 * 60 }])).toEqual({ start: 6, end: 18 });
+  });
+
   it("abbreviates names in a narrow block, keeping an emoji whole", () => {
     expect(initials("Marcus Bell")).toBe("MB");
     expect(initials("  Priya  Nair ")).toBe("PN");

@@ -96,13 +96,23 @@ function assignLanes(blocks: Omit<Block, "lane" | "lanes">[]): Block[] {
   return result;
 }
 
-/** The hours the grid shows: the usual working day, widened to fit every block. */
-export function visibleHours(blocks: readonly Block[]): { start: number; end: number } {
+/**
+ * The hours the grid shows: the usual working day, widened to fit every block and every working
+ * span (an early start or a late evening), so nobody's hours are cut off.
+ */
+export function visibleHours(
+  blocks: readonly Block[],
+  working: readonly { start: number; end: number }[] = [],
+): { start: number; end: number } {
   let start = DEFAULT_DAY_START_HOUR;
   let end = DEFAULT_DAY_END_HOUR;
   for (const b of blocks) {
     start = Math.min(start, Math.floor(b.top / 60));
     end = Math.max(end, Math.ceil((b.top + b.height) / 60));
+  }
+  for (const span of working) {
+    start = Math.min(start, Math.floor(span.start / 60));
+    end = Math.max(end, Math.ceil(span.end / 60));
   }
   return { start, end: Math.min(24, Math.max(end, start + 1)) };
 }

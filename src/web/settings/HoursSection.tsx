@@ -1,5 +1,6 @@
 /**
- * A therapist's weekly hours and breaks, and their time off (owner), in the clinic's local time.
+ * A therapist's weekly hours and breaks, their date overrides (./DateOverrides.tsx) and their time
+ * off (owner), in the clinic's local time.
  * Reads and writes through ./api.ts.
  */
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
@@ -13,6 +14,7 @@ import { useZodForm } from "../forms";
 import { Alert, Button, Card, Empty, Loading, TextField } from "../ui/components";
 import { cx } from "../ui/cx";
 import { hoursQuery, settingsApi, settingsKeys, timeOffQuery } from "./api";
+import { DateOverridesEditor } from "./DateOverrides";
 import styles from "./Settings.module.css";
 
 type Interval = WeeklyHours["hours"][number];
@@ -47,6 +49,12 @@ export function HoursSection({ timeZone }: { timeZone: string }) {
       {chosen ? (
         <>
           <WeekEditor key={chosen} therapistId={chosen} />
+          <DateOverridesEditor
+            key={`dates-${chosen}`}
+            therapistId={chosen}
+            therapists={therapists.data ?? []}
+            timeZone={timeZone}
+          />
           <TimeOffEditor key={`off-${chosen}`} therapistId={chosen} timeZone={timeZone} />
         </>
       ) : (

@@ -9,6 +9,7 @@ import type { z } from "zod";
 import type {
   AdminRoomSchema,
   AdminServiceSchema,
+  DateOverrideSchema,
   RoomUpcomingSchema,
   TimeOffSchema,
   WeeklyHours,
@@ -19,6 +20,7 @@ export type AdminService = z.infer<typeof AdminServiceSchema>;
 export type AdminRoom = z.infer<typeof AdminRoomSchema>;
 export type RoomUpcoming = z.infer<typeof RoomUpcomingSchema>;
 export type TimeOff = z.infer<typeof TimeOffSchema>;
+export type DateOverride = z.infer<typeof DateOverrideSchema>;
 export type { WeeklyHours };
 
 const id$ = encodeURIComponent;
@@ -29,6 +31,10 @@ export const settingsKeys = {
   roomUpcoming: (roomId: string) => ["clinic", "rooms", roomId, "upcoming"] as const,
   hours: (therapistId: string) => ["hours", therapistId] as const,
   timeOff: (therapistId: string) => ["time-off", therapistId] as const,
+  /** Every range of one therapist's date overrides (what a change invalidates). */
+  overrides: (therapistId: string) => ["overrides", therapistId] as const,
+  overridesIn: (therapistId: string, from: string, to: string) =>
+    ["overrides", therapistId, from, to] as const,
 };
 
 export const archivedServicesQuery = queryOptions({
@@ -69,7 +75,33 @@ export function timeOffQuery(therapistId: string, now = Date.now()) {
   });
 }
 
+/** A therapist's date overrides from `from` to `to` (local dates, inclusive). */
+export function overridesQuery(therapistId: string, from: string, to: string) {
+  const search = new URLSearchParams({ from, to });
+  return queryOptions({
+    queryKey: settingsKeys.overridesIn(therapistId, from, to),
+    queryFn: () => get<DateOverride[]>(`/api/clinic/therapists/${id$(therapistId)}/overrides?${search}`),
+  });
+}
+
+/** A therapist's time off overlapping `[from, to)` (instants): what one calendar view needs. */
+export function timeOffInQuery(therapistId: string, from: string, to: string) {
+  const search = new URLSearchParams({ from, to });
+  return queryOptions({
+    // Under the settings list's key, so adding or removing time off refreshes the calendar too.
+    queryKey: [...settingsKeys.timeOff(therapistId), from, to] as const,
+    queryFn: () => get<TimeOff[]>(`/api/clinic/therapists/${id$(therapistId)}/time-off?${search}`),
+  });
+}
+
 export const settingsApi = {
+  setOverride: (
+    therapistId: string,
+    date: string,
+    body: { intervals: { start: string; end: string }[]; note?: string },
+  ) => api<DateOverride>("PUT", `/api/clinic/therapists/${id$(therapistId)}/overrides/${id$(date)}`, body),
+  removeOverride: (therapistId: string, date: string) =>
+    api("DELETE", `/api/clinic/therapists/${id$(therapistId)}/overrides/${id$(date)}`),
   saveHours: (therapistId: string, week: WeeklyHours) =>
     api<WeeklyHours>("PUT", `/api/clinic/therapists/${id$(therapistId)}/hours`, week),
   addTimeOff: (therapistId: string, body: { startsAt: string; endsAt: string; reason?: string }) =>
