@@ -467,6 +467,73 @@ describe("consent and one-click unsubscribe", () => {
     }
     expect((await victim.request("GET", "/api/portal/contact-preferences")).json().recalls).toBe(true);
   });
+
+  // A signed-in browser sends its session cookie (and, from the unsubscribe page or a web mail client,
+  // an Origin) but never the CSRF header: the signed token alone decides, whoever is signed in.
+  it("works from a signed-in browser: the page's form post and a cross-site one-click post", async () => {
+    const client = await agentWithHistory("Sina");
+    const token = encodeURIComponent(signUnsubscribeToken(t.app.config.secret, client.clientId, "check_ins"));
+    const ownOrigin = new URL(t.app.config.publicUrl).origin;
+    const formPost = await t.app.inject({
+      method: "POST",
+      url: `/api/notify/unsubscribe?token=${token}`,
+      headers: {
+        cookie: client.cookie,
+        origin: ownOrigin,
+        accept: "text/html",
+        "content-type": "application/x-www-form-urlencoded",
+      },
+      payload: "",
+    });
+    expect(formPost.statusCode, formPost.body).toBe(200);
+    expect(formPost.body).toContain("Done");
+    expect((await client.request("GET", "/api/portal/contact-preferences")).json().checkIns).toBe(false);
+
+    const recalls = encodeURIComponent(signUnsubscribeToken(t.app.config.secret, client.clientId, "recalls"));
+    const oneClick = await t.app.inject({
+      method: "POST",
+      url: `/api/notify/unsubscribe?token=${recalls}`,
+      headers: {
+        cookie: client.cookie,
+        origin: "https://mail.example.net",
+        "content-type": "application/x-www-form-urlencoded",
+      },
+      payload: "List-Unsubscribe=One-Click",
+    });
+    expect(oneClick.statusCode, oneClick.body).toBe(200);
+    expect(oneClick.json()).toEqual({ topic: "recalls", done: true });
+    expect((await client.request("GET", "/api/portal/contact-preferences")).json()).toEqual({
+      reminders: true,
+      recalls: false,
+      checkIns: false,
+    });
+  });
+
+  it("is still unforgeable with a session: a signed-in client cannot use it on another client", async () => {
+    const victim = await agentWithHistory("Vera");
+    const attacker = await agentWithHistory("Axel");
+    const forged = signUnsubscribeToken(t.app.config.secret, attacker.clientId, "reminders").replace(
+      attacker.clientId,
+      victim.clientId,
+    );
+    const response = await t.app.inject({
+      method: "POST",
+      url: `/api/notify/unsubscribe?token=${encodeURIComponent(forged)}`,
+      headers: {
+        cookie: attacker.cookie,
+        "x-csrf-token": attacker.csrfToken,
+        "content-type": "application/x-www-form-urlencoded",
+      },
+      payload: "List-Unsubscribe=One-Click",
+    });
+    expect(response.statusCode).toBe(400);
+    expect(response.json().code).toBe("invalid_token");
+    expect((await victim.request("GET", "/api/portal/contact-preferences")).json().reminders).toBe(true);
+    // The session does not stand in for the token either.
+    const noToken = await attacker.request("POST", "/api/notify/unsubscribe");
+    expect(noToken.statusCode).toBe(400);
+    expect((await attacker.request("GET", "/api/portal/contact-preferences")).json().reminders).toBe(true);
+  });
 });
 
 describe("the message centre", () => {
