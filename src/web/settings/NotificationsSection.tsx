@@ -8,7 +8,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { UpdateClinicRequestSchema } from "../../core/api/clinic";
 import { KIND_LABELS } from "../../core/notify/kinds";
-import { OPTIONAL_KINDS, type OptionalKind } from "../../core/notify/policies";
+import { type NotificationPolicies, OPTIONAL_KINDS, type OptionalKind } from "../../core/notify/policies";
 import { clinicQuery, updateClinicMutation } from "../clinic/api";
 import { useZodForm } from "../forms";
 import { Alert, Button, Card, Loading, TextField } from "../ui/components";
@@ -78,6 +78,20 @@ export function NotificationsSection() {
   if (!clinic.data) return <Alert tone="danger">Could not load the clinic.</Alert>;
   const n = clinic.data.policies.notifications;
   const secondOn = second ?? n.secondReminderLeadHours !== null;
+  /** One field of the block, named and with its error as the API spells them. */
+  const field = (
+    key: Exclude<keyof NotificationPolicies, "turnedOff">,
+    props: { label: string; hint?: string; max?: number; value: string | number },
+  ) => (
+    <TextField
+      label={props.label}
+      hint={props.hint}
+      name={`${P}.${key}`}
+      {...(props.max ? { type: "number", inputMode: "numeric", min: 1, max: props.max } : { type: "time" })}
+      defaultValue={props.value}
+      error={form.error(`${P}.${key}`)}
+    />
+  );
 
   return (
     <Card title="Notifications">
@@ -89,17 +103,12 @@ export function NotificationsSection() {
         <fieldset className={styles.group}>
           <legend className={styles.groupTitle}>Reminders</legend>
           <div className={styles.settingsGrid}>
-            <TextField
-              label="Reminder (hours before)"
-              hint="Real hours: 24 is the same time the day before, also across a clock change."
-              name={`${P}.reminderLeadHours`}
-              type="number"
-              inputMode="numeric"
-              min={1}
-              max={168}
-              defaultValue={n.reminderLeadHours}
-              error={form.error(`${P}.reminderLeadHours`)}
-            />
+            {field("reminderLeadHours", {
+              label: "Reminder (hours before)",
+              hint: "Real hours: 24 is the same time the day before, also across a clock change.",
+              max: 168,
+              value: n.reminderLeadHours,
+            })}
             <div className="kw-stack">
               <label className={styles.check}>
                 <input
@@ -110,59 +119,40 @@ export function NotificationsSection() {
                 />
                 Send a second reminder
               </label>
-              {secondOn ? (
-                <TextField
-                  label="Second reminder (hours before)"
-                  hint="Closer to the appointment than the first."
-                  name={`${P}.secondReminderLeadHours`}
-                  type="number"
-                  inputMode="numeric"
-                  min={1}
-                  max={167}
-                  defaultValue={n.secondReminderLeadHours ?? 2}
-                  error={form.error(`${P}.secondReminderLeadHours`)}
-                />
-              ) : null}
+              {secondOn
+                ? field("secondReminderLeadHours", {
+                    label: "Second reminder (hours before)",
+                    hint: "Closer to the appointment than the first.",
+                    max: 167,
+                    value: n.secondReminderLeadHours ?? 2,
+                  })
+                : null}
             </div>
-            <TextField
-              label="Intake reminder (hours before a first visit)"
-              hint="Only while the intake form or consent is missing."
-              name={`${P}.intakeReminderLeadHours`}
-              type="number"
-              inputMode="numeric"
-              min={1}
-              max={336}
-              defaultValue={n.intakeReminderLeadHours}
-              error={form.error(`${P}.intakeReminderLeadHours`)}
-            />
+            {field("intakeReminderLeadHours", {
+              label: "Intake reminder (hours before a first visit)",
+              hint: "Only while the intake form or consent is missing.",
+              max: 336,
+              value: n.intakeReminderLeadHours,
+            })}
           </div>
         </fieldset>
         <fieldset className={styles.group}>
           <legend className={styles.groupTitle}>Quiet hours and timing</legend>
           <div className={styles.settingsGrid}>
-            <TextField
-              label="Quiet hours start"
-              hint="Reminders and follow-ups wait until quiet hours end."
-              name={`${P}.quietHoursStart`}
-              type="time"
-              defaultValue={n.quietHoursStart}
-              error={form.error(`${P}.quietHoursStart`)}
-            />
-            <TextField
-              label="Quiet hours end"
-              hint="The same time as the start: no quiet hours."
-              name={`${P}.quietHoursEnd`}
-              type="time"
-              defaultValue={n.quietHoursEnd}
-              error={form.error(`${P}.quietHoursEnd`)}
-            />
-            <TextField
-              label="Check-in time (the day after a session)"
-              name={`${P}.checkInLocalTime`}
-              type="time"
-              defaultValue={n.checkInLocalTime}
-              error={form.error(`${P}.checkInLocalTime`)}
-            />
+            {field("quietHoursStart", {
+              label: "Quiet hours start",
+              hint: "Reminders and follow-ups wait until quiet hours end.",
+              value: n.quietHoursStart,
+            })}
+            {field("quietHoursEnd", {
+              label: "Quiet hours end",
+              hint: "The same time as the start: no quiet hours.",
+              value: n.quietHoursEnd,
+            })}
+            {field("checkInLocalTime", {
+              label: "Check-in time (the day after a session)",
+              value: n.checkInLocalTime,
+            })}
           </div>
         </fieldset>
         <fieldset className={styles.group}>
