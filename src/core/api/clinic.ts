@@ -1,6 +1,6 @@
 /** API contracts for the clinic, its staff, clients and appointments. */
 import { z } from "zod";
-import { DEFAULT_NOTIFICATION_POLICIES } from "../notify/policies";
+import { DEFAULT_NOTIFICATION_POLICIES, OPTIONAL_KINDS, secondReminderProblem } from "../notify/policies";
 import { EmailSchema, PersonNameSchema } from "./auth";
 import { ScreeningFlagSchema } from "./intake";
 import { STAFF_ROLES } from "./roles";
@@ -16,14 +16,24 @@ export const APPOINTMENT_SOURCES = ["online", "phone", "staff"] as const;
 const LocalTimeSchema = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: "Use HH:MM." });
 
 /** Notification timing (docs/decisions/0017-notifications.md); defaults in src/core/notify/policies.ts. */
-export const NotificationPoliciesSchema = z.object({
-  reminderLeadHours: z.number().int().min(1).max(168),
-  secondReminderLeadHours: z.number().int().min(1).max(168).nullable(),
-  intakeReminderLeadHours: z.number().int().min(1).max(336),
-  quietHoursStart: LocalTimeSchema,
-  quietHoursEnd: LocalTimeSchema,
-  checkInLocalTime: LocalTimeSchema,
-});
+export const NotificationPoliciesSchema = z
+  .object({
+    reminderLeadHours: z.number().int().min(1).max(168),
+    secondReminderLeadHours: z.number().int().min(1).max(168).nullable(),
+    intakeReminderLeadHours: z.number().int().min(1).max(336),
+    quietHoursStart: LocalTimeSchema,
+    quietHoursEnd: LocalTimeSchema,
+    checkInLocalTime: LocalTimeSchema,
+    turnedOff: z
+      .array(z.enum(OPTIONAL_KINDS))
+      .max(OPTIONAL_KINDS.length)
+      .default([])
+      .describe("Optional kinds the clinic does not send"),
+  })
+  .superRefine((p, ctx) => {
+    const problem = secondReminderProblem(p);
+    if (problem) ctx.addIssue({ code: "custom", path: ["secondReminderLeadHours"], message: problem });
+  });
 
 export const ClinicPoliciesSchema = z.object({
   minNoticeMin: z.number().int().min(0).max(10_080),

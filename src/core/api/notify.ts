@@ -20,7 +20,8 @@ export const ContactPreferencesSchema = z.object({
   recalls: z.boolean(),
   checkIns: z.boolean(),
 });
-export const UpdateContactPreferencesSchema = ContactPreferencesSchema.partial();
+// Strict: transactional messages cannot be turned off, and a field that does nothing is an error, not a silent 200.
+export const UpdateContactPreferencesSchema = ContactPreferencesSchema.partial().strict();
 
 export const StaffMessageSchema = z.object({
   id: z.string(),

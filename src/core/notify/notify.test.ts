@@ -2,7 +2,13 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { localToInstant } from "../scheduling/zone";
 import { categoryOf, isUrgent, MESSAGE_KINDS } from "./kinds";
-import { notificationPoliciesOf, DEFAULT_NOTIFICATION_POLICIES as P } from "./policies";
+import {
+  isTurnedOffByClinic,
+  notificationPoliciesOf,
+  OPTIONAL_KINDS,
+  DEFAULT_NOTIFICATION_POLICIES as P,
+  secondReminderProblem,
+} from "./policies";
 import { renderMessage } from "./templates";
 import { checkInDueAt, inQuietHours, outsideQuietHours, recallDueAt, reminderDueAt } from "./timing";
 import { formatUnsubscribeToken, parseUnsubscribeToken, signedPayload } from "./unsubscribe";
@@ -134,5 +140,30 @@ describe("unsubscribe token format", () => {
       `u1.${claim.clientId}.reminders.short`,
     ])
       expect(parseUnsubscribeToken(bad)).toBeNull();
+  });
+});
+
+describe("clinic notification settings", () => {
+  it("turns a kind off for the clinic; the second reminder goes with the first; answers cannot be turned off", () => {
+    const policies = { turnedOff: ["reminder" as const, "check_in" as const] };
+    expect(isTurnedOffByClinic("reminder", policies)).toBe(true);
+    expect(isTurnedOffByClinic("second_reminder", policies)).toBe(true);
+    expect(isTurnedOffByClinic("check_in", policies)).toBe(true);
+    expect(isTurnedOffByClinic("aftercare", policies)).toBe(false);
+    expect(isTurnedOffByClinic("confirmed", { turnedOff: [...OPTIONAL_KINDS] })).toBe(false);
+    expect(isTurnedOffByClinic("waitlist_offer", { turnedOff: [...OPTIONAL_KINDS] })).toBe(false);
+    expect(isTurnedOffByClinic("reminder", P)).toBe(false);
+  });
+
+  it("wants the second reminder closer to the appointment than the first", () => {
+    expect(secondReminderProblem({ reminderLeadHours: 24, secondReminderLeadHours: null })).toBeNull();
+    expect(secondReminderProblem({ reminderLeadHours: 24, secondReminderLeadHours: 2 })).toBeNull();
+    expect(secondReminderProblem({ reminderLeadHours: 24, secondReminderLeadHours: 24 })).toMatch(/closer/);
+    expect(secondReminderProblem({ reminderLeadHours: 24, secondReminderLeadHours: 48 })).toMatch(/closer/);
+  });
+
+  it("fills the kinds a clinic stored before they could be turned off", () => {
+    const { turnedOff: _, ...older } = P;
+    expect(notificationPoliciesOf({ notifications: older }).turnedOff).toEqual([]);
   });
 });

@@ -28,6 +28,12 @@ declare module "fastify" {
      * session (docs/decisions/0020-two-factor-and-account-recovery.md).
      */
     beforeSecondFactor?: boolean;
+    /**
+     * The route is authorised by a signed token in its URL alone (a one-click unsubscribe link): the
+     * session cookie is ignored, so the CSRF and Origin checks, which guard what a cookie may do, do
+     * not apply. Only for `access: "public"` routes (docs/decisions/0017-notifications.md).
+     */
+    signedLink?: boolean;
   }
   interface FastifyRequest {
     caller: Caller | null;
@@ -135,9 +141,14 @@ export const accessPlugin = fp(async (app: FastifyInstance) => {
     ) {
       throw new Error(`Route ${route.method} ${route.url} does not declare config.access`);
     }
+    if (route.config?.signedLink && route.config.access !== "public") {
+      throw new Error(`Route ${route.method} ${route.url}: a signed link is for public routes only`);
+    }
   });
 
   app.addHook("onRequest", async (request) => {
+    // No ambient authority: the request acts for nobody but the token's holder.
+    if (request.routeOptions.config.signedLink) return;
     const token = request.cookies[SESSION_COOKIE];
     if (token && token.length <= 200) {
       request.caller = await resolveSession(app.database.db, app.config, token);

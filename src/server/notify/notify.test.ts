@@ -22,11 +22,14 @@ let t: TestApp;
 let ids: DemoIds;
 let desk: Agent;
 let owner: Agent;
+let otherOwner: Agent;
+let otherClient: Agent;
+let marcus: Agent;
 let sink: MailSink;
 const HOUR = 3_600_000;
 
 beforeAll(async () => {
-  ({ t, ids, desk, owner } = await openDemoWorld());
+  ({ t, ids, desk, owner, otherOwner, otherClient, marcus } = await openDemoWorld());
   sink = await startMailSink();
 });
 afterAll(async () => {
@@ -467,6 +470,73 @@ describe("consent and one-click unsubscribe", () => {
     }
     expect((await victim.request("GET", "/api/portal/contact-preferences")).json().recalls).toBe(true);
   });
+
+  // A signed-in browser sends its session cookie (and, from the unsubscribe page or a web mail client,
+  // an Origin) but never the CSRF header: the signed token alone decides, whoever is signed in.
+  it("works from a signed-in browser: the page's form post and a cross-site one-click post", async () => {
+    const client = await agentWithHistory("Sina");
+    const token = encodeURIComponent(signUnsubscribeToken(t.app.config.secret, client.clientId, "check_ins"));
+    const ownOrigin = new URL(t.app.config.publicUrl).origin;
+    const formPost = await t.app.inject({
+      method: "POST",
+      url: `/api/notify/unsubscribe?token=${token}`,
+      headers: {
+        cookie: client.cookie,
+        origin: ownOrigin,
+        accept: "text/html",
+        "content-type": "application/x-www-form-urlencoded",
+      },
+      payload: "",
+    });
+    expect(formPost.statusCode, formPost.body).toBe(200);
+    expect(formPost.body).toContain("Done");
+    expect((await client.request("GET", "/api/portal/contact-preferences")).json().checkIns).toBe(false);
+
+    const recalls = encodeURIComponent(signUnsubscribeToken(t.app.config.secret, client.clientId, "recalls"));
+    const oneClick = await t.app.inject({
+      method: "POST",
+      url: `/api/notify/unsubscribe?token=${recalls}`,
+      headers: {
+        cookie: client.cookie,
+        origin: "https://mail.example.net",
+        "content-type": "application/x-www-form-urlencoded",
+      },
+      payload: "List-Unsubscribe=One-Click",
+    });
+    expect(oneClick.statusCode, oneClick.body).toBe(200);
+    expect(oneClick.json()).toEqual({ topic: "recalls", done: true });
+    expect((await client.request("GET", "/api/portal/contact-preferences")).json()).toEqual({
+      reminders: true,
+      recalls: false,
+      checkIns: false,
+    });
+  });
+
+  it("is still unforgeable with a session: a signed-in client cannot use it on another client", async () => {
+    const victim = await agentWithHistory("Vera");
+    const attacker = await agentWithHistory("Axel");
+    const forged = signUnsubscribeToken(t.app.config.secret, attacker.clientId, "reminders").replace(
+      attacker.clientId,
+      victim.clientId,
+    );
+    const response = await t.app.inject({
+      method: "POST",
+      url: `/api/notify/unsubscribe?token=${encodeURIComponent(forged)}`,
+      headers: {
+        cookie: attacker.cookie,
+        "x-csrf-token": attacker.csrfToken,
+        "content-type": "application/x-www-form-urlencoded",
+      },
+      payload: "List-Unsubscribe=One-Click",
+    });
+    expect(response.statusCode).toBe(400);
+    expect(response.json().code).toBe("invalid_token");
+    expect((await victim.request("GET", "/api/portal/contact-preferences")).json().reminders).toBe(true);
+    // The session does not stand in for the token either.
+    const noToken = await attacker.request("POST", "/api/notify/unsubscribe");
+    expect(noToken.statusCode).toBe(400);
+    expect((await attacker.request("GET", "/api/portal/contact-preferences")).json().reminders).toBe(true);
+  });
 });
 
 describe("the message centre", () => {
@@ -559,5 +629,119 @@ describe("plan follow-up and recall (for the plans module to call)", () => {
         ),
       );
     expect(after.map((r) => r.cancelReason)).toEqual(["already booked", "already booked"]);
+  });
+});
+
+describe("the clinic's notification settings (PATCH /api/clinic, policies.notifications)", () => {
+  const DEFAULTS = {
+    reminderLeadHours: 24,
+    secondReminderLeadHours: null,
+    intakeReminderLeadHours: 48,
+    quietHoursStart: "21:00",
+    quietHoursEnd: "08:00",
+    checkInLocalTime: "10:00",
+    turnedOff: [],
+  };
+  const save = (agent: Agent, notifications: object) =>
+    agent.request("PATCH", "/api/clinic", { policies: { notifications } });
+
+  it("are the defaults at first, and only the owner may change them", async () => {
+    expect((await owner.request("GET", "/api/clinic")).json().policies.notifications).toEqual(DEFAULTS);
+    for (const agent of [desk, marcus, await newClient(t.app, "Nosy")]) {
+      expect((await save(agent, { ...DEFAULTS, reminderLeadHours: 2 })).statusCode).toBe(403);
+    }
+    const anonymous = await t.app.inject({
+      method: "PATCH",
+      url: "/api/clinic",
+      payload: { policies: { notifications: DEFAULTS } },
+    });
+    expect(anonymous.statusCode).toBe(401);
+    expect((await owner.request("GET", "/api/clinic")).json().policies.notifications).toEqual(DEFAULTS);
+  });
+
+  it("refuses bad values with the field that is wrong, and changes nothing", async () => {
+    const cases: [object, string][] = [
+      [{ ...DEFAULTS, reminderLeadHours: 0 }, "reminderLeadHours"],
+      [{ ...DEFAULTS, reminderLeadHours: 2.5 }, "reminderLeadHours"],
+      [{ ...DEFAULTS, quietHoursStart: "25:00" }, "quietHoursStart"],
+      [{ ...DEFAULTS, quietHoursEnd: "8am" }, "quietHoursEnd"],
+      [{ ...DEFAULTS, secondReminderLeadHours: 24 }, "secondReminderLeadHours"],
+      [{ ...DEFAULTS, secondReminderLeadHours: 48 }, "secondReminderLeadHours"],
+      [{ ...DEFAULTS, turnedOff: ["confirmed"] }, "turnedOff"],
+      [{ ...DEFAULTS, checkInLocalTime: undefined }, "checkInLocalTime"],
+    ];
+    for (const [notifications, field] of cases) {
+      const response = await save(owner, notifications);
+      expect(response.statusCode, JSON.stringify(notifications)).toBe(400);
+      expect(response.json().field).toContain(field);
+    }
+    expect((await owner.request("GET", "/api/clinic")).json().policies.notifications).toEqual(DEFAULTS);
+  });
+
+  it("schedules with the saved lead times, and a kind the clinic turned off is not sent (other clinics unaffected)", async () => {
+    const settings = {
+      ...DEFAULTS,
+      reminderLeadHours: 48,
+      secondReminderLeadHours: 3,
+      quietHoursStart: "22:00",
+      quietHoursEnd: "07:00",
+    };
+    const saved = await save(owner, settings);
+    expect(saved.statusCode, saved.body).toBe(200);
+    expect(saved.json().policies.notifications).toEqual(settings);
+    // Another clinic's owner changes only their own clinic.
+    const theirs = await save(otherOwner, { ...DEFAULTS, turnedOff: ["reminder", "recall"] });
+    expect(theirs.statusCode, theirs.body).toBe(200);
+    expect((await otherClient.request("GET", "/api/clinic")).json().policies.notifications.turnedOff).toEqual(
+      ["reminder", "recall"],
+    );
+    expect((await owner.request("GET", "/api/clinic")).json().policies.notifications).toEqual(settings);
+    try {
+      const first = await book(await agentWithHistory("Lea"), ids.session60, boise(workday(38), "13:00"));
+      const start = new Date(first.startsAt).getTime();
+      const rows = await rowsOf(first.id);
+      expect(rows.find((r) => r.kind === "reminder")?.sendAfter.getTime()).toBe(start - 48 * HOUR);
+      expect(rows.find((r) => r.kind === "second_reminder")?.sendAfter.getTime()).toBe(start - 3 * HOUR);
+
+      // Turned off after they were queued: both reminders are cancelled when due, the confirmation goes.
+      expect((await save(owner, { ...settings, turnedOff: ["reminder"] })).statusCode).toBe(200);
+      for (const at of [Date.now(), start - 48 * HOUR, start - 3 * HOUR]) await deliverAt(at);
+      expect(await receivedFor(first.id)).toEqual(["confirmed"]);
+      const reasons = (await rowsOf(first.id))
+        .filter((r) => r.kind !== "confirmed")
+        .map((r) => r.cancelReason);
+      expect(reasons).toEqual(["turned off by the clinic", "turned off by the clinic"]);
+    } finally {
+      expect((await save(owner, DEFAULTS)).statusCode).toBe(200);
+    }
+  });
+});
+
+describe("contact preferences belong to the signed-in client only", () => {
+  it("keeps each client's, and another clinic's client, apart; staff have none", async () => {
+    const client = await agentWithHistory("Pia");
+    expect(
+      (await client.request("PUT", "/api/portal/contact-preferences", { recalls: false })).statusCode,
+    ).toBe(200);
+    const theirs = await otherClient.request("GET", "/api/portal/contact-preferences");
+    expect(theirs.json()).toEqual({ reminders: true, recalls: true, checkIns: true });
+    expect(
+      (await otherClient.request("PUT", "/api/portal/contact-preferences", { reminders: false })).statusCode,
+    ).toBe(200);
+    expect((await client.request("GET", "/api/portal/contact-preferences")).json()).toEqual({
+      reminders: true,
+      recalls: false,
+      checkIns: true,
+    });
+    for (const agent of [owner, desk, marcus]) {
+      expect((await agent.request("GET", "/api/portal/contact-preferences")).statusCode).toBe(403);
+    }
+    const unknownField = await client.request("PUT", "/api/portal/contact-preferences", {
+      transactional: false,
+    });
+    expect(unknownField.statusCode).toBe(400);
+    expect((await t.app.inject({ method: "GET", url: "/api/portal/contact-preferences" })).statusCode).toBe(
+      401,
+    );
   });
 });

@@ -4,10 +4,13 @@
  * still needed, whether a recall or plan follow-up was overtaken by a booking. Messages the client may
  * turn off carry RFC 8058 List-Unsubscribe headers with a signed token.
  */
+import { eq } from "drizzle-orm";
 import type { ContactTopic } from "../../core/notify/kinds";
+import { isTurnedOffByClinic, notificationPoliciesOf, OPTIONAL_KINDS } from "../../core/notify/policies";
 import { escapeHtml } from "../../core/notify/templates";
 import { loadReadiness } from "../appointments/readiness";
 import type { Db } from "../db/connect";
+import { clinics } from "../db/schema";
 import type { ClaimedMessage, Preflight } from "./outbox";
 import { preferencesOf, TOPIC_FIELD } from "./preferences";
 import { hasUpcomingAppointment } from "./schedule";
@@ -19,10 +22,22 @@ export function unsubscribeHeaders(secret: string, publicUrl: string, clientId: 
   return { "List-Unsubscribe": `<${url}>`, "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" };
 }
 
+/** Whether the clinic's settings now turn this kind off (only optional kinds can be; see policies.ts). */
+async function clinicTurnedOff(db: Db, clinicId: string, kind: string): Promise<boolean> {
+  // Kinds no clinic can turn off need no read.
+  if (!isTurnedOffByClinic(kind, { turnedOff: [...OPTIONAL_KINDS] })) return false;
+  const [clinic] = await db
+    .select({ policies: clinics.policies })
+    .from(clinics)
+    .where(eq(clinics.id, clinicId));
+  return clinic ? isTurnedOffByClinic(kind, notificationPoliciesOf(clinic.policies)) : false;
+}
+
 export function deliveryPreflight(db: Db, options: { secret: string; publicUrl: string }): Preflight {
   return async (message: ClaimedMessage) => {
     const { clinicId, clientId } = message;
     if (!clinicId || !clientId) return {};
+    if (await clinicTurnedOff(db, clinicId, message.kind)) return { cancel: "turned off by the clinic" };
     if (message.kind === "intake_reminder") {
       const readiness = await loadReadiness(db, clinicId, clientId);
       if (readiness.intakeSubmitted && readiness.consentSigned) return { cancel: "intake complete" };

@@ -265,7 +265,9 @@ export const notifyRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     "/notify/unsubscribe",
     {
-      config: { access: "public", rateLimit: { max: 30, timeWindow: 60_000 } },
+      // The signed token is the whole authority: a signed-in browser's cookie (no CSRF header from a
+      // form post or a web mail client's one-click post) neither blocks nor widens it.
+      config: { access: "public", signedLink: true, rateLimit: { max: 30, timeWindow: 60_000 } },
       schema: {
         tags: ["notifications"],
         summary: "One-click unsubscribe (RFC 8058) with a signed token; no sign-in needed",

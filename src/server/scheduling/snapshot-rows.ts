@@ -63,9 +63,14 @@ const localInterval: Decoder<LocalInterval> = (value, path) => {
 /** Only the policies the row holds with the right type; the caller fills in defaults for the rest. */
 function policies(value: unknown, path: string): Partial<ClinicPolicies> {
   const o = record(value, path);
-  const out: Partial<Record<keyof ClinicPolicies, number | boolean>> = {};
+  const out: Partial<Record<keyof ClinicPolicies, unknown>> = {};
   for (const [key, v] of Object.entries(o)) {
     if (typeof v === "number" || typeof v === "boolean") out[key as keyof ClinicPolicies] = v;
+  }
+  // The notification block (written through the API's schema) is the one nested policy: without it a
+  // booking would schedule its reminders with the defaults, not the clinic's lead times.
+  if (typeof o.notifications === "object" && o.notifications !== null && !Array.isArray(o.notifications)) {
+    out.notifications = o.notifications;
   }
   return out as Partial<ClinicPolicies>;
 }

@@ -26,15 +26,18 @@ const TOPICS: { key: keyof ContactPreferences; label: string; hint: string }[] =
   { key: "checkIns", label: "Check-ins after a session", hint: "The day after, to ask how you feel." },
 ];
 
-function Preferences() {
+/** What the client agrees to be contacted about; also on the portal's home page. */
+export function ContactPreferencesForm() {
   const queryClient = useQueryClient();
   const preferences = useQuery(myPreferencesQuery);
   const update = useMutation(updatePreferencesMutation(queryClient));
   const [saved, setSaved] = useState<string | null>(null);
+  // The change being saved, set in the same event as the click: a controlled checkbox whose value
+  // waited for the mutation's (asynchronous) pending state would spring back first.
+  const [changing, setChanging] = useState<Partial<ContactPreferences> | null>(null);
   if (preferences.isPending) return <Loading />;
   if (!preferences.data) return <Alert tone="danger">Could not load your preferences.</Alert>;
-  // While a change is being saved, show it (a controlled checkbox would otherwise spring back).
-  const current = update.isPending ? { ...preferences.data, ...update.variables } : preferences.data;
+  const current = { ...preferences.data, ...changing };
   return (
     <fieldset className={styles.preferences}>
       <legend className="kw-muted">
@@ -45,12 +48,17 @@ function Preferences() {
           <input
             type="checkbox"
             checked={current[topic.key]}
-            disabled={update.isPending}
+            disabled={changing !== null}
             onChange={(event) => {
+              const on = event.target.checked;
               setSaved(null);
+              setChanging({ [topic.key]: on });
               update.mutate(
-                { [topic.key]: event.target.checked },
-                { onSuccess: () => setSaved(`${topic.label}: ${event.target.checked ? "on" : "off"}.`) },
+                { [topic.key]: on },
+                {
+                  onSuccess: () => setSaved(`${topic.label}: ${on ? "on" : "off"}.`),
+                  onSettled: () => setChanging(null),
+                },
               );
             }}
           />
@@ -103,7 +111,7 @@ export function ClientMessages({ context }: { context: AuthContext }) {
           )}
         </Card>
         <Card title="What we may send you">
-          <Preferences />
+          <ContactPreferencesForm />
         </Card>
       </div>
     </>

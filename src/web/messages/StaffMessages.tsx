@@ -7,9 +7,10 @@ import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import type { AuthContext } from "../../core/api/auth";
 import { MESSAGE_STATUSES, type MessageStatus } from "../../core/api/notify";
+import { MESSAGE_KINDS } from "../../core/notify/kinds";
 import { Alert, Card, Empty, Loading, PageHeader } from "../ui/components";
 import { formatDateTime } from "../ui/time";
-import { type MessagesOverview, messagesOverviewQuery } from "./api";
+import { type MessagesFilter, type MessagesOverview, messagesOverviewQuery } from "./api";
 import { kindLabel, STATUS_BADGE, STATUS_WORDS } from "./labels";
 import styles from "./Messages.module.css";
 
@@ -19,10 +20,13 @@ function CountsTable({
   caption,
   first,
   rows,
+  onPick,
 }: {
   caption: string;
   first: string;
   rows: { key: string; label: string; counts: Record<MessageStatus, number> }[];
+  /** Shows only this row's messages in the list below. */
+  onPick: (key: string, label: string) => void;
 }) {
   if (rows.length === 0) return <Empty>No messages.</Empty>;
   return (
@@ -42,7 +46,16 @@ function CountsTable({
         <tbody>
           {rows.map((row) => (
             <tr key={row.key}>
-              <th scope="row">{row.label}</th>
+              <th scope="row">
+                <button
+                  type="button"
+                  className={styles.pick}
+                  aria-label={`Show only ${row.label}`}
+                  onClick={() => onPick(row.key, row.label)}
+                >
+                  {row.label}
+                </button>
+              </th>
               {COUNTED.map((s) => (
                 <td key={s} className={styles.number}>
                   {row.counts[s]}
@@ -93,10 +106,15 @@ function Latest({ data, zone }: { data: MessagesOverview; zone: string }) {
   );
 }
 
+const NO_FILTER: MessagesFilter = { status: "", kind: "", clientId: "" };
+
 export function StaffMessages({ context }: { context: AuthContext }) {
-  const [status, setStatus] = useState<MessageStatus | "">("");
-  const overview = useQuery(messagesOverviewQuery(status));
+  const [filter, setFilter] = useState<MessagesFilter>(NO_FILTER);
+  // The picked client's name, for the filter line (the counts then hold only them).
+  const [clientName, setClientName] = useState("");
+  const overview = useQuery(messagesOverviewQuery(filter));
   const data = overview.data;
+  const narrowed = filter.kind !== "" || filter.clientId !== "";
   return (
     <>
       <PageHeader
@@ -114,8 +132,8 @@ export function StaffMessages({ context }: { context: AuthContext }) {
           <select
             id="message-status"
             className="kw-input"
-            value={status}
-            onChange={(event) => setStatus(event.target.value as MessageStatus | "")}
+            value={filter.status}
+            onChange={(event) => setFilter({ ...filter, status: event.target.value as MessageStatus | "" })}
           >
             <option value="">All messages</option>
             {MESSAGE_STATUSES.map((s) => (
@@ -125,7 +143,35 @@ export function StaffMessages({ context }: { context: AuthContext }) {
             ))}
           </select>
         </div>
+        <div className="kw-field">
+          <label htmlFor="message-kind">Kind</label>
+          <select
+            id="message-kind"
+            className="kw-input"
+            value={filter.kind}
+            onChange={(event) => setFilter({ ...filter, kind: event.target.value })}
+          >
+            <option value="">Every kind</option>
+            {MESSAGE_KINDS.map((k) => (
+              <option key={k} value={k}>
+                {kindLabel(k)}
+              </option>
+            ))}
+          </select>
+        </div>
       </div>
+      {filter.clientId ? (
+        <p className={styles.narrowed} aria-live="polite">
+          Only {clientName}.{" "}
+          <button
+            type="button"
+            className={styles.pick}
+            onClick={() => setFilter({ ...filter, clientId: "" })}
+          >
+            Show every client
+          </button>
+        </p>
+      ) : null}
       {overview.isPending ? (
         <Loading />
       ) : !data ? (
@@ -137,6 +183,7 @@ export function StaffMessages({ context }: { context: AuthContext }) {
               caption="Messages by kind"
               first="Kind"
               rows={data.byKind.map((k) => ({ key: k.kind, label: kindLabel(k.kind), counts: k }))}
+              onPick={(kind) => setFilter({ ...filter, kind })}
             />
           </Card>
           <Card title="By client" flush>
@@ -144,9 +191,13 @@ export function StaffMessages({ context }: { context: AuthContext }) {
               caption="Messages by client"
               first="Client"
               rows={data.byClient.map((c) => ({ key: c.clientId, label: c.name, counts: c }))}
+              onPick={(clientId, name) => {
+                setClientName(name);
+                setFilter({ ...filter, clientId });
+              }}
             />
           </Card>
-          <Card title="Latest" flush>
+          <Card title={narrowed ? "Latest (filtered)" : "Latest"} flush>
             <Latest data={data} zone={context.timeZone} />
           </Card>
         </div>

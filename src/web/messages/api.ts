@@ -16,7 +16,8 @@ export type MessagesOverview = z.infer<typeof MessagesOverviewSchema>;
 export const messageKeys = {
   mine: ["my-messages"] as const,
   preferences: ["contact-preferences"] as const,
-  overview: (status: MessageStatus | "") => ["messages-overview", status] as const,
+  overview: (filter: { status: string; kind: string; clientId: string }) =>
+    ["messages-overview", filter.status, filter.kind, filter.clientId] as const,
 };
 
 export const myMessagesQuery = queryOptions({
@@ -37,9 +38,21 @@ export function updatePreferencesMutation(queryClient: QueryClient) {
   };
 }
 
-export function messagesOverviewQuery(status: MessageStatus | "") {
+/** The owner's filters: a status, a kind, one client (each optional). */
+export interface MessagesFilter {
+  status: MessageStatus | "";
+  kind: string;
+  clientId: string;
+}
+
+export function messagesOverviewQuery(filter: MessagesFilter) {
+  const search = new URLSearchParams();
+  if (filter.status) search.set("status", filter.status);
+  if (filter.kind) search.set("kind", filter.kind);
+  if (filter.clientId) search.set("clientId", filter.clientId);
+  const query = search.toString();
   return queryOptions({
-    queryKey: messageKeys.overview(status),
-    queryFn: () => get<MessagesOverview>(`/api/notify/messages${status ? `?status=${status}` : ""}`),
+    queryKey: messageKeys.overview(filter),
+    queryFn: () => get<MessagesOverview>(`/api/notify/messages${query ? `?${query}` : ""}`),
   });
 }

@@ -16,6 +16,7 @@ import { myConsentQuery } from "../consent/api";
 import { ErasureCard } from "../erasure/ErasureCard";
 import { myIntakeQuery } from "../intake/api";
 import { HoldAdvice, StopAdvice } from "../intake/ScreeningAdvice";
+import { ContactPreferencesForm } from "../messages/ClientMessages";
 import { CareCard } from "../plans/CareNav";
 import { ButtonLink, Card, Loading, PageHeader } from "../ui/components";
 import { cx } from "../ui/cx";
@@ -236,6 +237,12 @@ export function PortalHome({ context }: { context: AuthContext }) {
           )}
         </Card>
         <MySessions zone={zone} />
+        <Card title="Contact preferences">
+          <ContactPreferencesForm />
+          <p className={cx(styles.portalFine, "kw-muted")}>
+            <Link to="/app/messages">Messages we have sent you</Link>
+          </p>
+        </Card>
         <Card title="Your data">
           <p>
             Everything the clinic keeps about you (your details, appointments, questionnaire answers, signed

@@ -8,6 +8,7 @@ import { useSession } from "../auth/session";
 import { Loading, PageHeader } from "../ui/components";
 import { cx } from "../ui/cx";
 import { HoursSection } from "./HoursSection";
+import { NotificationsSection } from "./NotificationsSection";
 import { PoliciesSection } from "./PoliciesSection";
 import { RoomsSection } from "./RoomsSection";
 import { ServicesSection } from "./ServicesSection";
@@ -18,6 +19,7 @@ const SECTIONS = [
   { id: "services", label: "Services" },
   { id: "hours", label: "Hours and time off" },
   { id: "rooms", label: "Rooms" },
+  { id: "notifications", label: "Notifications" },
 ] as const;
 type SectionId = (typeof SECTIONS)[number]["id"];
 
@@ -50,6 +52,7 @@ export default function SettingsPage() {
         {section === "services" ? <ServicesSection /> : null}
         {section === "hours" ? <HoursSection timeZone={context.timeZone} /> : null}
         {section === "rooms" ? <RoomsSection /> : null}
+        {section === "notifications" ? <NotificationsSection /> : null}
       </div>
     </>
   );
