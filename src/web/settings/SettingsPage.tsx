@@ -9,6 +9,7 @@ import { Loading, PageHeader } from "../ui/components";
 import { cx } from "../ui/cx";
 import { HoursSection } from "./HoursSection";
 import { PoliciesSection } from "./PoliciesSection";
+import { ProfileSection } from "./ProfileSection";
 import { RoomsSection } from "./RoomsSection";
 import { ServicesSection } from "./ServicesSection";
 import styles from "./Settings.module.css";
@@ -18,6 +19,7 @@ const SECTIONS = [
   { id: "services", label: "Services" },
   { id: "hours", label: "Hours and time off" },
   { id: "rooms", label: "Rooms" },
+  { id: "profile", label: "Clinic profile" },
 ] as const;
 type SectionId = (typeof SECTIONS)[number]["id"];
 
@@ -50,6 +52,7 @@ export default function SettingsPage() {
         {section === "services" ? <ServicesSection /> : null}
         {section === "hours" ? <HoursSection timeZone={context.timeZone} /> : null}
         {section === "rooms" ? <RoomsSection /> : null}
+        {section === "profile" ? <ProfileSection /> : null}
       </div>
     </>
   );
