@@ -4,6 +4,7 @@ import { ROLE_LABELS } from "../../core/api/roles";
 import { useSession } from "../auth/session";
 import { Button, Card, Loading, PageHeader } from "../ui/components";
 import { type StaffMember, staffQuery } from "./api";
+import { BioForm } from "./BioForm";
 import { FeedUrl } from "./FeedUrl";
 import { InviteForm, type InviteTarget } from "./InviteForm";
 import styles from "./team.module.css";
@@ -25,6 +26,7 @@ function MemberRow({
   onInvite: (target: InviteTarget) => void;
 }) {
   const [showFeed, setShowFeed] = useState(false);
+  const [showBio, setShowBio] = useState(false);
   const { therapistId } = member;
   return (
     <li className="kw-stack">
@@ -40,12 +42,16 @@ function MemberRow({
                 Invite to sign in
               </Button>
             )}
+            <Button variant="ghost" aria-expanded={showBio} onClick={() => setShowBio(!showBio)}>
+              Public bio
+            </Button>
             <Button variant="ghost" aria-expanded={showFeed} onClick={() => setShowFeed(!showFeed)}>
               Calendar feed
             </Button>
           </span>
         ) : null}
       </div>
+      {showBio && therapistId ? <BioForm therapistId={therapistId} name={member.name} /> : null}
       {showFeed && therapistId ? <FeedUrl therapistId={therapistId} name={member.name} /> : null}
     </li>
   );
