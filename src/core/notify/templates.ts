@@ -188,7 +188,8 @@ export function escapeHtml(value: string): string {
 /** The sign-off: the clinic's name, then its address (on one line) and phone when the profile has them. */
 export function clinicSignature(facts: TemplateFacts): string[] {
   const address = facts.clinicAddress
-    ?.split(/\s*\n\s*/)
+    ?.split("\n")
+    .map((line) => line.trim())
     .filter(Boolean)
     .join(", ");
   return [facts.clinicName, address, facts.clinicPhone ?? undefined].filter((line): line is string =>
