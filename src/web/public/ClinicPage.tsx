@@ -57,7 +57,14 @@ function OpeningHours({ clinic }: { clinic: PublicClinic }) {
         {clinic.openingHours.map((day) => (
           <tr key={day.weekday}>
             <th scope="row">{weekdayName(day.weekday)}</th>
-            <td>{day.intervals.map((i) => `${i.start}–${i.end}`).join(", ")}</td>
+            <td>
+              {day.intervals.map((i, index) => (
+                <span key={i.start} className={styles.interval}>
+                  {index > 0 ? ", " : null}
+                  {i.start}–{i.end}
+                </span>
+              ))}
+            </td>
           </tr>
         ))}
       </tbody>

@@ -226,6 +226,7 @@ function LogoCard({ logoUrl, clinicName }: { logoUrl: string | null; clinicName:
           </span>
           <input
             id="profile-logo"
+            className={styles.fileInput}
             type="file"
             accept={LOGO_TYPES.join(",")}
             aria-describedby={problem ? "profile-logo-hint profile-logo-error" : "profile-logo-hint"}
