@@ -93,3 +93,15 @@ test("the owner edits the clinic profile and a bio, and the public page shows th
   expect(await logo.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(3);
   await expectNoAxeViolations(page);
 });
+
+test("a therapist edits their own public bio from Your profile", async ({ page }) => {
+  await signIn(page, "therapist@knotwork.test");
+  await page.getByRole("link", { name: "Your profile" }).first().click();
+  await page.waitForURL("**/app/team");
+  await page.getByLabel("Public bio of Marcus Bell").fill("Jaw, neck and headaches.");
+  await page.getByRole("button", { name: "Save bio" }).click();
+  await expect(page.getByText("Bio saved.")).toBeVisible();
+  await expectNoAxeViolations(page);
+  await page.goto("/c/demo");
+  await expect(page.getByText("Jaw, neck and headaches.")).toBeVisible();
+});

@@ -156,6 +156,14 @@ describe("therapist bios", () => {
   const bio = (agent: Agent, therapistId: string, text: string) =>
     agent.request("PUT", `/api/staff/therapists/${therapistId}/bio`, { bio: text });
 
+  it("tells a therapist which row is theirs, and the front desk that they have none", async () => {
+    const mine = await marcus.request("GET", "/api/staff/therapists/me");
+    expect(mine.statusCode).toBe(200);
+    expect(mine.json().id).toBe(ids.marcus);
+    expect((await desk.request("GET", "/api/staff/therapists/me")).statusCode).toBe(403);
+    expect((await owner.request("GET", "/api/staff/therapists/me")).statusCode).toBe(404);
+  });
+
   it("lets a therapist edit their own bio, which the public page shows", async () => {
     const response = await bio(marcus, ids.marcus, "Jaw and neck pain.");
     expect(response.statusCode, response.body).toBe(200);

@@ -94,6 +94,27 @@ export const staffRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   );
 
+  app.get(
+    "/staff/therapists/me",
+    {
+      config: { access: CLINICAL },
+      schema: {
+        tags: ["staff"],
+        summary: "The caller's own therapist row in this clinic (name and public bio), if they treat clients",
+        response: { 200: TherapistSchema },
+      },
+    },
+    async (request) => {
+      const scope = scopeOf(request);
+      const [mine] = await db
+        .select({ id: therapists.id, displayName: therapists.displayName, bio: therapists.bio })
+        .from(therapists)
+        .where(and(eq(therapists.clinicId, scope.clinicId), eq(therapists.userId, scope.userId)));
+      if (!mine) throw notFound("You are not on this clinic's calendar as a therapist.");
+      return mine;
+    },
+  );
+
   app.put(
     "/staff/therapists/:id/bio",
     {

@@ -88,7 +88,8 @@ export const CACHED_PAGES: readonly PageEntry[] = [
   },
   {
     path: "/app/team",
-    roles: ["owner", "front_desk"],
+    // A therapist sees only their own public bio there.
+    roles: ["owner", "front_desk", "therapist"],
     load: remember(() => import("../team/TeamPage")),
     data: "team",
   },

@@ -3,7 +3,7 @@ import { useState } from "react";
 import { ROLE_LABELS } from "../../core/api/roles";
 import { useSession } from "../auth/session";
 import { Button, Card, Loading, PageHeader } from "../ui/components";
-import { type StaffMember, staffQuery } from "./api";
+import { myTherapistQuery, type StaffMember, staffQuery } from "./api";
 import { BioForm } from "./BioForm";
 import { FeedUrl } from "./FeedUrl";
 import { InviteForm, type InviteTarget } from "./InviteForm";
@@ -57,11 +57,37 @@ function MemberRow({
   );
 }
 
+/** A therapist sees only their own public bio here; the team list is the owner's and the desk's. */
+function OwnBio() {
+  const mine = useQuery(myTherapistQuery);
+  if (mine.isPending) return <Loading />;
+  if (!mine.data) return <Card title="Your public bio">You are not on the calendar as a therapist.</Card>;
+  return (
+    <Card title="Your public bio">
+      <BioForm therapistId={mine.data.id} name={mine.data.displayName} />
+    </Card>
+  );
+}
+
 export default function TeamPage() {
   const { context } = useSession();
+  if (context?.role === "therapist") {
+    return (
+      <>
+        <PageHeader
+          title="Your profile"
+          description="What visitors read about you on the clinic's public page."
+        />
+        <OwnBio />
+      </>
+    );
+  }
+  return <TeamList isOwner={context?.role === "owner"} />;
+}
+
+function TeamList({ isOwner }: { isOwner: boolean }) {
   const [target, setTarget] = useState<InviteTarget | null>(null);
   const staff = useQuery(staffQuery);
-  const isOwner = context?.role === "owner";
   return (
     <>
       <PageHeader
