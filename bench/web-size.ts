@@ -25,6 +25,7 @@ export const PUBLIC_PAGES: Record<string, string[]> = {
   "sign-in": ["src/web/auth/SignInPage.tsx"],
   finder: ["src/web/finder/FinderPage.tsx"],
   "muscle atlas": ["src/web/atlas/AtlasIndexPage.tsx", "src/web/atlas/MusclePage.tsx"],
+  "clinic page": ["src/web/public/ClinicPage.tsx"],
 };
 
 /**

@@ -4,6 +4,7 @@ import { DEFAULT_NOTIFICATION_POLICIES, OPTIONAL_KINDS, secondReminderProblem } 
 import { EmailSchema, PersonNameSchema } from "./auth";
 import { ScreeningFlagSchema } from "./intake";
 import { STAFF_ROLES } from "./roles";
+import { TimeZoneSchema } from "./setup";
 import { plainText, singleLine } from "./text";
 
 export const IdParamsSchema = z.object({ id: z.string().uuid({ message: "Not a valid id." }) });
@@ -86,20 +87,73 @@ export const ClinicSchema = z.object({
   phone: z.string().nullable(),
   address: z.string().nullable(),
   policies: ClinicPoliciesSchema,
+  // The public profile (docs/decisions/0025-clinic-profile.md).
+  description: z.string(),
+  firstVisitInfo: z.string(),
+  cancellationPolicy: z.string(),
+  /** Where the logo is served (`/api/public/clinics/SLUG/logo?v=...`), or null without one. */
+  logoUrl: z.string().nullable(),
 });
 
-export const PublicClinicSchema = ClinicSchema.omit({ id: true }).extend({
+/** The policies a visitor needs to book: the rest (two-factor, charting, records) stay private. */
+export const PublicPoliciesSchema = ClinicPoliciesSchema.pick({
+  minNoticeMin: true,
+  horizonDays: true,
+  slotStepMin: true,
+  cancellationWindowHours: true,
+  requestExpiryHours: true,
+});
+
+/** Local opening hours on one weekday (0 = Sunday): when at least one therapist works. */
+export const OpeningDaySchema = z.object({
+  weekday: z.number().int().min(0).max(6),
+  intervals: z.array(z.object({ start: z.string(), end: z.string() })),
+});
+export type OpeningDay = z.infer<typeof OpeningDaySchema>;
+
+export const PublicClinicSchema = ClinicSchema.omit({ id: true, policies: true }).extend({
+  policies: PublicPoliciesSchema,
   services: z.array(ServiceSchema),
   therapists: z.array(TherapistSchema),
+  openingHours: z.array(OpeningDaySchema),
 });
+
+export const CLINIC_DESCRIPTION_MAX = 600;
+export const CLINIC_POLICY_TEXT_MAX = 1_000;
+export const THERAPIST_BIO_MAX = 500;
 
 export const UpdateClinicRequestSchema = z.object({
   name: singleLine(120, 1).optional(),
   email: EmailSchema.nullable().optional(),
-  phone: singleLine(40).nullable().optional(),
+  phone: singleLine(40)
+    .refine((phone) => phone === "" || /^[+0-9][0-9 ()./-]{3,39}$/.test(phone), {
+      message: "Use digits, spaces and + ( ) - . / only, e.g. +49 30 1234567.",
+    })
+    .nullable()
+    .optional(),
   address: plainText(300).nullable().optional(),
+  timeZone: TimeZoneSchema.optional(),
+  description: plainText(CLINIC_DESCRIPTION_MAX).optional(),
+  firstVisitInfo: plainText(CLINIC_POLICY_TEXT_MAX).optional(),
+  cancellationPolicy: plainText(CLINIC_POLICY_TEXT_MAX).optional(),
   policies: ClinicPoliciesSchema.partial().optional(),
 });
+
+/** Logo upload: the image as a `data:` URL (what a browser's FileReader gives), PNG, JPEG or WebP. */
+export const LOGO_MAX_BYTES = 200 * 1024;
+export const LOGO_TYPES = ["image/png", "image/jpeg", "image/webp"] as const;
+export const UploadLogoRequestSchema = z.object({
+  // base64 of LOGO_MAX_BYTES plus the prefix; the decoded size is checked again on the server.
+  dataUrl: z
+    .string()
+    .max(Math.ceil(LOGO_MAX_BYTES / 3) * 4 + 40, { message: "Use an image under 200 KB." })
+    .regex(/^data:image\/(png|jpeg|webp);base64,[A-Za-z0-9+/]+={0,2}$/, {
+      message: "Use a PNG, JPEG or WebP image.",
+    }),
+});
+
+/** A therapist's short bio on the public page: the owner edits any, a therapist their own. */
+export const UpdateTherapistBioRequestSchema = z.object({ bio: plainText(THERAPIST_BIO_MAX) });
 
 /** Everyone on the team: staff with a sign-in, and therapists on the calendar without one. */
 export const StaffMemberSchema = z.object({

@@ -8,6 +8,9 @@ import type { MessageKind } from "./kinds";
 
 export interface TemplateFacts {
   clinicName: string;
+  /** The clinic's address and phone from its profile, signed under the name when known. */
+  clinicAddress?: string | null;
+  clinicPhone?: string | null;
   timeZone: string;
   clientFirstName: string;
   serviceName?: string;
@@ -182,6 +185,18 @@ export function escapeHtml(value: string): string {
     .replaceAll("'", "&#39;");
 }
 
+/** The sign-off: the clinic's name, then its address (on one line) and phone when the profile has them. */
+export function clinicSignature(facts: TemplateFacts): string[] {
+  const address = facts.clinicAddress
+    ?.split("\n")
+    .map((line) => line.trim())
+    .filter(Boolean)
+    .join(", ");
+  return [facts.clinicName, address, facts.clinicPhone ?? undefined].filter((line): line is string =>
+    Boolean(line),
+  );
+}
+
 /** Renders one message: the same words as plain text and as simple, inline-styled HTML. */
 export function renderMessage(kind: MessageKind, facts: TemplateFacts): RenderedMessage {
   const p = parts(kind, facts);
@@ -193,7 +208,7 @@ export function renderMessage(kind: MessageKind, facts: TemplateFacts): Rendered
     hello,
     ...p.paragraphs,
     `${p.action}: ${facts.link}`,
-    facts.clinicName,
+    clinicSignature(facts).join("\n"),
     ...(footer ? [footer] : []),
   ].join("\n\n");
   const e = escapeHtml;
@@ -203,7 +218,7 @@ export function renderMessage(kind: MessageKind, facts: TemplateFacts): Rendered
     `<p>${e(hello)}</p>`,
     ...p.paragraphs.map((para) => `<p>${e(para)}</p>`),
     `<p><a href="${e(facts.link)}" style="color:#0b5cad">${e(p.action)}</a></p>`,
-    `<p>${e(facts.clinicName)}</p>`,
+    `<p>${clinicSignature(facts).map(e).join("<br>")}</p>`,
     ...(facts.unsubscribeUrl
       ? [
           `<p style="font-size:12px;color:#52606d">You receive this because you are a client of ${e(facts.clinicName)}. <a href="${e(facts.unsubscribeUrl)}">Turn these messages off</a>.</p>`,

@@ -38,6 +38,9 @@ export type AppointmentMessageKind = Extract<
 export interface MessageFacts {
   clinicId: string;
   clinicName: string;
+  /** The clinic's profile, for the e-mail's sign-off (docs/decisions/0025-clinic-profile.md). */
+  clinicAddress?: string | null;
+  clinicPhone?: string | null;
   timeZone: string;
   appointmentId: string;
   clientId?: string | null;
@@ -128,6 +131,8 @@ export function appointmentMessage(
   if (due === null) return null;
   const rendered = renderMessage(kind, {
     clinicName: facts.clinicName,
+    clinicAddress: facts.clinicAddress,
+    clinicPhone: facts.clinicPhone,
     timeZone: facts.timeZone,
     clientFirstName: facts.clientFirstName,
     serviceName: facts.serviceName,

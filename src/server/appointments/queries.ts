@@ -96,6 +96,7 @@ const DETAIL_COLUMNS = {
   roomName: rooms.name,
   clinicName: clinics.name,
   clinicAddress: clinics.address,
+  clinicPhone: clinics.phone,
   timeZone: clinics.timeZone,
 };
 
@@ -157,6 +158,8 @@ export function messageFactsOf(row: AppointmentRow, publicUrl: string, reason?: 
   return {
     clinicId: row.clinicId,
     clinicName: row.clinicName,
+    clinicAddress: row.clinicAddress,
+    clinicPhone: row.clinicPhone,
     timeZone: row.timeZone,
     appointmentId: row.id,
     clientId: row.clientId,

@@ -8,12 +8,23 @@ import {
   ServiceSchema,
   TherapistSchema,
   UpdateClinicRequestSchema,
+  UploadLogoRequestSchema,
 } from "../../core/api/clinic";
 import { DefaultClinicSchema } from "../../core/api/setup";
+import { openingHours } from "../../core/clinic/opening-hours";
 import { ANY_ROLE, OWNER, STAFF, scopeOf } from "../auth/access";
 import type { Db } from "../db/connect";
-import { clinics, DEFAULT_CLINIC_POLICIES, rooms, services, therapists } from "../db/schema";
+import {
+  clinicLogos,
+  clinics,
+  DEFAULT_CLINIC_POLICIES,
+  rooms,
+  services,
+  therapists,
+  workingHours,
+} from "../db/schema";
 import { notFound } from "../http/errors";
+import { decodeLogo, logoUpdatedAt, logoUrlOf } from "./logo";
 
 function listServices(db: Db, clinicId: string, onlyOnline: boolean) {
   const conditions = [eq(services.clinicId, clinicId), eq(services.active, true)];
@@ -50,8 +61,61 @@ export async function loadClinic(db: Db, clinicId: string) {
   const [clinic] = await db.select().from(clinics).where(eq(clinics.id, clinicId));
   if (!clinic) throw notFound("Clinic not found.");
   const { createdAt: _createdAt, ...rest } = clinic;
+  const logoUrl = logoUrlOf(clinic.slug, await logoUpdatedAt(db, clinicId));
   // Policies added after a clinic was created take their defaults until the owner sets them.
-  return { ...rest, policies: { ...DEFAULT_CLINIC_POLICIES, ...rest.policies } };
+  return { ...rest, logoUrl, policies: { ...DEFAULT_CLINIC_POLICIES, ...rest.policies } };
+}
+
+/** The weekly hours of the clinic's active therapists, as the public page's opening hours. */
+async function clinicOpeningHours(db: Db, clinicId: string) {
+  const rows = await db
+    .select({
+      therapistId: workingHours.therapistId,
+      weekday: workingHours.weekday,
+      startTime: workingHours.startTime,
+      endTime: workingHours.endTime,
+      isBreak: workingHours.isBreak,
+    })
+    .from(workingHours)
+    .innerJoin(
+      therapists,
+      and(eq(therapists.clinicId, workingHours.clinicId), eq(therapists.id, workingHours.therapistId)),
+    )
+    .where(and(eq(workingHours.clinicId, clinicId), eq(therapists.active, true)));
+  return openingHours(rows);
+}
+
+/**
+ * What anyone may read about a clinic, field by field (never a spread of the row, so a column added
+ * later is not published by accident): contact, profile, booking policies, services bookable online,
+ * therapists' names and bios, and opening hours. No staff e-mail, no internal policies.
+ */
+async function publicProfile(db: Db, slug: string) {
+  const [clinic] = await db.select().from(clinics).where(eq(clinics.slug, slug));
+  if (!clinic) throw notFound("Clinic not found.");
+  const policies = { ...DEFAULT_CLINIC_POLICIES, ...clinic.policies };
+  return {
+    slug: clinic.slug,
+    name: clinic.name,
+    timeZone: clinic.timeZone,
+    email: clinic.email,
+    phone: clinic.phone,
+    address: clinic.address,
+    description: clinic.description,
+    firstVisitInfo: clinic.firstVisitInfo,
+    cancellationPolicy: clinic.cancellationPolicy,
+    logoUrl: logoUrlOf(clinic.slug, await logoUpdatedAt(db, clinic.id)),
+    policies: {
+      minNoticeMin: policies.minNoticeMin,
+      horizonDays: policies.horizonDays,
+      slotStepMin: policies.slotStepMin,
+      cancellationWindowHours: policies.cancellationWindowHours,
+      requestExpiryHours: policies.requestExpiryHours,
+    },
+    services: await listServices(db, clinic.id, true),
+    therapists: await listTherapists(db, clinic.id),
+    openingHours: await clinicOpeningHours(db, clinic.id),
+  };
 }
 
 /**
@@ -92,20 +156,39 @@ export const clinicRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { access: "public" },
       schema: {
         tags: ["clinic"],
-        summary: "A clinic's public profile: services bookable online and therapists",
+        summary: "A clinic's public page: profile, services bookable online, therapists, opening hours",
+        description:
+          "No sign-in. Contact details, description and policies the owner wrote, booking policies, services with durations and prices, therapists' names and short bios, and weekly opening hours (when at least one therapist works). Never staff e-mails or internal policies.",
         params: z.object({ slug: z.string().min(1).max(80) }),
         response: { 200: PublicClinicSchema },
       },
     },
-    async (request) => {
-      const [clinic] = await db.select().from(clinics).where(eq(clinics.slug, request.params.slug));
-      if (!clinic) throw notFound("Clinic not found.");
-      const { id, createdAt: _createdAt, ...profile } = clinic;
-      return {
-        ...profile,
-        services: await listServices(db, id, true),
-        therapists: await listTherapists(db, id),
-      };
+    async (request) => publicProfile(db, request.params.slug),
+  );
+
+  app.get(
+    "/public/clinics/:slug/logo",
+    {
+      config: { access: "public" },
+      schema: {
+        tags: ["clinic"],
+        summary: "The clinic's logo image (PNG, JPEG or WebP)",
+        params: z.object({ slug: z.string().min(1).max(80) }),
+        querystring: z.object({ v: z.string().max(20).optional() }),
+      },
+    },
+    async (request, reply) => {
+      const [logo] = await db
+        .select({ contentType: clinicLogos.contentType, dataBase64: clinicLogos.dataBase64 })
+        .from(clinicLogos)
+        .innerJoin(clinics, eq(clinics.id, clinicLogos.clinicId))
+        .where(eq(clinics.slug, request.params.slug));
+      if (!logo) throw notFound("This clinic has no logo.");
+      // The URL carries the version (`?v=`), so a changed logo has a new address: cache for a day.
+      reply.header("cache-control", "public, max-age=86400");
+      reply.header("content-disposition", "inline");
+      reply.type(logo.contentType);
+      return reply.send(Buffer.from(logo.dataBase64, "base64"));
     },
   );
 
@@ -137,6 +220,48 @@ export const clinicRoutes: FastifyPluginAsyncZod = async (app) => {
         .update(clinics)
         .set({ ...profile, policies: { ...current.policies, ...policies } })
         .where(eq(clinics.id, clinicId));
+      return loadClinic(db, clinicId);
+    },
+  );
+
+  app.put(
+    "/clinic/logo",
+    {
+      config: { access: OWNER },
+      schema: {
+        tags: ["clinic"],
+        summary: "Upload or replace the clinic's logo (owner)",
+        description:
+          "A `data:` URL of a PNG, JPEG or WebP image under 200 KB; the bytes must be what the URL says.",
+        body: UploadLogoRequestSchema,
+        response: { 200: ClinicSchema },
+      },
+    },
+    async (request) => {
+      const { clinicId } = scopeOf(request);
+      const { contentType, bytes } = decodeLogo(request.body.dataUrl);
+      const values = { contentType, dataBase64: bytes.toString("base64"), updatedAt: new Date() };
+      await db
+        .insert(clinicLogos)
+        .values({ clinicId, ...values })
+        .onConflictDoUpdate({ target: clinicLogos.clinicId, set: values });
+      return loadClinic(db, clinicId);
+    },
+  );
+
+  app.delete(
+    "/clinic/logo",
+    {
+      config: { access: OWNER },
+      schema: {
+        tags: ["clinic"],
+        summary: "Remove the clinic's logo (owner)",
+        response: { 200: ClinicSchema },
+      },
+    },
+    async (request) => {
+      const { clinicId } = scopeOf(request);
+      await db.delete(clinicLogos).where(eq(clinicLogos.clinicId, clinicId));
       return loadClinic(db, clinicId);
     },
   );

@@ -97,7 +97,28 @@ export const clinics = pgTable("clinics", {
   phone: text("phone"),
   address: text("address"),
   policies: jsonb("policies").$type<ClinicPolicies>().notNull(),
+  // The public profile (docs/decisions/0025-clinic-profile.md): shown on the clinic's public page.
+  /** A short introduction to the clinic, plain text. */
+  description: text("description").notNull().default(""),
+  /** What a first visit involves, plain text; the page falls back to a standard wording when empty. */
+  firstVisitInfo: text("first_visit_info").notNull().default(""),
+  /** The cancellation policy in the clinic's words; the window itself is `policies.cancellationWindowHours`. */
+  cancellationPolicy: text("cancellation_policy").notNull().default(""),
   createdAt: createdAt(),
+});
+
+/**
+ * The clinic's logo, one per clinic, in its own table so `SELECT * FROM clinics` never carries the
+ * image. Raster only (PNG, JPEG, WebP: checked by their magic bytes, never SVG, which can carry
+ * script); kept as base64 text so PGlite and node-postgres return the same value.
+ */
+export const clinicLogos = pgTable("clinic_logos", {
+  clinicId: uuid("clinic_id")
+    .primaryKey()
+    .references(() => clinics.id, { onDelete: "cascade" }),
+  contentType: text("content_type").notNull(),
+  dataBase64: text("data_base64").notNull(),
+  updatedAt: timestamp("updated_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
 });
 
 export const users = pgTable(

@@ -30,6 +30,8 @@ interface Recipient {
   email: string | null;
   firstName: string;
   clinicName: string;
+  clinicAddress: string | null;
+  clinicPhone: string | null;
   timeZone: string;
   slug: string;
   policies: Parameters<typeof notificationPoliciesOf>[0];
@@ -41,6 +43,8 @@ async function recipientOf(db: Db, clinicId: string, clientId: string): Promise<
       email: clients.email,
       firstName: clients.firstName,
       clinicName: clinics.name,
+      clinicAddress: clinics.address,
+      clinicPhone: clinics.phone,
       timeZone: clinics.timeZone,
       slug: clinics.slug,
       policies: clinics.policies,
@@ -72,6 +76,8 @@ async function enqueueFollowUp(
   if (!r?.email) return false;
   const rendered = renderMessage(kind, {
     clinicName: r.clinicName,
+    clinicAddress: r.clinicAddress,
+    clinicPhone: r.clinicPhone,
     timeZone: r.timeZone,
     clientFirstName: r.firstName,
     link: input.link(r),

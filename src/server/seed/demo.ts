@@ -46,6 +46,24 @@ export function demoLoginsText(): string {
 
 const EXTRA_THERAPISTS = ["Priya Nair", "Sam Okafor"];
 
+/** Short bios for the public clinic page (docs/decisions/0025-clinic-profile.md). */
+const DEMO_BIOS: Record<string, string> = {
+  "Priya Nair":
+    "Shoulder, arm and hand pain, including desk and climbing injuries. Certified myotherapist since 2016.",
+  "Sam Okafor":
+    "Low back, hip and leg pain; works with runners and people who sit all day. Former physiotherapy assistant.",
+};
+
+/** The demo clinic's public profile: what a visitor reads before booking. */
+const DEMO_PROFILE = {
+  description:
+    "A small trigger point therapy clinic in downtown Boise. We look for the knots that refer pain to where you feel it, treat them by hand, and show you how to keep them from coming back.",
+  firstVisitInfo:
+    "Your first visit is a 30-minute consultation: we go through your health questionnaire, ask where and when it hurts, and check the muscles that commonly refer pain there. If treatment suits you, we agree a short plan. Wear loose clothing; there is a changing area.",
+  cancellationPolicy:
+    "Please cancel or move your appointment at least 24 hours ahead, online or by phone, so someone else can have the time. Late cancellations and missed appointments may be charged in full.",
+};
+
 const DEMO_CLIENTS: { first: string; last: string; email: string; phone: string }[] = [
   { first: "Alex", last: "Morgan", email: "alex.morgan@example.com", phone: "208-555-0141" },
   { first: "Rita", last: "Gomez", email: "rita.gomez@example.com", phone: "208-555-0178" },
@@ -97,6 +115,7 @@ export async function seedDemoClinic(
         phone: "208-555-0100",
         address: "410 W Main St, Boise, ID 83702",
         policies: DEFAULT_CLINIC_POLICIES,
+        ...DEMO_PROFILE,
       })
       .returning();
     if (!clinic) throw new Error("clinic insert returned nothing");
@@ -121,13 +140,13 @@ export async function seedDemoClinic(
           clinicId,
           userId: userIds.therapist,
           displayName: "Marcus Bell",
-          bio: "Neck, jaw and headache work; 12 years in practice.",
+          bio: "Neck, jaw and headache work, and pain after long hours at a screen; 12 years in practice.",
           feedTokenHash: unissuedFeedTokenHash(),
         },
         ...EXTRA_THERAPISTS.map((name) => ({
           clinicId,
           displayName: name,
-          bio: "Trigger point therapist.",
+          bio: DEMO_BIOS[name] ?? "Trigger point therapist.",
           feedTokenHash: unissuedFeedTokenHash(),
         })),
       ])

@@ -1,11 +1,19 @@
-import { sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { InvitationPreviewSchema } from "../../core/api/auth";
-import { InvitationSchema, InviteStaffRequestSchema, StaffMemberSchema } from "../../core/api/clinic";
-import { DESK, OWNER, scopeOf } from "../auth/access";
+import {
+  IdParamsSchema,
+  InvitationSchema,
+  InviteStaffRequestSchema,
+  StaffMemberSchema,
+  TherapistSchema,
+  UpdateTherapistBioRequestSchema,
+} from "../../core/api/clinic";
+import { CLINICAL, DESK, OWNER, scopeOf } from "../auth/access";
 import { newToken, tokenHash } from "../auth/tokens";
-import { invitations, users } from "../db/schema";
+import { invitations, therapists, users } from "../db/schema";
+import { forbidden, notFound } from "../http/errors";
 import { enqueueMessage } from "../notify/outbox";
 import { INVITATION_DAYS, listTeam, previewInvitation, therapistRowFor } from "./invitations";
 
@@ -83,6 +91,59 @@ export const staffRoutes: FastifyPluginAsyncZod = async (app) => {
         existingAccount: existing !== undefined,
         acceptUrl,
       };
+    },
+  );
+
+  app.get(
+    "/staff/therapists/me",
+    {
+      config: { access: CLINICAL },
+      schema: {
+        tags: ["staff"],
+        summary: "The caller's own therapist row in this clinic (name and public bio), if they treat clients",
+        response: { 200: TherapistSchema },
+      },
+    },
+    async (request) => {
+      const scope = scopeOf(request);
+      const [mine] = await db
+        .select({ id: therapists.id, displayName: therapists.displayName, bio: therapists.bio })
+        .from(therapists)
+        .where(and(eq(therapists.clinicId, scope.clinicId), eq(therapists.userId, scope.userId)));
+      if (!mine) throw notFound("You are not on this clinic's calendar as a therapist.");
+      return mine;
+    },
+  );
+
+  app.put(
+    "/staff/therapists/:id/bio",
+    {
+      config: { access: CLINICAL },
+      schema: {
+        tags: ["staff"],
+        summary: "A therapist's short bio for the public clinic page (owner: anyone's; therapist: their own)",
+        params: IdParamsSchema,
+        body: UpdateTherapistBioRequestSchema,
+        response: { 200: TherapistSchema },
+      },
+    },
+    async (request) => {
+      const scope = scopeOf(request);
+      const [therapist] = await db
+        .select({ id: therapists.id, userId: therapists.userId })
+        .from(therapists)
+        .where(and(eq(therapists.clinicId, scope.clinicId), eq(therapists.id, request.params.id)));
+      // Another clinic's therapist does not exist here; a colleague's is visible but not the caller's to edit.
+      if (!therapist) throw notFound("Therapist not found.");
+      if (scope.role !== "owner" && therapist.userId !== scope.userId)
+        throw forbidden("You can edit your own bio only.");
+      const [updated] = await db
+        .update(therapists)
+        .set({ bio: request.body.bio })
+        .where(and(eq(therapists.clinicId, scope.clinicId), eq(therapists.id, therapist.id)))
+        .returning({ id: therapists.id, displayName: therapists.displayName, bio: therapists.bio });
+      if (!updated) throw notFound("Therapist not found.");
+      return updated;
     },
   );
 

@@ -13,7 +13,7 @@ import { myConsentQuery } from "../consent/api";
 import { myIntakeQuery, staffIntakeQuery } from "../intake/api";
 import { myAppointmentsQuery } from "../portal/api";
 import { archivedRoomsQuery, archivedServicesQuery } from "../settings/api";
-import { staffQuery } from "../team/api";
+import { myTherapistQuery, staffQuery } from "../team/api";
 import { queryClient } from "./query-client";
 import { calendarRange, homeRanges, portalRanges, requestsRange } from "./ranges";
 
@@ -56,7 +56,8 @@ export const PAGE_DATA = {
   clients: (): Queries => [load(clientsQuery(""))],
   client: ({ params }: PageRequest): Queries =>
     params.id ? [load(clientRecordQuery(params.id)), load(staffIntakeQuery(params.id))] : [],
-  team: (): Queries => [load(staffQuery)],
+  team: ({ context }: PageRequest): Queries =>
+    context.role === "therapist" ? [load(myTherapistQuery)] : [load(staffQuery)],
   settings({ search }: PageRequest): Queries {
     switch (search.get("section")) {
       case "services":

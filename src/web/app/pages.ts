@@ -60,6 +60,8 @@ export const PUBLIC_PAGES: readonly PageEntry[] = [
   { path: "/finder", load: remember(() => import("../finder/FinderPage")) },
   { path: "/atlas", load: remember(() => import("../atlas/AtlasIndexPage")) },
   { path: "/atlas/:muscleId", load: remember(() => import("../atlas/MusclePage")) },
+  // A clinic's public page (profile, prices, hours, Book): a small chunk without the query cache.
+  { path: "/c/:slug", load: remember(() => import("../public/ClinicPage")) },
   // A clinic's own sign-up address, for installations with several clinics.
   { path: "/c/:slug/sign-up", load: remember(() => import("../auth/SignUpPage")) },
   // The first-run page: used once per installation, so it never weighs on the other pages.
@@ -86,7 +88,8 @@ export const CACHED_PAGES: readonly PageEntry[] = [
   },
   {
     path: "/app/team",
-    roles: ["owner", "front_desk"],
+    // A therapist sees only their own public bio there.
+    roles: ["owner", "front_desk", "therapist"],
     load: remember(() => import("../team/TeamPage")),
     data: "team",
   },

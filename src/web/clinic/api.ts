@@ -22,7 +22,7 @@ import type {
   TherapistSchema,
   UpdateClinicRequestSchema,
 } from "../../core/api/clinic";
-import { get, patch } from "../api/client";
+import { api, get, patch } from "../api/client";
 
 export type Clinic = z.infer<typeof ClinicSchema>;
 export type PublicClinic = z.infer<typeof PublicClinicSchema>;
@@ -78,5 +78,25 @@ export function updateClinicMutation(queryClient: QueryClient) {
   return mutationOptions({
     mutationFn: (body: UpdateClinicRequest) => patch<Clinic>("/api/clinic", body),
     onSuccess: (clinic) => queryClient.setQueryData(clinicKeys.profile, clinic),
+  });
+}
+
+/** Owner uploads the logo as a `data:` URL (PNG, JPEG or WebP under 200 KB) or removes it. */
+export function logoMutation(queryClient: QueryClient) {
+  return mutationOptions({
+    mutationFn: (dataUrl: string | null) =>
+      dataUrl === null
+        ? api<Clinic>("DELETE", "/api/clinic/logo")
+        : api<Clinic>("PUT", "/api/clinic/logo", { dataUrl }),
+    onSuccess: (clinic) => queryClient.setQueryData(clinicKeys.profile, clinic),
+  });
+}
+
+/** A therapist's short bio on the public page (the owner any, a therapist their own). */
+export function therapistBioMutation(queryClient: QueryClient) {
+  return mutationOptions({
+    mutationFn: ({ therapistId, bio }: { therapistId: string; bio: string }) =>
+      api<Therapist>("PUT", `/api/staff/therapists/${encodeURIComponent(therapistId)}/bio`, { bio }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: clinicKeys.therapists }),
   });
 }

@@ -10,6 +10,7 @@ import { cx } from "../ui/cx";
 import { HoursSection } from "./HoursSection";
 import { NotificationsSection } from "./NotificationsSection";
 import { PoliciesSection } from "./PoliciesSection";
+import { ProfileSection } from "./ProfileSection";
 import { RoomsSection } from "./RoomsSection";
 import { ServicesSection } from "./ServicesSection";
 import styles from "./Settings.module.css";
@@ -20,6 +21,7 @@ const SECTIONS = [
   { id: "hours", label: "Hours and time off" },
   { id: "rooms", label: "Rooms" },
   { id: "notifications", label: "Notifications" },
+  { id: "profile", label: "Clinic profile" },
 ] as const;
 type SectionId = (typeof SECTIONS)[number]["id"];
 
@@ -53,6 +55,7 @@ export default function SettingsPage() {
         {section === "hours" ? <HoursSection timeZone={context.timeZone} /> : null}
         {section === "rooms" ? <RoomsSection /> : null}
         {section === "notifications" ? <NotificationsSection /> : null}
+        {section === "profile" ? <ProfileSection /> : null}
       </div>
     </>
   );

@@ -14,6 +14,7 @@ export const APP_NAVIGATION: readonly NavItem[] = [
   { to: "/app/requests", label: "Requests", roles: ["owner", "front_desk"] },
   { to: "/app/clients", label: "Clients", roles: ["owner", "therapist", "front_desk"] },
   { to: "/app/team", label: "Team", roles: ["owner", "front_desk"] },
+  { to: "/app/team", label: "Your profile", roles: ["therapist"] },
   { to: "/app/messages", label: "Messages", roles: ["owner", "therapist", "front_desk", "client"] },
   { to: "/app/settings", label: "Settings", roles: ["owner"] },
   { to: "/app/consent/edit", label: "Consent form", roles: ["owner"] },

@@ -3,7 +3,8 @@ import { useState } from "react";
 import { ROLE_LABELS } from "../../core/api/roles";
 import { useSession } from "../auth/session";
 import { Button, Card, Loading, PageHeader } from "../ui/components";
-import { type StaffMember, staffQuery } from "./api";
+import { myTherapistQuery, type StaffMember, staffQuery } from "./api";
+import { BioForm } from "./BioForm";
 import { FeedUrl } from "./FeedUrl";
 import { InviteForm, type InviteTarget } from "./InviteForm";
 import styles from "./team.module.css";
@@ -25,6 +26,7 @@ function MemberRow({
   onInvite: (target: InviteTarget) => void;
 }) {
   const [showFeed, setShowFeed] = useState(false);
+  const [showBio, setShowBio] = useState(false);
   const { therapistId } = member;
   return (
     <li className="kw-stack">
@@ -40,22 +42,52 @@ function MemberRow({
                 Invite to sign in
               </Button>
             )}
+            <Button variant="ghost" aria-expanded={showBio} onClick={() => setShowBio(!showBio)}>
+              Public bio
+            </Button>
             <Button variant="ghost" aria-expanded={showFeed} onClick={() => setShowFeed(!showFeed)}>
               Calendar feed
             </Button>
           </span>
         ) : null}
       </div>
+      {showBio && therapistId ? <BioForm therapistId={therapistId} name={member.name} /> : null}
       {showFeed && therapistId ? <FeedUrl therapistId={therapistId} name={member.name} /> : null}
     </li>
   );
 }
 
+/** A therapist sees only their own public bio here; the team list is the owner's and the desk's. */
+function OwnBio() {
+  const mine = useQuery(myTherapistQuery);
+  if (mine.isPending) return <Loading />;
+  if (!mine.data) return <Card title="Your public bio">You are not on the calendar as a therapist.</Card>;
+  return (
+    <Card title="Your public bio">
+      <BioForm therapistId={mine.data.id} name={mine.data.displayName} />
+    </Card>
+  );
+}
+
 export default function TeamPage() {
   const { context } = useSession();
+  if (context?.role === "therapist") {
+    return (
+      <>
+        <PageHeader
+          title="Your profile"
+          description="What visitors read about you on the clinic's public page."
+        />
+        <OwnBio />
+      </>
+    );
+  }
+  return <TeamList isOwner={context?.role === "owner"} />;
+}
+
+function TeamList({ isOwner }: { isOwner: boolean }) {
   const [target, setTarget] = useState<InviteTarget | null>(null);
   const staff = useQuery(staffQuery);
-  const isOwner = context?.role === "owner";
   return (
     <>
       <PageHeader
