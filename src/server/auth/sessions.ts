@@ -229,17 +229,20 @@ export async function resolveSession(
   };
 }
 
-function contextFromRow(row: {
-  clinicId: string | null;
-  role: string | null;
-  clientId: string | null;
-  clinicName: string | null;
-  clinicSlug: string | null;
-  timeZone: string | null;
-  staffRole: string | null;
-  clientUserId: string | null;
-  userId: string;
-}): AuthContext | null {
+function contextFromRow(
+  row: Pick<
+    SessionRow,
+    | "clinicId"
+    | "role"
+    | "clientId"
+    | "clinicName"
+    | "clinicSlug"
+    | "timeZone"
+    | "staffRole"
+    | "clientUserId"
+    | "userId"
+  >,
+): AuthContext | null {
   if (!row.clinicId || !row.role || !row.clinicName || !row.clinicSlug || !row.timeZone) return null;
   const stillValid = row.role === "client" ? row.clientUserId === row.userId : row.staffRole === row.role;
   if (!stillValid) return null;
