@@ -13,7 +13,9 @@
  * process can open it) always; PostgreSQL too when TEST_DATABASE_URL or BENCH_DATABASE_URL gives an
  * admin URL (a fresh database; app and bare route each in a process of their own).
  * Imported by bench/index.ts; also runnable alone: `node --import tsx bench/booking.bench.ts`.
- * BENCH_SECONDS sets each autocannon run's length (default 10).
+ * BENCH_SECONDS sets each autocannon run's length (default 10). Each run also reports the server's
+ * CPU time (user + system, from /proc) per successful request, which the machine's load moves far
+ * less than req/s does.
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
@@ -259,6 +261,22 @@ async function stopServer(server: ServerProcess): Promise<void> {
   await exited;
 }
 
+/** CPU time (user + system, all threads) a process has used so far, in ms: a load-robust cost figure. */
+function cpuMilliseconds(pid: number): number {
+  const fields = (readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1] ?? "").split(" ");
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
+/** Runs `run` and returns its result with the server CPU it cost per successful request. */
+async function withCpu(
+  pid: number,
+  run: () => Promise<AutocannonResult>,
+): Promise<{ result: AutocannonResult; cpuPerRequest: number }> {
+  const before = cpuMilliseconds(pid);
+  const result = await run();
+  return { result, cpuPerRequest: (cpuMilliseconds(pid) - before) / Math.max(1, result["2xx"]) };
+}
+
 function rssMegabytes(pid: number): number {
   const status = readFileSync(`/proc/${pid}/status`, "utf8");
   return Math.round(Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024);
@@ -390,27 +408,36 @@ async function benchEngine(adminUrl: string | null): Promise<BenchFigure[]> {
     const p99: number[] = [];
     const bookings: AutocannonResult[] = [];
     const bares: AutocannonResult[] = [];
+    const bareCpu: number[] = [];
+    const bookingCpu: number[] = [];
     let refused = 0;
     for (let pair = 0; pair < PAIRS; pair++) {
       // Alternate which goes first, so a drift in the machine's load favours neither.
-      const runBare = () => run({ url: bareBase, requests: [bareRequest] });
-      const runBooking = () => run({ url: base, requests: [bookingRequest] });
-      let bareResult: AutocannonResult;
-      let bookingResult: AutocannonResult;
+      // Server CPU per request (user + system): less sensitive to the machine's load than req/s.
+      const runBare = () =>
+        withCpu(bareServer.child.pid as number, () => run({ url: bareBase, requests: [bareRequest] }));
+      const runBooking = () =>
+        withCpu(appServer.child.pid as number, () => run({ url: base, requests: [bookingRequest] }));
+      let bareRun: Awaited<ReturnType<typeof runBare>>;
+      let bookingRun: Awaited<ReturnType<typeof runBooking>>;
       if (pair % 2 === 0) {
-        bareResult = await runBare();
-        bookingResult = await runBooking();
+        bareRun = await runBare();
+        bookingRun = await runBooking();
       } else {
-        bookingResult = await runBooking();
-        bareResult = await runBare();
+        bookingRun = await runBooking();
+        bareRun = await runBare();
       }
+      const bareResult = bareRun.result;
+      const bookingResult = bookingRun.result;
+      bareCpu.push(bareRun.cpuPerRequest);
+      bookingCpu.push(bookingRun.cpuPerRequest);
       refused += bookingResult.non2xx + bookingResult.errors;
       bares.push(bareResult);
       bookings.push(bookingResult);
       throughput.push(bookingResult.requests.average / bareResult.requests.average);
       p99.push(bookingResult.latency.p99 / Math.max(1, bareResult.latency.p99));
       process.stderr.write(
-        `  pair ${pair + 1}: bare ${bareResult.requests.average.toFixed(0)} req/s p99 ${bareResult.latency.p99} ms; booking ${bookingResult.requests.average.toFixed(0)} req/s p99 ${bookingResult.latency.p99} ms\n`,
+        `  pair ${pair + 1}: bare ${bareResult.requests.average.toFixed(0)} req/s p99 ${bareResult.latency.p99} ms CPU ${bareRun.cpuPerRequest.toFixed(2)} ms/req; booking ${bookingResult.requests.average.toFixed(0)} req/s p99 ${bookingResult.latency.p99} ms CPU ${bookingRun.cpuPerRequest.toFixed(2)} ms/req\n`,
       );
     }
     process.stderr.write(
@@ -462,6 +489,17 @@ async function benchEngine(adminUrl: string | null): Promise<BenchFigure[]> {
         unit: "req/s",
       },
       { name: on("booking: refused or failed"), value: refused, unit: "requests" },
+      {
+        name: on("bare INSERT route: server CPU per request (median pair)"),
+        value: round(median(bareCpu), 2),
+        unit: "ms",
+      },
+      {
+        name: on("booking: server CPU per booking (median pair)"),
+        value: round(median(bookingCpu), 2),
+        unit: "ms",
+        ...(adminUrl ? { target: "≤ 0.5 ms" } : {}),
+      },
       {
         name: on("booking ÷ bare INSERT: throughput, median pair"),
         value: round(median(throughput) * 100),

@@ -22,10 +22,10 @@ import {
   type Slot,
 } from "../../core/scheduling";
 import type { Db } from "../db/connect";
+import { type CompiledStatement, compileStatement, runCompiled } from "../db/prepared";
 import { type appointments, clients, clinics } from "../db/schema";
 import { badRequest, conflict, forbidden, notFound, postgresErrorCode } from "../http/errors";
 import type { OutgoingMessage } from "../notify/outbox";
-import { executePrepared } from "../scheduling/prepared";
 import {
   bookingPolicyOf,
   type ClientInfo,
@@ -236,11 +236,8 @@ export async function lockCalendars(tx: Db, clinicId: string, therapistId: strin
 
 /** The select list and FROM that take the calendars' locks, one row per lock, in key order. */
 function calendarLocks(clinicId: string, therapistId: string, roomId: string | null): SQL {
-  const keys = [lockKey(clinicId, "therapist", therapistId)];
-  if (roomId) keys.push(lockKey(clinicId, "room", roomId));
-  keys.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   const values = sql.join(
-    keys.map((key) => sql`(${key.toString()}::bigint)`),
+    lockKeys(clinicId, therapistId, roomId).map((key) => sql`(${key.toString()}::bigint)`),
     sql`, `,
   );
   return sql`pg_advisory_xact_lock(k) FROM (VALUES ${values}) AS locks(k)`;
@@ -339,57 +336,136 @@ export interface BookResult {
   detail: AppointmentDetail;
 }
 
-/** An outbox row, written by the same statement as the appointment. */
-function outboxValues(messages: OutgoingMessage[]): SQL {
-  return sql.join(
-    messages.map(
-      (m) =>
-        sql`(${m.clinicId}::uuid, ${m.dedupeKey}, ${m.kind}, ${m.to}, ${m.subject}, ${m.body}, ${(m.sendAfter ?? new Date()).toISOString()}::timestamptz, ${m.html ?? null}::text, ${m.ics ?? null}::text, ${m.appointmentId ?? null}::uuid, ${m.clientId ?? null}::uuid, ${categoryOf(m.kind)})`,
-    ),
-    sql`, `,
-  );
+/** The lock keys of a booking's calendars, in key order (so two writers never wait on each other). */
+function lockKeys(clinicId: string, therapistId: string, roomId: string | null): bigint[] {
+  const keys = [lockKey(clinicId, "therapist", therapistId)];
+  if (roomId) keys.push(lockKey(clinicId, "room", roomId));
+  return keys.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
+const OUTBOX_FIELDS = [
+  "clinicId",
+  "dedupeKey",
+  "kind",
+  "to",
+  "subject",
+  "body",
+  "sendAfter",
+  "html",
+  "ics",
+  "appointmentId",
+  "clientId",
+  "category",
+] as const;
+
 /**
- * Writes the appointment and its e-mails in ONE statement (so one round trip, and atomic without an
- * explicit transaction): the calendars' advisory locks first, then the insert, which the exclusion
- * constraints check, then the outbox rows. A constraint violation fails the whole statement.
+ * The booking write of one shape (how many calendar locks, how many e-mails), compiled once:
+ * the calendars' advisory locks first, then the insert, which the exclusion constraints check,
+ * then the outbox rows. One statement, so one round trip, and atomic without an explicit
+ * transaction: a constraint violation fails the whole statement.
  */
+function insertSql(locks: number, messages: number): SQL {
+  const p = (name: string) => sql.placeholder(name);
+  const keys = sql.join(
+    Array.from({ length: locks }, (_, i) => sql`(${p(`lock${i}`)}::bigint)`),
+    sql`, `,
+  );
+  const m = (i: number, field: (typeof OUTBOX_FIELDS)[number]) => p(`m${i}_${field}`);
+  const outbox =
+    messages === 0
+      ? sql``
+      : sql`, outbox AS (
+          INSERT INTO outbox_messages (clinic_id, dedupe_key, kind, to_address, subject, body, send_after,
+            html, ics, appointment_id, client_id, category)
+          VALUES ${sql.join(
+            Array.from(
+              { length: messages },
+              (_, i) =>
+                sql`(${m(i, "clinicId")}::uuid, ${m(i, "dedupeKey")}, ${m(i, "kind")}, ${m(i, "to")}, ${m(i, "subject")}, ${m(i, "body")}, ${m(i, "sendAfter")}::timestamptz, ${m(i, "html")}::text, ${m(i, "ics")}::text, ${m(i, "appointmentId")}::uuid, ${m(i, "clientId")}::uuid, ${m(i, "category")})`,
+            ),
+            sql`, `,
+          )}
+          ON CONFLICT (dedupe_key) DO NOTHING
+        )`;
+  return sql`
+    WITH locked AS (SELECT pg_advisory_xact_lock(k) FROM (VALUES ${keys}) AS locks(k))
+    , appointment AS (
+      INSERT INTO appointments (id, clinic_id, client_id, therapist_id, room_id, service_id, status, source,
+        starts_at, ends_at, blocks_from, blocks_until, first_visit, request_expires_at, client_note,
+        created_by, created_at, updated_at)
+      SELECT ${p("id")}::uuid, ${p("clinicId")}::uuid, ${p("clientId")}::uuid, ${p("therapistId")}::uuid,
+        ${p("roomId")}::uuid, ${p("serviceId")}::uuid, ${p("status")}::appointment_status,
+        ${p("source")}::appointment_source, ${p("startsAt")}::timestamptz, ${p("endsAt")}::timestamptz,
+        ${p("blocksFrom")}::timestamptz, ${p("blocksUntil")}::timestamptz, ${p("firstVisit")}::boolean,
+        ${p("requestExpiresAt")}::timestamptz, ${p("clientNote")}::text, ${p("createdBy")}::uuid,
+        ${p("createdAt")}::timestamptz, ${p("updatedAt")}::timestamptz
+      FROM (SELECT count(*) FROM locked) AS after_locks
+      RETURNING id
+    )${outbox}
+    SELECT id FROM appointment`;
+}
+
+const insertStatements = new Map<string, CompiledStatement>();
+
+function insertStatement(locks: number, messages: number): CompiledStatement {
+  const key = `${locks}/${messages}`;
+  let compiled = insertStatements.get(key);
+  if (!compiled) {
+    compiled = compileStatement("book", insertSql(locks, messages));
+    insertStatements.set(key, compiled);
+  }
+  return compiled;
+}
+
+/** Writes the appointment and its e-mails in ONE prepared statement (see `insertSql`). */
 async function insertAppointment(
   db: Db,
   row: typeof appointments.$inferInsert & { id: string; roomId: string | null },
   messages: OutgoingMessage[],
 ) {
   const at = (date: Date | null | undefined) => (date ? date.toISOString() : null);
-  const outbox =
-    messages.length === 0
-      ? sql``
-      : sql`, outbox AS (
-          INSERT INTO outbox_messages (clinic_id, dedupe_key, kind, to_address, subject, body, send_after,
-            html, ics, appointment_id, client_id, category)
-          VALUES ${outboxValues(messages)}
-          ON CONFLICT (dedupe_key) DO NOTHING
-        )`;
-  await executePrepared(
-    db,
-    "book",
-    sql`
-    WITH locked AS (SELECT ${calendarLocks(row.clinicId, row.therapistId, row.roomId)})
-    , appointment AS (
-      INSERT INTO appointments (id, clinic_id, client_id, therapist_id, room_id, service_id, status, source,
-        starts_at, ends_at, blocks_from, blocks_until, first_visit, request_expires_at, client_note,
-        created_by, created_at, updated_at)
-      SELECT ${row.id}::uuid, ${row.clinicId}::uuid, ${row.clientId}::uuid, ${row.therapistId}::uuid,
-        ${row.roomId}::uuid, ${row.serviceId}::uuid, ${row.status}::appointment_status,
-        ${row.source}::appointment_source, ${at(row.startsAt)}::timestamptz, ${at(row.endsAt)}::timestamptz,
-        ${at(row.blocksFrom)}::timestamptz, ${at(row.blocksUntil)}::timestamptz, ${row.firstVisit ?? false}::boolean,
-        ${at(row.requestExpiresAt)}::timestamptz, ${row.clientNote ?? null}::text, ${row.createdBy ?? null}::uuid,
-        ${at(row.createdAt)}::timestamptz, ${at(row.updatedAt)}::timestamptz
-      FROM (SELECT count(*) FROM locked) AS after_locks
-      RETURNING id
-    )${outbox}
-    SELECT id FROM appointment`,
-  );
+  const keys = lockKeys(row.clinicId, row.therapistId, row.roomId);
+  const values: Record<string, unknown> = {
+    id: row.id,
+    clinicId: row.clinicId,
+    clientId: row.clientId,
+    therapistId: row.therapistId,
+    roomId: row.roomId,
+    serviceId: row.serviceId,
+    status: row.status,
+    source: row.source,
+    startsAt: at(row.startsAt),
+    endsAt: at(row.endsAt),
+    blocksFrom: at(row.blocksFrom),
+    blocksUntil: at(row.blocksUntil),
+    firstVisit: row.firstVisit ?? false,
+    requestExpiresAt: at(row.requestExpiresAt),
+    clientNote: row.clientNote ?? null,
+    createdBy: row.createdBy ?? null,
+    createdAt: at(row.createdAt),
+    updatedAt: at(row.updatedAt),
+  };
+  keys.forEach((key, i) => {
+    values[`lock${i}`] = key.toString();
+  });
+  messages.forEach((message, i) => {
+    const fields: Record<(typeof OUTBOX_FIELDS)[number], unknown> = {
+      clinicId: message.clinicId,
+      dedupeKey: message.dedupeKey,
+      kind: message.kind,
+      to: message.to,
+      subject: message.subject,
+      body: message.body,
+      sendAfter: (message.sendAfter ?? new Date()).toISOString(),
+      html: message.html ?? null,
+      ics: message.ics ?? null,
+      appointmentId: message.appointmentId ?? null,
+      clientId: message.clientId ?? null,
+      category: categoryOf(message.kind),
+    };
+    for (const field of OUTBOX_FIELDS) values[`m${i}_${field}`] = fields[field];
+  });
+  await runCompiled(db, insertStatement(keys.length, messages.length), values);
 }
 
 export async function book(db: Db, input: BookInput): Promise<BookResult> {

@@ -6,7 +6,8 @@ import { and, eq, lte, or, sql } from "drizzle-orm";
 import type { AuthContext, Role, SessionTwoFactor } from "../../core/api/auth";
 import type { Config } from "../config";
 import type { Db } from "../db/connect";
-import { authSessions, clients, clinics, memberships, users, userTotp } from "../db/schema";
+import { compileStatement, runCompiled } from "../db/prepared";
+import { authSessions, clients, clinics, memberships, userTotp } from "../db/schema";
 import { touchIntervalMs } from "./settings";
 import { newToken, tokenHash } from "./tokens";
 
@@ -137,6 +138,51 @@ export async function twoFactorFor(
   };
 }
 
+/** One row of `SESSION_LOOKUP`, as the driver decodes it (timestamps as Dates). */
+interface SessionRow {
+  idHash: string;
+  userId: string;
+  email: string;
+  name: string;
+  emailVerifiedAt: Date | null;
+  csrfToken: string;
+  lastSeenAt: Date;
+  expiresAt: Date;
+  clinicId: string | null;
+  role: string | null;
+  clientId: string | null;
+  clinicName: string | null;
+  clinicSlug: string | null;
+  timeZone: string | null;
+  staffRole: string | null;
+  clientUserId: string | null;
+  secondFactorAt: Date | null;
+  totpConfirmedAt: Date | null;
+  policies: { requireStaffTwoFactor?: unknown } | null;
+}
+
+/**
+ * The session, its user and the acting clinic, membership and client record in one prepared
+ * statement: every request runs it, so it is compiled once and sent as the driver's named statement
+ * rather than built by the query builder each time (docs/decisions/0023-booking-hot-path-and-driver.md).
+ */
+const SESSION_LOOKUP = compileStatement<"idHash">(
+  "session",
+  sql`SELECT s.id_hash AS "idHash", u.id AS "userId", u.email, u.name, u.email_verified_at AS "emailVerifiedAt",
+      s.csrf_token AS "csrfToken", s.last_seen_at AS "lastSeenAt", s.expires_at AS "expiresAt",
+      s.clinic_id AS "clinicId", s.role, s.client_id AS "clientId", c.name AS "clinicName",
+      c.slug AS "clinicSlug", c.time_zone AS "timeZone", m.role AS "staffRole", cl.user_id AS "clientUserId",
+      s.second_factor_at AS "secondFactorAt", t.confirmed_at AS "totpConfirmedAt", c.policies
+    FROM auth_sessions s
+    JOIN users u ON u.id = s.user_id
+    LEFT JOIN user_totp t ON t.user_id = s.user_id
+    LEFT JOIN clinics c ON c.id = s.clinic_id
+    LEFT JOIN memberships m ON m.clinic_id = s.clinic_id AND m.user_id = s.user_id
+    LEFT JOIN clients cl ON cl.clinic_id = s.clinic_id AND cl.id = s.client_id
+    WHERE s.id_hash = ${sql.placeholder("idHash")}
+    LIMIT 1`,
+);
+
 /**
  * Resolves a session cookie to the caller, or null when it is unknown, idle too long or past its
  * absolute lifetime. The role is re-checked against memberships on every request, so removing a
@@ -149,43 +195,7 @@ export async function resolveSession(
   now = new Date(),
 ): Promise<Caller | null> {
   const idHash = tokenHash(token);
-  const rows = await db
-    .select({
-      idHash: authSessions.idHash,
-      userId: users.id,
-      email: users.email,
-      name: users.name,
-      emailVerifiedAt: users.emailVerifiedAt,
-      csrfToken: authSessions.csrfToken,
-      lastSeenAt: authSessions.lastSeenAt,
-      expiresAt: authSessions.expiresAt,
-      clinicId: authSessions.clinicId,
-      role: authSessions.role,
-      clientId: authSessions.clientId,
-      clinicName: clinics.name,
-      clinicSlug: clinics.slug,
-      timeZone: clinics.timeZone,
-      staffRole: memberships.role,
-      clientUserId: clients.userId,
-      secondFactorAt: authSessions.secondFactorAt,
-      totpConfirmedAt: userTotp.confirmedAt,
-      policies: clinics.policies,
-    })
-    .from(authSessions)
-    .innerJoin(users, eq(users.id, authSessions.userId))
-    .leftJoin(userTotp, eq(userTotp.userId, authSessions.userId))
-    .leftJoin(clinics, eq(clinics.id, authSessions.clinicId))
-    .leftJoin(
-      memberships,
-      and(eq(memberships.clinicId, authSessions.clinicId), eq(memberships.userId, authSessions.userId)),
-    )
-    .leftJoin(
-      clients,
-      and(eq(clients.clinicId, authSessions.clinicId), eq(clients.id, authSessions.clientId)),
-    )
-    .where(eq(authSessions.idHash, idHash))
-    .limit(1);
-  const row = rows[0];
+  const [row] = (await runCompiled(db, SESSION_LOOKUP, { idHash })) as SessionRow[];
   if (!row) return null;
   const idleLimit = row.lastSeenAt.getTime() + config.sessionIdleMinutes * 60_000;
   if (now.getTime() >= row.expiresAt.getTime() || now.getTime() >= idleLimit) {
@@ -219,17 +229,20 @@ export async function resolveSession(
   };
 }
 
-function contextFromRow(row: {
-  clinicId: string | null;
-  role: string | null;
-  clientId: string | null;
-  clinicName: string | null;
-  clinicSlug: string | null;
-  timeZone: string | null;
-  staffRole: string | null;
-  clientUserId: string | null;
-  userId: string;
-}): AuthContext | null {
+function contextFromRow(
+  row: Pick<
+    SessionRow,
+    | "clinicId"
+    | "role"
+    | "clientId"
+    | "clinicName"
+    | "clinicSlug"
+    | "timeZone"
+    | "staffRole"
+    | "clientUserId"
+    | "userId"
+  >,
+): AuthContext | null {
   if (!row.clinicId || !row.role || !row.clinicName || !row.clinicSlug || !row.timeZone) return null;
   const stillValid = row.role === "client" ? row.clientUserId === row.userId : row.staffRole === row.role;
   if (!stillValid) return null;

@@ -5,6 +5,7 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../db/connect";
+import { compileStatement, runCompiled } from "../db/prepared";
 import { createTestDatabase } from "../testing/harness";
 import { executePrepared, sqlLiteral } from "./prepared";
 
@@ -100,5 +101,34 @@ describe("executePrepared", () => {
 
   it("refuses a NUL character before it reaches the database", async () => {
     await expect(executePrepared(database.db, "echo", echo("nul\u0000"))).rejects.toThrow();
+  });
+});
+
+describe("compileStatement and runCompiled", () => {
+  let database: Database;
+  beforeAll(async () => {
+    database = await createTestDatabase();
+  });
+  afterAll(() => database.close());
+
+  const compiled = compileStatement<"a" | "b">(
+    "compiled",
+    sql`SELECT ${sql.placeholder("a")}::text AS a, ${sql.placeholder("b")}::int + ${10}::int AS b,
+      ${sql.placeholder("a")}::text = ${sql.placeholder("a")}::text AS same`,
+  );
+
+  it("binds each call's values by name, a placeholder used twice included, and keeps fixed values", async () => {
+    for (const [a, b] of [
+      ["O'Brien", 1],
+      ["x'); DROP TABLE clinics; --", 2],
+      ["second call", -3],
+    ] as const) {
+      expect(await runCompiled(database.db, compiled, { a, b })).toEqual([{ a, b: b + 10, same: true }]);
+    }
+  });
+
+  it("runs as an ordinary statement inside a transaction, with the same values", async () => {
+    const rows = await database.db.transaction((tx) => runCompiled(tx, compiled, { a: "in 'tx' $1", b: 5 }));
+    expect(rows).toEqual([{ a: "in 'tx' $1", b: 15, same: true }]);
   });
 });

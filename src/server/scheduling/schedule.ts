@@ -24,9 +24,9 @@ import type {
   TherapistSchedule,
 } from "../../core/scheduling";
 import type { Db } from "../db/connect";
+import { type CompiledStatement, compileStatement, runCompiled } from "../db/prepared";
 import { appointments, type ClinicPolicies, clinics, DEFAULT_CLINIC_POLICIES } from "../db/schema";
 import { notFound } from "../http/errors";
-import { executePrepared } from "./prepared";
 import { type ClinicRow, decodeSnapshotRow } from "./snapshot-rows";
 
 const MS_PER_DAY = 86_400_000;
@@ -144,52 +144,67 @@ function utcDate(ms: number): string {
   return new Date(ms).toISOString().slice(0, 10);
 }
 
-/**
- * Reads the clinic, the service, optionally the client, and the schedule within one window in a
- * single statement (one round trip: on embedded PGlite each statement costs about as much as all
- * the work of a small one, so the booking path reads everything at once). Therapists are the
- * active ones (or the one asked for, if active), ordered by name; rooms the active ones.
- */
-export async function loadSnapshot(db: Db, request: SnapshotRequest): Promise<Snapshot> {
-  const from = new Date(request.from).toISOString();
-  const to = new Date(request.to).toISOString();
-  const now = new Date(request.now).toISOString();
-  // Override dates are local to the clinic's zone: two days' margin covers any zone's offset.
-  const firstDate = utcDate(request.from - 2 * MS_PER_DAY);
-  const lastDate = utcDate(request.to + 2 * MS_PER_DAY);
-  const clinicWhere = request.clinicId
-    ? sql`id = ${request.clinicId}::uuid`
-    : sql`slug = ${request.slug ?? ""}`;
-  const onlyTherapist = request.therapistId ? sql`AND id = ${request.therapistId}::uuid` : sql``;
-  const client = request.clientId
+type SnapshotValue =
+  | "clinic"
+  | "serviceId"
+  | "clientId"
+  | "therapistId"
+  | "excludeId"
+  | "from"
+  | "to"
+  | "now"
+  | "firstDate"
+  | "lastDate";
+
+/** Which optional parts a snapshot statement has: 16 shapes at most, each compiled once. */
+interface SnapshotShape {
+  bySlug: boolean;
+  client: boolean;
+  therapist: boolean;
+  exclude: boolean;
+}
+
+const snapshotStatements = new Map<string, CompiledStatement<SnapshotValue>>();
+
+function snapshotStatement(shape: SnapshotShape): CompiledStatement<SnapshotValue> {
+  const key = `${+shape.bySlug}${+shape.client}${+shape.therapist}${+shape.exclude}`;
+  let compiled = snapshotStatements.get(key);
+  if (!compiled) {
+    compiled = compileStatement("snapshot", snapshotSql(shape));
+    snapshotStatements.set(key, compiled);
+  }
+  return compiled;
+}
+
+/** The snapshot statement of one shape, with placeholders for every per-call value. */
+function snapshotSql(shape: SnapshotShape): SQL {
+  const p = (name: SnapshotValue) => sql.placeholder(name);
+  const clinicWhere = shape.bySlug ? sql`slug = ${p("clinic")}` : sql`id = ${p("clinic")}::uuid`;
+  const onlyTherapist = shape.therapist ? sql`AND id = ${p("therapistId")}::uuid` : sql``;
+  const client = shape.client
     ? sql`(SELECT json_build_object(
           'id', cl.id, 'firstName', cl.first_name, 'lastName', cl.last_name, 'email', cl.email,
           'returning', EXISTS (SELECT 1 FROM appointments p WHERE p.clinic_id = cl.clinic_id
-                               AND p.client_id = ${request.clientId}::uuid AND p.status IN ('confirmed', 'completed')))
-        FROM clients cl WHERE cl.clinic_id = (SELECT id FROM c) AND cl.id = ${request.clientId}::uuid)`
+                               AND p.client_id = ${p("clientId")}::uuid AND p.status IN ('confirmed', 'completed')))
+        FROM clients cl WHERE cl.clinic_id = (SELECT id FROM c) AND cl.id = ${p("clientId")}::uuid)`
     : sql`NULL::json`;
-  const exclude = request.excludeAppointmentId
-    ? sql`AND a.id <> ${request.excludeAppointmentId}::uuid`
-    : sql``;
-  const holding = sql`tstzrange(a.blocks_from, a.blocks_until, '[)') && tstzrange(${from}::timestamptz, ${to}::timestamptz, '[)')
+  const exclude = shape.exclude ? sql`AND a.id <> ${p("excludeId")}::uuid` : sql``;
+  const holding = sql`tstzrange(a.blocks_from, a.blocks_until, '[)') && tstzrange(${p("from")}::timestamptz, ${p("to")}::timestamptz, '[)')
           AND a.status IN ('requested', 'confirmed')
-          AND (a.status = 'confirmed' OR a.request_expires_at IS NULL OR a.request_expires_at > ${now}::timestamptz)
+          AND (a.status = 'confirmed' OR a.request_expires_at IS NULL OR a.request_expires_at > ${p("now")}::timestamptz)
           ${exclude}`;
   // For one therapist: their own appointments (through the therapist exclusion index), plus, only
   // when the service needs a room, the others' that hold a room. For any therapist: all of them.
-  const busyRows = request.therapistId
+  const busyRows = shape.therapist
     ? sql`SELECT a.therapist_id, a.room_id, a.blocks_from, a.blocks_until FROM appointments a
-          WHERE a.clinic_id = (SELECT id FROM c) AND a.therapist_id = ${request.therapistId}::uuid AND ${holding}
+          WHERE a.clinic_id = (SELECT id FROM c) AND a.therapist_id = ${p("therapistId")}::uuid AND ${holding}
         UNION ALL
         SELECT a.therapist_id, a.room_id, a.blocks_from, a.blocks_until FROM appointments a
           WHERE COALESCE((SELECT "needsRoom" FROM s), true) AND a.clinic_id = (SELECT id FROM c)
-            AND a.therapist_id <> ${request.therapistId}::uuid AND a.room_id IS NOT NULL AND ${holding}`
+            AND a.therapist_id <> ${p("therapistId")}::uuid AND a.room_id IS NOT NULL AND ${holding}`
     : sql`SELECT a.therapist_id, a.room_id, a.blocks_from, a.blocks_until FROM appointments a
           WHERE a.clinic_id = (SELECT id FROM c) AND ${holding}`;
-  const [row] = await executePrepared(
-    db,
-    "snapshot",
-    sql`
+  return sql`
     WITH c AS (
       SELECT id, slug, name, time_zone AS "timeZone", address, email, phone, policies
       FROM clinics WHERE ${clinicWhere} LIMIT 1
@@ -197,7 +212,7 @@ export async function loadSnapshot(db: Db, request: SnapshotRequest): Promise<Sn
       SELECT id, name, kind, duration_min AS "durationMin", buffer_before_min AS "bufferBeforeMin",
              buffer_after_min AS "bufferAfterMin", needs_room AS "needsRoom", bookable_online AS "bookableOnline",
              booking_mode AS "bookingMode", active
-      FROM services WHERE clinic_id = (SELECT id FROM c) AND id = ${request.serviceId}::uuid
+      FROM services WHERE clinic_id = (SELECT id FROM c) AND id = ${p("serviceId")}::uuid
     ), t AS (
       SELECT id, display_name, user_id FROM therapists
       WHERE clinic_id = (SELECT id FROM c) AND active ${onlyTherapist}
@@ -214,17 +229,45 @@ export async function loadSnapshot(db: Db, request: SnapshotRequest): Promise<Sn
       (SELECT COALESCE(json_agg(json_build_array(o.therapist_id, o.date, o.intervals)), '[]')
          FROM date_overrides o
         WHERE o.clinic_id = (SELECT id FROM c) AND o.therapist_id IN (SELECT id FROM t)
-          AND o.date BETWEEN ${firstDate}::date AND ${lastDate}::date) AS overrides,
+          AND o.date BETWEEN ${p("firstDate")}::date AND ${p("lastDate")}::date) AS overrides,
       (SELECT COALESCE(json_agg(json_build_array(x.therapist_id, x.starts_at, x.ends_at)), '[]')
          FROM time_off x
         WHERE x.clinic_id = (SELECT id FROM c) AND x.therapist_id IN (SELECT id FROM t)
-          AND x.starts_at < ${to}::timestamptz AND x.ends_at > ${from}::timestamptz) AS "timeOff",
+          AND x.starts_at < ${p("to")}::timestamptz AND x.ends_at > ${p("from")}::timestamptz) AS "timeOff",
       (SELECT COALESCE(json_agg(json_build_array(r.id, r.name) ORDER BY r.name, r.id), '[]')
          FROM rooms r WHERE r.clinic_id = (SELECT id FROM c) AND r.active) AS rooms,
       (SELECT COALESCE(json_agg(json_build_array(b.therapist_id, b.room_id, b.blocks_from, b.blocks_until)), '[]')
          FROM (${busyRows}) AS b) AS busy
-  `,
-  );
+  `;
+}
+
+/**
+ * Reads the clinic, the service, optionally the client, and the schedule within one window in a
+ * single statement (one round trip: on embedded PGlite each statement costs about as much as all
+ * the work of a small one, so the booking path reads everything at once). Therapists are the
+ * active ones (or the one asked for, if active), ordered by name; rooms the active ones. The
+ * statement is compiled once per shape (`snapshotStatement`) and runs prepared.
+ */
+export async function loadSnapshot(db: Db, request: SnapshotRequest): Promise<Snapshot> {
+  const statement = snapshotStatement({
+    bySlug: !request.clinicId,
+    client: Boolean(request.clientId),
+    therapist: Boolean(request.therapistId),
+    exclude: Boolean(request.excludeAppointmentId),
+  });
+  const [row] = await runCompiled(db, statement, {
+    clinic: request.clinicId ?? request.slug ?? "",
+    serviceId: request.serviceId,
+    clientId: request.clientId ?? null,
+    therapistId: request.therapistId ?? null,
+    excludeId: request.excludeAppointmentId ?? null,
+    from: new Date(request.from).toISOString(),
+    to: new Date(request.to).toISOString(),
+    now: new Date(request.now).toISOString(),
+    // Override dates are local to the clinic's zone: two days' margin covers any zone's offset.
+    firstDate: utcDate(request.from - 2 * MS_PER_DAY),
+    lastDate: utcDate(request.to + 2 * MS_PER_DAY),
+  });
   const snapshot = decodeSnapshotRow(row);
   const ids = snapshot.therapists.map(([id]) => id);
   const known = new Set(ids);
