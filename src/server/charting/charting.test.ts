@@ -182,6 +182,21 @@ describe("the treating therapist's chart", () => {
     expect(amend.json().note.painAfter).toBe(3);
     expect(amend.json().points[0].release).toBe("full");
     expect(amend.json().amendments[0].author.name).toBe("Marcus Bell");
+    // Only the named fields change: the rest of the note and of the point stay as signed.
+    expect(amend.json().note.subjective).toContain("canary-subjective");
+    expect(amend.json().note.plan).toBe("Review in a week.");
+    expect(amend.json().points[0]).toMatchObject({
+      muscleId: "scalenes",
+      side: "left",
+      regionId: "neck-posterior-left",
+      comfort: 6,
+      pressure: "strong",
+      referralReproduced: ["temple-left"],
+    });
+    expect(amend.json().amendments[0].changes).toEqual({
+      note: { painAfter: 3 },
+      points: [{ id: point.id, set: { release: "full" } }],
+    });
 
     const history = (await w.treating.request("GET", `/api/charts/${chart.id}/history`)).json();
     expect(history.original.note.painAfter).toBe(2);
