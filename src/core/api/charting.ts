@@ -206,10 +206,12 @@ type Undefaulted<T> = T extends z.ZodDefault<infer Inner> ? Inner : T;
  */
 export function patchSchemaOf<Shape extends z.ZodRawShape>(schema: z.ZodObject<Shape>) {
   const shape = Object.fromEntries(
-    Object.entries(schema.shape).map(([key, field]) => [
-      key,
-      z.optional((field instanceof z.ZodDefault ? field.unwrap() : field) as z.ZodType),
-    ]),
+    Object.entries(schema.shape).map(([key, field]) => {
+      const inner = (field instanceof z.ZodDefault ? field.unwrap() : field) as z.ZodType;
+      // The description sits on the default's wrapper: keep it for the OpenAPI document.
+      const description = (field as z.ZodType).description;
+      return [key, z.optional(description ? inner.describe(description) : inner)];
+    }),
   );
   return z.object(shape) as unknown as z.ZodObject<{
     [K in keyof Shape]: z.ZodOptional<Undefaulted<Shape[K]>>;
