@@ -37,6 +37,9 @@ async function chooseFirstMuscle(page: Page): Promise<string> {
 }
 
 test("a therapist charts today's session on a tablet, signs it, and amends it", async ({ page }) => {
+  // The whole visit in one test (chart, hold, sign, amend a note and a point, timeline): on a busy
+  // machine it takes longer than the default minute.
+  test.slow();
   await page.clock.install();
   await signIn(page, "therapist@knotwork.test");
 
@@ -120,6 +123,12 @@ test("a therapist charts today's session on a tablet, signs it, and amends it", 
   await page.getByRole("button", { name: "Amend note" }).click();
   await page.getByLabel("Reason for the amendment").fill("Added the home stretch we agreed on.");
   await page.getByLabel("Plan").fill("Two more sessions, chin tucks daily, doorway stretch.");
+  // And a point: the second one was released in part, not left as charted.
+  const amendForm = page.getByRole("region", { name: "Amend the signed note" });
+  await amendForm.getByRole("list", { name: "Trigger points" }).getByRole("button").nth(1).click();
+  const correction = amendForm.getByRole("group", { name: /^Correct / });
+  await correction.getByRole("group", { name: "Release" }).getByRole("radio", { name: "Partial" }).check();
+  await expectNoAxeViolations(page);
   await page.getByRole("button", { name: "Save amendment" }).click();
   const history = page.getByRole("list", { name: "Note history" });
   await expect(history.getByRole("heading", { name: /^Amendment 1,/ })).toBeVisible();
@@ -130,6 +139,12 @@ test("a therapist charts today's session on a tablet, signs it, and amends it", 
     "Plan: “Two more sessions, chin tucks daily, doorway stretch.”",
   );
   await expect(history.getByRole("listitem").nth(1)).not.toContainText("Subjective");
+  await expect(history.getByRole("listitem").nth(1)).toContainText(`${muscles[1]}`);
+  await expect(history.getByRole("listitem").nth(1)).toContainText("release partial");
+  // The point as it stands shows the correction; the first point is untouched.
+  const amendedList = page.getByRole("list", { name: "Trigger points" });
+  await expect(amendedList.getByRole("listitem").nth(1)).toContainText("partly released");
+  await expect(amendedList.getByRole("listitem").first()).toContainText("held 0:30");
   await expectNoAxeViolations(page);
 
   // Walk on: the client page shows the session on the timeline.

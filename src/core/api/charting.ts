@@ -197,18 +197,45 @@ export const SignChartRequestSchema = z.object({
   version: z.number().int().min(0).describe("The version being signed: what the therapist saw"),
 });
 
+type Undefaulted<T> = T extends z.ZodDefault<infer Inner> ? Inner : T;
+
+/**
+ * The schema of a patch of `schema`: every field optional and without its default, so a field left
+ * out stays as it was. (zod's `.partial()` keeps the defaults: a patch naming one field would come
+ * out with every other field reset to its default, blanking what it did not mean to touch.)
+ */
+export function patchSchemaOf<Shape extends z.ZodRawShape>(schema: z.ZodObject<Shape>) {
+  const shape = Object.fromEntries(
+    Object.entries(schema.shape).map(([key, field]) => {
+      const inner = (field instanceof z.ZodDefault ? field.unwrap() : field) as z.ZodType;
+      // The description sits on the default's wrapper: keep it for the OpenAPI document.
+      const description = (field as z.ZodType).description;
+      return [key, z.optional(description ? inner.describe(description) : inner)];
+    }),
+  );
+  return z.object(shape) as unknown as z.ZodObject<{
+    [K in keyof Shape]: z.ZodOptional<Undefaulted<Shape[K]>>;
+  }>;
+}
+
+/** Changed note fields only: a field left out keeps its value. */
+export const NotePatchSchema = patchSchemaOf(NoteContentSchema);
+/** Changed fields of one trigger point only: a field left out keeps its value. */
+export const TriggerPointPatchSchema = patchSchemaOf(TriggerPointFieldsSchema);
+
 export const AmendmentChangesSchema = z.object({
-  note: NoteContentSchema.partial().optional().describe("Changed note fields only"),
+  note: NotePatchSchema.optional().describe("Changed note fields only; the fields left out are kept"),
   points: z
-    .array(z.object({ id: Uuid, set: TriggerPointFieldsSchema.partial() }))
+    .array(z.object({ id: Uuid, set: TriggerPointPatchSchema }))
     .max(200)
     .optional()
-    .describe("Changed fields of existing points"),
+    .describe("Changed fields of existing points, by id; the fields left out are kept"),
   addedPoints: z
     .array(TriggerPointSchema.extend({ id: Uuid }))
     .max(200)
-    .optional(),
-  removedPointIds: z.array(Uuid).max(200).optional(),
+    .optional()
+    .describe("Points missing from the signed note"),
+  removedPointIds: z.array(Uuid).max(200).optional().describe("Points recorded in error"),
 });
 
 export const AmendChartRequestSchema = z.object({

@@ -31,6 +31,8 @@ export function amendmentProblems(state: ChartState, changes: AmendmentChanges):
   const problems: string[] = [];
   for (const change of changes.points ?? []) {
     if (!ids.has(change.id)) problems.push(`No point ${change.id} on this note.`);
+    else if (Object.values(change.set).every((v) => v === undefined))
+      problems.push(`The correction of point ${change.id} changes no field.`);
   }
   for (const id of changes.removedPointIds ?? []) {
     if (!ids.has(id)) problems.push(`No point ${id} on this note.`);

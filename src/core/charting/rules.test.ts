@@ -1,9 +1,11 @@
 /** Example tests of the charting data and rules. */
 import { describe, expect, it } from "vitest";
+import { AmendmentChangesSchema } from "../api/charting";
 import { isMuscleId, MUSCLES } from "../atlas";
 import { isRegionId } from "../body/regions";
 import {
   amendmentProblems,
+  applyAmendment,
   EMPTY_NOTE,
   holdSecondsToRecord,
   MOVEMENT_TESTS,
@@ -119,6 +121,7 @@ describe("amendments and the client's summary", () => {
     expect(amendmentProblems(state, { removedPointIds: ["zz"] })[0]).toContain("zz");
     expect(amendmentProblems(state, { addedPoints: [base] })[0]).toContain("already");
     expect(amendmentProblems(state, { points: [{ id: "p1", set: { release: "none" } }] })).toEqual([]);
+    expect(amendmentProblems(state, { points: [{ id: "p1", set: {} }] })[0]).toContain("changes no field");
   });
 
   it("summarises in plain words: muscles, sides, releases, next steps", () => {
@@ -150,5 +153,49 @@ describe("amendments and the client's summary", () => {
       "temple-left",
     ])
       expect(isRegionId(id)).toBe(true);
+  });
+});
+
+describe("the amendment contract (src/core/api/charting.ts)", () => {
+  it("keeps only the fields an amendment names: no default fills a field left out", () => {
+    const id = "7f1f2f7e-52a4-4f1c-9d64-0d6f1b0b7c11";
+    const parsed = AmendmentChangesSchema.parse({
+      note: { painAfter: 3 },
+      points: [{ id, set: { release: "full" } }],
+    });
+    expect(parsed).toEqual({ note: { painAfter: 3 }, points: [{ id, set: { release: "full" } }] });
+    // Applied to a chart, every other field stays as it was.
+    const point = {
+      id,
+      muscleId: "scalenes" as const,
+      side: "left" as const,
+      regionId: "neck-lateral-left",
+      mapView: "front" as const,
+      mapX: 400,
+      mapY: 120,
+      active: true,
+      pressure: "gentle" as const,
+      comfort: 5,
+      holdSeconds: 40,
+      twitch: true,
+      referralReproduced: ["shoulder-front-left"],
+      release: "partial" as const,
+      stretchApplied: "Scalene stretch",
+    };
+    const note = { ...EMPTY_NOTE, subjective: "Headache.", painBefore: 6, painAfter: 2 };
+    const after = applyAmendment({ note, points: [point] }, parsed);
+    expect(after.note).toEqual({ ...note, painAfter: 3 });
+    expect(after.points).toEqual([{ ...point, release: "full" }]);
+  });
+
+  it("still validates what it names, and lets a field be cleared with null", () => {
+    const id = "7f1f2f7e-52a4-4f1c-9d64-0d6f1b0b7c11";
+    expect(AmendmentChangesSchema.safeParse({ note: { painAfter: 11 } }).success).toBe(false);
+    expect(AmendmentChangesSchema.safeParse({ points: [{ id, set: { muscleId: "nope" } }] }).success).toBe(
+      false,
+    );
+    expect(AmendmentChangesSchema.parse({ note: { painAfter: null } })).toEqual({
+      note: { painAfter: null },
+    });
   });
 });

@@ -78,6 +78,45 @@ describe("the treating therapist's chart", () => {
     expect((await w.treating.request("GET", `/api/charts/${chart.id}`)).json().points).toHaveLength(3);
   });
 
+  it("an autosave changes, reorders and adds points, and refuses a point id of another chart whole", async () => {
+    const chart = await newChart();
+    const [a, b, c] = [pointBody("scalenes"), pointBody("infraspinatus"), pointBody("levator-scapulae")];
+    const first = await w.treating.request("PUT", `/api/charts/${chart.id}`, {
+      version: chart.version,
+      note: noteBody(),
+      points: [a, b],
+    });
+    expect(first.statusCode).toBe(200);
+    // b first and changed, a unchanged, c new.
+    const second = await w.treating.request("PUT", `/api/charts/${chart.id}`, {
+      version: first.json().version,
+      note: noteBody({ plan: "Second plan." }),
+      points: [{ ...b, release: "full", holdSeconds: 45 }, a, c],
+    });
+    expect(second.statusCode).toBe(200);
+    const read = (await w.treating.request("GET", `/api/charts/${chart.id}`)).json();
+    expect(read.note.plan).toBe("Second plan.");
+    expect(read.points.map((p: { id: string }) => p.id)).toEqual([b.id, a.id, c.id]);
+    expect(read.points[0]).toMatchObject({ release: "full", holdSeconds: 45, muscleId: "infraspinatus" });
+    expect(read.points[1]).toMatchObject({ release: null, muscleId: "scalenes", comfort: 6 });
+
+    // A point id that belongs to another chart: nothing of the save is written.
+    const other = await newChart();
+    const stolen = await w.treating.request("PUT", `/api/charts/${other.id}`, {
+      version: other.version,
+      note: noteBody({ plan: "Must not be written." }),
+      points: [a],
+    });
+    expect(stolen.statusCode).toBe(409);
+    expect(stolen.json().code).toBe("already_exists");
+    const untouched = (await w.treating.request("GET", `/api/charts/${other.id}`)).json();
+    expect(untouched.version).toBe(other.version);
+    expect(untouched.points).toHaveLength(0);
+    expect(untouched.note.plan).toBe("");
+    const kept = (await w.treating.request("GET", `/api/charts/${chart.id}`)).json();
+    expect(kept.points.map((p: { id: string }) => p.id)).toEqual([b.id, a.id, c.id]);
+  });
+
   it("adds holds up on a point, never more than the time between start and end", async () => {
     const chart = await newChart();
     const added = await w.treating.request("POST", `/api/charts/${chart.id}/points`, pointBody());
@@ -143,6 +182,21 @@ describe("the treating therapist's chart", () => {
     expect(amend.json().note.painAfter).toBe(3);
     expect(amend.json().points[0].release).toBe("full");
     expect(amend.json().amendments[0].author.name).toBe("Marcus Bell");
+    // Only the named fields change: the rest of the note and of the point stay as signed.
+    expect(amend.json().note.subjective).toContain("canary-subjective");
+    expect(amend.json().note.plan).toBe("Review in a week.");
+    expect(amend.json().points[0]).toMatchObject({
+      muscleId: "scalenes",
+      side: "left",
+      regionId: "neck-posterior-left",
+      comfort: 6,
+      pressure: "strong",
+      referralReproduced: ["temple-left"],
+    });
+    expect(amend.json().amendments[0].changes).toEqual({
+      note: { painAfter: 3 },
+      points: [{ id: point.id, set: { release: "full" } }],
+    });
 
     const history = (await w.treating.request("GET", `/api/charts/${chart.id}/history`)).json();
     expect(history.original.note.painAfter).toBe(2);

@@ -65,7 +65,7 @@ import {
   loadAmendments,
   loadChartByAppointment,
   loadChartRow,
-  loadClientCharts,
+  loadClientTimeline,
   loadPoints,
   loadSignedStates,
   loadUnsignedCharts,
@@ -75,6 +75,7 @@ import {
   saveChart,
   sessionColumns,
   signChart,
+  type TimelineChart,
   toChartRow,
 } from "./store";
 
@@ -228,19 +229,17 @@ function timelineSession(row: ChartSummaryRow, state: ChartState, amended: boole
   };
 }
 
-/** A client's charts as timeline entries, oldest first (amendments applied). */
+/** Timeline entries, oldest first (amendments applied). */
+function timelineSessions(charts: TimelineChart[]): TimelineSession[] {
+  return charts.map(({ row, points, amendments }) =>
+    timelineSession(row, amendedState({ note: row.note, points }, amendments), amendments.length > 0),
+  );
+}
+
+/** A client's charts as timeline entries, oldest first (amendments applied); one query. */
 async function clinicalTimeline(db: Db, clinicId: string, clientId: string): Promise<TimelineSession[]> {
-  const rows = await loadClientCharts(db, clinicId, clientId, { soap: false });
-  const ids = rows.map((r) => r.id);
-  const [points, amendments] = await Promise.all([
-    loadPoints(db, clinicId, ids, { summary: true }),
-    loadAmendments(db, clinicId, ids),
-  ]);
-  return rows.map((row) => {
-    const list = amendments.get(row.id) ?? [];
-    const state = amendedState({ note: row.note, points: points.get(row.id) ?? [] }, list);
-    return timelineSession(row, state, list.length > 0);
-  });
+  const read = await loadClientTimeline(db, clinicId, clientId, { content: true });
+  return timelineSessions(read?.charts ?? []);
 }
 
 async function loadAppointment(db: Db, clinicId: string, appointmentId: string) {
@@ -769,14 +768,12 @@ export const chartingRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const scope = scopeOf(request);
       const clientId = request.params.id;
-      const [client] = await db
-        .select({ id: clients.id, firstName: clients.firstName, lastName: clients.lastName })
-        .from(clients)
-        .where(and(eq(clients.clinicId, scope.clinicId), eq(clients.id, clientId)));
-      if (!client) throw notFound("Client not found.");
-      const ref = { id: client.id, name: fullName(client) };
-      if (scope.role === "front_desk") {
-        const rows = await loadClientCharts(db, scope.clinicId, clientId, { soap: false });
+      const desk = scope.role === "front_desk";
+      // The client and their charts in one read; the desk's read carries no clinical content.
+      const read = await loadClientTimeline(db, scope.clinicId, clientId, { content: !desk });
+      if (!read) throw notFound("Client not found.");
+      const ref = { id: clientId, name: fullName(read.client) };
+      if (desk) {
         await audit(db, scope, request.ip, {
           action: "read",
           entity: "chart_timeline",
@@ -786,7 +783,7 @@ export const chartingRoutes: FastifyPluginAsyncZod = async (app) => {
         return {
           audience: "desk" as const,
           client: ref,
-          sessions: rows.map((r) => ({
+          sessions: read.charts.map(({ row: r }) => ({
             id: r.id,
             appointmentId: r.appointmentId,
             date: r.date.toISOString(),
@@ -796,7 +793,7 @@ export const chartingRoutes: FastifyPluginAsyncZod = async (app) => {
         };
       }
       const charting = await chartingContext(db, scope);
-      const sessions = await clinicalTimeline(db, scope.clinicId, clientId);
+      const sessions = timelineSessions(read.charts);
       // A therapist who may not read others' charts sees their own sessions' content only.
       const visible =
         scope.role === "therapist" && !charting.policies.therapistsReadAllCharts

@@ -26,6 +26,7 @@ import {
   users,
 } from "../db/schema";
 import { badRequest, conflict, notFound } from "../http/errors";
+import { executePrepared } from "../scheduling/prepared";
 
 export interface ChartRow {
   id: string;
@@ -364,7 +365,10 @@ export async function createChart(db: Db, chart: NewChart): Promise<{ row: Chart
   return { row: existing, created: false };
 }
 
-/** The autosave: the note, and when given the whole list of points, from the version the device had. */
+/**
+ * The autosave: the note, and when given the whole list of points, from the version the device had.
+ * One statement (one round trip, atomic without BEGIN/COMMIT): see saveWithPointsStatement.
+ */
 export async function saveChart(
   db: Db,
   clinicId: string,
@@ -372,25 +376,124 @@ export async function saveChart(
   save: { version: number; note: NoteContent; points?: TriggerPoint[] },
   now: Date,
 ): Promise<{ version: number; updatedAt: Date }> {
-  return db.transaction(async (tx) => {
-    const saved = await bumpVersion(tx, clinicId, chartId, { expected: save.version, note: save.note, now });
-    if (save.points) {
-      const ids = new Set<string>();
-      for (const p of save.points) {
-        if (ids.has(p.id)) throw badRequest("duplicate_point", "A point is listed twice.", "points");
-        ids.add(p.id);
-      }
-      await tx
-        .delete(triggerPointRecords)
-        .where(and(eq(triggerPointRecords.clinicId, clinicId), eq(triggerPointRecords.sessionId, chartId)));
-      if (save.points.length > 0) {
-        await tx
-          .insert(triggerPointRecords)
-          .values(save.points.map((p, i) => pointValues(clinicId, chartId, p, i)));
-      }
-    }
-    return saved;
-  });
+  if (!save.points)
+    return bumpVersion(db, clinicId, chartId, { expected: save.version, note: save.note, now });
+  const ids = new Set<string>();
+  for (const p of save.points) {
+    if (ids.has(p.id)) throw badRequest("duplicate_point", "A point is listed twice.", "points");
+    ids.add(p.id);
+  }
+  const [row] = (await executePrepared(
+    db,
+    "chart_save",
+    saveWithPointsStatement(clinicId, chartId, save.version, save.note, save.points, now),
+  )) as { version: number | null; updated_at: Date | string | null; foreign_point: boolean }[];
+  if (row?.foreign_point) throw conflict("already_exists", "That point id is already used.", "points");
+  if (row?.version === null || row?.version === undefined || !row.updated_at)
+    throw await refusal(db, clinicId, chartId, save.version);
+  return { version: Number(row.version), updatedAt: new Date(row.updated_at) };
+}
+
+/** A point as the JSON the save statement reads with jsonb_to_recordset (snake_case, with its order). */
+function pointRecord(point: TriggerPoint, ordinal: number) {
+  return {
+    id: point.id,
+    muscle_id: point.muscleId,
+    side: point.side,
+    region_id: point.regionId,
+    map_view: point.mapView,
+    map_x: point.mapX,
+    map_y: point.mapY,
+    active: point.active,
+    pressure: point.pressure,
+    comfort: point.comfort,
+    hold_seconds: point.holdSeconds,
+    twitch: point.twitch,
+    referral_reproduced: point.referralReproduced,
+    release: point.release,
+    stretch_applied: point.stretchApplied,
+    ordinal,
+  };
+}
+
+/**
+ * The whole autosave as one statement, so it costs one round trip and no BEGIN/COMMIT:
+ * - `bumped`: the guarded version bump of bumpVersion (locks the row; refuses a stale version or a
+ *   signed note), which also writes the note. Every other part runs only if it succeeded.
+ * - `removed`: points no longer in the list. `written`: new and changed points, as one upsert;
+ *   unchanged points are left alone, so an autosave after one edit rewrites one row, not twenty
+ *   (and fires the sign-lock trigger once, not forty times). Removed and written ids are disjoint,
+ *   so the order in which PostgreSQL runs the two does not matter.
+ * - `foreign`: a listed id already used by another chart refuses the whole save (nothing written)
+ *   instead of moving that point here.
+ * The row comes back even when the bump touched nothing (version null), to say why.
+ */
+function saveWithPointsStatement(
+  clinicId: string,
+  chartId: string,
+  expected: number,
+  note: NoteContent,
+  points: TriggerPoint[],
+  now: Date,
+) {
+  const incoming = JSON.stringify(points.map(pointRecord));
+  const consultation = note.consultation === null ? null : JSON.stringify(note.consultation);
+  return sql`
+    WITH incoming AS (
+      SELECT * FROM jsonb_to_recordset(${incoming}::jsonb) AS x(
+        id uuid, muscle_id text, side text, region_id text, map_view text, map_x integer,
+        map_y integer, active boolean, pressure text, comfort smallint, hold_seconds smallint,
+        twitch boolean, referral_reproduced jsonb, release text, stretch_applied text, ordinal integer)
+    ),
+    foreign_ids AS (
+      SELECT 1 FROM trigger_point_records t JOIN incoming i ON t.id = i.id
+      WHERE t.clinic_id <> ${clinicId}::uuid OR t.session_id <> ${chartId}::uuid
+      LIMIT 1
+    ),
+    bumped AS (
+      UPDATE treatment_sessions SET
+        subjective = ${note.subjective}::text, objective = ${note.objective}::text,
+        assessment = ${note.assessment}::text, plan = ${note.plan}::text,
+        pain_before = ${note.painBefore}::smallint, pain_after = ${note.painAfter}::smallint,
+        consultation = ${consultation}::jsonb, client_note = ${note.clientNote}::text,
+        version = version + 1, updated_at = ${now}::timestamptz
+      WHERE clinic_id = ${clinicId}::uuid AND id = ${chartId}::uuid AND signed_at IS NULL
+        AND version = ${expected}::integer AND NOT EXISTS (SELECT 1 FROM foreign_ids)
+      RETURNING version, updated_at
+    ),
+    removed AS (
+      DELETE FROM trigger_point_records t
+      WHERE t.clinic_id = ${clinicId}::uuid AND t.session_id = ${chartId}::uuid
+        AND EXISTS (SELECT 1 FROM bumped) AND t.id NOT IN (SELECT id FROM incoming)
+      RETURNING 1
+    ),
+    written AS (
+      INSERT INTO trigger_point_records AS t (
+        id, clinic_id, session_id, muscle_id, side, region_id, map_view, map_x, map_y, active,
+        pressure, comfort, hold_seconds, twitch, referral_reproduced, release, stretch_applied, ordinal)
+      SELECT i.id, ${clinicId}::uuid, ${chartId}::uuid, i.muscle_id, i.side, i.region_id, i.map_view,
+        i.map_x, i.map_y, i.active, i.pressure, i.comfort, i.hold_seconds, i.twitch,
+        i.referral_reproduced, i.release, i.stretch_applied, i.ordinal
+      FROM incoming i
+      WHERE EXISTS (SELECT 1 FROM bumped) AND NOT EXISTS (
+        SELECT 1 FROM trigger_point_records o
+        WHERE o.id = i.id AND (o.muscle_id, o.side, o.region_id, o.map_view, o.map_x, o.map_y,
+          o.active, o.pressure, o.comfort, o.hold_seconds, o.twitch, o.referral_reproduced,
+          o.release, o.stretch_applied, o.ordinal)
+        IS NOT DISTINCT FROM (i.muscle_id, i.side, i.region_id, i.map_view, i.map_x, i.map_y,
+          i.active, i.pressure, i.comfort, i.hold_seconds, i.twitch, i.referral_reproduced,
+          i.release, i.stretch_applied, i.ordinal))
+      ON CONFLICT (id) DO UPDATE SET
+        muscle_id = excluded.muscle_id, side = excluded.side, region_id = excluded.region_id,
+        map_view = excluded.map_view, map_x = excluded.map_x, map_y = excluded.map_y,
+        active = excluded.active, pressure = excluded.pressure, comfort = excluded.comfort,
+        hold_seconds = excluded.hold_seconds, twitch = excluded.twitch,
+        referral_reproduced = excluded.referral_reproduced, release = excluded.release,
+        stretch_applied = excluded.stretch_applied, ordinal = excluded.ordinal
+      RETURNING 1
+    )
+    SELECT b.version, b.updated_at, EXISTS (SELECT 1 FROM foreign_ids) AS foreign_point
+    FROM (SELECT 1) AS one LEFT JOIN bumped b ON true`;
 }
 
 async function nextOrdinal(tx: Db, clinicId: string, chartId: string): Promise<number> {
@@ -635,6 +738,144 @@ export async function loadClientCharts(
     }))
     .sort((a, b) => a.date.getTime() - b.date.getTime() || (a.id < b.id ? -1 : 1));
 }
+
+/** A chart on a client's timeline: its row, its points (the columns a timeline counts by), its amendments. */
+export interface TimelineChart {
+  row: ChartSummaryRow;
+  points: TriggerPoint[];
+  amendments: Amendment[];
+}
+
+export interface ClientTimelineRead {
+  client: { firstName: string; lastName: string };
+  charts: TimelineChart[];
+}
+
+/**
+ * The client and all their charts in one statement (one round trip, one row): each chart with its
+ * points and amendments aggregated as JSON, oldest first. `content: false` (the front desk) reads
+ * only that a session was charted: no pain, findings, points or amendments leave the database.
+ * Instants travel as epoch milliseconds so they do not depend on the session's time zone. Null when
+ * the client is not of this clinic.
+ */
+export async function loadClientTimeline(
+  db: Db,
+  clinicId: string,
+  clientId: string,
+  options: { content: boolean },
+): Promise<ClientTimelineRead | null> {
+  const statement = options.content ? clinicalTimelineStatement : deskTimelineStatement;
+  const [row] = (await executePrepared(
+    db,
+    options.content ? "chart_timeline" : "chart_timeline_desk",
+    statement(clinicId, clientId),
+  )) as { first_name: string; last_name: string; charts: unknown }[];
+  if (!row) return null;
+  const charts = (typeof row.charts === "string" ? JSON.parse(row.charts) : row.charts) as TimelineJson[];
+  return {
+    client: { firstName: row.first_name, lastName: row.last_name },
+    charts: charts.map((chart) => timelineChart(chart, clinicId, clientId)),
+  };
+}
+
+interface TimelineJson {
+  id: string;
+  appointmentId: string | null;
+  kind: string;
+  therapistId: string;
+  therapistName: string;
+  at: number;
+  createdAt: number;
+  updatedAt: number;
+  signedAt: number | null;
+  signedBy: string | null;
+  version: number;
+  painBefore?: number | null;
+  painAfter?: number | null;
+  consultation?: unknown;
+  points?: { id: string; muscleId: string; side: string | null; active: boolean; release: string | null }[];
+  amendments?: { id: string; authorId: string | null; at: number; reason: string; changes: unknown }[];
+}
+
+function timelineChart(json: TimelineJson, clinicId: string, clientId: string): TimelineChart {
+  const row: ChartSummaryRow = {
+    ...toChartRow({
+      id: json.id,
+      clinicId,
+      appointmentId: json.appointmentId,
+      clientId,
+      therapistId: json.therapistId,
+      kind: json.kind,
+      version: json.version,
+      createdAt: new Date(json.createdAt),
+      updatedAt: new Date(json.updatedAt),
+      signedAt: json.signedAt === null ? null : new Date(json.signedAt),
+      signedBy: json.signedBy,
+      subjective: "",
+      objective: "",
+      assessment: "",
+      plan: "",
+      painBefore: json.painBefore ?? null,
+      painAfter: json.painAfter ?? null,
+      consultation: json.consultation ?? null,
+      clientNote: "",
+    }),
+    therapistName: json.therapistName,
+    date: new Date(json.at),
+  };
+  return {
+    row,
+    points: (json.points ?? []).map((p) => toPoint({ ...EMPTY_POINT_ROW, sessionId: json.id, ...p })),
+    amendments: (json.amendments ?? []).map((a) => ({
+      id: a.id,
+      authorId: a.authorId,
+      createdAt: new Date(a.at).toISOString(),
+      reason: a.reason,
+      changes: a.changes as AmendmentChanges,
+    })),
+  };
+}
+
+const epochMs = (column: string) => sql.raw(`(extract(epoch FROM ${column}) * 1000)::float8`);
+
+/** The columns every timeline shows (desk included): that a session was charted, when, by whom. */
+const timelineHeadColumns = sql`
+  'id', ts.id, 'appointmentId', ts.appointment_id, 'kind', ts.kind, 'therapistId', ts.therapist_id,
+  'therapistName', th.display_name, 'at', ${epochMs("coalesce(a.starts_at, ts.created_at)")},
+  'createdAt', ${epochMs("ts.created_at")}, 'updatedAt', ${epochMs("ts.updated_at")},
+  'signedAt', ${epochMs("ts.signed_at")}, 'signedBy', ts.signed_by, 'version', ts.version`;
+
+/**
+ * Pain, findings, points (what a timeline counts by: muscle, side, active, release, in chart order)
+ * and amendments (in the order they were made) — never the SOAP prose.
+ */
+const timelineContentColumns = sql`,
+  'painBefore', ts.pain_before, 'painAfter', ts.pain_after, 'consultation', ts.consultation,
+  'points', (
+    SELECT coalesce(json_agg(json_build_object('id', p.id, 'muscleId', p.muscle_id, 'side', p.side,
+      'active', p.active, 'release', p.release) ORDER BY p.ordinal, p.created_at, p.id), '[]'::json)
+    FROM trigger_point_records p WHERE p.clinic_id = ts.clinic_id AND p.session_id = ts.id),
+  'amendments', (
+    SELECT coalesce(json_agg(json_build_object('id', n.id, 'authorId', n.author_id,
+      'at', ${epochMs("n.created_at")}, 'reason', n.reason, 'changes', n.changes)
+      ORDER BY n.created_at, n.id), '[]'::json)
+    FROM note_amendments n WHERE n.clinic_id = ts.clinic_id AND n.session_id = ts.id)`;
+
+function timelineStatement(content: boolean) {
+  return (clinicId: string, clientId: string) => sql`
+    SELECT c.first_name, c.last_name, (
+      SELECT coalesce(json_agg(json_build_object(${timelineHeadColumns}${content ? timelineContentColumns : sql``})
+        ORDER BY coalesce(a.starts_at, ts.created_at), ts.id), '[]'::json)
+      FROM treatment_sessions ts
+      JOIN therapists th ON th.clinic_id = ts.clinic_id AND th.id = ts.therapist_id
+      LEFT JOIN appointments a ON a.clinic_id = ts.clinic_id AND a.id = ts.appointment_id
+      WHERE ts.clinic_id = c.clinic_id AND ts.client_id = c.id
+    ) AS charts
+    FROM clients c WHERE c.clinic_id = ${clinicId}::uuid AND c.id = ${clientId}::uuid`;
+}
+
+const clinicalTimelineStatement = timelineStatement(true);
+const deskTimelineStatement = timelineStatement(false);
 
 /** Unsigned charts opened before `before`, of one therapist or all, oldest first. */
 export async function loadUnsignedCharts(db: Db, clinicId: string, before: Date, therapistId: string | null) {

@@ -1,24 +1,19 @@
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import type { Chart, ChartHistory } from "../../core/api/charting";
-import { movementTestById, postureFindingById } from "../../core/charting";
+import type { Chart, ChartHistory, ChartPoint } from "../../core/api/charting";
+import { type ChartState, movementTestById, postureFindingById } from "../../core/charting";
 import { ApiError } from "../api/client";
 import { Alert } from "../ui/components";
 import { formatDateTime } from "../ui/time";
+import { amendmentChanges, changesNothing, describeChanges } from "./amend";
 import { amendChart, chartHistoryQuery, chartKeys } from "./api";
 import type { Note } from "./autosave";
 import { BodyChart } from "./BodyChart";
 import styles from "./Chart.module.css";
 import { NoteForm, SOAP } from "./NoteForm";
+import { PointCorrection } from "./PointCorrection";
+import { PointList } from "./PointList";
 import { fromApiPoint } from "./points";
-
-const NOTE_LABELS: Record<string, string> = {
-  ...Object.fromEntries(SOAP.map((s) => [s.field, s.label])),
-  painBefore: "Pain before",
-  painAfter: "Pain after",
-  clientNote: "For the client",
-  consultation: "Consultation",
-};
 
 function NoteView({ note }: { note: Note }) {
   return (
@@ -59,21 +54,6 @@ function NoteView({ note }: { note: Note }) {
   );
 }
 
-/** What an amendment changed, read from the note before and after it (field by field). */
-function describeChanges(before: ChartHistory["original"], after: ChartHistory["original"]): string[] {
-  const out: string[] = [];
-  for (const key of Object.keys(after.note) as (keyof Note)[]) {
-    const a = (before.note as Note)[key];
-    const b = (after.note as Note)[key];
-    if (JSON.stringify(a) === JSON.stringify(b)) continue;
-    const label = NOTE_LABELS[key] ?? key;
-    out.push(typeof b === "string" || typeof b === "number" ? `${label}: “${b}”` : `${label} changed`);
-  }
-  const pointsBefore = JSON.stringify(before.points);
-  if (pointsBefore !== JSON.stringify(after.points)) out.push("Trigger points changed");
-  return out;
-}
-
 /** The original as signed, then every amendment in order, each with author, time, reason and changes. */
 function History({ history, timeZone }: { history: ChartHistory; timeZone: string }) {
   return (
@@ -104,32 +84,25 @@ function History({ history, timeZone }: { history: ChartHistory; timeZone: strin
   );
 }
 
-/** Only the fields that differ from the signed note. */
-function changedFields(before: Note, after: Note): Partial<Note> {
-  const out: Partial<Note> = {};
-  for (const key of Object.keys(after) as (keyof Note)[]) {
-    if (JSON.stringify(before[key]) !== JSON.stringify(after[key])) Object.assign(out, { [key]: after[key] });
-  }
-  return out;
-}
-
 function AmendForm({ chart, onDone }: { chart: Chart; onDone: () => void }) {
   const queryClient = useQueryClient();
-  const original = chart.note as Note;
-  const [note, setNote] = useState<Note>(original);
+  const original: ChartState = { note: chart.note as Note, points: chart.points };
+  const [note, setNote] = useState<Note>(original.note);
+  const [points, setPoints] = useState<ChartPoint[]>(chart.points);
+  const [correcting, setCorrecting] = useState<string | null>(null);
   const [reason, setReason] = useState("");
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const changes = changedFields(original, note);
+  // Only what differs from the chart as it stands: the API keeps every field an amendment leaves out.
+  const changes = amendmentChanges(original, { note, points });
+  const corrected = points.find((p) => p.id === correcting);
   const submit = async () => {
     setError(null);
     if (reason.trim() === "") return setError("Say why the note is amended.");
-    if (Object.keys(changes).length === 0) return setError("Change something in the note first.");
+    if (changesNothing(changes)) return setError("Change something in the note or a point first.");
     setBusy(true);
     try {
-      // The whole note, not only the changed fields: the API fills fields left out with their
-      // defaults (NoteContentSchema.partial() keeps zod defaults), which would blank them.
-      await amendChart(chart.id, { reason: reason.trim(), changes: { note } });
+      await amendChart(chart.id, { reason: reason.trim(), changes });
       await queryClient.invalidateQueries({ queryKey: chartKeys.history(chart.id) });
       await queryClient.invalidateQueries({ queryKey: ["chart-opening"] });
       onDone();
@@ -152,6 +125,24 @@ function AmendForm({ chart, onDone }: { chart: Chart; onDone: () => void }) {
         <textarea id="kw-amend-reason" rows={2} value={reason} onChange={(e) => setReason(e.target.value)} />
       </div>
       <NoteForm note={note} onChange={(patch) => setNote((n) => ({ ...n, ...patch }))} />
+      {points.length > 0 ? (
+        <div className={styles.stack}>
+          <h4 className={styles.historyTitle}>Correct a trigger point</h4>
+          <PointList
+            points={points.map(fromApiPoint)}
+            selectedId={correcting}
+            onSelect={(id) => setCorrecting((current) => (current === id ? null : id))}
+          />
+          {corrected ? (
+            <PointCorrection
+              point={corrected}
+              onChange={(patch) =>
+                setPoints((list) => list.map((p) => (p.id === corrected.id ? { ...p, ...patch } : p)))
+              }
+            />
+          ) : null}
+        </div>
+      ) : null}
       {error ? <Alert tone="danger">{error}</Alert> : null}
       <div className={styles.actions}>
         <button type="button" className={styles.secondaryButton} onClick={onDone}>
@@ -185,7 +176,7 @@ export function SignedChart({ chart, timeZone }: { chart: Chart; timeZone: strin
         <NoteView note={chart.note as Note} />
         {chart.canWrite && !amending ? (
           <button type="button" className={styles.secondaryButton} onClick={() => setAmending(true)}>
-            Amend note
+            Amend note or points
           </button>
         ) : null}
       </section>
