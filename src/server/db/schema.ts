@@ -18,6 +18,7 @@ import {
   index,
   integer,
   jsonb,
+  numeric,
   pgEnum,
   pgTable,
   primaryKey,
@@ -525,6 +526,13 @@ export const appointments = pgTable(
     index("appointments_client_idx").on(t.clinicId, t.clientId, t.startsAt),
     // One therapist's figures in the reports (src/server/reports).
     index("appointments_therapist_start_idx").on(t.clinicId, t.therapistId, t.startsAt),
+    // The reports' per-client figures (visits, no-shows): narrow partial indexes, see ADR 0024.
+    index("appointments_completed_idx")
+      .on(t.clinicId, t.startsAt, t.clientId, t.therapistId)
+      .where(sql`status = 'completed'`),
+    index("appointments_missed_idx")
+      .on(t.clinicId, t.startsAt)
+      .where(sql`status IN ('no_show', 'cancelled')`),
   ],
 );
 
@@ -995,5 +1003,86 @@ export const auditEvents = pgTable(
     index("audit_events_confirm_idx")
       .on(t.clinicId, t.entityId, t.at)
       .where(sql`action = 'confirm' AND entity = 'appointment'`),
+  ],
+);
+
+/**
+ * The reports' per-day summary of appointments (docs/decisions/0024-reports-summary.md): counts and
+ * booked seconds per clinic-local day, therapist, room, status, source, whether it carried a request
+ * expiry, and, for cancellations, the whole hours of notice (clamped to -1…337, enough to compare with
+ * any cancellation window of 0–336 hours). Derived data, written only by the triggers of migration
+ * 0019 in the same transaction as the appointment change; never written by application code.
+ */
+export const reportAppointmentDays = pgTable(
+  "report_appointment_days",
+  {
+    clinicId: clinicId().references(() => clinics.id, { onDelete: "cascade" }),
+    day: date("day", { mode: "string" }).notNull(),
+    therapistId: uuid("therapist_id").notNull(),
+    roomId: uuid("room_id"),
+    status: appointmentStatus("status").notNull(),
+    source: appointmentSource("source").notNull(),
+    expiring: boolean("expiring").notNull(),
+    noticeHours: smallint("notice_hours"),
+    appointments: integer("appointments").notNull(),
+    seconds: numeric("seconds").notNull(),
+  },
+  (t) => [
+    unique("report_appointment_days_key")
+      .on(t.clinicId, t.day, t.therapistId, t.roomId, t.status, t.source, t.expiring, t.noticeHours)
+      .nullsNotDistinct(),
+    index("report_appointment_days_therapist_idx").on(t.clinicId, t.therapistId, t.day),
+    index("report_appointment_days_empty_idx").on(t.clinicId).where(sql`appointments = 0`),
+  ],
+);
+
+/**
+ * Appointments staff confirmed (the audit log's first `confirm` event), with what the appointments
+ * report needs to count requests and the median time to confirm. Kept by migration 0019's triggers
+ * on audit_events and appointments; removed with its appointment.
+ */
+export const reportConfirmations = pgTable(
+  "report_confirmations",
+  {
+    clinicId: clinicId(),
+    appointmentId: uuid("appointment_id").notNull(),
+    therapistId: uuid("therapist_id").notNull(),
+    startsAt: instant("starts_at").notNull(),
+    createdAt: instant("created_at").notNull(),
+    /** Booked as a request (requested or declined, or with a request expiry). */
+    flagged: boolean("flagged").notNull(),
+    confirmedAt: instant("confirmed_at").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.clinicId, t.appointmentId] }),
+    foreignKey({
+      columns: [t.clinicId, t.appointmentId],
+      foreignColumns: [appointments.clinicId, appointments.id],
+    }).onDelete("cascade"),
+    index("report_confirmations_start_idx").on(t.clinicId, t.startsAt),
+    index("report_confirmations_therapist_idx").on(t.clinicId, t.therapistId, t.startsAt),
+  ],
+);
+
+/**
+ * Each client's first visit (first completed appointment anywhere in the clinic) and the first
+ * booking after it (requested, confirmed, completed or no-show): the clients report's new clients
+ * and retention. Kept by migration 0019's trigger on appointments.
+ */
+export const reportClientFirsts = pgTable(
+  "report_client_firsts",
+  {
+    clinicId: clinicId(),
+    clientId: uuid("client_id").notNull(),
+    firstVisitAt: instant("first_visit_at").notNull(),
+    againAt: instant("again_at"),
+  },
+  (t) => [
+    primaryKey({ columns: [t.clinicId, t.clientId] }),
+    foreignKey({
+      columns: [t.clinicId, t.clientId],
+      foreignColumns: [clients.clinicId, clients.id],
+    }).onDelete("cascade"),
+    index("report_client_firsts_first_idx").on(t.clinicId, t.firstVisitAt),
   ],
 );

@@ -1,0 +1,190 @@
+CREATE TABLE "report_appointment_days" (
+	"clinic_id" uuid NOT NULL,
+	"day" date NOT NULL,
+	"therapist_id" uuid NOT NULL,
+	"room_id" uuid,
+	"status" "appointment_status" NOT NULL,
+	"source" "appointment_source" NOT NULL,
+	"expiring" boolean NOT NULL,
+	"notice_hours" smallint,
+	"appointments" integer NOT NULL,
+	"seconds" numeric NOT NULL,
+	CONSTRAINT "report_appointment_days_key" UNIQUE NULLS NOT DISTINCT("clinic_id","day","therapist_id","room_id","status","source","expiring","notice_hours")
+);
+--> statement-breakpoint
+CREATE TABLE "report_client_firsts" (
+	"clinic_id" uuid NOT NULL,
+	"client_id" uuid NOT NULL,
+	"first_visit_at" timestamp with time zone NOT NULL,
+	"again_at" timestamp with time zone,
+	CONSTRAINT "report_client_firsts_clinic_id_client_id_pk" PRIMARY KEY("clinic_id","client_id")
+);
+--> statement-breakpoint
+CREATE TABLE "report_confirmations" (
+	"clinic_id" uuid NOT NULL,
+	"appointment_id" uuid NOT NULL,
+	"therapist_id" uuid NOT NULL,
+	"starts_at" timestamp with time zone NOT NULL,
+	"created_at" timestamp with time zone NOT NULL,
+	"flagged" boolean NOT NULL,
+	"confirmed_at" timestamp with time zone NOT NULL,
+	CONSTRAINT "report_confirmations_clinic_id_appointment_id_pk" PRIMARY KEY("clinic_id","appointment_id")
+);
+--> statement-breakpoint
+ALTER TABLE "report_appointment_days" ADD CONSTRAINT "report_appointment_days_clinic_id_clinics_id_fk" FOREIGN KEY ("clinic_id") REFERENCES "public"."clinics"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "report_client_firsts" ADD CONSTRAINT "report_client_firsts_clinic_id_client_id_clients_clinic_id_id_fk" FOREIGN KEY ("clinic_id","client_id") REFERENCES "public"."clients"("clinic_id","id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "report_confirmations" ADD CONSTRAINT "report_confirmations_clinic_id_appointment_id_appointments_clinic_id_id_fk" FOREIGN KEY ("clinic_id","appointment_id") REFERENCES "public"."appointments"("clinic_id","id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+CREATE INDEX "report_appointment_days_therapist_idx" ON "report_appointment_days" USING btree ("clinic_id","therapist_id","day");--> statement-breakpoint
+CREATE INDEX "report_appointment_days_empty_idx" ON "report_appointment_days" USING btree ("clinic_id") WHERE appointments = 0;--> statement-breakpoint
+CREATE INDEX "report_client_firsts_first_idx" ON "report_client_firsts" USING btree ("clinic_id","first_visit_at");--> statement-breakpoint
+CREATE INDEX "report_confirmations_start_idx" ON "report_confirmations" USING btree ("clinic_id","starts_at");--> statement-breakpoint
+CREATE INDEX "report_confirmations_therapist_idx" ON "report_confirmations" USING btree ("clinic_id","therapist_id","starts_at");--> statement-breakpoint
+CREATE INDEX "appointments_completed_idx" ON "appointments" USING btree ("clinic_id","starts_at","client_id","therapist_id") WHERE status = 'completed';--> statement-breakpoint
+CREATE INDEX "appointments_missed_idx" ON "appointments" USING btree ("clinic_id","starts_at") WHERE status IN ('no_show', 'cancelled');--> statement-breakpoint
+-- The reports' summaries (docs/decisions/0024-reports-summary.md) are kept by the database itself, in
+-- the transaction that changes an appointment or records a confirmation, so no code path can forget
+-- them. Statement-level triggers with transition tables: a bulk insert of 200,000 appointments is one
+-- grouped upsert, a single status change a handful of index look-ups.
+--
+-- The statement that folds appointment rows (with a sign: +1 added, -1 removed) into the per-day
+-- summary; `source` is a query over rows of appointments with a `sign` column. Shared by the
+-- triggers and by report_rebuild, so the two cannot count differently.
+CREATE FUNCTION report_days_upsert_sql(source text) RETURNS text LANGUAGE sql IMMUTABLE AS $$
+  SELECT format($q$
+    INSERT INTO report_appointment_days AS r (clinic_id, day, therapist_id, room_id, status, source, expiring,
+      notice_hours, appointments, seconds)
+    SELECT x.clinic_id, (x.starts_at AT TIME ZONE c.time_zone)::date, x.therapist_id, x.room_id, x.status, x.source,
+      x.request_expires_at IS NOT NULL,
+      CASE WHEN x.status = 'cancelled'
+        THEN least(greatest(floor(extract(epoch FROM x.starts_at - x.updated_at) / 3600), -1), 337)::smallint END,
+      sum(x.sign)::int, sum(x.sign * extract(epoch FROM x.ends_at - x.starts_at))
+    FROM (%s) x JOIN clinics c ON c.id = x.clinic_id
+    GROUP BY 1, 2, 3, 4, 5, 6, 7, 8
+    HAVING sum(x.sign) <> 0 OR sum(x.sign * extract(epoch FROM x.ends_at - x.starts_at)) <> 0
+    ON CONFLICT ON CONSTRAINT report_appointment_days_key DO UPDATE
+      SET appointments = r.appointments + excluded.appointments, seconds = r.seconds + excluded.seconds
+  $q$, source)
+$$;
+--> statement-breakpoint
+-- Each touched client's first visit and first booking after it, recomputed from appointments.
+CREATE FUNCTION report_client_firsts_sql(clients text) RETURNS text LANGUAGE sql IMMUTABLE AS $$
+  SELECT format($q$
+    WITH t AS (SELECT DISTINCT clinic_id, client_id FROM (%s) t),
+    f AS (
+      SELECT t.clinic_id, t.client_id, (SELECT min(a.starts_at) FROM appointments a
+        WHERE a.clinic_id = t.clinic_id AND a.client_id = t.client_id AND a.status = 'completed') AS first_at
+      FROM t
+    ), gone AS (
+      DELETE FROM report_client_firsts r USING f
+      WHERE f.first_at IS NULL AND r.clinic_id = f.clinic_id AND r.client_id = f.client_id
+    )
+    INSERT INTO report_client_firsts AS r (clinic_id, client_id, first_visit_at, again_at)
+    SELECT f.clinic_id, f.client_id, f.first_at, (SELECT min(a.starts_at) FROM appointments a
+        WHERE a.clinic_id = f.clinic_id AND a.client_id = f.client_id
+          AND a.status IN ('requested', 'confirmed', 'completed', 'no_show') AND a.starts_at > f.first_at)
+    FROM f WHERE f.first_at IS NOT NULL
+    ON CONFLICT (clinic_id, client_id) DO UPDATE
+      SET first_visit_at = excluded.first_visit_at, again_at = excluded.again_at
+      WHERE (r.first_visit_at, r.again_at) IS DISTINCT FROM (excluded.first_visit_at, excluded.again_at)
+  $q$, clients)
+$$;
+--> statement-breakpoint
+-- A confirmed appointment's row in report_confirmations, from the appointment and its confirm events.
+CREATE FUNCTION report_confirmations_sql(appointments text) RETURNS text LANGUAGE sql IMMUTABLE AS $$
+  SELECT format($q$
+    INSERT INTO report_confirmations AS r (clinic_id, appointment_id, therapist_id, starts_at, created_at, flagged,
+      confirmed_at)
+    SELECT n.clinic_id, n.id, n.therapist_id, n.starts_at, n.created_at,
+      n.status IN ('requested', 'declined') OR n.request_expires_at IS NOT NULL, min(e.at)
+    FROM (%s) n JOIN audit_events e ON e.clinic_id = n.clinic_id AND e.entity_id = n.id::text
+      AND e.action = 'confirm' AND e.entity = 'appointment'
+    GROUP BY n.clinic_id, n.id, n.therapist_id, n.starts_at, n.created_at, n.status, n.request_expires_at
+    ON CONFLICT (clinic_id, appointment_id) DO UPDATE
+      SET therapist_id = excluded.therapist_id, starts_at = excluded.starts_at, created_at = excluded.created_at,
+        flagged = excluded.flagged, confirmed_at = excluded.confirmed_at
+      WHERE (r.therapist_id, r.starts_at, r.created_at, r.flagged, r.confirmed_at)
+        IS DISTINCT FROM (excluded.therapist_id, excluded.starts_at, excluded.created_at, excluded.flagged,
+          excluded.confirmed_at)
+  $q$, appointments)
+$$;
+--> statement-breakpoint
+CREATE FUNCTION report_appointments_changed() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+  cols constant text := 'id, clinic_id, client_id, therapist_id, room_id, status, source, starts_at, ends_at, '
+    'created_at, updated_at, request_expires_at';
+  changes text;
+BEGIN
+  -- The transition tables are visible to the dynamic statements run here (same SPI connection).
+  IF TG_OP = 'INSERT' THEN
+    changes := format('SELECT %s, 1 AS sign FROM new_rows', cols);
+    EXECUTE report_confirmations_sql(format('SELECT %s FROM new_rows', cols));
+  ELSIF TG_OP = 'DELETE' THEN
+    changes := format('SELECT %s, -1 AS sign FROM old_rows', cols);
+    -- report_confirmations rows go with their appointment (foreign key, on delete cascade).
+  ELSE
+    changes := format('SELECT %1$s, 1 AS sign FROM new_rows UNION ALL SELECT %1$s, -1 FROM old_rows', cols);
+    EXECUTE report_confirmations_sql(format('SELECT %s FROM new_rows', cols));
+  END IF;
+  EXECUTE report_days_upsert_sql(changes);
+  -- Keys that dropped to nothing (a partial index keeps them few and quick to find).
+  DELETE FROM report_appointment_days WHERE appointments = 0;
+  EXECUTE report_client_firsts_sql(changes);
+  RETURN NULL;
+END;
+$$;
+--> statement-breakpoint
+CREATE TRIGGER report_appointments_inserted AFTER INSERT ON "appointments"
+  REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION report_appointments_changed();
+--> statement-breakpoint
+CREATE TRIGGER report_appointments_updated AFTER UPDATE ON "appointments"
+  REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION report_appointments_changed();
+--> statement-breakpoint
+CREATE TRIGGER report_appointments_deleted AFTER DELETE ON "appointments"
+  REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION report_appointments_changed();
+--> statement-breakpoint
+-- A confirm event: the appointment's confirmation time is its first one. The audit log is append-only,
+-- so only inserts matter.
+CREATE FUNCTION report_audit_recorded() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF EXISTS (SELECT 1 FROM new_events WHERE action = 'confirm' AND entity = 'appointment') THEN
+    EXECUTE report_confirmations_sql($q$
+      SELECT a.id, a.clinic_id, a.therapist_id, a.status, a.starts_at, a.created_at, a.request_expires_at
+      FROM new_events e JOIN appointments a ON a.clinic_id = e.clinic_id
+        AND a.id = CASE WHEN e.entity_id ~* '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$'
+          THEN e.entity_id::uuid END
+      WHERE e.action = 'confirm' AND e.entity = 'appointment'
+    $q$);
+  END IF;
+  RETURN NULL;
+END;
+$$;
+--> statement-breakpoint
+CREATE TRIGGER report_audit_recorded AFTER INSERT ON "audit_events"
+  REFERENCING NEW TABLE AS new_events FOR EACH STATEMENT EXECUTE FUNCTION report_audit_recorded();
+--> statement-breakpoint
+-- Recomputes one clinic's summaries from its appointments and audit log: the back-fill below, and a
+-- change of the clinic's time zone (the summary's days are local days).
+CREATE FUNCTION report_rebuild(clinic uuid) RETURNS void LANGUAGE plpgsql AS $$
+DECLARE
+  everything text := format($q$SELECT a.*, 1 AS sign FROM appointments a WHERE a.clinic_id = %L::uuid$q$, clinic);
+BEGIN
+  DELETE FROM report_appointment_days WHERE clinic_id = clinic;
+  DELETE FROM report_confirmations WHERE clinic_id = clinic;
+  DELETE FROM report_client_firsts WHERE clinic_id = clinic;
+  EXECUTE report_days_upsert_sql(everything);
+  EXECUTE report_confirmations_sql(everything);
+  EXECUTE report_client_firsts_sql(everything);
+END;
+$$;
+--> statement-breakpoint
+CREATE FUNCTION report_clinic_zone_changed() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  PERFORM report_rebuild(NEW.id);
+  RETURN NULL;
+END;
+$$;
+--> statement-breakpoint
+CREATE TRIGGER report_clinic_zone_changed AFTER UPDATE OF time_zone ON "clinics"
+  FOR EACH ROW WHEN (OLD.time_zone IS DISTINCT FROM NEW.time_zone) EXECUTE FUNCTION report_clinic_zone_changed();
+--> statement-breakpoint
+SELECT report_rebuild(id) FROM clinics;
