@@ -1007,32 +1007,47 @@ export const auditEvents = pgTable(
 );
 
 /**
- * The reports' per-day summary of appointments (docs/decisions/0024-reports-summary.md): counts and
- * booked seconds per clinic-local day, therapist, room, status, source, whether it carried a request
- * expiry, and, for cancellations, the whole hours of notice (clamped to -1…337, enough to compare with
- * any cancellation window of 0–336 hours). Derived data, written only by the triggers of migration
- * 0019 in the same transaction as the appointment change; never written by application code.
+ * The reports' per-day summaries of appointments (docs/decisions/0024-reports-summary.md). Derived
+ * data, written only by the triggers of migration 0019 in the same transaction as the appointment
+ * change (never by application code); days are local days in the clinic's time zone and "late" uses
+ * the clinic's cancellation window, so a change of either rebuilds the clinic's rows.
+ *
+ * report_clinic_days: the clinic's appointments per day, status, source, whether the booking carried
+ * a request expiry, and whether it was a late cancellation (the appointments and no-shows reports).
  */
-export const reportAppointmentDays = pgTable(
-  "report_appointment_days",
+export const reportClinicDays = pgTable(
+  "report_clinic_days",
+  {
+    clinicId: clinicId().references(() => clinics.id, { onDelete: "cascade" }),
+    day: date("day", { mode: "string" }).notNull(),
+    status: appointmentStatus("status").notNull(),
+    source: appointmentSource("source").notNull(),
+    expiring: boolean("expiring").notNull(),
+    late: boolean("late").notNull(),
+    appointments: integer("appointments").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.clinicId, t.day, t.status, t.source, t.expiring, t.late] }),
+    // Keys whose count fell to nothing, found and removed by the triggers right away.
+    index("report_clinic_days_empty_idx").on(t.clinicId).where(sql`appointments = 0`),
+  ],
+);
+
+/** Booked (confirmed, completed, no-show) appointments and their seconds per day, therapist and room: utilisation. */
+export const reportBookedDays = pgTable(
+  "report_booked_days",
   {
     clinicId: clinicId().references(() => clinics.id, { onDelete: "cascade" }),
     day: date("day", { mode: "string" }).notNull(),
     therapistId: uuid("therapist_id").notNull(),
     roomId: uuid("room_id"),
-    status: appointmentStatus("status").notNull(),
-    source: appointmentSource("source").notNull(),
-    expiring: boolean("expiring").notNull(),
-    noticeHours: smallint("notice_hours"),
     appointments: integer("appointments").notNull(),
     seconds: numeric("seconds").notNull(),
   },
   (t) => [
-    unique("report_appointment_days_key")
-      .on(t.clinicId, t.day, t.therapistId, t.roomId, t.status, t.source, t.expiring, t.noticeHours)
-      .nullsNotDistinct(),
-    index("report_appointment_days_therapist_idx").on(t.clinicId, t.therapistId, t.day),
-    index("report_appointment_days_empty_idx").on(t.clinicId).where(sql`appointments = 0`),
+    unique("report_booked_days_key").on(t.clinicId, t.day, t.therapistId, t.roomId).nullsNotDistinct(),
+    index("report_booked_days_therapist_idx").on(t.clinicId, t.therapistId, t.day),
+    index("report_booked_days_empty_idx").on(t.clinicId).where(sql`appointments = 0`),
   ],
 );
 

@@ -1,7 +1,7 @@
 /**
  * The reports' summaries (migration 0019, docs/decisions/0024-reports-summary.md) are kept by database
  * triggers. After each kind of change (inserts, status changes, reschedules, moves to another
- * therapist or room, deletes, confirmations, a new clinic time zone) every summary table must equal
+ * therapist or room, deletes, confirmations, a new clinic time zone or cancellation window) every summary table must equal
  * a recomputation, done here in plain code from the appointments and the audit log.
  */
 import { randomUUID } from "node:crypto";
@@ -59,9 +59,14 @@ const ms = (value: unknown) => new Date(value as string | Date).getTime();
 async function stored(db: Db, clinicId: string) {
   const days = await rowsOf(
     db,
-    sql`SELECT day::text AS day, therapist_id::text AS therapist_id, room_id::text AS room_id, status::text AS status,
-      source::text AS source, expiring, notice_hours, appointments, seconds::float8 AS seconds
-    FROM report_appointment_days WHERE clinic_id = ${clinicId}::uuid`,
+    sql`SELECT day::text AS day, status::text AS status, source::text AS source, expiring, late, appointments
+    FROM report_clinic_days WHERE clinic_id = ${clinicId}::uuid`,
+  );
+  const booked = await rowsOf(
+    db,
+    sql`SELECT day::text AS day, therapist_id::text AS therapist_id, room_id::text AS room_id, appointments,
+      seconds::float8 AS seconds
+    FROM report_booked_days WHERE clinic_id = ${clinicId}::uuid`,
   );
   const confirmations = await rowsOf(
     db,
@@ -74,10 +79,10 @@ async function stored(db: Db, clinicId: string) {
   );
   return {
     days: days
-      .map(
-        (r) =>
-          `${r.day}|${r.therapist_id}|${r.room_id}|${r.status}|${r.source}|${r.expiring}|${r.notice_hours}|${r.appointments}|${Number(r.seconds)}`,
-      )
+      .map((r) => `${r.day}|${r.status}|${r.source}|${r.expiring}|${r.late}|${r.appointments}`)
+      .sort(),
+    booked: booked
+      .map((r) => `${r.day}|${r.therapist_id}|${r.room_id}|${r.appointments}|${Number(r.seconds)}`)
       .sort(),
     confirmations: confirmations
       .map(
@@ -102,28 +107,21 @@ async function recomputed(db: Db, clinicId: string) {
     .where(
       sql`${auditEvents.clinicId} = ${clinicId}::uuid AND action = 'confirm' AND entity = 'appointment'`,
     );
-  const days = new Map<string, { n: number; seconds: number }>();
+  const windowMs = (clinic?.policies.cancellationWindowHours as number) * HOUR;
+  const days = new Map<string, number>();
+  const booked = new Map<string, { n: number; seconds: number }>();
   for (const a of rows) {
     const startsAt = a.startsAt.getTime();
-    const notice =
-      a.status === "cancelled"
-        ? Math.min(337, Math.max(-1, Math.floor((startsAt - a.updatedAt.getTime()) / HOUR)))
-        : null;
-    const key = [
-      instantToLocal(startsAt, zone).date,
-      a.therapistId,
-      a.roomId,
-      a.status,
-      a.source,
-      a.requestExpiresAt !== null,
-      notice,
-    ]
-      .map(String)
-      .join("|");
-    const entry = days.get(key) ?? { n: 0, seconds: 0 };
+    const day = instantToLocal(startsAt, zone).date;
+    const late = a.status === "cancelled" && a.updatedAt.getTime() > startsAt - windowMs;
+    const key = [day, a.status, a.source, a.requestExpiresAt !== null, late].join("|");
+    days.set(key, (days.get(key) ?? 0) + 1);
+    if (!["confirmed", "completed", "no_show"].includes(a.status)) continue;
+    const bookedKey = `${day}|${a.therapistId}|${a.roomId}`;
+    const entry = booked.get(bookedKey) ?? { n: 0, seconds: 0 };
     entry.n++;
     entry.seconds += (a.endsAt.getTime() - startsAt) / 1000;
-    days.set(key, entry);
+    booked.set(bookedKey, entry);
   }
   const confirmedAt = new Map<string, number>();
   for (const e of events) {
@@ -149,7 +147,8 @@ async function recomputed(db: Db, clinicId: string) {
     firsts.push(`${clientId}|${first}|${later.length ? Math.min(...later) : null}`);
   }
   return {
-    days: [...days].map(([key, v]) => `${key}|${v.n}|${v.seconds}`).sort(),
+    days: [...days].map(([key, n]) => `${key}|${n}`).sort(),
+    booked: [...booked].map(([key, v]) => `${key}|${v.n}|${v.seconds}`).sort(),
     confirmations: confirmations.sort(),
     firsts: firsts.sort(),
   };
@@ -182,7 +181,7 @@ function randomAppointment(g: Gen, world: World, slot: () => number): RawAppoint
 }
 
 describe("report summaries follow every appointment change", () => {
-  it("equal a recomputation after inserts, confirmations, updates, deletes and a time zone change", async () => {
+  it("equal a recomputation after inserts, confirmations, updates, deletes, a time zone change and a new cancellation window", async () => {
     const db = database.db;
     for (const seed of [1, 2, 3]) {
       const g = generator(seed);
@@ -287,10 +286,18 @@ describe("report summaries follow every appointment change", () => {
 
       await db.update(clinics).set({ timeZone: "Australia/Adelaide" }).where(eq(clinics.id, clinicId));
       await expectInStep(db, clinicId, `seed ${seed}: after a time zone change`);
+      await db
+        .update(clinics)
+        .set({
+          policies: sql`jsonb_set(policies, '{cancellationWindowHours}', ${String(g.int(0, 72))}::jsonb)`,
+        })
+        .where(eq(clinics.id, clinicId));
+      await expectInStep(db, clinicId, `seed ${seed}: after a new cancellation window`);
 
       await db.delete(appointments).where(eq(appointments.clinicId, clinicId));
       await expectInStep(db, clinicId, `seed ${seed}: after deleting everything`);
-      expect((await stored(db, clinicId)).days, "nothing left behind").toEqual([]);
+      const left = await stored(db, clinicId);
+      expect([...left.days, ...left.booked], "nothing left behind").toEqual([]);
     }
   });
 });

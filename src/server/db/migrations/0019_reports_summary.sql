@@ -1,15 +1,11 @@
-CREATE TABLE "report_appointment_days" (
+CREATE TABLE "report_booked_days" (
 	"clinic_id" uuid NOT NULL,
 	"day" date NOT NULL,
 	"therapist_id" uuid NOT NULL,
 	"room_id" uuid,
-	"status" "appointment_status" NOT NULL,
-	"source" "appointment_source" NOT NULL,
-	"expiring" boolean NOT NULL,
-	"notice_hours" smallint,
 	"appointments" integer NOT NULL,
 	"seconds" numeric NOT NULL,
-	CONSTRAINT "report_appointment_days_key" UNIQUE NULLS NOT DISTINCT("clinic_id","day","therapist_id","room_id","status","source","expiring","notice_hours")
+	CONSTRAINT "report_booked_days_key" UNIQUE NULLS NOT DISTINCT("clinic_id","day","therapist_id","room_id")
 );
 --> statement-breakpoint
 CREATE TABLE "report_client_firsts" (
@@ -18,6 +14,17 @@ CREATE TABLE "report_client_firsts" (
 	"first_visit_at" timestamp with time zone NOT NULL,
 	"again_at" timestamp with time zone,
 	CONSTRAINT "report_client_firsts_clinic_id_client_id_pk" PRIMARY KEY("clinic_id","client_id")
+);
+--> statement-breakpoint
+CREATE TABLE "report_clinic_days" (
+	"clinic_id" uuid NOT NULL,
+	"day" date NOT NULL,
+	"status" "appointment_status" NOT NULL,
+	"source" "appointment_source" NOT NULL,
+	"expiring" boolean NOT NULL,
+	"late" boolean NOT NULL,
+	"appointments" integer NOT NULL,
+	CONSTRAINT "report_clinic_days_clinic_id_day_status_source_expiring_late_pk" PRIMARY KEY("clinic_id","day","status","source","expiring","late")
 );
 --> statement-breakpoint
 CREATE TABLE "report_confirmations" (
@@ -31,12 +38,14 @@ CREATE TABLE "report_confirmations" (
 	CONSTRAINT "report_confirmations_clinic_id_appointment_id_pk" PRIMARY KEY("clinic_id","appointment_id")
 );
 --> statement-breakpoint
-ALTER TABLE "report_appointment_days" ADD CONSTRAINT "report_appointment_days_clinic_id_clinics_id_fk" FOREIGN KEY ("clinic_id") REFERENCES "public"."clinics"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "report_booked_days" ADD CONSTRAINT "report_booked_days_clinic_id_clinics_id_fk" FOREIGN KEY ("clinic_id") REFERENCES "public"."clinics"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "report_client_firsts" ADD CONSTRAINT "report_client_firsts_clinic_id_client_id_clients_clinic_id_id_fk" FOREIGN KEY ("clinic_id","client_id") REFERENCES "public"."clients"("clinic_id","id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "report_clinic_days" ADD CONSTRAINT "report_clinic_days_clinic_id_clinics_id_fk" FOREIGN KEY ("clinic_id") REFERENCES "public"."clinics"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "report_confirmations" ADD CONSTRAINT "report_confirmations_clinic_id_appointment_id_appointments_clinic_id_id_fk" FOREIGN KEY ("clinic_id","appointment_id") REFERENCES "public"."appointments"("clinic_id","id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
-CREATE INDEX "report_appointment_days_therapist_idx" ON "report_appointment_days" USING btree ("clinic_id","therapist_id","day");--> statement-breakpoint
-CREATE INDEX "report_appointment_days_empty_idx" ON "report_appointment_days" USING btree ("clinic_id") WHERE appointments = 0;--> statement-breakpoint
+CREATE INDEX "report_booked_days_therapist_idx" ON "report_booked_days" USING btree ("clinic_id","therapist_id","day");--> statement-breakpoint
+CREATE INDEX "report_booked_days_empty_idx" ON "report_booked_days" USING btree ("clinic_id") WHERE appointments = 0;--> statement-breakpoint
 CREATE INDEX "report_client_firsts_first_idx" ON "report_client_firsts" USING btree ("clinic_id","first_visit_at");--> statement-breakpoint
+CREATE INDEX "report_clinic_days_empty_idx" ON "report_clinic_days" USING btree ("clinic_id") WHERE appointments = 0;--> statement-breakpoint
 CREATE INDEX "report_confirmations_start_idx" ON "report_confirmations" USING btree ("clinic_id","starts_at");--> statement-breakpoint
 CREATE INDEX "report_confirmations_therapist_idx" ON "report_confirmations" USING btree ("clinic_id","therapist_id","starts_at");--> statement-breakpoint
 CREATE INDEX "appointments_completed_idx" ON "appointments" USING btree ("clinic_id","starts_at","client_id","therapist_id") WHERE status = 'completed';--> statement-breakpoint
@@ -46,22 +55,36 @@ CREATE INDEX "appointments_missed_idx" ON "appointments" USING btree ("clinic_id
 -- them. Statement-level triggers with transition tables: a bulk insert of 200,000 appointments is one
 -- grouped upsert, a single status change a handful of index look-ups.
 --
--- The statement that folds appointment rows (with a sign: +1 added, -1 removed) into the per-day
--- summary; `source` is a query over rows of appointments with a `sign` column. Shared by the
--- triggers and by report_rebuild, so the two cannot count differently.
-CREATE FUNCTION report_days_upsert_sql(source text) RETURNS text LANGUAGE sql IMMUTABLE AS $$
+-- The statements that fold appointment rows (with a sign: +1 added, -1 removed) into the per-day
+-- summaries; `source` is a query over rows of appointments with a `sign` column. Shared by the
+-- triggers and by report_rebuild, so the two cannot count differently. "Late" is the clinic's own
+-- cancellation window (a change of it rebuilds the clinic, see below).
+CREATE FUNCTION report_clinic_days_sql(source text) RETURNS text LANGUAGE sql IMMUTABLE AS $$
   SELECT format($q$
-    INSERT INTO report_appointment_days AS r (clinic_id, day, therapist_id, room_id, status, source, expiring,
-      notice_hours, appointments, seconds)
-    SELECT x.clinic_id, (x.starts_at AT TIME ZONE c.time_zone)::date, x.therapist_id, x.room_id, x.status, x.source,
+    INSERT INTO report_clinic_days AS r (clinic_id, day, status, source, expiring, late, appointments)
+    SELECT x.clinic_id, (x.starts_at AT TIME ZONE c.time_zone)::date, x.status, x.source,
       x.request_expires_at IS NOT NULL,
-      CASE WHEN x.status = 'cancelled'
-        THEN least(greatest(floor(extract(epoch FROM x.starts_at - x.updated_at) / 3600), -1), 337)::smallint END,
+      COALESCE(x.status = 'cancelled' AND x.updated_at > x.starts_at
+        - make_interval(hours => (c.policies->>'cancellationWindowHours')::int), false),
+      sum(x.sign)::int
+    FROM (%s) x JOIN clinics c ON c.id = x.clinic_id
+    GROUP BY 1, 2, 3, 4, 5, 6
+    HAVING sum(x.sign) <> 0
+    ON CONFLICT (clinic_id, day, status, source, expiring, late) DO UPDATE
+      SET appointments = r.appointments + excluded.appointments
+  $q$, source)
+$$;
+--> statement-breakpoint
+CREATE FUNCTION report_booked_days_sql(source text) RETURNS text LANGUAGE sql IMMUTABLE AS $$
+  SELECT format($q$
+    INSERT INTO report_booked_days AS r (clinic_id, day, therapist_id, room_id, appointments, seconds)
+    SELECT x.clinic_id, (x.starts_at AT TIME ZONE c.time_zone)::date, x.therapist_id, x.room_id,
       sum(x.sign)::int, sum(x.sign * extract(epoch FROM x.ends_at - x.starts_at))
     FROM (%s) x JOIN clinics c ON c.id = x.clinic_id
-    GROUP BY 1, 2, 3, 4, 5, 6, 7, 8
+    WHERE x.status IN ('confirmed', 'completed', 'no_show')
+    GROUP BY 1, 2, 3, 4
     HAVING sum(x.sign) <> 0 OR sum(x.sign * extract(epoch FROM x.ends_at - x.starts_at)) <> 0
-    ON CONFLICT ON CONSTRAINT report_appointment_days_key DO UPDATE
+    ON CONFLICT ON CONSTRAINT report_booked_days_key DO UPDATE
       SET appointments = r.appointments + excluded.appointments, seconds = r.seconds + excluded.seconds
   $q$, source)
 $$;
@@ -125,9 +148,11 @@ BEGIN
     changes := format('SELECT %1$s, 1 AS sign FROM new_rows UNION ALL SELECT %1$s, -1 FROM old_rows', cols);
     EXECUTE report_confirmations_sql(format('SELECT %s FROM new_rows', cols));
   END IF;
-  EXECUTE report_days_upsert_sql(changes);
-  -- Keys that dropped to nothing (a partial index keeps them few and quick to find).
-  DELETE FROM report_appointment_days WHERE appointments = 0;
+  EXECUTE report_clinic_days_sql(changes);
+  EXECUTE report_booked_days_sql(changes);
+  -- Keys that dropped to nothing (partial indexes find them at once).
+  DELETE FROM report_clinic_days WHERE appointments = 0;
+  DELETE FROM report_booked_days WHERE appointments = 0;
   EXECUTE report_client_firsts_sql(changes);
   RETURN NULL;
 END;
@@ -163,28 +188,32 @@ CREATE TRIGGER report_audit_recorded AFTER INSERT ON "audit_events"
   REFERENCING NEW TABLE AS new_events FOR EACH STATEMENT EXECUTE FUNCTION report_audit_recorded();
 --> statement-breakpoint
 -- Recomputes one clinic's summaries from its appointments and audit log: the back-fill below, and a
--- change of the clinic's time zone (the summary's days are local days).
+-- change of the clinic's time zone (the summaries' days are local days) or cancellation window.
 CREATE FUNCTION report_rebuild(clinic uuid) RETURNS void LANGUAGE plpgsql AS $$
 DECLARE
   everything text := format($q$SELECT a.*, 1 AS sign FROM appointments a WHERE a.clinic_id = %L::uuid$q$, clinic);
 BEGIN
-  DELETE FROM report_appointment_days WHERE clinic_id = clinic;
+  DELETE FROM report_clinic_days WHERE clinic_id = clinic;
+  DELETE FROM report_booked_days WHERE clinic_id = clinic;
   DELETE FROM report_confirmations WHERE clinic_id = clinic;
   DELETE FROM report_client_firsts WHERE clinic_id = clinic;
-  EXECUTE report_days_upsert_sql(everything);
+  EXECUTE report_clinic_days_sql(everything);
+  EXECUTE report_booked_days_sql(everything);
   EXECUTE report_confirmations_sql(everything);
   EXECUTE report_client_firsts_sql(everything);
 END;
 $$;
 --> statement-breakpoint
-CREATE FUNCTION report_clinic_zone_changed() RETURNS trigger LANGUAGE plpgsql AS $$
+CREATE FUNCTION report_clinic_settings_changed() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   PERFORM report_rebuild(NEW.id);
   RETURN NULL;
 END;
 $$;
 --> statement-breakpoint
-CREATE TRIGGER report_clinic_zone_changed AFTER UPDATE OF time_zone ON "clinics"
-  FOR EACH ROW WHEN (OLD.time_zone IS DISTINCT FROM NEW.time_zone) EXECUTE FUNCTION report_clinic_zone_changed();
+CREATE TRIGGER report_clinic_settings_changed AFTER UPDATE OF time_zone, policies ON "clinics"
+  FOR EACH ROW WHEN (OLD.time_zone IS DISTINCT FROM NEW.time_zone
+    OR OLD.policies->'cancellationWindowHours' IS DISTINCT FROM NEW.policies->'cancellationWindowHours')
+  EXECUTE FUNCTION report_clinic_settings_changed();
 --> statement-breakpoint
 SELECT report_rebuild(id) FROM clinics;
