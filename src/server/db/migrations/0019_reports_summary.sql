@@ -171,15 +171,18 @@ CREATE TRIGGER report_appointments_deleted AFTER DELETE ON "appointments"
 -- so only inserts matter.
 CREATE FUNCTION report_audit_recorded() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  IF EXISTS (SELECT 1 FROM new_events WHERE action = 'confirm' AND entity = 'appointment') THEN
-    EXECUTE report_confirmations_sql($q$
-      SELECT a.id, a.clinic_id, a.therapist_id, a.status, a.starts_at, a.created_at, a.request_expires_at
-      FROM new_events e JOIN appointments a ON a.clinic_id = e.clinic_id
-        AND a.id = CASE WHEN e.entity_id ~* '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$'
-          THEN e.entity_id::uuid END
-      WHERE e.action = 'confirm' AND e.entity = 'appointment'
-    $q$);
-  END IF;
+  -- The earliest of the new events per appointment, kept if earlier than the one already recorded
+  -- (which is the earliest of the events before): no read of the audit log itself.
+  INSERT INTO report_confirmations AS r (clinic_id, appointment_id, therapist_id, starts_at, created_at, flagged,
+    confirmed_at)
+  SELECT a.clinic_id, a.id, a.therapist_id, a.starts_at, a.created_at,
+    a.status IN ('requested', 'declined') OR a.request_expires_at IS NOT NULL, e.at
+  FROM (
+    SELECT e.clinic_id, CASE WHEN e.entity_id ~* '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$'
+      THEN e.entity_id::uuid END AS appointment_id, min(e.at) AS at
+    FROM new_events e WHERE e.action = 'confirm' AND e.entity = 'appointment' GROUP BY 1, 2
+  ) e JOIN appointments a ON a.clinic_id = e.clinic_id AND a.id = e.appointment_id
+  ON CONFLICT (clinic_id, appointment_id) DO UPDATE SET confirmed_at = least(r.confirmed_at, excluded.confirmed_at);
   RETURN NULL;
 END;
 $$;
