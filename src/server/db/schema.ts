@@ -527,8 +527,9 @@ export const appointments = pgTable(
     // One therapist's figures in the reports (src/server/reports).
     index("appointments_therapist_start_idx").on(t.clinicId, t.therapistId, t.startsAt),
     // The reports' per-client figures (visits, no-shows): narrow partial indexes, see ADR 0024.
+    // A client's first visit (the report_client_firsts trigger): by client, then time.
     index("appointments_completed_idx")
-      .on(t.clinicId, t.startsAt, t.clientId, t.therapistId)
+      .on(t.clinicId, t.clientId, t.startsAt)
       .where(sql`status = 'completed'`),
     index("appointments_missed_idx")
       .on(t.clinicId, t.startsAt)

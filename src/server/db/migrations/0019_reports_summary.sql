@@ -48,7 +48,7 @@ CREATE INDEX "report_client_firsts_first_idx" ON "report_client_firsts" USING bt
 CREATE INDEX "report_clinic_days_empty_idx" ON "report_clinic_days" USING btree ("clinic_id") WHERE appointments = 0;--> statement-breakpoint
 CREATE INDEX "report_confirmations_start_idx" ON "report_confirmations" USING btree ("clinic_id","starts_at");--> statement-breakpoint
 CREATE INDEX "report_confirmations_therapist_idx" ON "report_confirmations" USING btree ("clinic_id","therapist_id","starts_at");--> statement-breakpoint
-CREATE INDEX "appointments_completed_idx" ON "appointments" USING btree ("clinic_id","starts_at","client_id","therapist_id") WHERE status = 'completed';--> statement-breakpoint
+CREATE INDEX "appointments_completed_idx" ON "appointments" USING btree ("clinic_id","client_id","starts_at") WHERE status = 'completed';--> statement-breakpoint
 CREATE INDEX "appointments_missed_idx" ON "appointments" USING btree ("clinic_id","starts_at") WHERE status IN ('no_show', 'cancelled');--> statement-breakpoint
 -- The reports' summaries (docs/decisions/0024-reports-summary.md) are kept by the database itself, in
 -- the transaction that changes an appointment or records a confirmation, so no code path can forget
