@@ -1089,14 +1089,16 @@ export const reportClientFirsts = pgTable(
   "report_client_firsts",
   {
     clinicId: clinicId(),
-    clientId: uuid("client_id").notNull(),
+    // Not named client_id: the erasure purge finds client rows by that column, and these are derived
+    // rows that the appointments triggers remove with the client's last appointment (ADR 0024).
+    clientRef: uuid("client_ref").notNull(),
     firstVisitAt: instant("first_visit_at").notNull(),
     againAt: instant("again_at"),
   },
   (t) => [
-    primaryKey({ columns: [t.clinicId, t.clientId] }),
+    primaryKey({ columns: [t.clinicId, t.clientRef] }),
     foreignKey({
-      columns: [t.clinicId, t.clientId],
+      columns: [t.clinicId, t.clientRef],
       foreignColumns: [clients.clinicId, clients.id],
     }).onDelete("cascade"),
     index("report_client_firsts_first_idx").on(t.clinicId, t.firstVisitAt),

@@ -405,9 +405,9 @@ export async function clientsReport(db: Db, scope: ReportScope): Promise<Clients
         AND a.starts_at < ${b.to}::timestamptz ${b.therapist}
     ), f AS (
       -- Each client's first visit and first booking after it, kept by migration 0019's triggers.
-      SELECT r.client_id, r.first_visit_at AS first_at, r.again_at
+      SELECT r.client_ref AS client_id, r.first_visit_at AS first_at, r.again_at
       FROM (SELECT DISTINCT client_id FROM v) c
-      JOIN report_client_firsts r ON r.clinic_id = ${clinic} AND r.client_id = c.client_id
+      JOIN report_client_firsts r ON r.clinic_id = ${clinic} AND r.client_ref = c.client_id
     ), n AS (
       SELECT f.client_id, f.first_at, COALESCE(f.again_at <= f.first_at + interval '56 days', false) AS again
       FROM f WHERE f.first_at >= ${b.from}::timestamptz AND f.first_at < ${b.to}::timestamptz

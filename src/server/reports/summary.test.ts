@@ -75,7 +75,7 @@ async function stored(db: Db, clinicId: string) {
   );
   const firsts = await rowsOf(
     db,
-    sql`SELECT client_id::text AS client_id, first_visit_at, again_at FROM report_client_firsts WHERE clinic_id = ${clinicId}::uuid`,
+    sql`SELECT client_ref::text AS client_id, first_visit_at, again_at FROM report_client_firsts WHERE clinic_id = ${clinicId}::uuid`,
   );
   return {
     days: days

@@ -10,10 +10,10 @@ CREATE TABLE "report_booked_days" (
 --> statement-breakpoint
 CREATE TABLE "report_client_firsts" (
 	"clinic_id" uuid NOT NULL,
-	"client_id" uuid NOT NULL,
+	"client_ref" uuid NOT NULL,
 	"first_visit_at" timestamp with time zone NOT NULL,
 	"again_at" timestamp with time zone,
-	CONSTRAINT "report_client_firsts_clinic_id_client_id_pk" PRIMARY KEY("clinic_id","client_id")
+	CONSTRAINT "report_client_firsts_clinic_id_client_ref_pk" PRIMARY KEY("clinic_id","client_ref")
 );
 --> statement-breakpoint
 CREATE TABLE "report_clinic_days" (
@@ -39,7 +39,7 @@ CREATE TABLE "report_confirmations" (
 );
 --> statement-breakpoint
 ALTER TABLE "report_booked_days" ADD CONSTRAINT "report_booked_days_clinic_id_clinics_id_fk" FOREIGN KEY ("clinic_id") REFERENCES "public"."clinics"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "report_client_firsts" ADD CONSTRAINT "report_client_firsts_clinic_id_client_id_clients_clinic_id_id_fk" FOREIGN KEY ("clinic_id","client_id") REFERENCES "public"."clients"("clinic_id","id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "report_client_firsts" ADD CONSTRAINT "report_client_firsts_clinic_id_client_ref_clients_clinic_id_id_fk" FOREIGN KEY ("clinic_id","client_ref") REFERENCES "public"."clients"("clinic_id","id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "report_clinic_days" ADD CONSTRAINT "report_clinic_days_clinic_id_clinics_id_fk" FOREIGN KEY ("clinic_id") REFERENCES "public"."clinics"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "report_confirmations" ADD CONSTRAINT "report_confirmations_clinic_id_appointment_id_appointments_clinic_id_id_fk" FOREIGN KEY ("clinic_id","appointment_id") REFERENCES "public"."appointments"("clinic_id","id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "report_booked_days_therapist_idx" ON "report_booked_days" USING btree ("clinic_id","therapist_id","day");--> statement-breakpoint
@@ -99,14 +99,14 @@ CREATE FUNCTION report_client_firsts_sql(clients text) RETURNS text LANGUAGE sql
       FROM t
     ), gone AS (
       DELETE FROM report_client_firsts r USING f
-      WHERE f.first_at IS NULL AND r.clinic_id = f.clinic_id AND r.client_id = f.client_id
+      WHERE f.first_at IS NULL AND r.clinic_id = f.clinic_id AND r.client_ref = f.client_id
     )
-    INSERT INTO report_client_firsts AS r (clinic_id, client_id, first_visit_at, again_at)
+    INSERT INTO report_client_firsts AS r (clinic_id, client_ref, first_visit_at, again_at)
     SELECT f.clinic_id, f.client_id, f.first_at, (SELECT min(a.starts_at) FROM appointments a
         WHERE a.clinic_id = f.clinic_id AND a.client_id = f.client_id
           AND a.status IN ('requested', 'confirmed', 'completed', 'no_show') AND a.starts_at > f.first_at)
     FROM f WHERE f.first_at IS NOT NULL
-    ON CONFLICT (clinic_id, client_id) DO UPDATE
+    ON CONFLICT (clinic_id, client_ref) DO UPDATE
       SET first_visit_at = excluded.first_visit_at, again_at = excluded.again_at
       WHERE (r.first_visit_at, r.again_at) IS DISTINCT FROM (excluded.first_visit_at, excluded.again_at)
   $q$, clients)
