@@ -220,7 +220,10 @@ export function utilisationRows(
     const available = availableMinutesByWeek(schedule, ctx.from, ctx.to, ctx.timeZone);
     for (const week of weeksOf(ctx.from, ctx.to)) {
       const intervals = available.get(week) ?? [];
-      clinicTime.set(week, [...(clinicTime.get(week) ?? []), ...intervals]);
+      // Appended in place: copying the week's list for each of a hundred therapists was most of the time.
+      const open = clinicTime.get(week);
+      if (open) for (const interval of intervals) open.push(interval);
+      else clinicTime.set(week, [...intervals]);
       const availableMin = round(minutesIn(intervals), 1);
       const bookedMin = round(booked.get(`therapist|${schedule.id}|${week}`) ?? 0, 1);
       rows.push({
@@ -237,9 +240,13 @@ export function utilisationRows(
   // Rooms have no hours of their own: a room is available while the clinic is open, i.e. while any
   // therapist works. With one therapist asked for, rooms are left out (they are shared).
   if (ctx.therapistId === null) {
+    // The same for every room: worked out once per week.
+    const openMinutes = new Map(
+      weeksOf(ctx.from, ctx.to).map((week) => [week, round(unionMinutes(clinicTime.get(week) ?? []), 1)]),
+    );
     for (const room of rooms) {
       for (const week of weeksOf(ctx.from, ctx.to)) {
-        const availableMin = round(unionMinutes(clinicTime.get(week) ?? []), 1);
+        const availableMin = openMinutes.get(week) as number;
         const bookedMin = round(booked.get(`room|${room.id}|${week}`) ?? 0, 1);
         rows.push({
           kind: "room",

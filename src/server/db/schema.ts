@@ -18,6 +18,7 @@ import {
   index,
   integer,
   jsonb,
+  numeric,
   pgEnum,
   pgTable,
   primaryKey,
@@ -546,6 +547,14 @@ export const appointments = pgTable(
     index("appointments_client_idx").on(t.clinicId, t.clientId, t.startsAt),
     // One therapist's figures in the reports (src/server/reports).
     index("appointments_therapist_start_idx").on(t.clinicId, t.therapistId, t.startsAt),
+    // The reports' per-client figures (visits, no-shows): narrow partial indexes, see ADR 0024.
+    // A client's first visit (the report_client_firsts trigger): by client, then time.
+    index("appointments_completed_idx")
+      .on(t.clinicId, t.clientId, t.startsAt)
+      .where(sql`status = 'completed'`),
+    index("appointments_missed_idx")
+      .on(t.clinicId, t.startsAt)
+      .where(sql`status IN ('no_show', 'cancelled')`),
   ],
 );
 
@@ -1016,5 +1025,103 @@ export const auditEvents = pgTable(
     index("audit_events_confirm_idx")
       .on(t.clinicId, t.entityId, t.at)
       .where(sql`action = 'confirm' AND entity = 'appointment'`),
+  ],
+);
+
+/**
+ * The reports' per-day summaries of appointments (docs/decisions/0024-reports-summary.md). Derived
+ * data, written only by the triggers of migration 0019 in the same transaction as the appointment
+ * change (never by application code); days are local days in the clinic's time zone and "late" uses
+ * the clinic's cancellation window, so a change of either rebuilds the clinic's rows.
+ *
+ * report_clinic_days: the clinic's appointments per day, status, source, whether the booking carried
+ * a request expiry, and whether it was a late cancellation (the appointments and no-shows reports).
+ */
+export const reportClinicDays = pgTable(
+  "report_clinic_days",
+  {
+    clinicId: clinicId().references(() => clinics.id, { onDelete: "cascade" }),
+    day: date("day", { mode: "string" }).notNull(),
+    status: appointmentStatus("status").notNull(),
+    source: appointmentSource("source").notNull(),
+    expiring: boolean("expiring").notNull(),
+    late: boolean("late").notNull(),
+    appointments: integer("appointments").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.clinicId, t.day, t.status, t.source, t.expiring, t.late] }),
+    // Keys whose count fell to nothing, found and removed by the triggers right away.
+    index("report_clinic_days_empty_idx").on(t.clinicId).where(sql`appointments = 0`),
+  ],
+);
+
+/** Booked (confirmed, completed, no-show) appointments and their seconds per day, therapist and room: utilisation. */
+export const reportBookedDays = pgTable(
+  "report_booked_days",
+  {
+    clinicId: clinicId().references(() => clinics.id, { onDelete: "cascade" }),
+    day: date("day", { mode: "string" }).notNull(),
+    therapistId: uuid("therapist_id").notNull(),
+    roomId: uuid("room_id"),
+    appointments: integer("appointments").notNull(),
+    seconds: numeric("seconds").notNull(),
+  },
+  (t) => [
+    unique("report_booked_days_key").on(t.clinicId, t.day, t.therapistId, t.roomId).nullsNotDistinct(),
+    index("report_booked_days_therapist_idx").on(t.clinicId, t.therapistId, t.day),
+    index("report_booked_days_empty_idx").on(t.clinicId).where(sql`appointments = 0`),
+  ],
+);
+
+/**
+ * Appointments staff confirmed (the audit log's first `confirm` event), with what the appointments
+ * report needs to count requests and the median time to confirm. Kept by migration 0019's triggers
+ * on audit_events and appointments; removed with its appointment.
+ */
+export const reportConfirmations = pgTable(
+  "report_confirmations",
+  {
+    clinicId: clinicId(),
+    appointmentId: uuid("appointment_id").notNull(),
+    therapistId: uuid("therapist_id").notNull(),
+    startsAt: instant("starts_at").notNull(),
+    createdAt: instant("created_at").notNull(),
+    /** Booked as a request (requested or declined, or with a request expiry). */
+    flagged: boolean("flagged").notNull(),
+    confirmedAt: instant("confirmed_at").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.clinicId, t.appointmentId] }),
+    foreignKey({
+      columns: [t.clinicId, t.appointmentId],
+      foreignColumns: [appointments.clinicId, appointments.id],
+    }).onDelete("cascade"),
+    index("report_confirmations_start_idx").on(t.clinicId, t.startsAt),
+    index("report_confirmations_therapist_idx").on(t.clinicId, t.therapistId, t.startsAt),
+  ],
+);
+
+/**
+ * Each client's first visit (first completed appointment anywhere in the clinic) and the first
+ * booking after it (requested, confirmed, completed or no-show): the clients report's new clients
+ * and retention. Kept by migration 0019's trigger on appointments.
+ */
+export const reportClientFirsts = pgTable(
+  "report_client_firsts",
+  {
+    clinicId: clinicId(),
+    // Not named client_id: the erasure purge finds client rows by that column, and these are derived
+    // rows that the appointments triggers remove with the client's last appointment (ADR 0024).
+    clientRef: uuid("client_ref").notNull(),
+    firstVisitAt: instant("first_visit_at").notNull(),
+    againAt: instant("again_at"),
+  },
+  (t) => [
+    primaryKey({ columns: [t.clinicId, t.clientRef] }),
+    foreignKey({
+      columns: [t.clinicId, t.clientRef],
+      foreignColumns: [clients.clinicId, clients.id],
+    }).onDelete("cascade"),
+    index("report_client_firsts_first_idx").on(t.clinicId, t.firstVisitAt),
   ],
 );

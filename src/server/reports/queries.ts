@@ -72,6 +72,24 @@ function weekSql(column: SQL, tz: string): SQL {
   return sql`to_char(date_trunc('week', ${column} AT TIME ZONE ${tz}::text), 'YYYY-MM-DD')`;
 }
 
+/** The Monday of a local date column (the summaries' days are local already). */
+function dayWeekSql(column: SQL): SQL {
+  return sql`to_char(${column} - (extract(isodow FROM ${column})::int - 1), 'YYYY-MM-DD')`;
+}
+
+/**
+ * Whether the per-day summaries (docs/decisions/0024-reports-summary.md) answer this scope: they hold
+ * local days in the clinic's own time zone and lateness by its own cancellation window, which is what
+ * the routes ask for. Any other zone or window is answered from the appointments themselves.
+ */
+async function summariesFit(db: Db, scope: ReportScope): Promise<boolean> {
+  const [clinic] = await rowsOf(
+    db,
+    sql`SELECT time_zone, policies->'cancellationWindowHours' AS window FROM clinics WHERE id = ${scope.clinicId}::uuid`,
+  );
+  return clinic?.time_zone === scope.timeZone && Number(clinic?.window) === scope.cancellationWindowHours;
+}
+
 function epochMs(column: SQL): SQL {
   return sql`(extract(epoch FROM ${column}) * 1000)::float8`;
 }
@@ -93,25 +111,37 @@ function weekCounts<K extends string>(
   });
 }
 
-export async function appointmentsReport(db: Db, scope: ReportScope): Promise<AppointmentsReport> {
-  const b = boundsOf(scope);
-  // The confirmation time is the audit log's `confirm` event (there is no column for it).
-  const confirmEvents = sql`e.clinic_id = ${scope.clinicId}::uuid AND e.action = 'confirm' AND e.entity = 'appointment'`;
-  // For one therapist's few rows, a look-up per row in the confirm index; clinic-wide, one pass over
-  // the clinic's confirm events (index-only) and a hash join.
-  const confirmedAt = scope.therapistId
-    ? sql`(SELECT min(e.at) FROM audit_events e WHERE ${confirmEvents} AND e.entity_id = a.id::text)`
-    : sql`conf.at`;
-  const join = scope.therapistId
-    ? sql``
-    : sql`LEFT JOIN (SELECT e.entity_id, min(e.at) AS at FROM audit_events e WHERE ${confirmEvents} GROUP BY e.entity_id) conf
-        ON conf.entity_id = a.id::text`;
-  const rows = await rowsOf(
-    db,
-    sql`WITH a AS (
+/** The clinic's appointments per status and source and per week, from the per-day summary. */
+function appointmentsFromSummary(scope: ReportScope, b: Bounds): SQL {
+  const clinic = sql`${scope.clinicId}::uuid`;
+  return sql`WITH d AS (
+      SELECT status::text AS status, source::text AS source, day, expiring, appointments FROM report_clinic_days
+      WHERE clinic_id = ${clinic} AND day >= ${scope.from}::date AND day <= ${scope.to}::date
+    ), r AS (
+      SELECT flagged, ${epochMs(sql`confirmed_at`)} - ${epochMs(sql`created_at`)} AS wait FROM report_confirmations
+      WHERE clinic_id = ${clinic} AND starts_at >= ${b.from}::timestamptz AND starts_at < ${b.to}::timestamptz
+    )
+    SELECT 'cell' AS kind, status, source, NULL AS week, sum(appointments)::int AS n, NULL::float8 AS x
+      FROM d GROUP BY status, source
+    UNION ALL
+    SELECT 'week', NULL, NULL, ${dayWeekSql(sql`day`)}, sum(appointments)::int, NULL FROM d GROUP BY 4
+    UNION ALL
+    SELECT 'requests', NULL, NULL, NULL,
+      ((SELECT COALESCE(sum(appointments), 0) FROM d WHERE status IN ('requested', 'declined') OR expiring)
+        + (SELECT count(*) FROM r WHERE NOT flagged))::int,
+      (SELECT count(*) FROM r)::float8
+    UNION ALL
+    SELECT 'median', NULL, NULL, NULL, 0, percentile_cont(0.5) WITHIN GROUP (ORDER BY wait) FROM r`;
+}
+
+/** The same figures from the appointments rows (one therapist: few rows; or another zone or window). */
+function appointmentsFromRows(scope: ReportScope, b: Bounds): SQL {
+  // The confirmation time is the audit log's first `confirm` event, kept per appointment in
+  // report_confirmations by migration 0019's triggers.
+  return sql`WITH a AS (
       SELECT a.status::text AS status, a.source::text AS source, a.starts_at, a.created_at, a.request_expires_at,
-        ${confirmedAt} AS confirmed_at
-      FROM appointments a ${join}
+        conf.confirmed_at
+      FROM appointments a LEFT JOIN report_confirmations conf ON conf.clinic_id = a.clinic_id AND conf.appointment_id = a.id
       WHERE a.clinic_id = ${scope.clinicId}::uuid AND a.starts_at >= ${b.from}::timestamptz
         AND a.starts_at < ${b.to}::timestamptz ${b.therapist}
     ), r AS (
@@ -126,7 +156,15 @@ export async function appointmentsReport(db: Db, scope: ReportScope): Promise<Ap
     UNION ALL
     SELECT 'median', NULL, NULL, NULL, 0,
       percentile_cont(0.5) WITHIN GROUP (ORDER BY ${epochMs(sql`confirmed_at`)} - ${epochMs(sql`created_at`)})
-      FROM r WHERE confirmed_at IS NOT NULL`,
+      FROM r WHERE confirmed_at IS NOT NULL`;
+}
+
+export async function appointmentsReport(db: Db, scope: ReportScope): Promise<AppointmentsReport> {
+  const b = boundsOf(scope, sql`a.therapist_id`);
+  const clinicWide = scope.therapistId === null && (await summariesFit(db, scope));
+  const rows = await rowsOf(
+    db,
+    clinicWide ? appointmentsFromSummary(scope, b) : appointmentsFromRows(scope, b),
   );
   const cells = rows.filter((row) => row.kind === "cell");
   const requests = rows.find((row) => row.kind === "requests");
@@ -224,32 +262,72 @@ export async function loadSchedules(
   return { schedules: [...schedules.values()], rooms };
 }
 
-export async function utilisationReport(db: Db, scope: ReportScope): Promise<UtilisationReport> {
-  const b = boundsOf(scope);
+/** Booked minutes per therapist and week and per room and week, from the per-day summary. */
+function bookedFromSummary(scope: ReportScope, b: Bounds): SQL {
+  const where = sql`clinic_id = ${scope.clinicId}::uuid AND day >= ${scope.from}::date AND day <= ${scope.to}::date ${b.therapist}`;
+  const week = dayWeekSql(sql`day`);
+  return sql`SELECT 'therapist' AS kind, therapist_id::text AS id, ${week} AS week, (sum(seconds) / 60)::float8 AS minutes
+      FROM report_booked_days WHERE ${where} GROUP BY 2, 3
+    UNION ALL
+    SELECT 'room', room_id::text, ${week}, (sum(seconds) / 60)::float8
+      FROM report_booked_days WHERE ${where} AND room_id IS NOT NULL GROUP BY 2, 3`;
+}
+
+function bookedFromRows(scope: ReportScope, b: Bounds): SQL {
   const week = weekSql(sql`starts_at`, b.tz);
   const where = sql`clinic_id = ${scope.clinicId}::uuid AND starts_at >= ${b.from}::timestamptz
     AND starts_at < ${b.to}::timestamptz AND status IN ('confirmed', 'completed', 'no_show') ${b.therapist}`;
   const minutes = sql`sum(${epochMs(sql`ends_at`)} - ${epochMs(sql`starts_at`)}) / 60000`;
+  return sql`SELECT 'therapist' AS kind, therapist_id::text AS id, ${week} AS week, ${minutes} AS minutes
+      FROM appointments WHERE ${where} GROUP BY 2, 3
+    UNION ALL
+    SELECT 'room', room_id::text, ${week}, ${minutes}
+      FROM appointments WHERE ${where} AND room_id IS NOT NULL GROUP BY 2, 3`;
+}
+
+export async function utilisationReport(db: Db, scope: ReportScope): Promise<UtilisationReport> {
+  const b = boundsOf(scope);
+  const fromSummary = await summariesFit(db, scope);
   const [rows, { schedules, rooms }] = await Promise.all([
-    rowsOf(
-      db,
-      sql`SELECT 'therapist' AS kind, therapist_id::text AS id, ${week} AS week, ${minutes} AS minutes
-          FROM appointments WHERE ${where} GROUP BY 2, 3
-        UNION ALL
-        SELECT 'room', room_id::text, ${week}, ${minutes}
-          FROM appointments WHERE ${where} AND room_id IS NOT NULL GROUP BY 2, 3`,
-    ),
+    rowsOf(db, fromSummary ? bookedFromSummary(scope, b) : bookedFromRows(scope, b)),
     loadSchedules(db, scope),
   ]);
   const booked = new Map(rows.map((row) => [`${row.kind}|${row.id}|${row.week}`, num(row.minutes)]));
   return { ...header(scope), rows: utilisationRows(scope, schedules, rooms, booked) };
 }
 
-export async function noShowsReport(db: Db, scope: ReportScope): Promise<NoShowsReport> {
-  const b = boundsOf(scope, sql`a.therapist_id`);
-  const rows = await rowsOf(
-    db,
-    sql`WITH d AS (
+/** Weekly counts from the per-day summary; the clients concerned from the missed appointments (partial index). */
+function noShowsFromSummary(scope: ReportScope, b: Bounds): SQL {
+  const clinic = sql`${scope.clinicId}::uuid`;
+  return sql`WITH w AS (
+      SELECT ${dayWeekSql(sql`day`)} AS week, sum(appointments)::int AS booked,
+        COALESCE(sum(appointments) FILTER (WHERE status = 'no_show'), 0)::int AS no_shows,
+        COALESCE(sum(appointments) FILTER (WHERE late), 0)::int AS late
+      FROM report_clinic_days
+      WHERE clinic_id = ${clinic} AND day >= ${scope.from}::date AND day <= ${scope.to}::date
+        AND status IN ('confirmed', 'completed', 'no_show', 'cancelled')
+      GROUP BY 1
+    ), c AS (
+      SELECT a.client_id, count(*) FILTER (WHERE a.status = 'no_show')::int AS no_shows,
+        count(*) FILTER (WHERE a.status = 'cancelled'
+          AND a.updated_at > a.starts_at - make_interval(hours => ${scope.cancellationWindowHours}::int))::int AS late
+      FROM appointments a
+      WHERE a.clinic_id = ${clinic} AND a.status IN ('no_show', 'cancelled')
+        AND a.starts_at >= ${b.from}::timestamptz AND a.starts_at < ${b.to}::timestamptz
+      GROUP BY a.client_id
+    ), top AS (
+      -- Only the clients who can make the list (ties kept: the order is set in code).
+      SELECT * FROM c WHERE no_shows + late > 0 AND no_shows + late >= COALESCE(
+        (SELECT no_shows + late FROM c ORDER BY 1 DESC OFFSET ${NO_SHOW_CLIENTS_LIMIT - 1} LIMIT 1), 0)
+    )
+    SELECT 'week' AS kind, week, NULL AS client_id, NULL AS name, booked, no_shows, late FROM w
+    UNION ALL
+    SELECT 'client', NULL, top.client_id::text, cl.first_name || ' ' || cl.last_name, 0, top.no_shows, top.late
+      FROM top JOIN clients cl ON cl.clinic_id = ${clinic} AND cl.id = top.client_id`;
+}
+
+function noShowsFromRows(scope: ReportScope, b: Bounds): SQL {
+  return sql`WITH d AS (
       SELECT a.client_id, a.status, ${weekSql(sql`a.starts_at`, b.tz)} AS week,
         (a.status = 'cancelled' AND a.updated_at > a.starts_at - make_interval(hours => ${scope.cancellationWindowHours}::int)) AS late
       FROM appointments a
@@ -266,8 +344,13 @@ export async function noShowsReport(db: Db, scope: ReportScope): Promise<NoShows
     SELECT 'week' AS kind, week, NULL AS client_id, NULL AS name, booked, no_shows, late FROM w
     UNION ALL
     SELECT 'client', NULL, c.client_id::text, cl.first_name || ' ' || cl.last_name, 0, c.no_shows, c.late
-      FROM c JOIN clients cl ON cl.clinic_id = ${scope.clinicId}::uuid AND cl.id = c.client_id`,
-  );
+      FROM c JOIN clients cl ON cl.clinic_id = ${scope.clinicId}::uuid AND cl.id = c.client_id`;
+}
+
+export async function noShowsReport(db: Db, scope: ReportScope): Promise<NoShowsReport> {
+  const b = boundsOf(scope, sql`a.therapist_id`);
+  const clinicWide = scope.therapistId === null && (await summariesFit(db, scope));
+  const rows = await rowsOf(db, clinicWide ? noShowsFromSummary(scope, b) : noShowsFromRows(scope, b));
   const weekRows = rows.filter((row) => row.kind === "week");
   const weeks = weekCounts(
     scope,
@@ -321,14 +404,12 @@ export async function clientsReport(db: Db, scope: ReportScope): Promise<Clients
       WHERE a.clinic_id = ${clinic} AND a.status = 'completed' AND a.starts_at >= ${b.from}::timestamptz
         AND a.starts_at < ${b.to}::timestamptz ${b.therapist}
     ), f AS (
-      SELECT c.client_id, (SELECT min(p.starts_at) FROM appointments p
-        WHERE p.clinic_id = ${clinic} AND p.client_id = c.client_id AND p.status = 'completed') AS first_at
+      -- Each client's first visit and first booking after it, kept by migration 0019's triggers.
+      SELECT r.client_ref AS client_id, r.first_visit_at AS first_at, r.again_at
       FROM (SELECT DISTINCT client_id FROM v) c
+      JOIN report_client_firsts r ON r.clinic_id = ${clinic} AND r.client_ref = c.client_id
     ), n AS (
-      SELECT f.client_id, f.first_at, EXISTS (SELECT 1 FROM appointments p
-          WHERE p.clinic_id = ${clinic} AND p.client_id = f.client_id
-            AND p.status IN ('requested', 'confirmed', 'completed', 'no_show')
-            AND p.starts_at > f.first_at AND p.starts_at <= f.first_at + interval '56 days') AS again
+      SELECT f.client_id, f.first_at, COALESCE(f.again_at <= f.first_at + interval '56 days', false) AS again
       FROM f WHERE f.first_at >= ${b.from}::timestamptz AND f.first_at < ${b.to}::timestamptz
     )
     SELECT 'week' AS kind, v.week, count(*) FILTER (WHERE ${weekSql(sql`f.first_at`, b.tz)} = v.week)::int AS fresh,
@@ -369,25 +450,28 @@ export async function plansReport(db: Db, scope: ReportScope): Promise<PlansRepo
   const clinic = sql`${scope.clinicId}::uuid`;
   const now = new Date(scope.now).toISOString();
   const mine = scope.therapistId ? sql`bool_or(s.therapist_id = ${scope.therapistId}::uuid)` : sql`true`;
+  // One therapist: only plans with a signed session of theirs since the plan began can count.
+  const theirs = scope.therapistId
+    ? sql`AND EXISTS (SELECT 1 FROM treatment_sessions t WHERE t.clinic_id = ${clinic} AND t.client_id = q.client_id
+        AND t.therapist_id = ${scope.therapistId}::uuid AND t.signed_at IS NOT NULL AND t.created_at >= q.created_at)`
+    : sql``;
+  // Set-based: each plan's next plan by a window over the clinic's plans, its sessions by one join.
   const rows = await rowsOf(
     db,
-    sql`WITH p AS (
-      SELECT p.id, p.client_id, p.created_at, p.planned_sessions, p.maintenance_interval_weeks,
-        (SELECT min(q.created_at) FROM treatment_plans q WHERE q.clinic_id = p.clinic_id AND q.client_id = p.client_id
-          AND (q.created_at > p.created_at OR (q.created_at = p.created_at AND q.id > p.id))) AS next_at
-      FROM treatment_plans p
-      WHERE p.clinic_id = ${clinic} AND p.created_at >= ${b.from}::timestamptz AND p.created_at < ${b.to}::timestamptz
+    sql`WITH q AS (
+      SELECT id, client_id, created_at, planned_sessions, maintenance_interval_weeks,
+        lead(created_at) OVER (PARTITION BY client_id ORDER BY created_at, id) AS next_at
+      FROM treatment_plans WHERE clinic_id = ${clinic}
+    ), p AS (
+      SELECT * FROM q WHERE q.created_at >= ${b.from}::timestamptz AND q.created_at < ${b.to}::timestamptz ${theirs}
     )
     SELECT ${epochMs(sql`p.created_at`)} AS created_at, p.planned_sessions, p.maintenance_interval_weeks,
-      s.done, s.last_at, s.mine,
+      count(s.id)::int AS done, ${epochMs(sql`max(s.created_at)`)} AS last_at, ${mine} AS mine,
       EXISTS (SELECT 1 FROM appointments a WHERE a.clinic_id = ${clinic} AND a.client_id = p.client_id
         AND a.status IN ('requested', 'confirmed') AND a.starts_at > ${now}::timestamptz) AS upcoming
-    FROM p CROSS JOIN LATERAL (
-      SELECT count(*)::int AS done, ${epochMs(sql`max(s.created_at)`)} AS last_at, ${mine} AS mine
-      FROM treatment_sessions s
-      WHERE s.clinic_id = ${clinic} AND s.client_id = p.client_id AND s.signed_at IS NOT NULL
-        AND s.created_at >= p.created_at AND (p.next_at IS NULL OR s.created_at < p.next_at)
-    ) s`,
+    FROM p LEFT JOIN treatment_sessions s ON s.clinic_id = ${clinic} AND s.client_id = p.client_id
+      AND s.signed_at IS NOT NULL AND s.created_at >= p.created_at AND (p.next_at IS NULL OR s.created_at < p.next_at)
+    GROUP BY p.id, p.client_id, p.created_at, p.planned_sessions, p.maintenance_interval_weeks`,
   );
   const plans: { status: PlanStatus; planned: number; done: number }[] = [];
   for (const row of rows) {
@@ -431,21 +515,27 @@ export async function outcomesReport(db: Db, scope: ReportScope): Promise<Outcom
   const groups = `{${MUSCLE_GROUPS.map((g) => `"${g}"`).join(",")}}`;
   const rows = await rowsOf(
     db,
+    // Per client and muscle (or region), the pain at the first and at the latest session: the min and
+    // max of a sort key (time, then id, as text in byte order) with the pain appended, so one hash
+    // aggregate finds both without sorting every client's sessions.
     sql`WITH s AS (
-      SELECT s.id, s.client_id, s.created_at, s.pain_before FROM treatment_sessions s
+      SELECT s.id, s.client_id, s.pain_before,
+        lpad(((extract(epoch FROM s.created_at) * 1000000)::bigint + 10000000000000000)::text, 20, '0')
+          || s.id::text || lpad(s.pain_before::text, 3, '0') AS ord
+      FROM treatment_sessions s
       WHERE s.clinic_id = ${clinic} AND s.signed_at IS NOT NULL AND s.pain_before IS NOT NULL
         AND s.created_at >= ${b.from}::timestamptz AND s.created_at < ${b.to}::timestamptz ${b.therapist}
     ), m AS (
-      SELECT DISTINCT s.id, s.client_id, s.created_at, s.pain_before, r.muscle_id
+      SELECT DISTINCT s.id, s.client_id, s.ord, r.muscle_id
       FROM s JOIN trigger_point_records r ON r.clinic_id = ${clinic} AND r.session_id = s.id
     ), k AS (
-      SELECT 'muscle' AS kind, muscle_id AS key, id, client_id, created_at, pain_before FROM m
-      UNION
-      SELECT 'region', g.region, m.id, m.client_id, m.created_at, m.pain_before
+      SELECT 'muscle' AS kind, muscle_id AS key, client_id, ord FROM m
+      UNION ALL
+      SELECT DISTINCT 'region', g.region, m.client_id, m.ord
       FROM m JOIN unnest(${ids}::text[], ${groups}::text[]) AS g(muscle_id, region) ON g.muscle_id = m.muscle_id
     ), per_client AS (
       SELECT kind, key, client_id, count(*) AS n,
-        (array_agg(pain_before ORDER BY created_at DESC, id DESC))[1] - (array_agg(pain_before ORDER BY created_at, id))[1] AS change
+        right(max(ord COLLATE "C"), 3)::int - right(min(ord COLLATE "C"), 3)::int AS change
       FROM k GROUP BY kind, key, client_id
     )
     SELECT kind, key, count(*)::int AS clients, sum(change)::int AS sum_change
