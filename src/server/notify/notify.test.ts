@@ -617,7 +617,7 @@ describe("plan follow-up and recall (for the plans module to call)", () => {
     const eight = localToInstant("2027-01-20", "08:00", "America/Boise");
     expect(eight.ok && eight.instant).toBe(followUp?.sendAfter.getTime());
     // The client books: at send time both are cancelled rather than sent.
-    await book(client, ids.session60, boise(workday(37), "10:00"));
+    await book(client, ids.session60, boise(workday(28), "10:00"));
     await deliverAt(Date.parse("2027-02-03T00:00:00Z"));
     const after = await t.database.db
       .select()
@@ -697,7 +697,7 @@ describe("the clinic's notification settings (PATCH /api/clinic, policies.notifi
     );
     expect((await owner.request("GET", "/api/clinic")).json().policies.notifications).toEqual(settings);
     try {
-      const first = await book(await agentWithHistory("Lea"), ids.session60, boise(workday(38), "13:00"));
+      const first = await book(await agentWithHistory("Lea"), ids.session60, boise(workday(29), "13:00"));
       const start = new Date(first.startsAt).getTime();
       const rows = await rowsOf(first.id);
       expect(rows.find((r) => r.kind === "reminder")?.sendAfter.getTime()).toBe(start - 48 * HOUR);
