@@ -265,7 +265,9 @@ const StaffIntakeSummarySchema = z.object({
     .object({ role: z.string(), at: z.string() })
     .nullable()
     .optional()
-    .describe("Set when staff last wrote the shown version on the client's behalf (by phone), from the audit log"),
+    .describe(
+      "Set when staff last wrote the shown version on the client's behalf (by phone), from the audit log",
+    ),
 });
 
 /** Owner and therapists (the staff caring for the client, as the consent says) also read the answers. */
