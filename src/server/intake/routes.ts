@@ -25,10 +25,15 @@ import {
   withoutUnaskedAnswers,
 } from "../../core/api/intake";
 import { rankMuscles } from "../../core/finder";
-import { classifyChronicity, type IntakeDraft, missingIntakeFields } from "../../core/intake";
+import {
+  classifyChronicity,
+  type IntakeDraft,
+  type IntakeSubmission,
+  missingIntakeFields,
+} from "../../core/intake";
 import { instantToLocal } from "../../core/scheduling";
 import { canConfirmFirstVisit } from "../../core/screening";
-import { recordAudit } from "../audit/audit";
+import { type AuditAction, recordAudit } from "../audit/audit";
 import { CLINICAL, ownClientId, type Scope, STAFF, scopeOf } from "../auth/access";
 import { consentStatus } from "../consent/store";
 import type { Db } from "../db/connect";
@@ -97,6 +102,41 @@ function auditEntry(scope: Scope, request: { ip: string }) {
   return { clinicId: scope.clinicId, actorUserId: scope.userId, actorRole: scope.role, ip: request.ip };
 }
 
+/** Saves a client's working copy (their own, or staff entering it for them) and says where it stands. */
+async function saveAndDescribe(db: Db, clinicId: string, clientId: string, answers: IntakeDraft) {
+  const savedAt = await saveDraft(db, clinicId, clientId, answers, new Date());
+  const facts = await loadClientScreeningFacts(db, clinicId, clientId);
+  return {
+    savedAt: savedAt.toISOString(),
+    missing: missingIntakeFields(answers),
+    status: intakeStatus(facts),
+  };
+}
+
+/**
+ * Screens and stores a client's intake (their own, or staff entering it for them), audits the write
+ * as `action` (by default whether it created or updated a version), and answers the client's view.
+ */
+async function submitAndAudit(
+  db: Db,
+  scope: Scope,
+  request: { ip: string },
+  clientId: string,
+  body: IntakeSubmission,
+  action?: AuditAction,
+): Promise<MyIntake> {
+  const now = new Date();
+  const result = await submitIntake(db, scope.clinicId, clientId, withoutUnaskedAnswers(body), now);
+  await recordAudit(db, {
+    ...auditEntry(scope, request),
+    action: action ?? (result.change === "created" ? "create" : "update"),
+    entity: "intake",
+    entityId: result.id,
+    clientId,
+  });
+  return myIntake(db, scope.clinicId, clientId, now);
+}
+
 export const intakeRoutes: FastifyPluginAsyncZod = async (app) => {
   const { db } = app.database;
 
@@ -133,14 +173,7 @@ export const intakeRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const scope = scopeOf(request);
-      const clientId = ownClientId(scope);
-      const savedAt = await saveDraft(db, scope.clinicId, clientId, request.body, new Date());
-      const facts = await loadClientScreeningFacts(db, scope.clinicId, clientId);
-      return {
-        savedAt: savedAt.toISOString(),
-        missing: missingIntakeFields(request.body),
-        status: intakeStatus(facts),
-      };
+      return saveAndDescribe(db, scope.clinicId, ownClientId(scope), request.body);
     },
   );
 
@@ -159,18 +192,7 @@ export const intakeRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const scope = scopeOf(request);
-      const clientId = ownClientId(scope);
-      const now = new Date();
-      const answers = withoutUnaskedAnswers(request.body);
-      const result = await submitIntake(db, scope.clinicId, clientId, answers, now);
-      await recordAudit(db, {
-        ...auditEntry(scope, request),
-        action: result.change === "created" ? "create" : "update",
-        entity: "intake",
-        entityId: result.id,
-        clientId,
-      });
-      return myIntake(db, scope.clinicId, clientId, now);
+      return submitAndAudit(db, scope, request, ownClientId(scope), request.body);
     },
   );
 
@@ -311,7 +333,7 @@ export const intakeRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const scope = scopeOf(request);
       const clientId = (await clinicClient(scope, request.params.id)).id;
-      const savedAt = await saveDraft(db, scope.clinicId, clientId, request.body, new Date());
+      const saved = await saveAndDescribe(db, scope.clinicId, clientId, request.body);
       await recordAudit(db, {
         ...auditEntry(scope, request),
         action: STAFF_ENTRY,
@@ -319,12 +341,7 @@ export const intakeRoutes: FastifyPluginAsyncZod = async (app) => {
         entityId: null,
         clientId,
       });
-      const facts = await loadClientScreeningFacts(db, scope.clinicId, clientId);
-      return {
-        savedAt: savedAt.toISOString(),
-        missing: missingIntakeFields(request.body),
-        status: intakeStatus(facts),
-      };
+      return saved;
     },
   );
 
@@ -345,17 +362,7 @@ export const intakeRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const scope = scopeOf(request);
       const clientId = (await clinicClient(scope, request.params.id)).id;
-      const now = new Date();
-      const answers = withoutUnaskedAnswers(request.body);
-      const result = await submitIntake(db, scope.clinicId, clientId, answers, now);
-      await recordAudit(db, {
-        ...auditEntry(scope, request),
-        action: STAFF_ENTRY,
-        entity: "intake",
-        entityId: result.id,
-        clientId,
-      });
-      return myIntake(db, scope.clinicId, clientId, now);
+      return submitAndAudit(db, scope, request, clientId, request.body, STAFF_ENTRY);
     },
   );
 
