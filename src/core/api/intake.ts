@@ -261,6 +261,13 @@ const StaffIntakeSummarySchema = z.object({
       reasons: z.array(z.object({ code: z.string(), message: z.string(), findingId: z.string().optional() })),
     })
     .describe("Whether a first visit could be confirmed now, and what is missing"),
+  enteredByStaff: z
+    .object({ role: z.string(), at: z.string() })
+    .nullable()
+    .optional()
+    .describe(
+      "Set when staff last wrote the shown version on the client's behalf (by phone), from the audit log",
+    ),
 });
 
 /** Owner and therapists (the staff caring for the client, as the consent says) also read the answers. */

@@ -35,6 +35,8 @@ export const AUDIT_ACTIONS = [
   "change-password",
   "reset-password",
   "update-profile",
+  // Intake (src/server/intake): the owner or a therapist entering a client's intake for them (by phone).
+  "enter-for-client",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

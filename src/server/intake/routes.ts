@@ -1,6 +1,8 @@
 /**
  * Intake and screening API (docs/product.md F5).
  * - The client's own intake: read, autosave the working copy, submit (which screens it).
+ * - The owner and therapists: entering a client's intake for them (a phone client), through the same
+ *   store and screening as the client's own routes; every write audited as `enter-for-client`.
  * - Staff: a client's intake with screening, pain, the finder's ranking and consent (every read audited),
  *   recording a doctor's clearance for a hold, and the flags lists show beside a client's name.
  */
@@ -23,15 +25,21 @@ import {
   withoutUnaskedAnswers,
 } from "../../core/api/intake";
 import { rankMuscles } from "../../core/finder";
-import { classifyChronicity, type IntakeDraft, missingIntakeFields } from "../../core/intake";
+import {
+  classifyChronicity,
+  type IntakeDraft,
+  type IntakeSubmission,
+  missingIntakeFields,
+} from "../../core/intake";
 import { instantToLocal } from "../../core/scheduling";
 import { canConfirmFirstVisit } from "../../core/screening";
-import { recordAudit } from "../audit/audit";
+import { type AuditAction, recordAudit } from "../audit/audit";
 import { CLINICAL, ownClientId, type Scope, STAFF, scopeOf } from "../auth/access";
 import { consentStatus } from "../consent/store";
 import type { Db } from "../db/connect";
 import { clearances } from "../db/schema";
 import { badRequest, notFound } from "../http/errors";
+import { enteredByStaff, STAFF_ENTRY } from "./entered-by";
 import {
   hasPendingChanges,
   loadClientScreeningFacts,
@@ -94,6 +102,41 @@ function auditEntry(scope: Scope, request: { ip: string }) {
   return { clinicId: scope.clinicId, actorUserId: scope.userId, actorRole: scope.role, ip: request.ip };
 }
 
+/** Saves a client's working copy (their own, or staff entering it for them) and says where it stands. */
+async function saveAndDescribe(db: Db, clinicId: string, clientId: string, answers: IntakeDraft) {
+  const savedAt = await saveDraft(db, clinicId, clientId, answers, new Date());
+  const facts = await loadClientScreeningFacts(db, clinicId, clientId);
+  return {
+    savedAt: savedAt.toISOString(),
+    missing: missingIntakeFields(answers),
+    status: intakeStatus(facts),
+  };
+}
+
+/**
+ * Screens and stores a client's intake (their own, or staff entering it for them), audits the write
+ * as `action` (by default whether it created or updated a version), and answers the client's view.
+ */
+async function submitAndAudit(
+  db: Db,
+  scope: Scope,
+  request: { ip: string },
+  clientId: string,
+  body: IntakeSubmission,
+  action?: AuditAction,
+): Promise<MyIntake> {
+  const now = new Date();
+  const result = await submitIntake(db, scope.clinicId, clientId, withoutUnaskedAnswers(body), now);
+  await recordAudit(db, {
+    ...auditEntry(scope, request),
+    action: action ?? (result.change === "created" ? "create" : "update"),
+    entity: "intake",
+    entityId: result.id,
+    clientId,
+  });
+  return myIntake(db, scope.clinicId, clientId, now);
+}
+
 export const intakeRoutes: FastifyPluginAsyncZod = async (app) => {
   const { db } = app.database;
 
@@ -130,14 +173,7 @@ export const intakeRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const scope = scopeOf(request);
-      const clientId = ownClientId(scope);
-      const savedAt = await saveDraft(db, scope.clinicId, clientId, request.body, new Date());
-      const facts = await loadClientScreeningFacts(db, scope.clinicId, clientId);
-      return {
-        savedAt: savedAt.toISOString(),
-        missing: missingIntakeFields(request.body),
-        status: intakeStatus(facts),
-      };
+      return saveAndDescribe(db, scope.clinicId, ownClientId(scope), request.body);
     },
   );
 
@@ -156,18 +192,7 @@ export const intakeRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const scope = scopeOf(request);
-      const clientId = ownClientId(scope);
-      const now = new Date();
-      const answers = withoutUnaskedAnswers(request.body);
-      const result = await submitIntake(db, scope.clinicId, clientId, answers, now);
-      await recordAudit(db, {
-        ...auditEntry(scope, request),
-        action: result.change === "created" ? "create" : "update",
-        entity: "intake",
-        entityId: result.id,
-        clientId,
-      });
-      return myIntake(db, scope.clinicId, clientId, now);
+      return submitAndAudit(db, scope, request, ownClientId(scope), request.body);
     },
   );
 
@@ -203,6 +228,7 @@ export const intakeRoutes: FastifyPluginAsyncZod = async (app) => {
           : await loadSubmittedIntake(db, scope.clinicId, clientId, asked);
       if (asked !== undefined && !intake) throw notFound("There is no such version of this intake.");
       const screening = staffScreeningOf(facts);
+      const staffEntry = intake ? await enteredByStaff(db, scope.clinicId, intake.id) : null;
       const readiness = readinessFrom(facts, consent);
       const decision = canConfirmFirstVisit(readiness);
       await recordAudit(db, {
@@ -227,6 +253,7 @@ export const intakeRoutes: FastifyPluginAsyncZod = async (app) => {
         clearances: facts.clearances,
         consent,
         firstVisit: decision.ok ? { ok: true, reasons: [] } : { ok: false, reasons: decision.reasons },
+        enteredByStaff: staffEntry,
       };
       if (!readsAnswers(scope)) {
         return {
@@ -248,6 +275,94 @@ export const intakeRoutes: FastifyPluginAsyncZod = async (app) => {
           : null,
         finder: rankMuscles(intake?.answers.areasOfConcern ?? [], { limit: 10 }),
       };
+    },
+  );
+
+  // ---- The owner and therapists entering a client's intake for them (a phone client).
+  // The front desk does not read the answers (see readsAnswers), so it cannot write them either.
+  // Consent is not part of this: signing it stays the client's own act.
+
+  /** The client of this clinic, or 404 (another clinic's client is not there at all). */
+  async function clinicClient(scope: Scope, clientId: string) {
+    const [client] = await existingClients(db, scope.clinicId, [clientId]);
+    if (!client) throw notFound("Client not found.");
+    return client;
+  }
+
+  app.get(
+    "/clients/:id/intake/draft",
+    {
+      config: { access: CLINICAL },
+      schema: {
+        tags: ["intake"],
+        summary:
+          "A client's intake as a form to fill in for them (owner and therapists; audited read): the working copy, what is missing, the submitted result",
+        params: IdParamsSchema,
+        response: { 200: MyIntakeSchema },
+      },
+    },
+    async (request) => {
+      const scope = scopeOf(request);
+      const clientId = (await clinicClient(scope, request.params.id)).id;
+      const answer = await myIntake(db, scope.clinicId, clientId, new Date());
+      await recordAudit(db, {
+        ...auditEntry(scope, request),
+        action: "read",
+        entity: "intake",
+        entityId: null,
+        clientId,
+      });
+      return answer;
+    },
+  );
+
+  app.put(
+    "/clients/:id/intake/draft",
+    {
+      config: { access: CLINICAL },
+      schema: {
+        tags: ["intake"],
+        summary: "Save a client's intake as staff fill it in for them (by phone); audited",
+        description:
+          "The same working copy and validation as the client's own `PUT /me/intake/draft`: an invalid answer is a 400 naming its field, and nothing is saved.",
+        params: IdParamsSchema,
+        body: IntakeDraftSchema,
+        response: { 200: SavedDraftSchema },
+      },
+    },
+    async (request) => {
+      const scope = scopeOf(request);
+      const clientId = (await clinicClient(scope, request.params.id)).id;
+      const saved = await saveAndDescribe(db, scope.clinicId, clientId, request.body);
+      await recordAudit(db, {
+        ...auditEntry(scope, request),
+        action: STAFF_ENTRY,
+        entity: "intake",
+        entityId: null,
+        clientId,
+      });
+      return saved;
+    },
+  );
+
+  app.post(
+    "/clients/:id/intake/submit",
+    {
+      config: { access: CLINICAL },
+      schema: {
+        tags: ["intake"],
+        summary: "Submit a client's intake for them (by phone); screened as when the client submits; audited",
+        description:
+          "As the client's own `POST /me/intake/submit`: the same validation and screening (holds and red flags apply alike), and the same versions (the current version is updated until a visit used it, then a new one starts). Consent is not signed here: that stays the client's own act.",
+        params: IdParamsSchema,
+        body: IntakeSubmissionSchema,
+        response: { 200: MyIntakeSchema },
+      },
+    },
+    async (request) => {
+      const scope = scopeOf(request);
+      const clientId = (await clinicClient(scope, request.params.id)).id;
+      return submitAndAudit(db, scope, request, clientId, request.body, STAFF_ENTRY);
     },
   );
 

@@ -111,6 +111,12 @@ export const CACHED_PAGES: readonly PageEntry[] = [
     load: remember(() => import("../settings/SettingsPage")),
     data: "settings",
   },
+  // The owner or a therapist filling in a client's intake for them, by phone.
+  {
+    path: "/app/clients/:id/intake",
+    roles: ["owner", "therapist"],
+    load: remember(() => import("../intake/StaffIntakeEntryPage")),
+  },
   {
     path: "/app/intake",
     roles: CLIENT,

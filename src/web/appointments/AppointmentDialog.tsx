@@ -7,6 +7,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { ApiError } from "../api/client";
 import { ChartLink } from "../chart/ChartLink";
+import { PhoneIntakeLink } from "../intake/PhoneIntakeLink";
 import { Alert, Button, Loading } from "../ui/components";
 import { Dialog, DialogActions, DialogHeader } from "../ui/Dialog";
 import { AppointmentFacts } from "./AppointmentFacts";
@@ -133,6 +134,10 @@ function AppointmentBody({
             <strong>Not ready to confirm yet.</strong>
             <ReadinessReasons reasons={reasons} />
           </Alert>
+          <PhoneIntakeLink
+            clientId={a.client.id}
+            missing={reasons.some((r) => r.code === "intake-not-submitted")}
+          />
         </div>
       ) : null}
       <div aria-live="polite" style={{ marginTop: done || error ? "var(--kw-space-4)" : 0 }}>

@@ -3,10 +3,12 @@
  * saved as the client goes (on the device at once, on the server after a pause), with the body map for
  * where it hurts. A red-flag "yes" stops the flow with advice to get care now; after submitting, the
  * client sees what the screening means for them. The step is in the URL, so a reload lands on it.
+ * The owner or a therapist fills in the same steps for a client by phone (StaffIntakeEntryPage,
+ * `forClient`): saved to that client's draft, and back to the client page once submitted.
  */
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useEffect, useMemo, useRef, useState } from "react";
-import { useSearchParams } from "react-router";
+import { Navigate, useNavigate, useSearchParams } from "react-router";
 import type { MyIntake } from "../../core/api/intake";
 import { missingIntakeFields } from "../../core/intake";
 import { screenIntake } from "../../core/screening";
@@ -52,8 +54,25 @@ export default function IntakePage() {
   return <IntakeFlow intake={query.data} storageKey={backupKey(session.user.id, context.clientId)} />;
 }
 
-function IntakeFlow({ intake, storageKey }: { intake: MyIntake; storageKey: string }) {
+/** The client staff fill the intake in for (by phone); absent when clients fill in their own. */
+export interface IntakeFor {
+  id: string;
+  firstName: string;
+}
+
+export function IntakeFlow({
+  intake,
+  storageKey,
+  forClient,
+}: {
+  intake: MyIntake;
+  storageKey: string;
+  forClient?: IntakeFor;
+}) {
   const queryClient = useQueryClient();
+  const navigate = useNavigate();
+  const cacheKey = forClient ? intakeKeys.entry(forClient.id) : intakeKeys.mine;
+  const clientPage = forClient ? `/app/clients/${encodeURIComponent(forClient.id)}` : "";
   const [params, setParams] = useSearchParams();
   // The starting point is read once; later renders work on the form's own state.
   const [start] = useState(() => {
@@ -70,17 +89,17 @@ function IntakeFlow({ intake, storageKey }: { intake: MyIntake; storageKey: stri
     storageKey,
     { answers: start.answers, savedAt: intake.savedAt, unsaved: start.fromBackup },
     (saved) =>
-      queryClient.setQueryData<MyIntake>(intakeKeys.mine, (old) =>
-        old ? { ...old, status: saved.status } : old,
-      ),
+      queryClient.setQueryData<MyIntake>(cacheKey, (old) => (old ? { ...old, status: saved.status } : old)),
+    forClient?.id,
   );
   const { errors } = useMemo(() => validPart(answers), [answers]);
   const missing = useMemo(() => missingIntakeFields(validPart(answers).draft), [answers]);
 
   const requested = params.get("step");
+  // Staff open the form to fill it in; the result they look at is the client page.
   const asked: View = isView(requested)
     ? requested
-    : intake.status === "submitted" || intake.status === "changed"
+    : !forClient && (intake.status === "submitted" || intake.status === "changed")
       ? "result"
       : "your-pain";
 
@@ -105,6 +124,7 @@ function IntakeFlow({ intake, storageKey }: { intake: MyIntake; storageKey: stri
     autosave.change(next);
   };
 
+  if (asked === "result" && forClient) return <Navigate to={clientPage} replace />;
   if (asked === "result") return <IntakeResult intake={intake} onEdit={() => go("your-pain")} />;
 
   const localScreening = screenIntake(validPart(answers).draft);
@@ -119,12 +139,21 @@ function IntakeFlow({ intake, storageKey }: { intake: MyIntake; storageKey: stri
           headingLevel={1}
           focus
         >
-          <p>
-            We've saved your answers, so the clinic can see what you told us. Once a doctor has seen you, the
-            clinic can talk with you about treatment.
-          </p>
+          {forClient ? (
+            <p>
+              Tell {forClient.firstName} this advice now. The answers are saved and the red flag shows on the
+              client page; treatment waits until a doctor has seen them.
+            </p>
+          ) : (
+            <p>
+              We've saved your answers, so the clinic can see what you told us. Once a doctor has seen you,
+              the clinic can talk with you about treatment.
+            </p>
+          )}
           <AdviceUndo onClick={() => go("safety-check")}>
-            I answered yes by mistake: change my answers
+            {forClient
+              ? "Answered yes by mistake: change the answers"
+              : "I answered yes by mistake: change my answers"}
           </AdviceUndo>
         </StopAdvice>
         <SaveStatus state={autosave.state} />
@@ -147,7 +176,9 @@ function IntakeFlow({ intake, storageKey }: { intake: MyIntake; storageKey: stri
   return (
     <div className={styles.intake}>
       <header className={styles.intakeHead}>
-        <p className="kw-eyebrow">Before your first visit</p>
+        <p className="kw-eyebrow">
+          {forClient ? `Intake for ${forClient.firstName}, by phone` : "Before your first visit"}
+        </p>
         <p className={styles.intakeProgressText}>
           Step {stepIndex + 1} of {STEPS.length}
         </p>
@@ -165,16 +196,21 @@ function IntakeFlow({ intake, storageKey }: { intake: MyIntake; storageKey: stri
           hasSubmitted={intake.submitted !== null}
           headingRef={headingRef}
           flush={autosave.flush}
+          forClient={forClient}
           onBack={() => go("goals")}
           onGoTo={go}
           onSubmitted={(result) => {
-            queryClient.setQueryData(intakeKeys.mine, result);
+            queryClient.setQueryData(cacheKey, result);
             try {
               window.localStorage.removeItem(storageKey);
             } catch {
               // Nothing to clear.
             }
-            go("result");
+            if (forClient) {
+              void queryClient.invalidateQueries({ queryKey: intakeKeys.client(forClient.id) });
+              void queryClient.invalidateQueries({ queryKey: ["readiness"] });
+              navigate(clientPage);
+            } else go("result");
           }}
         />
       ) : (
@@ -190,9 +226,13 @@ function IntakeFlow({ intake, storageKey }: { intake: MyIntake; storageKey: stri
           saveStatus={<SaveStatus state={autosave.state} quiet />}
           editNote={
             stepIndex === 0 && intake.submitted
-              ? intake.editable
-                ? "You can change your answers until your visit. Send them again at the end."
-                : "Your therapist has already used your answers at a visit. Changes you send now are kept as a new version."
+              ? forClient
+                ? intake.editable
+                  ? `${forClient.firstName} has submitted an intake; submitting again updates it (no visit has used it yet).`
+                  : `A visit has used ${forClient.firstName}'s intake; what you submit is kept as a new version.`
+                : intake.editable
+                  ? "You can change your answers until your visit. Send them again at the end."
+                  : "Your therapist has already used your answers at a visit. Changes you send now are kept as a new version."
               : undefined
           }
         />

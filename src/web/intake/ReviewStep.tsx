@@ -23,6 +23,7 @@ export function ReviewStep({
   onBack,
   onGoTo,
   onSubmitted,
+  forClient,
 }: {
   answers: Answers;
   missing: string[];
@@ -34,13 +35,15 @@ export function ReviewStep({
   onBack: () => void;
   onGoTo: (step: StepId) => void;
   onSubmitted: (result: MyIntake) => void;
+  /** Set when staff enter the intake for a client (by phone): their id and first name. */
+  forClient?: { id: string; firstName: string };
 }) {
   const invalid = Object.keys(errors);
   const toFix = [...new Set([...invalid, ...missing])];
   const submit = useMutation({
     mutationFn: async () => {
       await flush();
-      return submitIntake(withoutUnaskedAnswers(validPart(answers).draft));
+      return submitIntake(withoutUnaskedAnswers(validPart(answers).draft), forClient?.id);
     },
     onSuccess: onSubmitted,
   });
@@ -58,7 +61,7 @@ export function ReviewStep({
         <>
           <p className={styles.intakeIntro}>
             {toFix.length === 1 ? "One answer is still needed" : `${toFix.length} answers are still needed`}{" "}
-            before you can send this to the clinic.
+            before {forClient ? "the intake can be submitted" : "you can send this to the clinic"}.
           </p>
           <ul className={styles.review}>
             {INTAKE_SECTIONS.filter((s) => bySection.has(s.id)).map((s) => (
@@ -79,6 +82,14 @@ export function ReviewStep({
             ))}
           </ul>
         </>
+      ) : forClient ? (
+        <p className={styles.intakeIntro}>
+          All done. Submitting screens {forClient.firstName}'s answers for safety, as when clients send them
+          themselves; holds and red flags show on the client page.
+          {hasSubmitted && !editable
+            ? " They are kept as a new version; the earlier one stays on the record."
+            : null}
+        </p>
       ) : (
         <p className={styles.intakeIntro}>
           All done. When you send your answers, the clinic checks them for safety and your therapist reads
@@ -100,7 +111,7 @@ export function ReviewStep({
           Back
         </Button>
         <Button disabled={toFix.length > 0 || submit.isPending} onClick={() => submit.mutate()}>
-          {submit.isPending ? "Sending…" : "Send to the clinic"}
+          {submit.isPending ? "Sending…" : forClient ? "Submit the intake" : "Send to the clinic"}
         </Button>
       </div>
     </div>

@@ -2,13 +2,15 @@
  * A client's intake as staff see it before the consultation (F5): screening flags first and loud,
  * recording a doctor's clearance for a hold, whether a first visit could be confirmed, pain scores,
  * the answers, where it hurts on the body map, and the finder's ranking for those regions.
- * Every load is one audited read on the server.
+ * Every load is one audited read on the server. The owner and therapists can fill the intake in for
+ * a client by phone from here (StaffIntakeEntryPage); an intake staff entered says so.
  */
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
+import type { StaffIntake } from "../../core/api/intake";
 import { ApiError } from "../api/client";
 import { FinderResults } from "../finder/FinderResults";
-import { Alert, Card, Loading } from "../ui/components";
+import { Alert, ButtonLink, Card, Loading } from "../ui/components";
 import { AnswersPanel } from "./AnswersPanel";
 import { staffIntakeQuery } from "./api";
 import { FirstVisitPanel } from "./FirstVisitPanel";
@@ -16,6 +18,37 @@ import { PainPanel, WhereItHurts } from "./PainPanels";
 import { ScreeningPanel } from "./ScreeningPanel";
 import styles from "./StaffIntake.module.css";
 import { formatDateTime } from "./staff-format";
+
+const ROLE_NAMES: Readonly<Record<string, string>> = { owner: "the owner", therapist: "a therapist" };
+
+/** Filling the intake in for the client, by phone (owner and therapists), and who entered the one shown. */
+function PhoneEntry({ clientId, data }: { clientId: string; data: StaffIntake }) {
+  const entered = data.enteredByStaff;
+  const label = data.intake
+    ? "Update intake (phone)"
+    : data.draft
+      ? "Continue intake (phone)"
+      : "Fill in intake (phone)";
+  return (
+    <div className={styles.phoneEntry}>
+      {entered ? (
+        <p className={styles.phoneEntryNote}>
+          Entered by staff for the client ({ROLE_NAMES[entered.role] ?? entered.role},{" "}
+          {formatDateTime(entered.at)}
+          ), not by the client themselves.
+        </p>
+      ) : null}
+      <ButtonLink variant="secondary" to={`/app/clients/${encodeURIComponent(clientId)}/intake`}>
+        {label}
+      </ButtonLink>
+      {data.consent.signedCurrent ? null : (
+        <p className="kw-muted">
+          Consent is not part of it: the client signs it at their first visit or in the portal.
+        </p>
+      )}
+    </div>
+  );
+}
 
 export function StaffIntakeSections({ clientId, timeZone }: { clientId: string; timeZone: string }) {
   const [version, setVersion] = useState<number | undefined>(undefined);
@@ -35,6 +68,7 @@ export function StaffIntakeSections({ clientId, timeZone }: { clientId: string; 
       <FirstVisitPanel data={data} />
       {data.audience === "clinical" && data.intake ? (
         <>
+          <PhoneEntry clientId={clientId} data={data} />
           <PainPanel data={data} />
           <div className={styles.staffIntakeGrid}>
             <WhereItHurts data={data} />
@@ -60,6 +94,7 @@ export function StaffIntakeSections({ clientId, timeZone }: { clientId: string; 
                 ? `Not submitted yet: the client is filling it in (${data.draft.missing.length} answers to go, last saved ${formatDateTime(data.draft.savedAt)}).`
                 : "The client has not started the intake questionnaire."}
           </p>
+          {data.audience === "clinical" ? <PhoneEntry clientId={clientId} data={data} /> : null}
         </Card>
       )}
     </div>

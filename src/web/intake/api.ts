@@ -24,6 +24,8 @@ export const intakeKeys = {
   clientVersion: (clientId: string, version?: number) =>
     ["client-intake", clientId, version ?? "latest"] as const,
   flags: (sortedIds: string) => ["screening-flags", sortedIds] as const,
+  /** The form staff fill in for a client (by phone): under `client`, so a submit refreshes both. */
+  entry: (clientId: string) => ["client-intake", clientId, "entry"] as const,
 };
 
 /** The signed-in client's own intake: answers, status, what is missing, their screening. */
@@ -32,12 +34,29 @@ export const myIntakeQuery = queryOptions({
   queryFn: () => get<MyIntake>("/api/me/intake"),
 });
 
-export function saveDraft(draft: IntakeDraft): Promise<SavedDraft> {
-  return api<SavedDraft>("PUT", "/api/me/intake/draft", draft);
+/**
+ * Where the questionnaire is read and written: the signed-in client's own (no client id), or the
+ * owner or a therapist entering it for a client, by phone (`/api/clients/:id/intake/...`).
+ */
+function intakeBase(clientId?: string): string {
+  return clientId ? `/api/clients/${id$(clientId)}/intake` : "/api/me/intake";
 }
 
-export function submitIntake(answers: IntakeDraft): Promise<MyIntake> {
-  return post<MyIntake>("/api/me/intake/submit", answers);
+export function saveDraft(draft: IntakeDraft, clientId?: string): Promise<SavedDraft> {
+  return api<SavedDraft>("PUT", `${intakeBase(clientId)}/draft`, draft);
+}
+
+export function submitIntake(answers: IntakeDraft, clientId?: string): Promise<MyIntake> {
+  return post<MyIntake>(`${intakeBase(clientId)}/submit`, answers);
+}
+
+/** A client's intake as the form staff fill in for them: working copy, status, result (audited). */
+export function staffEntryQuery(clientId: string) {
+  return queryOptions({
+    queryKey: intakeKeys.entry(clientId),
+    queryFn: () => get<MyIntake>(`${intakeBase(clientId)}/draft`),
+    retry: false,
+  });
 }
 
 /**

@@ -83,6 +83,8 @@ export function useAutosave(
   key: string,
   initial: { answers: Answers; savedAt: string | null; unsaved: boolean },
   onSaved?: (saved: SavedDraft) => void,
+  /** Staff entering a client's intake save to that client's draft; a client saves their own. */
+  clientId?: string,
 ) {
   const storage = useRef(storageOrUndefined());
   const latest = useRef<Answers>(initial.answers);
@@ -106,7 +108,7 @@ export function useAutosave(
       const upTo = changes.current;
       if (upTo === savedChanges.current) return true;
       try {
-        const saved = await saveDraft(validPart(latest.current).draft);
+        const saved = await saveDraft(validPart(latest.current).draft, clientId);
         savedChanges.current = Math.max(savedChanges.current, upTo);
         if (changes.current === upTo) {
           clearBackup(storage.current, key);
@@ -126,7 +128,7 @@ export function useAutosave(
     };
     chain.current = chain.current.then(run, run);
     return chain.current;
-  }, [key]);
+  }, [key, clientId]);
 
   const change = useCallback(
     (answers: Answers) => {

@@ -1,0 +1,166 @@
+import { expect, type Locator, type Page, test } from "@playwright/test";
+import { expectNoAxeViolations, SCREENSHOT_DIR, signIn, VIEWPORTS } from "./helpers";
+
+// One story in order: the front desk books a first visit for a caller with no log-in; a therapist
+// fills the intake in with them by phone; the client page shows it, its hold, and that staff entered it.
+test.describe.configure({ mode: "serial" });
+
+async function shot(page: Page, name: string, dialog = false): Promise<void> {
+  if (!dialog) await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path: `${SCREENSHOT_DIR}/${name}.png`, fullPage: !dialog });
+}
+
+const question = (page: Page, name: string | RegExp): Locator => page.getByRole("group", { name });
+
+async function answer(page: Page, name: string | RegExp, choice: string): Promise<void> {
+  await question(page, name).getByText(choice, { exact: true }).click();
+}
+
+/** Answers "No" to every yes/no question on the step that has no answer yet. */
+async function noToTheRest(page: Page): Promise<void> {
+  for (const group of await page.getByRole("group").all()) {
+    const yes = group.getByRole("radio", { name: "Yes", exact: true });
+    const no = group.getByRole("radio", { name: "No", exact: true });
+    if ((await no.count()) !== 1) continue;
+    if (!(await yes.isChecked()) && !(await no.isChecked()))
+      await group.getByText("No", { exact: true }).click();
+  }
+}
+
+async function next(page: Page, heading: string): Promise<void> {
+  await page.getByRole("button", { name: /^(Next|Check my answers)$/ }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(heading);
+}
+
+const stamp = Date.now();
+const caller = { first: "Morgan", last: `Phone${stamp % 100000}` };
+const name = `${caller.first} ${caller.last}`;
+
+test("the front desk books a first visit for a new caller, who has no log-in", async ({ browser }) => {
+  const context = await browser.newContext({ viewport: VIEWPORTS.laptop, timezoneId: "America/Boise" });
+  const page = await context.newPage();
+  await signIn(page, "desk@knotwork.test");
+  await page.goto("/app/calendar");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Calendar");
+  await page.keyboard.press("n");
+  const dialog = page.getByRole("dialog", { name: "New booking" });
+  await dialog.getByRole("button", { name: "+ New client" }).click();
+  await dialog.getByLabel("First name").fill(caller.first);
+  await dialog.getByLabel("Last name").fill(caller.last);
+  await dialog.getByLabel("Phone").fill("555-0142");
+  const service = dialog.getByLabel("Service");
+  const firstVisit = await service
+    .locator("option", { hasText: "First visit" })
+    .first()
+    .getAttribute("value");
+  await service.selectOption(firstVisit ?? "");
+  await dialog
+    .getByRole("button", { name: /: \d+ open times$/ })
+    .first()
+    .click();
+  await dialog
+    .getByRole("list", { name: /(Morning|Afternoon|Evening) times/ })
+    .getByRole("button")
+    .first()
+    .click();
+  await page.keyboard.press("Control+Enter");
+  const done = page.getByRole("dialog", { name: "Booked" });
+  await expect(done.getByText(new RegExp(name))).toBeVisible();
+  await page.keyboard.press("Escape");
+
+  // The desk sees the intake is missing, and no button to fill it in (it does not read the answers).
+  await page.goto("/app/clients");
+  await page.getByLabel("Search clients").fill(caller.last);
+  await page.getByRole("link", { name: `${caller.last}, ${caller.first}` }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(name);
+  await expect(page.getByText("The client has not started the intake questionnaire.")).toBeVisible();
+  await expect(page.getByRole("link", { name: /intake \(phone\)/ })).toHaveCount(0);
+  await context.close();
+});
+
+test("a therapist fills the intake in by phone; the client page shows the answers, the hold and who entered it", async ({
+  browser,
+}) => {
+  const context = await browser.newContext({ viewport: VIEWPORTS.laptop, timezoneId: "America/Boise" });
+  const page = await context.newPage();
+  await signIn(page, "therapist@knotwork.test");
+  await page.goto("/app/clients");
+  await page.getByLabel("Search clients").fill(caller.last);
+  await page.getByRole("link", { name: `${caller.last}, ${caller.first}` }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(name);
+  await expectNoAxeViolations(page);
+  await page.getByRole("link", { name: "Fill in intake (phone)" }).click();
+
+  // The client's own steps, for this client, with consent left to the client.
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Your pain");
+  await expect(page.getByText(`Intake for ${caller.first}, by phone`)).toBeVisible();
+  await expect(page.getByText(/the client signs the informed consent themselves/)).toBeVisible();
+  await page.getByLabel("What brings you in?").fill("Stiff neck since moving house, worse at the computer.");
+  await answer(page, "How bad is the pain right now?", "3");
+  await answer(page, "How bad is it at its best (on a good day)?", "1");
+  await answer(page, "How bad is it at its worst?", "8");
+  await question(page, "How long have you had it?").getByLabel("How many").fill("3");
+  await answer(page, "How long have you had it?", "Weeks");
+  await answer(page, "What seems to bring it on or make it worse?", "Desk or computer work");
+  await answer(page, "Have you had any treatment for this before?", "No");
+  await page.getByRole("tab", { name: "Head" }).click();
+  await page.getByRole("button", { name: "Temple (left)", exact: true }).click();
+  await page.keyboard.press("7");
+  await expect(page.getByRole("status").filter({ hasText: "Saved" })).toBeVisible();
+  await expect(
+    question(page, "How bad is the pain right now?").getByRole("radio", { name: "3" }),
+  ).toBeChecked();
+  await expectNoAxeViolations(page);
+  for (const [size, label] of [
+    [VIEWPORTS.phone, "phone"],
+    [VIEWPORTS.tablet, "tablet"],
+    [VIEWPORTS.laptop, "laptop"],
+  ] as const) {
+    await page.setViewportSize(size);
+    await shot(page, `staff-intake-step-${label}`);
+  }
+
+  // A reload on the way keeps what was entered (the staff draft on the server).
+  await page.reload();
+  await expect(page.getByLabel("What brings you in?")).toHaveValue(/Stiff neck/);
+  await expect(
+    question(page, "How bad is the pain right now?").getByRole("radio", { name: "3" }),
+  ).toBeChecked();
+
+  await next(page, "A few important safety questions");
+  await noToTheRest(page);
+  await next(page, "Your health");
+  await question(page, /an operation in the last 6 weeks/)
+    .getByText("Yes", { exact: true })
+    .click();
+  await noToTheRest(page);
+  await next(page, "Medicines");
+  await answer(page, /Do you take a blood thinner/, "No");
+  await next(page, "Pregnancy");
+  await answer(page, "Are you pregnant?", "Doesn't apply to me");
+  await next(page, "Your goals");
+  await page.getByLabel(/What would you like to be able to do again/).fill("Turn my head when driving.");
+  await next(page, "Check and send");
+  await expect(page.getByText(/Submitting screens Morgan's answers for safety/)).toBeVisible();
+  await expectNoAxeViolations(page);
+  await page.getByRole("button", { name: "Submit the intake" }).click();
+
+  // Back on the client page: answers, the hold the screening put on, and who entered it.
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(name);
+  await expect(page.getByTestId("finding-hold")).toContainText("Recent surgery");
+  await expect(page.getByText(/Entered by staff for the client \(a therapist,/)).toBeVisible();
+  await expect(page.getByText("Stiff neck since moving house, worse at the computer.")).toBeVisible();
+  await expect(page.getByText(/the client signs it at their first visit or in the portal/)).toBeVisible();
+  await expect(page.getByRole("link", { name: "Update intake (phone)" })).toBeVisible();
+  await expectNoAxeViolations(page);
+  for (const [size, label] of [
+    [VIEWPORTS.laptop, "laptop"],
+    [VIEWPORTS.tablet, "tablet"],
+    [VIEWPORTS.phone, "phone"],
+  ] as const) {
+    await page.setViewportSize(size);
+    await shot(page, `staff-intake-client-page-${label}`);
+  }
+  await expectNoAxeViolations(page);
+  await context.close();
+});
