@@ -92,7 +92,12 @@ export async function loadSessions(db: Db, clinicId: string, clientId: string): 
         ),
       ),
     )
-    .orderBy(asc(triggerPointRecords.createdAt), asc(triggerPointRecords.id));
+    // The chart's own order (ordinal) first: points saved together share one created_at.
+    .orderBy(
+      asc(triggerPointRecords.ordinal),
+      asc(triggerPointRecords.createdAt),
+      asc(triggerPointRecords.id),
+    );
   const bySession = new Map<string, SessionFacts["points"]>();
   for (const p of points) {
     const list = bySession.get(p.sessionId) ?? [];

@@ -67,9 +67,10 @@ export async function insertSession(db: Db, input: SessionInput): Promise<string
   const points = input.points ?? [];
   if (points.length > 0)
     await db.insert(triggerPointRecords).values(
-      points.map((p) => ({
+      points.map((p, ordinal) => ({
         clinicId: input.clinicId,
         sessionId: row.id,
+        ordinal,
         muscleId: p.muscleId,
         side: p.side ?? null,
         release: p.release ?? null,
