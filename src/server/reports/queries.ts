@@ -525,25 +525,27 @@ export async function outcomesReport(db: Db, scope: ReportScope): Promise<Outcom
     // bigint per client and muscle find both in one hash aggregate. Regions fold the muscles' min and
     // max (both ignore repeats, so a session with two muscles of a region counts once); a client
     // counts where the two differ, i.e. with at least two sessions.
-    sql`WITH s AS (
-      SELECT s.id, s.client_id,
-        row_number() OVER (ORDER BY s.created_at, s.id) * 1000 + s.pain_before AS ord
+    // The range's sessions are read first (materialised): ranked straight from the table, the planner
+    // walked the created_at index and fetched the heap page by page in time order (~10× the reads).
+    sql`WITH r0 AS MATERIALIZED (
+      SELECT s.id, s.client_id, s.created_at, s.pain_before
       FROM treatment_sessions s
       WHERE s.clinic_id = ${clinic} AND s.signed_at IS NOT NULL AND s.pain_before IS NOT NULL
         AND s.created_at >= ${b.from}::timestamptz AND s.created_at < ${b.to}::timestamptz ${b.therapist}
-    ), m AS (
-      SELECT s.client_id, r.muscle_id, min(s.ord) AS lo, max(s.ord) AS hi
-      FROM s JOIN trigger_point_records r ON r.clinic_id = ${clinic} AND r.session_id = s.id
-      GROUP BY s.client_id, r.muscle_id
+    ), s AS (
+      SELECT id, client_id, row_number() OVER (ORDER BY created_at, id) * 1000 + pain_before AS ord FROM r0
     ), k AS (
-      SELECT 'muscle' AS kind, muscle_id AS key, lo, hi FROM m WHERE lo <> hi
-      UNION ALL
-      SELECT 'region', g.region, min(m.lo), max(m.hi)
-      FROM m JOIN unnest(${ids}::text[], ${groups}::text[]) AS g(muscle_id, region) ON g.muscle_id = m.muscle_id
-      GROUP BY m.client_id, g.region HAVING min(m.lo) <> max(m.hi)
+      SELECT r.muscle_id, g.region, min(s.ord) AS lo, max(s.ord) AS hi
+      FROM s JOIN trigger_point_records r ON r.clinic_id = ${clinic} AND r.session_id = s.id
+        LEFT JOIN unnest(${ids}::text[], ${groups}::text[]) AS g(muscle_id, region) ON g.muscle_id = r.muscle_id
+      GROUP BY GROUPING SETS ((s.client_id, r.muscle_id), (s.client_id, g.region))
+      HAVING min(s.ord) <> max(s.ord)
+    ), kk AS (
+      SELECT CASE WHEN muscle_id IS NULL THEN 'region' ELSE 'muscle' END AS kind,
+        COALESCE(muscle_id, region) AS key, lo, hi FROM k WHERE muscle_id IS NOT NULL OR region IS NOT NULL
     )
     SELECT kind, key, count(*)::int AS clients, sum(hi % 1000 - lo % 1000)::int AS sum_change
-    FROM k GROUP BY kind, key`,
+    FROM kk GROUP BY kind, key`,
   );
   return {
     ...header(scope),
