@@ -521,10 +521,10 @@ export async function outcomesReport(db: Db, scope: ReportScope): Promise<Outcom
   const rows = await rowsOf(
     db,
     // Per client and muscle (or region), the pain at the first and at the latest session: each session
-    // gets its rank in (time, id) order times 1000 plus its pain (0–10), so the min and max of one
-    // bigint per client and muscle find both in one hash aggregate. Regions fold the muscles' min and
-    // max (both ignore repeats, so a session with two muscles of a region counts once); a client
-    // counts where the two differ, i.e. with at least two sessions.
+    // carries its rank in (time, id) order × 100000 plus its pain shifted by 32768 (any smallint fits
+    // below 100000), so the min and max of one bigint find both. Muscles and regions are one pass
+    // (grouping sets); min and max ignore repeats, so a session with two muscles of a region counts
+    // once, and a client counts where the two differ, i.e. with at least two sessions.
     // The range's sessions are read first (materialised): ranked straight from the table, the planner
     // walked the created_at index and fetched the heap page by page in time order (~10× the reads).
     sql`WITH r0 AS MATERIALIZED (
@@ -533,7 +533,7 @@ export async function outcomesReport(db: Db, scope: ReportScope): Promise<Outcom
       WHERE s.clinic_id = ${clinic} AND s.signed_at IS NOT NULL AND s.pain_before IS NOT NULL
         AND s.created_at >= ${b.from}::timestamptz AND s.created_at < ${b.to}::timestamptz ${b.therapist}
     ), s AS (
-      SELECT id, client_id, row_number() OVER (ORDER BY created_at, id) * 1000 + pain_before AS ord FROM r0
+      SELECT id, client_id, row_number() OVER (ORDER BY created_at, id) * 100000 + pain_before + 32768 AS ord FROM r0
     ), k AS (
       SELECT r.muscle_id, g.region, min(s.ord) AS lo, max(s.ord) AS hi
       FROM s JOIN trigger_point_records r ON r.clinic_id = ${clinic} AND r.session_id = s.id
@@ -544,7 +544,7 @@ export async function outcomesReport(db: Db, scope: ReportScope): Promise<Outcom
       SELECT CASE WHEN muscle_id IS NULL THEN 'region' ELSE 'muscle' END AS kind,
         COALESCE(muscle_id, region) AS key, lo, hi FROM k WHERE muscle_id IS NOT NULL OR region IS NOT NULL
     )
-    SELECT kind, key, count(*)::int AS clients, sum(hi % 1000 - lo % 1000)::int AS sum_change
+    SELECT kind, key, count(*)::int AS clients, sum(hi % 100000 - lo % 100000)::int AS sum_change
     FROM kk GROUP BY kind, key`,
   );
   return {
