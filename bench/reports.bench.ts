@@ -6,7 +6,8 @@
  * The queries are timed as the route runs them (src/server/reports/queries.ts), without HTTP; the
  * clinic-wide ones read the trigger-kept summaries of docs/decisions/0024-reports-summary.md, so the
  * generation time includes keeping them. Min, median, p95 and max go to stderr as each figure is done.
- * `npm run bench reports`; REPORTS_BENCH_RUNS sets the runs per figure (default 20).
+ * `npm run bench reports`; REPORTS_BENCH_RUNS sets the runs per figure (default 20), REPORTS_BENCH_ONLY
+ * (e.g. `clients,outcomes`) the reports measured (default all).
  */
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -30,6 +31,8 @@ interface Row {
 
 const RUNS = Number(process.env.REPORTS_BENCH_RUNS ?? 20);
 const DAY = 86_400_000;
+const ONLY = process.env.REPORTS_BENCH_ONLY?.split(",").map((name) => name.trim());
+const NAMES = REPORT_NAMES.filter((name) => !ONLY || ONLY.includes(name));
 
 function p95(samples: number[]): number {
   const sorted = [...samples].sort((a, b) => a - b);
@@ -58,7 +61,7 @@ async function measure(database: Database, engine: string): Promise<Row[]> {
   ];
   for (const range of ranges) {
     for (const therapistId of [null, String(therapist?.id)]) {
-      for (const name of REPORT_NAMES) {
+      for (const name of NAMES) {
         const scope: ReportScope = {
           clinicId,
           from: range.from,
