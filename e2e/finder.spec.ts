@@ -189,7 +189,8 @@ test("once loaded, the finder keeps working offline, and so does opening a resul
   await page.goto("/finder");
   await answerNoToAll(page, "Continue to the body map");
   await expect(page.getByRole("tab", { name: "Front" })).toBeVisible();
-  await page.waitForLoadState("networkidle");
+  // The atlas pages' code is fetched once the body map shows; go offline only when it is in.
+  await expect(page.locator("[data-offline-ready]")).toHaveCount(1);
 
   await context.setOffline(true);
   await page.getByRole("tab", { name: "Feet" }).click();

@@ -46,13 +46,20 @@ export default function FinderWorkspace({
 }: FinderWorkspaceProps) {
   const headingId = useId();
   const headingRef = useRef<HTMLHeadingElement>(null);
+  const [offlineReady, setOfflineReady] = useState(false);
   // biome-ignore lint/correctness/useExhaustiveDependencies: only when the workspace first appears
   useEffect(() => {
     if (focusHeading) headingRef.current?.focus();
-    // Results open atlas pages: fetch their code (a few KB) now, so that works offline too.
-    void import("../atlas/MusclePage").catch(() => undefined);
-    void import("../atlas/PatternMap").catch(() => undefined);
-    void import("../atlas/atlas-offline").catch(() => undefined);
+    // Results open atlas pages: fetch their code (a few KB) now, so that works offline too. The
+    // workspace says when it has (data-offline-ready), so a test can go offline only after that.
+    Promise.all([
+      import("../atlas/MusclePage"),
+      import("../atlas/PatternMap"),
+      import("../atlas/atlas-offline"),
+    ]).then(
+      () => setOfflineReady(true),
+      () => undefined,
+    );
   }, []);
   const [view, setView] = useState<BodyMapView>("front");
   const markIds = useMemo(() => Object.keys(marks), [marks]);
@@ -67,7 +74,7 @@ export default function FinderWorkspace({
   const best = results[0];
 
   return (
-    <div className={styles.finder}>
+    <div className={styles.finder} data-offline-ready={offlineReady || undefined}>
       <section className={styles.finderMap} aria-labelledby={headingId}>
         <p className={styles.finderStepCount}>Step 2 of 2</p>
         <h2 id={headingId} ref={headingRef} tabIndex={-1}>
