@@ -490,6 +490,9 @@ function saveWithPointsStatement(
         hold_seconds = excluded.hold_seconds, twitch = excluded.twitch,
         referral_reproduced = excluded.referral_reproduced, release = excluded.release,
         stretch_applied = excluded.stretch_applied, ordinal = excluded.ordinal
+      -- Only this chart's own point: an id another save committed after this statement's snapshot
+      -- (so foreign_ids missed it) is left alone rather than overwritten.
+      WHERE t.clinic_id = excluded.clinic_id AND t.session_id = excluded.session_id
       RETURNING 1
     )
     SELECT b.version, b.updated_at, EXISTS (SELECT 1 FROM foreign_ids) AS foreign_point

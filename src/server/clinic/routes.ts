@@ -1,4 +1,4 @@
-import { and, asc, eq } from "drizzle-orm";
+import { and, asc, eq, sql } from "drizzle-orm";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import {
@@ -23,7 +23,7 @@ import {
   therapists,
   workingHours,
 } from "../db/schema";
-import { notFound } from "../http/errors";
+import { badRequest, notFound } from "../http/errors";
 import { decodeLogo, logoUpdatedAt, logoUrlOf } from "./logo";
 
 function listServices(db: Db, clinicId: string, onlyOnline: boolean) {
@@ -216,6 +216,7 @@ export const clinicRoutes: FastifyPluginAsyncZod = async (app) => {
       const { clinicId } = scopeOf(request);
       const current = await loadClinic(db, clinicId);
       const { policies, ...profile } = request.body;
+      if (profile.timeZone !== undefined) await assertDatabaseKnowsZone(db, profile.timeZone);
       await db
         .update(clinics)
         .set({ ...profile, policies: { ...current.policies, ...policies } })
@@ -298,3 +299,20 @@ export const clinicRoutes: FastifyPluginAsyncZod = async (app) => {
         .orderBy(asc(rooms.name)),
   );
 };
+
+/**
+ * The database computes local days from the clinic's zone (the report summaries' triggers), so a
+ * zone the JavaScript runtime knows but the database's time-zone data lacks would make every later
+ * appointment write fail: refuse it here, at the field.
+ */
+async function assertDatabaseKnowsZone(db: Db, zone: string): Promise<void> {
+  try {
+    await db.execute(sql`SELECT now() AT TIME ZONE ${zone}`);
+  } catch {
+    throw badRequest(
+      "invalid_time_zone",
+      "This server does not know that time zone. Choose one such as Europe/Berlin or America/Chicago.",
+      "timeZone",
+    );
+  }
+}
