@@ -1,5 +1,5 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, type Page } from "@playwright/test";
+import { expect, type Locator, type Page } from "@playwright/test";
 
 export const DEMO_PASSWORD = "knotwork-demo";
 export const SCREENSHOT_DIR = "e2e/screenshots";
@@ -27,4 +27,27 @@ export async function expectNoAxeViolations(page: Page): Promise<void> {
     (v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`,
   );
   expect(summary).toEqual([]);
+}
+
+// The intake form, as a client or as staff filling it in by phone.
+export const question = (page: Page, name: string | RegExp): Locator => page.getByRole("group", { name });
+
+export async function answer(page: Page, name: string | RegExp, choice: string): Promise<void> {
+  await question(page, name).getByText(choice, { exact: true }).click();
+}
+
+/** Answers "No" to every yes/no question on the step that has no answer yet. */
+export async function noToTheRest(page: Page): Promise<void> {
+  for (const group of await page.getByRole("group").all()) {
+    const yes = group.getByRole("radio", { name: "Yes", exact: true });
+    const no = group.getByRole("radio", { name: "No", exact: true });
+    if ((await no.count()) !== 1) continue;
+    if (!(await yes.isChecked()) && !(await no.isChecked()))
+      await group.getByText("No", { exact: true }).click();
+  }
+}
+
+export async function next(page: Page, heading: string): Promise<void> {
+  await page.getByRole("button", { name: /^(Next|Check my answers)$/ }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(heading);
 }

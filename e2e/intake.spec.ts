@@ -1,5 +1,14 @@
-import { type Browser, expect, type Locator, type Page, test } from "@playwright/test";
-import { expectNoAxeViolations, SCREENSHOT_DIR, signIn, VIEWPORTS } from "./helpers";
+import { type Browser, expect, type Page, test } from "@playwright/test";
+import {
+  answer,
+  expectNoAxeViolations,
+  next,
+  noToTheRest,
+  question,
+  SCREENSHOT_DIR,
+  signIn,
+  VIEWPORTS,
+} from "./helpers";
 
 // One story in order: a new client's first visit through intake, hold, consent, clearance and confirmation.
 test.describe.configure({ mode: "serial" });
@@ -18,28 +27,6 @@ async function phonePage(browser: Browser): Promise<Page> {
     deviceScaleFactor: 2,
   });
   return context.newPage();
-}
-
-const question = (page: Page, name: string | RegExp): Locator => page.getByRole("group", { name });
-
-async function answer(page: Page, name: string | RegExp, choice: string): Promise<void> {
-  await question(page, name).getByText(choice, { exact: true }).click();
-}
-
-/** Answers "No" to every yes/no question on the step that has no answer yet. */
-async function noToTheRest(page: Page): Promise<void> {
-  for (const group of await page.getByRole("group").all()) {
-    const yes = group.getByRole("radio", { name: "Yes", exact: true });
-    const no = group.getByRole("radio", { name: "No", exact: true });
-    if ((await no.count()) !== 1) continue;
-    if (!(await yes.isChecked()) && !(await no.isChecked()))
-      await group.getByText("No", { exact: true }).click();
-  }
-}
-
-async function next(page: Page, heading: string): Promise<void> {
-  await page.getByRole("button", { name: /^(Next|Check my answers)$/ }).click();
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText(heading);
 }
 
 const stamp = Date.now();

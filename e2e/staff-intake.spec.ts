@@ -1,5 +1,14 @@
-import { expect, type Locator, type Page, test } from "@playwright/test";
-import { expectNoAxeViolations, SCREENSHOT_DIR, signIn, VIEWPORTS } from "./helpers";
+import { expect, type Page, test } from "@playwright/test";
+import {
+  answer,
+  expectNoAxeViolations,
+  next,
+  noToTheRest,
+  question,
+  SCREENSHOT_DIR,
+  signIn,
+  VIEWPORTS,
+} from "./helpers";
 
 // One story in order: the front desk books a first visit for a caller with no log-in; a therapist
 // fills the intake in with them by phone; the client page shows it, its hold, and that staff entered it.
@@ -8,28 +17,6 @@ test.describe.configure({ mode: "serial" });
 async function shot(page: Page, name: string, dialog = false): Promise<void> {
   if (!dialog) await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: `${SCREENSHOT_DIR}/${name}.png`, fullPage: !dialog });
-}
-
-const question = (page: Page, name: string | RegExp): Locator => page.getByRole("group", { name });
-
-async function answer(page: Page, name: string | RegExp, choice: string): Promise<void> {
-  await question(page, name).getByText(choice, { exact: true }).click();
-}
-
-/** Answers "No" to every yes/no question on the step that has no answer yet. */
-async function noToTheRest(page: Page): Promise<void> {
-  for (const group of await page.getByRole("group").all()) {
-    const yes = group.getByRole("radio", { name: "Yes", exact: true });
-    const no = group.getByRole("radio", { name: "No", exact: true });
-    if ((await no.count()) !== 1) continue;
-    if (!(await yes.isChecked()) && !(await no.isChecked()))
-      await group.getByText("No", { exact: true }).click();
-  }
-}
-
-async function next(page: Page, heading: string): Promise<void> {
-  await page.getByRole("button", { name: /^(Next|Check my answers)$/ }).click();
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText(heading);
 }
 
 const stamp = Date.now();
