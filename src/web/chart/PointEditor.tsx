@@ -5,6 +5,7 @@ import { addHold } from "../../core/charting/hold-timer";
 import styles from "./Chart.module.css";
 import { Choice, Toggle } from "./Choice";
 import { HoldTimer } from "./HoldTimer";
+import { PointBasics, ReleaseChoice } from "./PointChoices";
 import { type ChartPoint, muscleChoices, pointLabel, shortName } from "./points";
 
 const SHOWN_MUSCLES = 8;
@@ -13,7 +14,6 @@ const PLACE_LABEL = {
   nearby: "Nearby",
   elsewhere: "Elsewhere",
 } as const;
-const COMFORT = Array.from({ length: 11 }, (_, i) => ({ value: i, label: String(i) }));
 
 /**
  * Everything recorded about one trigger point, in the order the work goes: which muscle and side,
@@ -99,43 +99,7 @@ export function PointEditor({
         </select>
       </label>
 
-      <div className={styles.pair}>
-        <Choice
-          legend="Side"
-          options={[
-            { value: "left", label: "Left" },
-            { value: "right", label: "Right" },
-          ]}
-          value={point.side}
-          onChange={(side) => set({ side })}
-        />
-        <Choice
-          legend="Type"
-          options={[
-            { value: "active", label: "Active" },
-            { value: "latent", label: "Latent" },
-          ]}
-          value={point.active ? "active" : "latent"}
-          onChange={(kind) => set({ active: kind === "active" })}
-        />
-      </div>
-      <Choice
-        legend="Pressure"
-        options={[
-          { value: "gentle", label: "Gentle" },
-          { value: "strong", label: "Strong" },
-          { value: "deep", label: "Deep" },
-        ]}
-        value={point.pressure}
-        onChange={(pressure) => set({ pressure })}
-      />
-      <Choice
-        legend="Client comfort (0 none – 10 worst)"
-        options={COMFORT}
-        value={point.comfort}
-        onChange={(comfort) => set({ comfort })}
-        compact
-      />
+      <PointBasics point={point} onChange={set} />
 
       <HoldTimer
         key={point.id}
@@ -169,16 +133,7 @@ export function PointEditor({
         </button>
       </div>
 
-      <Choice
-        legend="Release"
-        options={[
-          { value: "full", label: "Full" },
-          { value: "partial", label: "Partial" },
-          { value: "none", label: "None" },
-        ]}
-        value={point.release}
-        onChange={(release) => set({ release })}
-      />
+      <ReleaseChoice value={point.release} onChange={(release) => set({ release })} />
 
       {chosen ? (
         <Toggle
