@@ -6,7 +6,20 @@ import { join } from "node:path";
 const [dir, checksPassed = "0", checksFailed = "0"] = process.argv.slice(2);
 let passed = Number(checksPassed);
 let failed = Number(checksFailed);
-// Names of what failed, printed just above the last line so the tail of a CI log says what broke.
+// Names of what failed, printed just above the last line so the tail of a CI log says what broke,
+// each with the first lines of its error (colour codes removed) so a red run can be diagnosed from the tail.
+const ERROR_LINES = 6;
+const ANSI_COLOUR = new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, "g");
+function firstLines(text) {
+  return String(text ?? "")
+    .replace(ANSI_COLOUR, "")
+    .split("\n")
+    .map((line) => line.trimEnd())
+    .filter((line) => line.trim() !== "")
+    .slice(0, ERROR_LINES)
+    .map((line) => `    ${line.slice(0, 240)}`)
+    .join("\n");
+}
 const failures = (process.env.FAILED_CHECKS ?? "")
   .split("\n")
   .filter(Boolean)
@@ -35,7 +48,10 @@ for (const name of ["vitest-pglite.json", "vitest-postgres.json"]) {
   failed += failedTests > 0 ? failedTests : (report.numFailedTestSuites ?? 0);
   for (const file of report.testResults ?? []) {
     const failedHere = (file.assertionResults ?? []).filter((test) => test.status === "failed");
-    for (const test of failedHere) failures.push(`${name}: ${file.name} > ${test.fullName ?? test.title}`);
+    for (const test of failedHere)
+      failures.push(
+        `${name}: ${file.name} > ${test.fullName ?? test.title}\n${firstLines((test.failureMessages ?? [])[0])}`,
+      );
     if (failedHere.length === 0 && file.status === "failed")
       failures.push(`${name}: ${file.name} (did not load)`);
   }
@@ -52,8 +68,12 @@ if (!playwright) {
   const walk = (suite) => {
     for (const spec of suite.specs ?? [])
       for (const test of spec.tests ?? [])
-        if (test.status === "unexpected" || test.status === "flaky")
-          failures.push(`playwright (${test.status}): ${spec.file}:${spec.line} > ${spec.title}`);
+        if (test.status === "unexpected" || test.status === "flaky") {
+          const error = (test.results ?? []).map((result) => result.error?.message).find(Boolean);
+          failures.push(
+            `playwright (${test.status}): ${spec.file}:${spec.line} > ${spec.title}\n${firstLines(error)}`,
+          );
+        }
     for (const child of suite.suites ?? []) walk(child);
   };
   for (const suite of playwright.suites ?? []) walk(suite);
