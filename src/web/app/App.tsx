@@ -17,10 +17,13 @@ import { CACHED_PAGES, loadQueryLayout, type PageLoader, PUBLIC_PAGES, preloadPa
 registerPrefetcher(preloadPath);
 
 function RequireRole({ roles, children }: { roles: readonly Role[]; children: ReactNode }) {
-  const { loading, session, context } = useSession();
+  const { loading, session, context, signedOut } = useSession();
   const location = useLocation();
   if (loading) return <Loading />;
-  if (!session) return <Navigate to={`/sign-in?next=${encodeURIComponent(location.pathname)}`} replace />;
+  if (!session)
+    return (
+      <Navigate to={signedOut ? "/" : `/sign-in?next=${encodeURIComponent(location.pathname)}`} replace />
+    );
   if (!context || !roles.includes(context.role))
     return <Alert tone="warning">This page is not available for your role.</Alert>;
   return <>{children}</>;

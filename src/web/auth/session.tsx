@@ -11,6 +11,12 @@ interface SessionState {
   loading: boolean;
   session: SessionResponse | null;
   context: AuthContext | null;
+  /**
+   * True once this tab has signed out on purpose. Guarded pages then send the person home rather
+   * than to the sign-in page: the guard re-renders as soon as the session is gone, and without this
+   * it could win the race against the menu's own navigation home.
+   */
+  signedOut: boolean;
   /** Store a session returned by sign-in, sign-up or invitation acceptance. */
   adopt(session: SessionResponse): void;
   signOut(): Promise<void>;
@@ -69,6 +75,7 @@ function rememberSession(value: SessionResponse | null): void {
 export function SessionProvider({ children }: { children: ReactNode }) {
   const [session, setSession] = useState<SessionResponse | null>(() => knownSession?.value ?? null);
   const [loading, setLoading] = useState(() => knownSession === null);
+  const [signedOut, setSignedOut] = useState(false);
 
   useEffect(() => {
     let live = true;
@@ -83,7 +90,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, []);
 
   const value = useMemo<SessionState>(() => {
-    const replace = (next: SessionResponse | null) => {
+    const replace = (next: SessionResponse | null, bySignOut = false) => {
+      setSignedOut(bySignOut);
       setCsrfToken(next?.csrfToken ?? null);
       rememberSession(next);
       announceIdentityChange();
@@ -93,19 +101,20 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       loading,
       session,
       context: session?.context ?? null,
-      adopt: replace,
+      signedOut,
+      adopt: (next) => replace(next),
       async signOut() {
         try {
           await post("/api/auth/logout");
         } finally {
-          replace(null);
+          replace(null, true);
         }
       },
       async switchContext(clinicId, role) {
         replace(await post<SessionResponse>("/api/auth/context", { clinicId, role }));
       },
     };
-  }, [loading, session]);
+  }, [loading, session, signedOut]);
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }
 

@@ -6,9 +6,9 @@ import { FrontDeskHome, OwnerHome, TherapistHome } from "./StaffHomes";
 
 /** The signed-in home: one page per role. */
 export default function HomePage() {
-  const { loading, session, context } = useSession();
+  const { loading, session, context, signedOut } = useSession();
   if (loading) return <Loading />;
-  if (!session) return <Navigate to="/sign-in?next=/app" replace />;
+  if (!session) return <Navigate to={signedOut ? "/" : "/sign-in?next=/app"} replace />;
   if (!context)
     return (
       <Alert tone="warning">
