@@ -40,7 +40,7 @@ const PAIRS = Number(process.env.BENCH_PAIRS ?? 5);
 /** Bookings per run (each a session lookup, a snapshot read and a write). */
 const BOOKINGS = Number(process.env.BENCH_DRIVER_OPS ?? 600);
 /** Baseline INSERTs per run. */
-const INSERTS = Number(process.env.BENCH_DRIVER_INSERTS ?? 3000);
+const INSERTS = Number(process.env.BENCH_DRIVER_INSERTS ?? 6000);
 const CONCURRENCY = (process.env.BENCH_DRIVER_CONCURRENCY ?? "8,32").split(",").map(Number);
 const POOL_SIZE = 10; // the app's default (src/server/db/connect.ts)
 const BARE_INSERT = "INSERT INTO bench_bare (note) VALUES ($1)";
