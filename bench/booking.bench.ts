@@ -62,14 +62,14 @@ function weekday(date: string): number {
   return new Date(`${date}T12:00:00Z`).getUTCDay();
 }
 
-function boise(date: string, time: string): number {
+export function boise(date: string, time: string): number {
   const result = localToInstant(date, time, DEMO_TIME_ZONE);
   if (!result.ok) throw new Error(`${date} ${time} does not exist`);
   return result.instant;
 }
 
 /** Weekdays from `from` to `to` days after today (Boise), as local dates. */
-function weekdays(from: number, to: number): string[] {
+export function weekdays(from: number, to: number): string[] {
   const dates: string[] = [];
   for (let d = from; d <= to; d++) {
     const date = localDate(Date.now() + d * MS_PER_DAY);
@@ -210,6 +210,38 @@ export async function buildFixture(database: Database): Promise<Fixture> {
     bench60: bench60?.id as string,
     appointments: count,
   };
+}
+
+/**
+ * Distinct free 15-minute slots of the fixture, shuffled: afternoons around each therapist's 14:00
+ * appointment, on the weekdays from 2 to 58 days ahead.
+ */
+export function freeSlots(therapistIds: string[]): { therapistId: string; start: string }[] {
+  const slots: { therapistId: string; start: string }[] = [];
+  const times = [
+    "13:00",
+    "13:15",
+    "13:30",
+    "13:45",
+    "15:15",
+    "15:30",
+    "15:45",
+    "16:00",
+    "16:15",
+    "16:30",
+    "16:45",
+  ];
+  for (const date of weekdays(2, 58)) {
+    for (const time of times) {
+      const start = new Date(boise(date, time)).toISOString();
+      for (const therapistId of therapistIds) slots.push({ therapistId, start });
+    }
+  }
+  for (let i = slots.length - 1; i > 0; i--) {
+    const j = Math.floor(Math.random() * (i + 1));
+    [slots[i], slots[j]] = [slots[j] as (typeof slots)[number], slots[i] as (typeof slots)[number]];
+  }
+  return slots;
 }
 
 function run(options: Record<string, unknown>): Promise<AutocannonResult> {
@@ -354,31 +386,7 @@ async function benchEngine(adminUrl: string | null): Promise<BenchFigure[]> {
       .join("; ");
     const { csrfToken } = (await login.json()) as { csrfToken: string };
 
-    // Distinct free 15-minute slots: afternoons around each therapist's 14:00 appointment.
-    const slots: { therapistId: string; start: string }[] = [];
-    const times = [
-      "13:00",
-      "13:15",
-      "13:30",
-      "13:45",
-      "15:15",
-      "15:30",
-      "15:45",
-      "16:00",
-      "16:15",
-      "16:30",
-      "16:45",
-    ];
-    for (const date of weekdays(2, 58)) {
-      for (const time of times) {
-        const start = new Date(boise(date, time)).toISOString();
-        for (const therapistId of fixture.therapistIds) slots.push({ therapistId, start });
-      }
-    }
-    for (let i = slots.length - 1; i > 0; i--) {
-      const j = Math.floor(Math.random() * (i + 1));
-      [slots[i], slots[j]] = [slots[j] as (typeof slots)[number], slots[i] as (typeof slots)[number]];
-    }
+    const slots = freeSlots(fixture.therapistIds);
     let nextSlot = 0;
     const bookingRequest = {
       method: "POST",

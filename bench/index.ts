@@ -16,9 +16,16 @@ interface Row {
 
 const here = fileURLToPath(new URL(".", import.meta.url));
 const only = process.argv.slice(2);
-// Opt-in modules start servers or take minutes (notify.bench.ts sends 20,000 e-mails): run them by
+// Opt-in modules start servers or take minutes (notify.bench.ts sends 20,000 e-mails; driver.bench.ts
+// needs PostgreSQL and builds a 100,000-appointment database): run them by
 // name, e.g. `npm run bench notify`.
-const OPT_IN = ["time-to-content.bench.ts", "startup.bench.ts", "notify.bench.ts", "records.bench.ts"];
+const OPT_IN = [
+  "time-to-content.bench.ts",
+  "startup.bench.ts",
+  "notify.bench.ts",
+  "records.bench.ts",
+  "driver.bench.ts",
+];
 const modules = readdirSync(here)
   .filter((file) => file.endsWith(".bench.ts"))
   .filter((file) => (only.length === 0 ? !OPT_IN.includes(file) : only.some((name) => file.startsWith(name))))
