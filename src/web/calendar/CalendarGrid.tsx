@@ -118,8 +118,15 @@ export function CalendarGrid({
                 onClick={(e) => bookAt(c, e)}
                 title="Click an empty spot to book there"
               >
-                {off.map((span) => (
-                  <OffBand key={span.start} span={span} windowStart={window.start} closed={day} />
+                {off.map((span, i) => (
+                  <OffBand
+                    key={span.start}
+                    span={span}
+                    windowStart={window.start}
+                    day={day}
+                    // One label per kind and column: a day closed around a break says it once.
+                    labelled={off.findIndex((s) => s.kind === span.kind) === i}
+                  />
                 ))}
                 {day && day.working.length === 0 && !off.some((s) => s.kind !== "off-hours") ? (
                   <span className={styles.calOffLabel} aria-hidden="true">
@@ -168,14 +175,21 @@ const OFF_CLASS: Record<OffSpan["kind"], string | undefined> = {
 function OffBand({
   span,
   windowStart,
-  closed,
+  day,
+  labelled,
 }: {
   span: OffSpan;
   windowStart: number;
-  closed: DayHours | null;
+  day: DayHours | null;
+  labelled: boolean;
 }) {
-  const label =
-    span.kind === "time-off" ? "Time off" : span.kind === "closed" && closed ? closedLabel(closed) : null;
+  const label = !labelled
+    ? null
+    : span.kind === "time-off"
+      ? "Time off"
+      : span.kind === "closed" && day
+        ? closedLabel(day)
+        : null;
   return (
     <div
       className={OFF_CLASS[span.kind]}
