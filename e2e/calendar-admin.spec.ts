@@ -205,6 +205,10 @@ test("time off reads apart from off-hours and a closed day, as a band and in wor
   await expect(band).toBeVisible();
   await shot(page, "calendar-admin-time-off-tablet");
   await page.goto(`/app/calendar?date=${date}&view=week`);
+  // Others work that afternoon, so the clinic's day loses nothing to the time off.
+  await expect(
+    page.getByRole("region", { name: new RegExp(`^${longDay(date)}: open \\d`) }),
+  ).not.toHaveAttribute("aria-label", /time off/);
   await shot(page, "calendar-admin-time-off-week-tablet");
   await page.context().close();
 

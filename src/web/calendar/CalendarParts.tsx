@@ -24,7 +24,7 @@ export function Legend() {
       </li>
       <li>
         <span className={cx(styles.calSwatch, styles.calSwatchClosed)} aria-hidden="true" />
-        Closed for the day
+        Date override: closed
       </li>
     </ul>
   );
