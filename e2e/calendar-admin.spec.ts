@@ -134,9 +134,10 @@ test("the calendar shades the day off, and says so in words", async ({ browser }
   const page = await ownerPage(browser, VIEWPORTS.laptop);
   await page.goto(`/app/calendar?date=${story.date}`);
   const column = page.getByRole("region", { name: new RegExp(`^${story.therapistName}, `) });
-  await expect(column).toHaveAttribute("aria-label", /: not working; /);
+  // Closed by the override, told apart from ordinary off-hours: in words and as a labelled band.
+  await expect(column).toHaveAttribute("aria-label", /: not working; closed: Day off \d{1,2}:\d\d [AP]M–/);
   await expect(column).toHaveAttribute("data-working", "none");
-  await expect(column.getByText("Not working")).toBeVisible();
+  await expect(column.locator('[data-kind="closed"]').getByText("Closed: Day off")).toBeVisible();
   // Someone else still works that day: their column says their hours.
   await expect(page.getByRole("region", { name: /: working \d/ }).first()).toBeVisible();
   await expectNoAxeViolations(page);
@@ -156,9 +157,70 @@ test("the calendar shades the day off, and says so in words", async ({ browser }
   // On a phone, the agenda says it for the therapist chosen.
   const phone = await ownerPage(browser, VIEWPORTS.phone);
   await phone.goto(`/app/calendar?date=${story.date}&col=${story.therapistId}`);
-  await expect(phone.getByText(`${story.therapistName} is not working this day.`)).toBeVisible();
+  await expect(
+    phone.getByText(new RegExp(`^${story.therapistName} is not working this day\\. Closed: Day off \\(`)),
+  ).toBeVisible();
   await expectNoAxeViolations(phone);
   await shot(phone, "calendar-admin-calendar-phone");
+  await phone.context().close();
+});
+
+test("time off reads apart from off-hours and a closed day, as a band and in words", async ({ browser }) => {
+  const page = await ownerPage(browser, VIEWPORTS.laptop);
+  const hours = (await (
+    await page.request.get(`/api/clinic/therapists/${story.therapistId}/hours`)
+  ).json()) as {
+    hours: { weekday: number }[];
+  };
+  // The therapist's next working day after the closed one.
+  let date = "";
+  for (let offset = 1; offset < 8 && !date; offset++) {
+    const candidate = addDays(story.date, offset);
+    if (hours.hours.some((h) => h.weekday === new Date(`${candidate}T12:00:00Z`).getUTCDay()))
+      date = candidate;
+  }
+  await page.goto("/app/settings?section=hours");
+  await page.getByLabel("Therapist", { exact: true }).selectOption(story.therapistId);
+  await page.getByLabel("From date").fill(date);
+  await page.getByLabel("From time").fill("13:00");
+  await page.getByLabel("Until date").fill(date);
+  await page.getByLabel("Until time").fill("23:59");
+  await page.getByLabel("Reason (optional, staff only)").fill("Dentist");
+  await page.getByRole("button", { name: "Add time off" }).click();
+  await expect(page.getByRole("button", { name: /^Remove time off from / })).toBeVisible();
+
+  await page.goto(`/app/calendar?date=${date}`);
+  const column = page.getByRole("region", { name: new RegExp(`^${story.therapistName}, `) });
+  await expect(column).toHaveAttribute("aria-label", /: working \d.*; time off 1:00 PM–\d/);
+  await expect(column).toHaveAttribute("data-working", "some");
+  const band = column.locator('[data-kind="time-off"]');
+  await expect(band).toHaveCount(1);
+  await expect(band.getByText("Time off", { exact: true })).toBeVisible();
+  // Ordinary off-hours stay the plain hatch, without a label.
+  await expect(column.locator('[data-kind="off-hours"]').first()).toBeAttached();
+  await expect(page.getByRole("list", { name: "Colours" }).getByText("Time off")).toBeVisible();
+  await expectNoAxeViolations(page);
+  await shot(page, "calendar-admin-time-off-laptop");
+  await page.setViewportSize(VIEWPORTS.tablet);
+  await expect(band).toBeVisible();
+  await shot(page, "calendar-admin-time-off-tablet");
+  await page.goto(`/app/calendar?date=${date}&view=week`);
+  // Others work that afternoon, so the clinic's day loses nothing to the time off.
+  await expect(
+    page.getByRole("region", { name: new RegExp(`^${longDay(date)}: open \\d`) }),
+  ).not.toHaveAttribute("aria-label", /time off/);
+  await shot(page, "calendar-admin-time-off-week-tablet");
+  await page.context().close();
+
+  const phone = await ownerPage(browser, VIEWPORTS.phone);
+  await phone.goto(`/app/calendar?date=${date}&col=${story.therapistId}`);
+  await expect(phone.getByText(/^Working \d.*\. Time off 1:00 PM–\d/)).toBeVisible();
+  await expectNoAxeViolations(phone);
+  await shot(phone, "calendar-admin-time-off-phone");
+  await phone.goto("/app/settings?section=hours");
+  await phone.getByLabel("Therapist", { exact: true }).selectOption(story.therapistId);
+  await phone.getByRole("button", { name: /^Remove time off from / }).click();
+  await expect(phone.getByText("No time off planned.")).toBeVisible();
   await phone.context().close();
 });
 

@@ -48,6 +48,6 @@ export async function noToTheRest(page: Page): Promise<void> {
 }
 
 export async function next(page: Page, heading: string): Promise<void> {
-  await page.getByRole("button", { name: /^(Next|Check my answers)$/ }).click();
+  await page.getByRole("button", { name: /^(Next|Check my answers|Check the answers)$/ }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(heading);
 }

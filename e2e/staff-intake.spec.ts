@@ -78,18 +78,26 @@ test("a therapist fills the intake in by phone; the client page shows the answer
   await expectNoAxeViolations(page);
   await page.getByRole("link", { name: "Fill in intake (phone)" }).click();
 
-  // The client's own steps, for this client, with consent left to the client.
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Your pain");
+  // The client's own steps, for this client, with consent left to the client, worded for the staff
+  // member about the client: their name, then "they"/"their", never "you".
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(`${caller.first}'s pain`);
+  await expect(page.getByText(`Tell us what brings ${caller.first} in, in their own words.`)).toBeVisible();
+  await expect(page.getByRole("heading", { name: `Where does ${caller.first} feel it?` })).toBeVisible();
+  // Only the line about saving speaks to the staff member ("as you go"); nothing asks them as the client.
+  const texts = await page.getByRole("main").locator("h1, h2, h3, legend, label, p").allInnerTexts();
+  expect(texts.filter((t) => /\b(you|your)\b/i.test(t) && !t.startsWith("About ten minutes"))).toEqual([]);
   await expect(page.getByText(`Intake for ${caller.first}, by phone`)).toBeVisible();
   await expect(page.getByText(/the client signs the informed consent themselves/)).toBeVisible();
-  await page.getByLabel("What brings you in?").fill("Stiff neck since moving house, worse at the computer.");
+  await page
+    .getByLabel(`What brings ${caller.first} in?`)
+    .fill("Stiff neck since moving house, worse at the computer.");
   await answer(page, "How bad is the pain right now?", "3");
   await answer(page, "How bad is it at its best (on a good day)?", "1");
   await answer(page, "How bad is it at its worst?", "8");
-  await question(page, "How long have you had it?").getByLabel("How many").fill("3");
-  await answer(page, "How long have you had it?", "Weeks");
+  await question(page, `How long has ${caller.first} had it?`).getByLabel("How many").fill("3");
+  await answer(page, `How long has ${caller.first} had it?`, "Weeks");
   await answer(page, "What seems to bring it on or make it worse?", "Desk or computer work");
-  await answer(page, "Have you had any treatment for this before?", "No");
+  await answer(page, `Has ${caller.first} had any treatment for this before?`, "No");
   await page.getByRole("tab", { name: "Head" }).click();
   await page.getByRole("button", { name: "Temple (left)", exact: true }).click();
   await page.keyboard.press("7");
@@ -109,24 +117,26 @@ test("a therapist fills the intake in by phone; the client page shows the answer
 
   // A reload on the way keeps what was entered (the staff draft on the server).
   await page.reload();
-  await expect(page.getByLabel("What brings you in?")).toHaveValue(/Stiff neck/);
+  await expect(page.getByLabel(`What brings ${caller.first} in?`)).toHaveValue(/Stiff neck/);
   await expect(
     question(page, "How bad is the pain right now?").getByRole("radio", { name: "3" }),
   ).toBeChecked();
 
   await next(page, "A few important safety questions");
   await noToTheRest(page);
-  await next(page, "Your health");
+  await next(page, `${caller.first}'s health`);
   await question(page, /an operation in the last 6 weeks/)
     .getByText("Yes", { exact: true })
     .click();
   await noToTheRest(page);
   await next(page, "Medicines");
-  await answer(page, /Do you take a blood thinner/, "No");
+  await answer(page, new RegExp(`Does ${caller.first} take a blood thinner`), "No");
   await next(page, "Pregnancy");
-  await answer(page, "Are you pregnant?", "Doesn't apply to me");
-  await next(page, "Your goals");
-  await page.getByLabel(/What would you like to be able to do again/).fill("Turn my head when driving.");
+  await answer(page, `Is ${caller.first} pregnant?`, "Doesn't apply to them");
+  await next(page, `${caller.first}'s goals`);
+  await page
+    .getByLabel(new RegExp(`What would ${caller.first} like to be able to do again`))
+    .fill("Turn my head when driving.");
   await next(page, "Check and send");
   await expect(page.getByText(/Submitting screens Morgan's answers for safety/)).toBeVisible();
   await expectNoAxeViolations(page);

@@ -1,6 +1,13 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { mergeMinuteSpans, offHoursSpans, therapistScheduleOf, workingMinutes } from "./working-hours";
+import {
+  dayHours,
+  mergeMinuteSpans,
+  offHoursSpans,
+  shadedSpans,
+  therapistScheduleOf,
+  workingMinutes,
+} from "./working-hours";
 
 const BOISE = "America/Boise";
 const h = (hours: number, minutes = 0) => hours * 60 + minutes;
@@ -124,6 +131,146 @@ describe("offHoursSpans", () => {
           if (inAny(off, minute) !== expected) return false;
         }
         return true;
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
+
+describe("dayHours: why a minute is not bookable", () => {
+  // 13:00-17:00 Boise is 20:00-24:00 UTC.
+  const afternoonOff = [{ startsAt: "2026-12-03T20:00:00Z", endsAt: "2026-12-04T00:00:00Z" }];
+  const closedThursday = [{ date: THURSDAY, intervals: [], note: "Training day" }];
+
+  it("keeps ordinary off-hours and breaks apart from time off", () => {
+    const anna = therapistScheduleOf("anna", week, [], afternoonOff);
+    expect(dayHours([anna], THURSDAY, BOISE)).toEqual({
+      working: [{ start: h(9), end: h(12) }],
+      // The break (12-13) stays an ordinary off-hour: she would not have worked it anyway.
+      timeOff: [{ start: h(13), end: h(17) }],
+      closed: [],
+      closedReason: null,
+    });
+  });
+
+  it("marks the hours a closing override takes away, with its note", () => {
+    const anna = therapistScheduleOf("anna", week, closedThursday, []);
+    expect(dayHours([anna], THURSDAY, BOISE)).toEqual({
+      working: [],
+      timeOff: [],
+      // The weekly hours minus the break: what she would have worked.
+      closed: [
+        { start: h(9), end: h(12) },
+        { start: h(13), end: h(17) },
+      ],
+      closedReason: "Training day",
+    });
+    // Another date is an ordinary day.
+    expect(dayHours([anna], "2026-12-10", BOISE).closed).toEqual([]);
+  });
+
+  it("says closed without a reason when the override has no note", () => {
+    const anna = therapistScheduleOf("anna", week, [{ date: THURSDAY, intervals: [], note: null }], []);
+    const day = dayHours([anna], THURSDAY, BOISE);
+    expect(day.closed).toHaveLength(2);
+    expect(day.closedReason).toBeNull();
+  });
+
+  it("takes an override with other hours as ordinary hours, not a closed day", () => {
+    const late = [{ date: THURSDAY, intervals: [{ start: "14:00", end: "21:00" }], note: "Late shift" }];
+    const anna = therapistScheduleOf("anna", week, late, []);
+    expect(dayHours([anna], THURSDAY, BOISE)).toEqual({
+      working: [{ start: h(14), end: h(21) }],
+      timeOff: [],
+      closed: [],
+      closedReason: null,
+    });
+  });
+
+  it("counts time off only where the override's hours would have been worked", () => {
+    const late = [{ date: THURSDAY, intervals: [{ start: "14:00", end: "21:00" }] }];
+    const anna = therapistScheduleOf("anna", week, late, afternoonOff);
+    expect(dayHours([anna], THURSDAY, BOISE)).toMatchObject({
+      working: [{ start: h(17), end: h(21) }],
+      timeOff: [{ start: h(14), end: h(17) }],
+    });
+  });
+
+  it("for several therapists, shows only what nobody covers", () => {
+    const anna = therapistScheduleOf("anna", week, closedThursday, []);
+    const ben = therapistScheduleOf(
+      "ben",
+      { hours: [{ weekday: 4, start: "11:00", end: "19:00" }], breaks: [] },
+      [],
+      [{ startsAt: "2026-12-04T00:00:00Z", endsAt: "2026-12-04T02:00:00Z" }], // 17:00-19:00 Boise
+    );
+    expect(dayHours([anna, ben], THURSDAY, BOISE)).toEqual({
+      working: [{ start: h(11), end: h(17) }],
+      timeOff: [{ start: h(17), end: h(19) }],
+      // Anna's 9-11 is lost to her closed day; the rest of her hours Ben covers.
+      closed: [{ start: h(9), end: h(11) }],
+      closedReason: "Training day",
+    });
+  });
+
+  it("agrees with workingMinutes on the working minutes", () => {
+    const anna = therapistScheduleOf("anna", week, [], afternoonOff);
+    expect(dayHours([anna], THURSDAY, BOISE).working).toEqual(workingMinutes([anna], THURSDAY, BOISE));
+  });
+});
+
+describe("shadedSpans", () => {
+  const window = { start: h(8), end: h(20) };
+
+  it("splits the shading by kind, in order", () => {
+    const day = {
+      working: [{ start: h(9), end: h(12) }],
+      timeOff: [{ start: h(13), end: h(17) }],
+      closed: [],
+      closedReason: null,
+    };
+    expect(shadedSpans(day, window)).toEqual([
+      { start: h(8), end: h(9), kind: "off-hours" },
+      { start: h(12), end: h(13), kind: "off-hours" },
+      { start: h(13), end: h(17), kind: "time-off" },
+      { start: h(17), end: h(20), kind: "off-hours" },
+    ]);
+  });
+
+  it("clips a closed day to the window", () => {
+    const day = { working: [], timeOff: [], closed: [{ start: h(6), end: h(17) }], closedReason: "Holiday" };
+    expect(shadedSpans(day, window)).toEqual([
+      { start: h(8), end: h(17), kind: "closed" },
+      { start: h(17), end: h(20), kind: "off-hours" },
+    ]);
+  });
+
+  it("covers exactly the off-hours, each minute once, whatever the schedules", () => {
+    const span = fc
+      .tuple(fc.integer({ min: 0, max: 96 }), fc.integer({ min: 0, max: 96 }))
+      .map(([a, b]) => ({ start: Math.min(a, b) * 15, end: Math.max(a, b) * 15 }));
+    fc.assert(
+      fc.property(fc.array(span, { maxLength: 4 }), fc.array(span, { maxLength: 4 }), span, (a, b, view) => {
+        // Any disjoint working / time-off / closed minutes, as dayHours makes them.
+        const working = mergeMinuteSpans(a);
+        const timeOff = offHoursSpans(working, { start: 0, end: 1440 }).flatMap((gap) =>
+          offHoursSpans(offHoursSpans(mergeMinuteSpans(b), gap), gap),
+        );
+        const closed = offHoursSpans(mergeMinuteSpans([...working, ...timeOff]), { start: 0, end: h(12) });
+        const shaded = shadedSpans({ working, timeOff, closed, closedReason: null }, view);
+        const kindAt = (minute: number) => {
+          const inAny = (list: { start: number; end: number }[]) =>
+            list.some((s) => s.start <= minute && minute < s.end);
+          if (minute < view.start || minute >= view.end || inAny(working)) return undefined;
+          if (inAny(timeOff)) return "time-off";
+          if (inAny(closed)) return "closed";
+          return "off-hours";
+        };
+        for (let minute = 0; minute < 1440; minute += 5) {
+          const hits = shaded.filter((s) => s.start <= minute && minute < s.end);
+          if (hits.length > 1 || hits[0]?.kind !== kindAt(minute)) return false;
+        }
+        return shaded.every((s, i) => s.start < s.end && (i === 0 || (shaded[i - 1]?.end ?? 0) <= s.start));
       }),
       { numRuns: 200 },
     );

@@ -3,3 +3,4 @@ export * from "./fields";
 export * from "./missing";
 export * from "./questions";
 export * from "./schema";
+export * from "./wording";

@@ -102,6 +102,8 @@ describe("templates", () => {
     for (const kind of MESSAGE_KINDS) {
       const m = renderMessage(kind, {
         clinicName: "Cedar & Sage <Clinic>",
+        clinicAddress: null,
+        clinicPhone: null,
         timeZone: ZONE,
         clientFirstName: "Jo",
         serviceName: "Session",

@@ -8,9 +8,12 @@ import type { MessageKind } from "./kinds";
 
 export interface TemplateFacts {
   clinicName: string;
-  /** The clinic's address and phone from its profile, signed under the name when known. */
-  clinicAddress?: string | null;
-  clinicPhone?: string | null;
+  /**
+   * The clinic's address and phone from its profile, signed under the name when known. Required
+   * (null when the profile has none), so no caller can forget the footer: every kind carries it.
+   */
+  clinicAddress: string | null;
+  clinicPhone: string | null;
   timeZone: string;
   clientFirstName: string;
   serviceName?: string;
@@ -186,7 +189,9 @@ export function escapeHtml(value: string): string {
 }
 
 /** The sign-off: the clinic's name, then its address (on one line) and phone when the profile has them. */
-export function clinicSignature(facts: TemplateFacts): string[] {
+export function clinicSignature(
+  facts: Pick<TemplateFacts, "clinicName" | "clinicAddress" | "clinicPhone">,
+): string[] {
   const address = facts.clinicAddress
     ?.split("\n")
     .map((line) => line.trim())

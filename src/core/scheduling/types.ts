@@ -29,6 +29,8 @@ export interface DateOverride {
   readonly date: string;
   /** The exact working intervals of that date (express any break by splitting them). */
   readonly intervals: readonly LocalInterval[];
+  /** Why (staff's words, e.g. "Training day"); the slot engine ignores it, the calendar shows it. */
+  readonly note?: string | null;
 }
 
 export interface TherapistSchedule {

@@ -521,6 +521,8 @@ export async function book(db: Db, input: BookInput): Promise<BookResult> {
       const facts: MessageFacts = {
         clinicId: clinic.id,
         clinicName: clinic.name,
+        clinicAddress: clinic.address,
+        clinicPhone: clinic.phone,
         timeZone: clinic.timeZone,
         appointmentId: id,
         clientId: client.id,

@@ -58,6 +58,8 @@ export async function offerFreedSlot(
       email: clients.email,
       firstName: clients.firstName,
       slug: clinics.slug,
+      clinicAddress: clinics.address,
+      clinicPhone: clinics.phone,
     })
     .from(waitlistEntries)
     .innerJoin(
@@ -91,6 +93,8 @@ export async function offerFreedSlot(
     const sent = await enqueueWaitlistOffer(db, {
       clinicId: freed.clinicId,
       clinicName: context.clinicName,
+      clinicAddress: entry.clinicAddress,
+      clinicPhone: entry.clinicPhone,
       timeZone: context.timeZone,
       entryId: entry.id,
       clientId: entry.clientId,

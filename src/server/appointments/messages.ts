@@ -39,8 +39,8 @@ export interface MessageFacts {
   clinicId: string;
   clinicName: string;
   /** The clinic's profile, for the e-mail's sign-off (docs/decisions/0025-clinic-profile.md). */
-  clinicAddress?: string | null;
-  clinicPhone?: string | null;
+  clinicAddress: string | null;
+  clinicPhone: string | null;
   timeZone: string;
   appointmentId: string;
   clientId?: string | null;
@@ -229,6 +229,9 @@ export async function cancelPendingReminders(
 export interface WaitlistOfferFacts {
   clinicId: string;
   clinicName: string;
+  /** The clinic's profile, for the same sign-off as every other message. */
+  clinicAddress: string | null;
+  clinicPhone: string | null;
   timeZone: string;
   entryId: string;
   clientId?: string | null;
@@ -245,6 +248,8 @@ export async function enqueueWaitlistOffer(db: Db, facts: WaitlistOfferFacts): P
   if (!facts.clientEmail) return false;
   const rendered = renderMessage("waitlist_offer", {
     clinicName: facts.clinicName,
+    clinicAddress: facts.clinicAddress,
+    clinicPhone: facts.clinicPhone,
     timeZone: facts.timeZone,
     clientFirstName: facts.clientFirstName,
     serviceName: facts.serviceName,

@@ -61,6 +61,11 @@ describe("the waitlist", () => {
     const sent = await offers(entry.id);
     expect(sent).toHaveLength(1);
     expect(sent[0]?.dedupeKey).toBe(`waitlist_offer:${entry.id}:${boise(day, "10:00")}`);
+    // Signed like every other message: the clinic's name, address and phone.
+    expect(sent[0]?.body).toContain("Knotwork Demo Clinic\n410 W Main St, Boise, ID 83702\n208-555-0100");
+    expect(sent[0]?.html).toContain(
+      "<p>Knotwork Demo Clinic<br>410 W Main St, Boise, ID 83702<br>208-555-0100</p>",
+    );
     expect(sent[0]?.subject).toMatch(/A time opened up/);
     expect(sent[0]?.body).toContain("Marcus Bell");
     expect(await offers(onlyPriya.json().id)).toEqual([]);

@@ -123,6 +123,28 @@ describe("each kind once, at its instant", () => {
     expect(reminder?.sentAt?.getTime()).toBe(start - 24 * HOUR);
   });
 
+  it("signs the messages written at booking time with the clinic's profile, as every later one is", async () => {
+    const requested = await book(await agentWithHistory("Fen"), ids.session90, boise(workday(37), "10:00"));
+    const instant = await book(await agentWithHistory("Gus"), ids.session60, boise(workday(37), "14:00"));
+    expect([requested.status, instant.status]).toEqual(["requested", "confirmed"]);
+    const confirm = await desk.request("POST", `/api/appointments/${requested.id}/confirm`);
+    expect(confirm.statusCode, confirm.body).toBe(200);
+    const rows = [...(await rowsOf(requested.id)), ...(await rowsOf(instant.id))];
+    // request_received and the instant confirmation are written by booking; the other confirmation
+    // and the reminders by the confirm action: the same footer in each, in text and in HTML.
+    expect(rows.map((r) => r.kind)).toEqual(
+      expect.arrayContaining(["request_received", "confirmed", "reminder"]),
+    );
+    for (const row of rows) {
+      expect(row.body, row.kind).toContain(
+        "Knotwork Demo Clinic\n410 W Main St, Boise, ID 83702\n208-555-0100",
+      );
+      expect(row.html, row.kind).toContain(
+        "<p>Knotwork Demo Clinic<br>410 W Main St, Boise, ID 83702<br>208-555-0100</p>",
+      );
+    }
+  });
+
   it("sends nothing more after a cancel: the reminder is cancelled, the cancellation notice goes once", async () => {
     const client = await agentWithHistory("Cato");
     const booked = await book(client, ids.session60, boise(workday(32), "14:00"));
@@ -297,6 +319,8 @@ describe("DST", () => {
     const facts: MessageFacts = {
       clinicId: ids.clinicId,
       clinicName: "Demo",
+      clinicAddress: null,
+      clinicPhone: null,
       timeZone: "America/Boise",
       appointmentId: (
         await t.database.db

@@ -28,6 +28,8 @@ export async function seedDemoMessages(db: Db, clinicId: string, now: Date): Pro
       serviceName: services.name,
       therapistName: therapists.displayName,
       clinicName: clinics.name,
+      clinicAddress: clinics.address,
+      clinicPhone: clinics.phone,
       timeZone: clinics.timeZone,
       policies: clinics.policies,
     })
@@ -42,6 +44,8 @@ export async function seedDemoMessages(db: Db, clinicId: string, now: Date): Pro
     const facts: MessageFacts = {
       clinicId,
       clinicName: row.clinicName,
+      clinicAddress: row.clinicAddress,
+      clinicPhone: row.clinicPhone,
       timeZone: row.timeZone,
       appointmentId: row.id,
       clientId: row.clientId,

@@ -1,12 +1,12 @@
 import type { MouseEvent } from "react";
-import { type MinuteSpan, offHoursSpans } from "../../core/calendar/working-hours";
+import { type DayHours, type OffSpan, shadedSpans } from "../../core/calendar/working-hours";
 import { formatHour, formatLocalDay } from "../appointments/time";
 import styles from "./Calendar.module.css";
 import { BlockButton } from "./CalendarBlock";
 import { NowLine } from "./CalendarParts";
 import type { Block, Column } from "./layout";
 import { type By, PX_PER_MIN, type View } from "./status";
-import { hoursInWords, shortWorking } from "./working";
+import { closedLabel, columnHeadHours, hoursInWords } from "./working";
 
 /** The laptop calendar: an hour axis and a column per therapist, room or day, blocks placed by the clock. */
 export function CalendarGrid({
@@ -30,8 +30,8 @@ export function CalendarGrid({
   columns: Column[];
   blocks: Block[];
   hours: { start: number; end: number };
-  /** Each column's working time (wall-clock minutes), or null while unknown. */
-  working: ReadonlyMap<string, MinuteSpan[] | null>;
+  /** Each column's day (working, time off, closed; wall-clock minutes), or null while unknown. */
+  working: ReadonlyMap<string, DayHours | null>;
   onOpen(id: string): void;
   /** A click on an empty spot of a column: book there, at the quarter hour under the pointer. */
   onBookAt(column: Column, time: string): void;
@@ -58,7 +58,7 @@ export function CalendarGrid({
       >
         <div className={styles.calCorner} aria-hidden="true" />
         {columns.map((c) => {
-          const spans = working.get(c.key);
+          const day = working.get(c.key);
           return (
             <div
               key={c.key}
@@ -67,9 +67,9 @@ export function CalendarGrid({
               aria-hidden="true"
             >
               {c.label}
-              {spans ? (
+              {day ? (
                 <span className={styles.calColHours}>
-                  {shortWorking(spans, ownHours ? "Not working" : "Closed")}
+                  {columnHeadHours(day, ownHours ? "Not working" : "Closed")}
                 </span>
               ) : null}
             </div>
@@ -93,18 +93,18 @@ export function CalendarGrid({
           const columnDate = view === "week" ? c.key : date;
           const heading =
             view === "week" ? formatLocalDay(c.key, "long") : `${c.label}, ${formatLocalDay(date, "long")}`;
-          const spans = working.get(c.key) ?? null;
+          const day = working.get(c.key) ?? null;
           const window = { start: hours.start * 60, end: hours.end * 60 };
-          const off = spans ? offHoursSpans(spans, window) : [];
-          // The shading is decoration: the column's name says the hours in words.
-          const hoursWords = spans ? hoursInWords(spans, ownHours) : null;
+          const off = day ? shadedSpans(day, window) : [];
+          // The shading is decoration: the column's name says the hours, and why not, in words.
+          const hoursWords = day ? hoursInWords(day, ownHours) : null;
           const booked = mine.length === 0 ? "nothing booked" : `${mine.length} appointments`;
           return (
             <section
               key={c.key}
               className={styles.calCol}
               aria-label={`${heading}: ${hoursWords ? `${hoursWords}; ` : ""}${booked}`}
-              data-working={spans ? (spans.length === 0 ? "none" : "some") : undefined}
+              data-working={day ? (day.working.length === 0 ? "none" : "some") : undefined}
             >
               {/* A click on empty space books there; keyboard users have New booking (N). */}
               {/* biome-ignore lint/a11y/noStaticElementInteractions: mouse shortcut; the New booking button is the accessible path */}
@@ -118,18 +118,17 @@ export function CalendarGrid({
                 onClick={(e) => bookAt(c, e)}
                 title="Click an empty spot to book there"
               >
-                {off.map((span) => (
-                  <div
+                {off.map((span, i) => (
+                  <OffBand
                     key={span.start}
-                    className={styles.calOff}
-                    style={{
-                      top: (span.start - window.start) * PX_PER_MIN,
-                      height: (span.end - span.start) * PX_PER_MIN,
-                    }}
-                    aria-hidden="true"
+                    span={span}
+                    windowStart={window.start}
+                    day={day}
+                    // One label per kind and column: a day closed around a break says it once.
+                    labelled={off.findIndex((s) => s.kind === span.kind) === i}
                   />
                 ))}
-                {spans && spans.length === 0 ? (
+                {day && day.working.length === 0 && !off.some((s) => s.kind !== "off-hours") ? (
                   <span className={styles.calOffLabel} aria-hidden="true">
                     {ownHours ? "Not working" : "Closed"}
                   </span>
@@ -158,6 +157,50 @@ export function CalendarGrid({
       {columns.length === 0 ? (
         <p className="kw-empty">No {by === "room" ? "rooms" : "therapists"} yet.</p>
       ) : null}
+    </div>
+  );
+}
+
+const OFF_CLASS: Record<OffSpan["kind"], string | undefined> = {
+  "off-hours": styles.calOff,
+  "time-off": styles.calOffTimeOff,
+  closed: styles.calOffClosed,
+};
+
+/**
+ * One shaded stretch. Ordinary off-hours are a plain hatch; time off and a closed day are bands with
+ * their own pattern, an edge and a label, so they read apart without colour. Hidden from assistive
+ * technology: the column's name says the same in words.
+ */
+function OffBand({
+  span,
+  windowStart,
+  day,
+  labelled,
+}: {
+  span: OffSpan;
+  windowStart: number;
+  day: DayHours | null;
+  labelled: boolean;
+}) {
+  const label = !labelled
+    ? null
+    : span.kind === "time-off"
+      ? "Time off"
+      : span.kind === "closed" && day
+        ? closedLabel(day)
+        : null;
+  return (
+    <div
+      className={OFF_CLASS[span.kind]}
+      data-kind={span.kind}
+      style={{
+        top: (span.start - windowStart) * PX_PER_MIN,
+        height: (span.end - span.start) * PX_PER_MIN,
+      }}
+      aria-hidden="true"
+    >
+      {label ? <span className={styles.calOffBandLabel}>{label}</span> : null}
     </div>
   );
 }

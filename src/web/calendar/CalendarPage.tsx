@@ -37,7 +37,7 @@ import { PhoneAgenda } from "./PhoneAgenda";
 import type { By, View } from "./status";
 import { useCalendarKeys } from "./useCalendarKeys";
 import { useWorkingSchedules } from "./useWorkingSchedules";
-import { columnWorkingHours } from "./working";
+import { columnWorkingHours, daySpans } from "./working";
 
 export default function CalendarPage() {
   const { context } = useSession();
@@ -145,10 +145,7 @@ function Calendar({ context }: { context: AuthContext }) {
           zone={zone}
           columns={columns}
           blocks={blocks}
-          hours={visibleHours(
-            blocks,
-            [...working.values()].flatMap((spans) => spans ?? []),
-          )}
+          hours={visibleHours(blocks, [...working.values()].flatMap(daySpans))}
           working={working}
           onOpen={setOpenId}
           onBookAt={(column, time) => {

@@ -18,6 +18,14 @@ export function Legend() {
         <span className={cx(styles.calSwatch, styles.calSwatchOff)} aria-hidden="true" />
         Outside working hours
       </li>
+      <li>
+        <span className={cx(styles.calSwatch, styles.calSwatchTimeOff)} aria-hidden="true" />
+        Time off
+      </li>
+      <li>
+        <span className={cx(styles.calSwatch, styles.calSwatchClosed)} aria-hidden="true" />
+        Date override: closed
+      </li>
     </ul>
   );
 }

@@ -1,5 +1,5 @@
 import type { Appointment } from "../../core/api/clinic";
-import type { MinuteSpan } from "../../core/calendar/working-hours";
+import type { DayHours } from "../../core/calendar/working-hours";
 import { formatClock } from "../appointments/time";
 import { Button, Empty } from "../ui/components";
 import { cx } from "../ui/cx";
@@ -7,7 +7,7 @@ import { agendaColumn, agendaItems, neighbours } from "./agenda";
 import styles from "./Calendar.module.css";
 import type { Column, ColumnOf } from "./layout";
 import { STATUS_CLASS, STATUS_WORDS } from "./status";
-import { describeWorking } from "./working";
+import { agendaHoursText } from "./working";
 
 /**
  * The calendar on a phone: one day, one therapist (or room) at a time, as a list in time order,
@@ -30,8 +30,8 @@ export function PhoneAgenda({
   date: string;
   zone: string;
   chosen: string | null;
-  /** Each column's working time, or null while unknown. */
-  working: ReadonlyMap<string, MinuteSpan[] | null>;
+  /** Each column's day (working, time off, closed), or null while unknown. */
+  working: ReadonlyMap<string, DayHours | null>;
   onChoose(key: string): void;
   onOpen(id: string): void;
 }) {
@@ -39,7 +39,7 @@ export function PhoneAgenda({
   if (!column) return <Empty>Nobody to show yet.</Empty>;
   const { previous, next } = neighbours(columns, column.key);
   const items = agendaItems(appointments, (a) => columnOf(a, date) === column.key);
-  const spans = working.get(column.key) ?? null;
+  const day = working.get(column.key) ?? null;
   return (
     <section
       className={styles.agenda}
@@ -78,11 +78,19 @@ export function PhoneAgenda({
           ›
         </Button>
       </div>
-      {spans ? (
-        <p className={cx(styles.agendaHours, spans.length === 0 && styles.agendaHoursOff)}>
-          {spans.length === 0
-            ? `${column.label} is not working this day.`
-            : `Working ${describeWorking(spans)}`}
+      {day ? (
+        <p
+          className={cx(
+            styles.agendaHours,
+            // A day lost to time off or an override says so with its own edge, not the plain hatch.
+            day.closed.length > 0
+              ? styles.agendaHoursClosed
+              : day.timeOff.length > 0
+                ? styles.agendaHoursTimeOff
+                : day.working.length === 0 && styles.agendaHoursOff,
+          )}
+        >
+          {agendaHoursText(column.label, day)}
         </p>
       ) : null}
       {items.length === 0 ? (

@@ -1,6 +1,7 @@
 /** "Where does it hurt?": the body map, and a list of what was marked with a way to remove each. */
 import { useId, useState } from "react";
 import { regionById } from "../../core/body/regions";
+import { CLIENT_WORDING, worded } from "../../core/intake";
 import { BodyMap, type BodyMapView } from "../body";
 import { cx } from "../ui/cx";
 import styles from "./Intake.module.css";
@@ -8,7 +9,7 @@ import type { FieldProps } from "./question-parts";
 
 type Area = { id: string; intensity: number };
 
-export function BodyMapQuestion({ question, value, onChange, error }: FieldProps) {
+export function BodyMapQuestion({ question, value, onChange, error, wording = CLIENT_WORDING }: FieldProps) {
   const [view, setView] = useState<BodyMapView>("front");
   const headingId = useId();
   if (question.kind !== "body-map") return null;
@@ -37,11 +38,11 @@ export function BodyMapQuestion({ question, value, onChange, error }: FieldProps
         onViewChange={setView}
         marks={marks}
         onMarksChange={setMarks}
-        label="Body map: where you feel it"
+        label={worded("Body map: where you feel it", wording)}
       />
       {areas.length > 0 ? (
         <div className={styles.qAreas}>
-          <p className={styles.qAreasTitle}>You marked</p>
+          <p className={styles.qAreasTitle}>{wording.to === "staff" ? "Marked" : "You marked"}</p>
           <ul>
             {areas.map((a) => {
               const label = regionById(a.id)?.label ?? a.id;

@@ -10,7 +10,7 @@ import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useEffect, useMemo, useRef, useState } from "react";
 import { Navigate, useNavigate, useSearchParams } from "react-router";
 import type { MyIntake } from "../../core/api/intake";
-import { missingIntakeFields } from "../../core/intake";
+import { CLIENT_WORDING, missingIntakeFields } from "../../core/intake";
 import { screenIntake } from "../../core/screening";
 import { ApiError } from "../api/client";
 import { useSession } from "../auth/session";
@@ -224,6 +224,7 @@ export function IntakeFlow({
           onBack={stepIndex > 0 ? () => go(STEPS[stepIndex - 1] as View) : undefined}
           isFirst={stepIndex === 0}
           saveStatus={<SaveStatus state={autosave.state} quiet />}
+          wording={forClient ? { to: "staff", clientName: forClient.firstName } : CLIENT_WORDING}
           editNote={
             stepIndex === 0 && intake.submitted
               ? forClient

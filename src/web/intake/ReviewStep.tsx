@@ -1,15 +1,29 @@
 import { useMutation } from "@tanstack/react-query";
 import type { RefObject } from "react";
 import { type MyIntake, withoutUnaskedAnswers } from "../../core/api/intake";
-import { INTAKE_QUESTIONS, INTAKE_SECTIONS, type IntakeSectionId } from "../../core/intake";
+import {
+  INTAKE_QUESTIONS,
+  INTAKE_SECTIONS,
+  type IntakeSectionId,
+  type IntakeWording,
+  worded,
+  wordSection,
+} from "../../core/intake";
 import { ApiError } from "../api/client";
 import { Alert, Button } from "../ui/components";
 import { submitIntake } from "./api";
 import { type Answers, type StepId, sectionOf, validPart } from "./draft";
 import styles from "./Intake.module.css";
 
-function questionLabel(id: string): string {
-  return INTAKE_QUESTIONS.find((q) => q.id === id)?.question ?? id;
+function questionLabel(id: string, wording: IntakeWording): string {
+  const question = INTAKE_QUESTIONS.find((q) => q.id === id)?.question;
+  return question ? worded(question, wording) : id;
+}
+
+/** "Go to your pain"; a title that starts with the client's name ("Anna's pain") keeps its capital. */
+function goToLabel(title: string, wording: IntakeWording): string {
+  const named = wording.to === "staff" && title.startsWith(wording.clientName);
+  return `Go to ${named ? title : title.charAt(0).toLowerCase() + title.slice(1)}`;
 }
 
 export function ReviewStep({
@@ -38,6 +52,9 @@ export function ReviewStep({
   /** Set when staff enter the intake for a client (by phone): their id and first name. */
   forClient?: { id: string; firstName: string };
 }) {
+  const wording: IntakeWording = forClient
+    ? { to: "staff", clientName: forClient.firstName }
+    : { to: "client" };
   const invalid = Object.keys(errors);
   const toFix = [...new Set([...invalid, ...missing])];
   const submit = useMutation({
@@ -64,22 +81,24 @@ export function ReviewStep({
             before {forClient ? "the intake can be submitted" : "you can send this to the clinic"}.
           </p>
           <ul className={styles.review}>
-            {INTAKE_SECTIONS.filter((s) => bySection.has(s.id)).map((s) => (
-              <li key={s.id}>
-                <p className={styles.reviewSection}>{s.title}</p>
-                <ul>
-                  {(bySection.get(s.id) ?? []).map((id) => (
-                    <li key={id}>
-                      {questionLabel(id)}
-                      {errors[id] ? <span className="kw-field__error"> {errors[id]}</span> : null}
-                    </li>
-                  ))}
-                </ul>
-                <Button variant="secondary" onClick={() => onGoTo(s.id)}>
-                  Go to {s.title.toLowerCase()}
-                </Button>
-              </li>
-            ))}
+            {INTAKE_SECTIONS.filter((s) => bySection.has(s.id))
+              .map((s) => wordSection(s, wording))
+              .map((s) => (
+                <li key={s.id}>
+                  <p className={styles.reviewSection}>{s.title}</p>
+                  <ul>
+                    {(bySection.get(s.id) ?? []).map((id) => (
+                      <li key={id}>
+                        {questionLabel(id, wording)}
+                        {errors[id] ? <span className="kw-field__error"> {errors[id]}</span> : null}
+                      </li>
+                    ))}
+                  </ul>
+                  <Button variant="secondary" onClick={() => onGoTo(s.id)}>
+                    {goToLabel(s.title, wording)}
+                  </Button>
+                </li>
+              ))}
           </ul>
         </>
       ) : forClient ? (

@@ -1,5 +1,11 @@
 import type { FormEvent, ReactNode, RefObject } from "react";
-import { INTAKE_SECTIONS, type IntakeSectionId } from "../../core/intake";
+import {
+  INTAKE_SECTIONS,
+  type IntakeSectionId,
+  type IntakeWording,
+  wordQuestion,
+  wordSection,
+} from "../../core/intake";
 import { Alert, Button, ButtonLink } from "../ui/components";
 import { type Answers, answerAt, questionsFor } from "./draft";
 import styles from "./Intake.module.css";
@@ -16,6 +22,7 @@ export function SectionStep({
   isFirst,
   saveStatus,
   editNote,
+  wording,
 }: {
   section: IntakeSectionId;
   answers: Answers;
@@ -27,9 +34,13 @@ export function SectionStep({
   isFirst: boolean;
   saveStatus: ReactNode;
   editNote: string | undefined;
+  /** The client's own words, or staff's about the client (a phone intake): same steps, other wording. */
+  wording: IntakeWording;
 }) {
-  const info = INTAKE_SECTIONS.find((s) => s.id === section);
-  const questions = questionsFor(section, answers);
+  const found = INTAKE_SECTIONS.find((s) => s.id === section);
+  const info = found ? wordSection(found, wording) : undefined;
+  const questions = questionsFor(section, answers).map((q) => wordQuestion(q, wording));
+  const forStaff = wording.to === "staff";
   return (
     <form className={styles.intakeForm} onSubmit={onSubmit} noValidate>
       <h1 ref={headingRef} tabIndex={-1}>
@@ -37,8 +48,9 @@ export function SectionStep({
       </h1>
       {isFirst ? (
         <p className={styles.intakeLead}>
-          About ten minutes. Your answers are saved as you go, so you can stop and come back. Only the clinic
-          staff caring for you can see them.
+          {forStaff
+            ? `About ten minutes. The answers are saved as you go, so you can stop and come back; only the clinic staff caring for ${wording.clientName} can see them.`
+            : "About ten minutes. Your answers are saved as you go, so you can stop and come back. Only the clinic staff caring for you can see them."}
         </p>
       ) : null}
       {editNote ? <Alert tone="info">{editNote}</Alert> : null}
@@ -50,6 +62,7 @@ export function SectionStep({
           value={answerAt(answers, question.id)}
           onChange={(value) => onAnswer(question.id, value)}
           error={errors[question.id]}
+          wording={wording}
         />
       ))}
       {saveStatus}
@@ -64,7 +77,7 @@ export function SectionStep({
           </ButtonLink>
         )}
         <button type="submit" className="kw-button kw-button--primary">
-          {section === "goals" ? "Check my answers" : "Next"}
+          {section === "goals" ? (forStaff ? "Check the answers" : "Check my answers") : "Next"}
         </button>
       </div>
     </form>

@@ -1,6 +1,6 @@
 /** The pieces every intake question is built from: help, error, choices, yes/no, screening notes. */
 import { type ReactNode, useId } from "react";
-import type { IntakeQuestion } from "../../core/intake";
+import type { IntakeQuestion, IntakeWording } from "../../core/intake";
 import { CAUTION_RULES, type ScreeningRule } from "../../core/screening";
 import { cx } from "../ui/cx";
 import styles from "./Intake.module.css";
@@ -12,6 +12,8 @@ export interface FieldProps {
   readonly value: Answer;
   readonly onChange: (value: Answer) => void;
   readonly error?: string | undefined;
+  /** Who the words speak to (the client, or staff about the client); the client when absent. */
+  readonly wording?: IntakeWording;
 }
 
 export function ErrorText({ id, message }: { id: string; message: string | undefined }) {
