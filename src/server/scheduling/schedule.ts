@@ -16,7 +16,6 @@ import { eq, type SQL, type SQLWrapper, sql } from "drizzle-orm";
 import type {
   BookingPolicy,
   BusyInterval,
-  DateOverride,
   Room,
   ServiceSpec,
   SlotQuery,
