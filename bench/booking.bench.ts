@@ -13,7 +13,7 @@
  * process can open it) always; PostgreSQL too when TEST_DATABASE_URL or BENCH_DATABASE_URL gives an
  * admin URL (a fresh database; app and bare route each in a process of their own).
  * Imported by bench/index.ts; also runnable alone: `node --import tsx bench/booking.bench.ts`.
- * BENCH_SECONDS sets each autocannon run's length (default 10). Each run also reports the server's
+ * BENCH_SECONDS sets each autocannon run's length (default 10); BENCH_ENGINES=postgres skips PGlite. Each run also reports the server's
  * CPU time (user + system, from /proc) per successful request, which the machine's load moves far
  * less than req/s does.
  */
@@ -257,7 +257,7 @@ const round = (value: number, digits = 1) => Math.round(value * 10 ** digits) / 
 
 interface ServerProcess {
   child: ChildProcess;
-  ports: { app?: number; bare?: number };
+  ports: { app?: number; bare?: number; stats?: number };
 }
 
 /** Starts bench/booking-server.ts in a process of its own and waits for its ports. */
@@ -299,14 +299,30 @@ function cpuMilliseconds(pid: number): number {
   return (Number(fields[11]) + Number(fields[12])) * 10;
 }
 
-/** Runs `run` and returns its result with the server CPU it cost per successful request. */
+/** PostgreSQL round trips the server process has made so far (bench/booking-server.ts counts them). */
+async function roundTripsOf(server: ServerProcess): Promise<number> {
+  if (!server.ports.stats) return 0;
+  return Number(await (await fetch(`http://127.0.0.1:${server.ports.stats}/`)).text());
+}
+
+/**
+ * Runs `run` and returns its result with the server CPU it cost per successful request, and the
+ * PostgreSQL round trips per successful request (0 on PGlite).
+ */
 async function withCpu(
-  pid: number,
+  server: ServerProcess,
   run: () => Promise<AutocannonResult>,
-): Promise<{ result: AutocannonResult; cpuPerRequest: number }> {
+): Promise<{ result: AutocannonResult; cpuPerRequest: number; roundTrips: number }> {
+  const pid = server.child.pid as number;
   const before = cpuMilliseconds(pid);
+  const tripsBefore = await roundTripsOf(server);
   const result = await run();
-  return { result, cpuPerRequest: (cpuMilliseconds(pid) - before) / Math.max(1, result["2xx"]) };
+  const served = Math.max(1, result["2xx"]);
+  return {
+    result,
+    cpuPerRequest: (cpuMilliseconds(pid) - before) / served,
+    roundTrips: ((await roundTripsOf(server)) - tripsBefore) / served,
+  };
 }
 
 function rssMegabytes(pid: number): number {
@@ -418,14 +434,13 @@ async function benchEngine(adminUrl: string | null): Promise<BenchFigure[]> {
     const bares: AutocannonResult[] = [];
     const bareCpu: number[] = [];
     const bookingCpu: number[] = [];
+    const bookingTrips: number[] = [];
     let refused = 0;
     for (let pair = 0; pair < PAIRS; pair++) {
       // Alternate which goes first, so a drift in the machine's load favours neither.
       // Server CPU per request (user + system): less sensitive to the machine's load than req/s.
-      const runBare = () =>
-        withCpu(bareServer.child.pid as number, () => run({ url: bareBase, requests: [bareRequest] }));
-      const runBooking = () =>
-        withCpu(appServer.child.pid as number, () => run({ url: base, requests: [bookingRequest] }));
+      const runBare = () => withCpu(bareServer, () => run({ url: bareBase, requests: [bareRequest] }));
+      const runBooking = () => withCpu(appServer, () => run({ url: base, requests: [bookingRequest] }));
       let bareRun: Awaited<ReturnType<typeof runBare>>;
       let bookingRun: Awaited<ReturnType<typeof runBooking>>;
       if (pair % 2 === 0) {
@@ -439,13 +454,14 @@ async function benchEngine(adminUrl: string | null): Promise<BenchFigure[]> {
       const bookingResult = bookingRun.result;
       bareCpu.push(bareRun.cpuPerRequest);
       bookingCpu.push(bookingRun.cpuPerRequest);
+      bookingTrips.push(bookingRun.roundTrips);
       refused += bookingResult.non2xx + bookingResult.errors;
       bares.push(bareResult);
       bookings.push(bookingResult);
       throughput.push(bookingResult.requests.average / bareResult.requests.average);
       p99.push(bookingResult.latency.p99 / Math.max(1, bareResult.latency.p99));
       process.stderr.write(
-        `  pair ${pair + 1}: bare ${bareResult.requests.average.toFixed(0)} req/s p99 ${bareResult.latency.p99} ms CPU ${bareRun.cpuPerRequest.toFixed(2)} ms/req; booking ${bookingResult.requests.average.toFixed(0)} req/s p99 ${bookingResult.latency.p99} ms CPU ${bookingRun.cpuPerRequest.toFixed(2)} ms/req\n`,
+        `  pair ${pair + 1}: bare ${bareResult.requests.average.toFixed(0)} req/s p99 ${bareResult.latency.p99} ms CPU ${bareRun.cpuPerRequest.toFixed(2)} ms/req; booking ${bookingResult.requests.average.toFixed(0)} req/s p99 ${bookingResult.latency.p99} ms CPU ${bookingRun.cpuPerRequest.toFixed(2)} ms/req${adminUrl ? ` ${bookingRun.roundTrips.toFixed(2)} round trips/req` : ""}\n`,
       );
     }
     process.stderr.write(
@@ -508,6 +524,16 @@ async function benchEngine(adminUrl: string | null): Promise<BenchFigure[]> {
         unit: "ms",
         ...(adminUrl ? { target: "≤ 0.5 ms" } : {}),
       },
+      ...(adminUrl
+        ? [
+            {
+              name: on("booking: database round trips per booking (median pair)"),
+              value: round(median(bookingTrips), 2),
+              unit: "",
+              target: "1",
+            },
+          ]
+        : []),
       {
         name: on("booking ÷ bare INSERT: throughput, median pair"),
         value: round(median(throughput) * 100),
@@ -554,9 +580,12 @@ async function benchEngine(adminUrl: string | null): Promise<BenchFigure[]> {
   }
 }
 
-/** PGlite always; PostgreSQL too when TEST_DATABASE_URL (or BENCH_DATABASE_URL) names a server. */
+/**
+ * PGlite always; PostgreSQL too when TEST_DATABASE_URL (or BENCH_DATABASE_URL) names a server.
+ * BENCH_ENGINES=postgres runs PostgreSQL alone (the PGlite fixture takes minutes to build).
+ */
 export default async function benchBooking(): Promise<BenchFigure[]> {
-  const figures = await benchEngine(null);
+  const figures = process.env.BENCH_ENGINES === "postgres" ? [] : await benchEngine(null);
   const adminUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
   if (adminUrl) figures.push(...(await benchEngine(adminUrl)));
   return figures;

@@ -24,7 +24,7 @@ import {
 import type { Db } from "../db/connect";
 import { type CompiledStatement, compileStatement, runCompiled } from "../db/prepared";
 import { type appointments, clients, clinics } from "../db/schema";
-import { badRequest, conflict, forbidden, notFound, postgresErrorCode } from "../http/errors";
+import { AppError, badRequest, conflict, forbidden, notFound, postgresErrorCode } from "../http/errors";
 import type { OutgoingMessage } from "../notify/outbox";
 import {
   bookingPolicyOf,
@@ -32,8 +32,10 @@ import {
   type ClinicInfo,
   loadSnapshot,
   type ServiceInfo,
+  type Snapshot,
   slotQueryOf,
 } from "../scheduling/schedule";
+import { forgetSchedule } from "../scheduling/schedule-cache";
 import { expireStaleRequests } from "./freed";
 import { appointmentMessage, type MessageFacts, timedMessages } from "./messages";
 
@@ -96,6 +98,13 @@ export interface SlotRequest {
   channel: Channel;
   now: number;
   excludeAppointmentId?: string;
+  /** The client `clientId` names, already read with the caller's session. */
+  knownClient?: ClientInfo;
+  /**
+   * The caller's write checks `scheduleVersion` (the booking write does): the plan may use the
+   * cached schedule unchecked, and skip busy time for one therapist (see `SnapshotRequest.optimistic`).
+   */
+  optimistic?: boolean;
 }
 
 export interface Candidates {
@@ -111,6 +120,8 @@ export interface SlotPlan {
   service: ServiceInfo;
   client: ClientInfo | null;
   candidates: Candidates;
+  /** The clinic's schedule version the plan was made on: the write inserts only while it holds. */
+  scheduleVersion: string | null;
 }
 
 /** Longest span a service can block on either side of its start (durations ≤ 8 h, buffers ≤ 4 h). */
@@ -123,19 +134,36 @@ const MAX_BLOCK_MS = 13 * MS_PER_HOUR;
  * time is only busy.
  */
 export async function planSlot(db: Db, request: SlotRequest): Promise<SlotPlan> {
+  const load = (optimistic: boolean) =>
+    loadSnapshot(db, {
+      clinicId: request.clinicId,
+      serviceId: request.serviceId,
+      ...(request.clientId ? { clientId: request.clientId } : {}),
+      ...(request.therapistId ? { therapistId: request.therapistId } : {}),
+      // The local day around the slot (so "any therapist" can prefer the least busy one), which also
+      // covers the longest blocked span a service can have.
+      from: request.start - MAX_BLOCK_MS,
+      to: request.start + MAX_BLOCK_MS,
+      now: request.now,
+      ...(request.excludeAppointmentId ? { excludeAppointmentId: request.excludeAppointmentId } : {}),
+      ...(request.knownClient ? { knownClient: request.knownClient } : {}),
+      optimistic,
+    });
+  const snapshot = await load(request.optimistic === true);
+  if (snapshot.verified) return planOn(db, request, snapshot);
+  try {
+    return await planOn(db, request, snapshot);
+  } catch (error) {
+    // A refusal made on an unchecked cached schedule may come from a stale cache (a service or
+    // therapist added on another server a moment ago): it stands only on a checked read.
+    if (!(error instanceof AppError)) throw error;
+    return planOn(db, request, await load(false));
+  }
+}
+
+/** `planSlot` on one snapshot. */
+async function planOn(db: Db, request: SlotRequest, snapshot: Snapshot): Promise<SlotPlan> {
   const { start, now } = request;
-  // The local day around the slot (so "any therapist" can prefer the least busy one), which also
-  // covers the longest blocked span a service can have.
-  const snapshot = await loadSnapshot(db, {
-    clinicId: request.clinicId,
-    serviceId: request.serviceId,
-    ...(request.clientId ? { clientId: request.clientId } : {}),
-    ...(request.therapistId ? { therapistId: request.therapistId } : {}),
-    from: start - MAX_BLOCK_MS,
-    to: start + MAX_BLOCK_MS,
-    now,
-    ...(request.excludeAppointmentId ? { excludeAppointmentId: request.excludeAppointmentId } : {}),
-  });
   const { clinic, service, client, schedule } = snapshot;
   if (!clinic) throw notFound("Clinic not found.");
   if (request.expectSlug !== undefined && clinic.slug !== request.expectSlug) {
@@ -207,6 +235,7 @@ export async function planSlot(db: Db, request: SlotRequest): Promise<SlotPlan> 
     clinic,
     service,
     client,
+    scheduleVersion: snapshot.scheduleVersion,
     candidates: {
       therapistIds,
       roomIds,
@@ -297,6 +326,8 @@ export interface BookInput {
   userId?: string | null;
   /** An existing client of the clinic; or `newClient`. */
   clientId?: string;
+  /** `clientId`'s facts, when the caller has them already (a client's own session): not read again. */
+  client?: ClientInfo | null;
   /**
    * A client first met on this booking (staff, on the phone): their row is written in the
    * appointment's own transaction, so a booking that fails leaves no client behind.
@@ -363,8 +394,15 @@ const OUTBOX_FIELDS = [
  * the calendars' advisory locks first, then the insert, which the exclusion constraints check,
  * then the outbox rows. One statement, so one round trip, and atomic without an explicit
  * transaction: a constraint violation fails the whole statement.
+ *
+ * With `scheduleVersion` set, the statement inserts nothing at all (no row, no e-mail) unless the
+ * clinic's schedule version is still the one the booking was planned on: the plan may come from
+ * this server's cached schedule (../scheduling/schedule-cache.ts), and this is what makes trusting
+ * it safe, whichever server changed the schedule. The version is read in the statement's own
+ * snapshot, so a schedule change committed before the statement began is always seen; one
+ * committed after it is ordered after the booking, like a change made a moment later.
  */
-function insertSql(locks: number, messages: number): SQL {
+function insertSql(locks: number, messages: number, checkVersion: boolean): SQL {
   const p = (name: string) => sql.placeholder(name);
   const keys = sql.join(
     Array.from({ length: locks }, (_, i) => sql`(${p(`lock${i}`)}::bigint)`),
@@ -377,18 +415,23 @@ function insertSql(locks: number, messages: number): SQL {
       : sql`, outbox AS (
           INSERT INTO outbox_messages (clinic_id, dedupe_key, kind, to_address, subject, body, send_after,
             html, ics, appointment_id, client_id, category)
-          VALUES ${sql.join(
+          SELECT * FROM (VALUES ${sql.join(
             Array.from(
               { length: messages },
               (_, i) =>
-                sql`(${m(i, "clinicId")}::uuid, ${m(i, "dedupeKey")}, ${m(i, "kind")}, ${m(i, "to")}, ${m(i, "subject")}, ${m(i, "body")}, ${m(i, "sendAfter")}::timestamptz, ${m(i, "html")}::text, ${m(i, "ics")}::text, ${m(i, "appointmentId")}::uuid, ${m(i, "clientId")}::uuid, ${m(i, "category")})`,
+                sql`(${m(i, "clinicId")}::uuid, ${m(i, "dedupeKey")}::text, ${m(i, "kind")}::text, ${m(i, "to")}::text, ${m(i, "subject")}::text, ${m(i, "body")}::text, ${m(i, "sendAfter")}::timestamptz, ${m(i, "html")}::text, ${m(i, "ics")}::text, ${m(i, "appointmentId")}::uuid, ${m(i, "clientId")}::uuid, ${m(i, "category")}::text)`,
             ),
             sql`, `,
-          )}
+          )}) AS m WHERE EXISTS (SELECT 1 FROM appointment)
           ON CONFLICT (dedupe_key) DO NOTHING
         )`;
+  // No version to check (a plan made without one) reads as always current.
+  const current = checkVersion
+    ? sql`EXISTS (SELECT 1 FROM clinics WHERE id = ${p("clinicId")}::uuid AND schedule_version = ${p("scheduleVersion")}::bigint)`
+    : sql`true`;
   return sql`
-    WITH locked AS (SELECT pg_advisory_xact_lock(k) FROM (VALUES ${keys}) AS locks(k))
+    WITH current AS (SELECT ${current} AS ok)
+    , locked AS (SELECT pg_advisory_xact_lock(k) FROM (VALUES ${keys}) AS locks(k) WHERE (SELECT ok FROM current))
     , appointment AS (
       INSERT INTO appointments (id, clinic_id, client_id, therapist_id, room_id, service_id, status, source,
         starts_at, ends_at, blocks_from, blocks_until, first_visit, request_expires_at, client_note,
@@ -399,7 +442,7 @@ function insertSql(locks: number, messages: number): SQL {
         ${p("blocksFrom")}::timestamptz, ${p("blocksUntil")}::timestamptz, ${p("firstVisit")}::boolean,
         ${p("requestExpiresAt")}::timestamptz, ${p("clientNote")}::text, ${p("createdBy")}::uuid,
         ${p("createdAt")}::timestamptz, ${p("updatedAt")}::timestamptz
-      FROM (SELECT count(*) FROM locked) AS after_locks
+      FROM (SELECT count(*) FROM locked) AS after_locks WHERE (SELECT ok FROM current)
       RETURNING id
     )${outbox}
     SELECT id FROM appointment`;
@@ -407,21 +450,30 @@ function insertSql(locks: number, messages: number): SQL {
 
 const insertStatements = new Map<string, CompiledStatement>();
 
-function insertStatement(locks: number, messages: number): CompiledStatement {
-  const key = `${locks}/${messages}`;
+function insertStatement(locks: number, messages: number, checkVersion: boolean): CompiledStatement {
+  const key = `${locks}/${messages}/${+checkVersion}`;
   let compiled = insertStatements.get(key);
   if (!compiled) {
-    compiled = compileStatement("book", insertSql(locks, messages));
+    compiled = compileStatement("book", insertSql(locks, messages, checkVersion));
     insertStatements.set(key, compiled);
   }
   return compiled;
 }
 
-/** Writes the appointment and its e-mails in ONE prepared statement (see `insertSql`). */
+/** The clinic's schedule changed after the booking was planned: nothing was written; plan again. */
+export class StaleScheduleError extends Error {
+  override name = "StaleScheduleError";
+}
+
+/**
+ * Writes the appointment and its e-mails in ONE prepared statement (see `insertSql`); throws
+ * `StaleScheduleError`, having written nothing, when `scheduleVersion` is no longer current.
+ */
 async function insertAppointment(
   db: Db,
   row: typeof appointments.$inferInsert & { id: string; roomId: string | null },
   messages: OutgoingMessage[],
+  scheduleVersion: string | null,
 ) {
   const at = (date: Date | null | undefined) => (date ? date.toISOString() : null);
   const keys = lockKeys(row.clinicId, row.therapistId, row.roomId);
@@ -465,13 +517,41 @@ async function insertAppointment(
     };
     for (const field of OUTBOX_FIELDS) values[`m${i}_${field}`] = fields[field];
   });
-  await runCompiled(db, insertStatement(keys.length, messages.length), values);
+  values.scheduleVersion = scheduleVersion;
+  const inserted = await runCompiled(
+    db,
+    insertStatement(keys.length, messages.length, scheduleVersion !== null),
+    values,
+  );
+  if (inserted.length === 0) throw new StaleScheduleError();
 }
 
+/** Plans after a stale schedule at most this often; the last plan reads the schedule checked. */
+const MAX_PLANS = 3;
+
+/**
+ * Books on the cached schedule (optimistic), planning again when the write finds the schedule
+ * changed meanwhile: the first retry on a freshly loaded cache, the last on a checked read.
+ */
 export async function book(db: Db, input: BookInput): Promise<BookResult> {
+  for (let plan = 1; ; plan++) {
+    try {
+      return await bookOnce(db, input, plan < MAX_PLANS);
+    } catch (error) {
+      if (!(error instanceof StaleScheduleError)) throw error;
+      forgetSchedule(db, input.clinicId);
+      if (plan >= MAX_PLANS) {
+        throw conflict("schedule_changed", "The clinic's schedule changed meanwhile; please try again.");
+      }
+    }
+  }
+}
+
+async function bookOnce(db: Db, input: BookInput, optimistic: boolean): Promise<BookResult> {
   const now = input.now ?? Date.now();
   const { newClient } = input;
   if (!newClient && !input.clientId) throw notFound("Client not found.");
+  const knownClient = !newClient && input.client?.id === input.clientId ? input.client : undefined;
   const plan = await planSlot(db, {
     clinicId: input.clinicId,
     ...(input.expectSlug !== undefined ? { expectSlug: input.expectSlug } : {}),
@@ -484,8 +564,10 @@ export async function book(db: Db, input: BookInput): Promise<BookResult> {
     channel: input.channel,
     now,
     ...(input.excludeAppointmentId ? { excludeAppointmentId: input.excludeAppointmentId } : {}),
+    ...(knownClient ? { knownClient } : {}),
+    optimistic,
   });
-  const { clinic, service, candidates } = plan;
+  const { clinic, service, candidates, scheduleVersion } = plan;
   // A new client has no appointments yet, so this is their first visit.
   const client: ClientInfo = newClient
     ? { id: randomUUID(), ...newClient, returning: false }
@@ -567,10 +649,10 @@ export async function book(db: Db, input: BookInput): Promise<BookResult> {
           if (before) await before(tx as unknown as Db);
           if (newClient)
             await tx.insert(clients).values({ id: client.id, clinicId: clinic.id, ...newClient });
-          await insertAppointment(tx as unknown as Db, row, messages);
+          await insertAppointment(tx as unknown as Db, row, messages, scheduleVersion);
         });
       } else {
-        await insertAppointment(db, row, messages);
+        await insertAppointment(db, row, messages, scheduleVersion);
       }
       return { therapistId, roomId };
     },

@@ -115,6 +115,7 @@ export const appointmentRoutes: FastifyPluginAsyncZod = async (app) => {
         expectSlug: request.params.slug,
         userId: scope.userId,
         clientId: scope.clientId,
+        client: request.caller?.client ?? null,
         serviceId: body.serviceId,
         ...(body.therapistId ? { therapistId: body.therapistId } : {}),
         start: Date.parse(body.start),

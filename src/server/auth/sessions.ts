@@ -24,6 +24,20 @@ export interface Caller {
   context: AuthContext | null;
   /** The second factor: enrolled, passed in this session, and what must happen first (if anything). */
   twoFactor: SessionTwoFactor;
+  /**
+   * Acting as a client: that client's record as the booking needs it (name, e-mail, and whether
+   * they have been before), read with the session so a booking does not read it again.
+   */
+  client: SessionClient | null;
+}
+
+export interface SessionClient {
+  id: string;
+  firstName: string;
+  lastName: string;
+  email: string | null;
+  /** Has a confirmed or completed appointment at the clinic (so a booking is not a first visit). */
+  returning: boolean;
 }
 
 /**
@@ -159,10 +173,15 @@ interface SessionRow {
   secondFactorAt: Date | null;
   totpConfirmedAt: Date | null;
   policies: { requireStaffTwoFactor?: unknown } | null;
+  clientFirstName: string | null;
+  clientLastName: string | null;
+  clientEmail: string | null;
+  clientReturning: boolean | null;
 }
 
 /**
- * The session, its user and the acting clinic, membership and client record in one prepared
+ * The session, its user and the acting clinic, membership and client record (with what a booking
+ * needs of it, so a client's booking reads nothing else before its write) in one prepared
  * statement: every request runs it, so it is compiled once and sent as the driver's named statement
  * rather than built by the query builder each time (docs/decisions/0023-booking-hot-path-and-driver.md).
  */
@@ -172,7 +191,10 @@ const SESSION_LOOKUP = compileStatement<"idHash">(
       s.csrf_token AS "csrfToken", s.last_seen_at AS "lastSeenAt", s.expires_at AS "expiresAt",
       s.clinic_id AS "clinicId", s.role, s.client_id AS "clientId", c.name AS "clinicName",
       c.slug AS "clinicSlug", c.time_zone AS "timeZone", m.role AS "staffRole", cl.user_id AS "clientUserId",
-      s.second_factor_at AS "secondFactorAt", t.confirmed_at AS "totpConfirmedAt", c.policies
+      s.second_factor_at AS "secondFactorAt", t.confirmed_at AS "totpConfirmedAt", c.policies,
+      cl.first_name AS "clientFirstName", cl.last_name AS "clientLastName", cl.email AS "clientEmail",
+      CASE WHEN cl.id IS NOT NULL THEN EXISTS (SELECT 1 FROM appointments p WHERE p.clinic_id = cl.clinic_id
+        AND p.client_id = cl.id AND p.status IN ('confirmed', 'completed')) END AS "clientReturning"
     FROM auth_sessions s
     JOIN users u ON u.id = s.user_id
     LEFT JOIN user_totp t ON t.user_id = s.user_id
@@ -226,6 +248,18 @@ export async function resolveSession(
         clinicRequires: row.policies?.requireStaffTwoFactor === true,
       }),
     },
+    client: clientFromRow(row, context),
+  };
+}
+
+function clientFromRow(row: SessionRow, context: AuthContext | null): SessionClient | null {
+  if (context?.role !== "client" || !context.clientId || row.clientFirstName === null) return null;
+  return {
+    id: context.clientId,
+    firstName: row.clientFirstName,
+    lastName: row.clientLastName ?? "",
+    email: row.clientEmail,
+    returning: row.clientReturning === true,
   };
 }
 

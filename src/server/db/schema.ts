@@ -10,6 +10,7 @@
  */
 import { sql } from "drizzle-orm";
 import {
+  bigint,
   bigserial,
   boolean,
   check,
@@ -105,6 +106,13 @@ export const clinics = pgTable("clinics", {
   firstVisitInfo: text("first_visit_info").notNull().default(""),
   /** The cancellation policy in the clinic's words; the window itself is `policies.cancellationWindowHours`. */
   cancellationPolicy: text("cancellation_policy").notNull().default(""),
+  /**
+   * Changes whenever anything the slot engine reads about this clinic except busy time changes (this
+   * row, services, therapists, working hours, date overrides, time off, rooms): set from a sequence by
+   * triggers (migration 0022), never by the app. Servers cache the schedule under it, and the booking
+   * write inserts nothing when it differs (docs/decisions/0027-schedule-cache.md).
+   */
+  scheduleVersion: bigint("schedule_version", { mode: "number" }).notNull().default(0),
   createdAt: createdAt(),
 });
 

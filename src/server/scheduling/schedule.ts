@@ -12,12 +12,10 @@
  * whether or not the request-expiry job (../appointments/freed.ts) has marked it yet. Everything is read in one
  * prepared statement (see `loadSnapshot`).
  */
-import { eq, type SQL, sql } from "drizzle-orm";
+import { eq, type SQL, type SQLWrapper, sql } from "drizzle-orm";
 import type {
   BookingPolicy,
   BusyInterval,
-  DateOverride,
-  LocalInterval,
   Room,
   ServiceSpec,
   SlotQuery,
@@ -27,7 +25,8 @@ import type { Db } from "../db/connect";
 import { type CompiledStatement, compileStatement, runCompiled } from "../db/prepared";
 import { appointments, type ClinicPolicies, clinics, DEFAULT_CLINIC_POLICIES } from "../db/schema";
 import { notFound } from "../http/errors";
-import { type ClinicRow, decodeSnapshotRow } from "./snapshot-rows";
+import { cachedSchedule, forgetSchedule, type ScheduleEntry, therapistSchedules } from "./schedule-cache";
+import { busyRows, type ClinicRow, clientRow, decodeSnapshotRow, nullable, version } from "./snapshot-rows";
 
 const MS_PER_DAY = 86_400_000;
 
@@ -80,11 +79,6 @@ export function bookingPolicyOf(policies: ClinicPolicies): BookingPolicy {
   };
 }
 
-/** "09:00:00" (a `time` column) → "09:00". */
-function hhmm(time: string): string {
-  return time.slice(0, 5);
-}
-
 /** Overlap of an appointment's blocked range with `[from, to)`, in the exclusion indexes' own expression. */
 export function blocksOverlap(from: Date, to: Date): SQL {
   return sql`tstzrange(${appointments.blocksFrom}, ${appointments.blocksUntil}, '[)') && tstzrange(${from.toISOString()}::timestamptz, ${to.toISOString()}::timestamptz, '[)')`;
@@ -120,6 +114,15 @@ export interface SnapshotRequest {
   now: number;
   /** Leave this appointment out of busy time (it is the one being moved). */
   excludeAppointmentId?: string;
+  /** The client `clientId` names, already read (with the session): not read again. */
+  knownClient?: ClientInfo;
+  /**
+   * The caller writes only while the clinic's schedule version is still `scheduleVersion` (the
+   * booking write does): for one therapist, a service without a room and no appointment to leave
+   * out, the cached schedule is used without reading anything, and busy time is left out, since
+   * the write's exclusion constraints refuse a busy slot anyway (`verified` is then false).
+   */
+  optimistic?: boolean;
 }
 
 /** One consistent read of everything a booking or an availability search needs. */
@@ -132,12 +135,13 @@ export interface Snapshot {
   /** The log-in of each therapist, if they have one (for "this is you"). */
   therapistUsers: Map<string, string | null>;
   roomNames: Map<string, string>;
-}
-
-function pushInterval(schedule: Record<number, LocalInterval[]>, weekday: number, interval: LocalInterval) {
-  const list = schedule[weekday] ?? [];
-  list.push(interval);
-  schedule[weekday] = list;
+  /** The clinic's schedule version this snapshot's schedule was read at (null: no clinic). */
+  scheduleVersion: string | null;
+  /**
+   * False when the schedule came from the cache unchecked and busy time was not read (see
+   * `optimistic`): a refusal based on it must be confirmed on a checked read.
+   */
+  verified: boolean;
 }
 
 function utcDate(ms: number): string {
@@ -153,6 +157,7 @@ type SnapshotValue =
   | "from"
   | "to"
   | "now"
+  | "needsRoom"
   | "firstDate"
   | "lastDate";
 
@@ -181,32 +186,13 @@ function snapshotSql(shape: SnapshotShape): SQL {
   const p = (name: SnapshotValue) => sql.placeholder(name);
   const clinicWhere = shape.bySlug ? sql`slug = ${p("clinic")}` : sql`id = ${p("clinic")}::uuid`;
   const onlyTherapist = shape.therapist ? sql`AND id = ${p("therapistId")}::uuid` : sql``;
-  const client = shape.client
-    ? sql`(SELECT json_build_object(
-          'id', cl.id, 'firstName', cl.first_name, 'lastName', cl.last_name, 'email', cl.email,
-          'returning', EXISTS (SELECT 1 FROM appointments p WHERE p.clinic_id = cl.clinic_id
-                               AND p.client_id = ${p("clientId")}::uuid AND p.status IN ('confirmed', 'completed')))
-        FROM clients cl WHERE cl.clinic_id = (SELECT id FROM c) AND cl.id = ${p("clientId")}::uuid)`
-    : sql`NULL::json`;
-  const exclude = shape.exclude ? sql`AND a.id <> ${p("excludeId")}::uuid` : sql``;
-  const holding = sql`tstzrange(a.blocks_from, a.blocks_until, '[)') && tstzrange(${p("from")}::timestamptz, ${p("to")}::timestamptz, '[)')
-          AND a.status IN ('requested', 'confirmed')
-          AND (a.status = 'confirmed' OR a.request_expires_at IS NULL OR a.request_expires_at > ${p("now")}::timestamptz)
-          ${exclude}`;
-  // For one therapist: their own appointments (through the therapist exclusion index), plus, only
-  // when the service needs a room, the others' that hold a room. For any therapist: all of them.
-  const busyRows = shape.therapist
-    ? sql`SELECT a.therapist_id, a.room_id, a.blocks_from, a.blocks_until FROM appointments a
-          WHERE a.clinic_id = (SELECT id FROM c) AND a.therapist_id = ${p("therapistId")}::uuid AND ${holding}
-        UNION ALL
-        SELECT a.therapist_id, a.room_id, a.blocks_from, a.blocks_until FROM appointments a
-          WHERE COALESCE((SELECT "needsRoom" FROM s), true) AND a.clinic_id = (SELECT id FROM c)
-            AND a.therapist_id <> ${p("therapistId")}::uuid AND a.room_id IS NOT NULL AND ${holding}`
-    : sql`SELECT a.therapist_id, a.room_id, a.blocks_from, a.blocks_until FROM appointments a
-          WHERE a.clinic_id = (SELECT id FROM c) AND ${holding}`;
+  const clinic = sql`(SELECT id FROM c)`;
+  const client = shape.client ? clientSql(p, clinic) : sql`NULL::json`;
+  const busy = busyRowsSql(p, shape, clinic, sql`COALESCE((SELECT "needsRoom" FROM s), true)`);
   return sql`
     WITH c AS (
-      SELECT id, slug, name, time_zone AS "timeZone", address, email, phone, policies
+      SELECT id, slug, name, time_zone AS "timeZone", address, email, phone, policies,
+             schedule_version::text AS "scheduleVersion"
       FROM clinics WHERE ${clinicWhere} LIMIT 1
     ), s AS (
       SELECT id, name, kind, duration_min AS "durationMin", buffer_before_min AS "bufferBeforeMin",
@@ -237,8 +223,224 @@ function snapshotSql(shape: SnapshotShape): SQL {
       (SELECT COALESCE(json_agg(json_build_array(r.id, r.name) ORDER BY r.name, r.id), '[]')
          FROM rooms r WHERE r.clinic_id = (SELECT id FROM c) AND r.active) AS rooms,
       (SELECT COALESCE(json_agg(json_build_array(b.therapist_id, b.room_id, b.blocks_from, b.blocks_until)), '[]')
-         FROM (${busyRows}) AS b) AS busy
+         FROM (${busy}) AS b) AS busy
   `;
+}
+
+type Placeholder = (name: SnapshotValue) => SQLWrapper;
+
+/** The client as JSON: name, e-mail, and whether they have been before (a confirmed or completed visit). */
+function clientSql(p: Placeholder, clinic: SQL): SQL {
+  return sql`(SELECT json_build_object(
+          'id', cl.id, 'firstName', cl.first_name, 'lastName', cl.last_name, 'email', cl.email,
+          'returning', EXISTS (SELECT 1 FROM appointments p WHERE p.clinic_id = cl.clinic_id
+                               AND p.client_id = ${p("clientId")}::uuid AND p.status IN ('confirmed', 'completed')))
+        FROM clients cl WHERE cl.clinic_id = ${clinic} AND cl.id = ${p("clientId")}::uuid)`;
+}
+
+/**
+ * The holding appointments overlapping `[from, to)`. For one therapist: their own (through the
+ * therapist exclusion index), plus, only when the service needs a room, the others' that hold a
+ * room. For any therapist: all of them.
+ */
+function busyRowsSql(
+  p: Placeholder,
+  shape: { therapist: boolean; exclude: boolean },
+  clinic: SQL,
+  needsRoom: SQL,
+): SQL {
+  const exclude = shape.exclude ? sql`AND a.id <> ${p("excludeId")}::uuid` : sql``;
+  const holding = sql`tstzrange(a.blocks_from, a.blocks_until, '[)') && tstzrange(${p("from")}::timestamptz, ${p("to")}::timestamptz, '[)')
+          AND a.status IN ('requested', 'confirmed')
+          AND (a.status = 'confirmed' OR a.request_expires_at IS NULL OR a.request_expires_at > ${p("now")}::timestamptz)
+          ${exclude}`;
+  return shape.therapist
+    ? sql`SELECT a.therapist_id, a.room_id, a.blocks_from, a.blocks_until FROM appointments a
+          WHERE a.clinic_id = ${clinic} AND a.therapist_id = ${p("therapistId")}::uuid AND ${holding}
+        UNION ALL
+        SELECT a.therapist_id, a.room_id, a.blocks_from, a.blocks_until FROM appointments a
+          WHERE ${needsRoom} AND a.clinic_id = ${clinic}
+            AND a.therapist_id <> ${p("therapistId")}::uuid AND a.room_id IS NOT NULL AND ${holding}`
+    : sql`SELECT a.therapist_id, a.room_id, a.blocks_from, a.blocks_until FROM appointments a
+          WHERE a.clinic_id = ${clinic} AND ${holding}`;
+}
+
+/** What a cached snapshot still reads per call: which parts it has, compiled once per shape. */
+interface LiveShape {
+  client: boolean;
+  therapist: boolean;
+  exclude: boolean;
+}
+
+const liveStatements = new Map<string, CompiledStatement<SnapshotValue>>();
+
+/**
+ * Beside a cached schedule: the clinic's current schedule version (to check the cache against), the
+ * client if asked, and busy time, in one statement. `clinic` is the clinic's id; `needsRoom` the
+ * cached service's (only what the version check confirms is used).
+ */
+function liveStatement(shape: LiveShape): CompiledStatement<SnapshotValue> {
+  const key = `${+shape.client}${+shape.therapist}${+shape.exclude}`;
+  let compiled = liveStatements.get(key);
+  if (!compiled) {
+    const p = (name: SnapshotValue) => sql.placeholder(name);
+    const clinic = sql`${p("clinic")}::uuid`;
+    const busy = busyRowsSql(p, shape, clinic, sql`${p("needsRoom")}::boolean`);
+    compiled = compileStatement(
+      "live",
+      sql`SELECT (SELECT schedule_version::text FROM clinics WHERE id = ${clinic}) AS version,
+        ${shape.client ? clientSql(p, clinic) : sql`NULL::json`} AS client,
+        (SELECT COALESCE(json_agg(json_build_array(b.therapist_id, b.room_id, b.blocks_from, b.blocks_until)), '[]')
+           FROM (${busy}) AS b) AS busy`,
+    );
+    liveStatements.set(key, compiled);
+  }
+  return compiled;
+}
+
+/** The values every snapshot statement shape may use, for one request. */
+function snapshotValues(request: SnapshotRequest, clinic: string, needsRoom = true) {
+  return {
+    clinic,
+    serviceId: request.serviceId,
+    clientId: request.clientId ?? null,
+    therapistId: request.therapistId ?? null,
+    excludeId: request.excludeAppointmentId ?? null,
+    needsRoom,
+    from: new Date(request.from).toISOString(),
+    to: new Date(request.to).toISOString(),
+    now: new Date(request.now).toISOString(),
+    // Override dates are local to the clinic's zone: two days' margin covers any zone's offset.
+    firstDate: utcDate(request.from - 2 * MS_PER_DAY),
+    lastDate: utcDate(request.to + 2 * MS_PER_DAY),
+  };
+}
+
+type BusyRow = [string, string | null, string, string];
+
+/** A snapshot from the parts read, however they were read. */
+function snapshotOf(parts: {
+  clinic: ClinicInfo | null;
+  service: ServiceInfo | null;
+  client: ClientInfo | null;
+  therapists: TherapistSchedule[];
+  rooms: Room[];
+  busy: readonly BusyRow[];
+  therapistNames: Map<string, string>;
+  therapistUsers: Map<string, string | null>;
+  roomNames: Map<string, string>;
+  scheduleVersion: string | null;
+  verified: boolean;
+}): Snapshot {
+  const known = new Set(parts.therapists.map((t) => t.id));
+  const needsRoom = parts.service?.needsRoom ?? true;
+  return {
+    clinic: parts.clinic,
+    service: parts.service,
+    client: parts.client,
+    schedule: {
+      therapists: parts.therapists,
+      rooms: needsRoom ? parts.rooms : [],
+      // Appointments of therapists outside the query still matter through their room.
+      busy: parts.busy
+        .map(([therapistId, roomId, blocksFrom, blocksUntil]) => ({
+          therapistId: known.has(therapistId) ? therapistId : null,
+          roomId: needsRoom ? roomId : null,
+          start: Date.parse(blocksFrom),
+          end: Date.parse(blocksUntil),
+        }))
+        .filter((busy) => busy.therapistId !== null || busy.roomId !== null),
+    },
+    therapistNames: parts.therapistNames,
+    therapistUsers: parts.therapistUsers,
+    roomNames: parts.roomNames,
+    scheduleVersion: parts.scheduleVersion,
+    verified: parts.verified,
+  };
+}
+
+/** The cached entry's parts for this request: the one therapist asked for, or all. */
+function entryParts(entry: ScheduleEntry, request: SnapshotRequest) {
+  const one = request.therapistId ? entry.therapistById.get(request.therapistId) : undefined;
+  return {
+    clinic: entry.clinic,
+    service: entry.services.get(request.serviceId) ?? null,
+    therapists: request.therapistId ? (one ? [one] : []) : entry.therapists,
+    rooms: entry.rooms,
+    therapistNames: entry.therapistNames,
+    therapistUsers: entry.therapistUsers,
+    roomNames: entry.roomNames,
+    scheduleVersion: entry.version,
+  };
+}
+
+const EMPTY_SNAPSHOT: Snapshot = snapshotOf({
+  clinic: null,
+  service: null,
+  client: null,
+  therapists: [],
+  rooms: [],
+  busy: [],
+  therapistNames: new Map(),
+  therapistUsers: new Map(),
+  roomNames: new Map(),
+  scheduleVersion: null,
+  verified: true,
+});
+
+/**
+ * A snapshot on the cached schedule (./schedule-cache.ts), or "uncached" when the cache cannot serve
+ * it (a transaction, a window far back, a schedule changing under every read).
+ */
+async function cachedSnapshot(db: Db, request: SnapshotRequest): Promise<Snapshot | "uncached"> {
+  const ref = request.clinicId ? { clinicId: request.clinicId } : { slug: request.slug ?? "" };
+  let staleVersion: string | undefined;
+  for (let round = 0; round < 2; round++) {
+    const entry = await cachedSchedule(db, ref, {
+      from: request.from,
+      now: request.now,
+      ...(staleVersion ? { staleVersion } : {}),
+    });
+    if (entry === "uncached") return "uncached";
+    if (entry === null) return EMPTY_SNAPSHOT;
+    const parts = entryParts(entry, request);
+    const clientKnown = !request.clientId || request.knownClient?.id === request.clientId;
+    const client = request.clientId ? (request.knownClient ?? null) : null;
+    if (
+      request.optimistic &&
+      request.therapistId &&
+      !request.excludeAppointmentId &&
+      parts.service &&
+      !parts.service.needsRoom &&
+      clientKnown
+    ) {
+      return snapshotOf({ ...parts, client, busy: [], verified: false });
+    }
+    const shape = {
+      client: !clientKnown,
+      therapist: Boolean(request.therapistId),
+      exclude: Boolean(request.excludeAppointmentId),
+    };
+    const [row] = await runCompiled(
+      db,
+      liveStatement(shape),
+      snapshotValues(request, entry.clinic.id, parts.service?.needsRoom ?? true),
+    );
+    const live = (row ?? {}) as Record<string, unknown>;
+    const current = nullable(version)(live.version, "version");
+    if (current === entry.version) {
+      return snapshotOf({
+        ...parts,
+        client: clientKnown ? client : nullable(clientRow)(live.client, "client"),
+        busy: busyRows(live.busy ?? [], "busy"),
+        verified: true,
+      });
+    }
+    // The schedule changed since it was cached (or the clinic is gone): read it again.
+    forgetSchedule(db, entry.clinic.id);
+    staleVersion = entry.version;
+  }
+  return "uncached";
 }
 
 /**
@@ -249,81 +451,34 @@ function snapshotSql(shape: SnapshotShape): SQL {
  * statement is compiled once per shape (`snapshotStatement`) and runs prepared.
  */
 export async function loadSnapshot(db: Db, request: SnapshotRequest): Promise<Snapshot> {
+  const cached = await cachedSnapshot(db, request);
+  if (cached !== "uncached") return cached;
   const statement = snapshotStatement({
     bySlug: !request.clinicId,
     client: Boolean(request.clientId),
     therapist: Boolean(request.therapistId),
     exclude: Boolean(request.excludeAppointmentId),
   });
-  const [row] = await runCompiled(db, statement, {
-    clinic: request.clinicId ?? request.slug ?? "",
-    serviceId: request.serviceId,
-    clientId: request.clientId ?? null,
-    therapistId: request.therapistId ?? null,
-    excludeId: request.excludeAppointmentId ?? null,
-    from: new Date(request.from).toISOString(),
-    to: new Date(request.to).toISOString(),
-    now: new Date(request.now).toISOString(),
-    // Override dates are local to the clinic's zone: two days' margin covers any zone's offset.
-    firstDate: utcDate(request.from - 2 * MS_PER_DAY),
-    lastDate: utcDate(request.to + 2 * MS_PER_DAY),
-  });
+  const [row] = await runCompiled(
+    db,
+    statement,
+    snapshotValues(request, request.clinicId ?? request.slug ?? ""),
+  );
   const snapshot = decodeSnapshotRow(row);
   const ids = snapshot.therapists.map(([id]) => id);
-  const known = new Set(ids);
-
-  const weekly = new Map<string, Record<number, LocalInterval[]>>();
-  const breaks = new Map<string, Record<number, LocalInterval[]>>();
-  for (const [therapistId, weekday, start, end, isBreak] of snapshot.hours) {
-    const target = isBreak ? breaks : weekly;
-    let schedule = target.get(therapistId);
-    if (!schedule) {
-      schedule = {};
-      target.set(therapistId, schedule);
-    }
-    pushInterval(schedule, weekday, { start: hhmm(start), end: hhmm(end) });
-  }
-  const overrides = new Map<string, DateOverride[]>();
-  for (const [therapistId, date, intervals] of snapshot.overrides) {
-    const list = overrides.get(therapistId) ?? [];
-    list.push({ date, intervals });
-    overrides.set(therapistId, list);
-  }
-  const absences = new Map<string, { start: number; end: number }[]>();
-  for (const [therapistId, startsAt, endsAt] of snapshot.timeOff) {
-    const list = absences.get(therapistId) ?? [];
-    list.push({ start: Date.parse(startsAt), end: Date.parse(endsAt) });
-    absences.set(therapistId, list);
-  }
-  const service = snapshot.service;
-  const needsRoom = service?.needsRoom ?? true;
-  return {
+  return snapshotOf({
     clinic: snapshot.clinic ? withDefaultPolicies(snapshot.clinic) : null,
-    service,
+    service: snapshot.service,
     client: snapshot.client,
-    schedule: {
-      therapists: ids.map((id) => ({
-        id,
-        weeklyHours: weekly.get(id) ?? {},
-        breaks: breaks.get(id) ?? {},
-        dateOverrides: overrides.get(id) ?? [],
-        timeOff: absences.get(id) ?? [],
-      })),
-      rooms: needsRoom ? snapshot.rooms.map(([id]) => ({ id })) : [],
-      // Appointments of therapists outside the query still matter through their room.
-      busy: snapshot.busy
-        .map(([therapistId, roomId, blocksFrom, blocksUntil]) => ({
-          therapistId: known.has(therapistId) ? therapistId : null,
-          roomId: needsRoom ? roomId : null,
-          start: Date.parse(blocksFrom),
-          end: Date.parse(blocksUntil),
-        }))
-        .filter((busy) => busy.therapistId !== null || busy.roomId !== null),
-    },
+    therapists: therapistSchedules(ids, snapshot.hours, snapshot.overrides, snapshot.timeOff),
+    rooms: snapshot.rooms.map(([id]) => ({ id })),
+    busy: snapshot.busy,
     therapistNames: new Map(snapshot.therapists.map(([id, name]) => [id, name])),
     therapistUsers: new Map(snapshot.therapists.map(([id, , userId]) => [id, userId])),
     roomNames: new Map(snapshot.rooms),
-  };
+    scheduleVersion: snapshot.scheduleVersion,
+    verified: true,
+  });
 }
 
 export function slotQueryOf(

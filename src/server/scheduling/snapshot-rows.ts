@@ -48,14 +48,14 @@ export function listOf<T>(decode: Decoder<T>): Decoder<T[]> {
 }
 
 /** A fixed-length JSON array (`json_build_array(…)`), one decoder per position. */
-function tuple<T extends unknown[]>(...decoders: { [K in keyof T]: Decoder<T[K]> }): Decoder<T> {
+export function tuple<T extends unknown[]>(...decoders: { [K in keyof T]: Decoder<T[K]> }): Decoder<T> {
   return (value, path) => {
     if (!Array.isArray(value) || value.length !== decoders.length) fail(path, `${decoders.length} values`);
     return decoders.map((decode, i) => decode(value[i], `${path}[${i}]`)) as T;
   };
 }
 
-const localInterval: Decoder<LocalInterval> = (value, path) => {
+export const localInterval: Decoder<LocalInterval> = (value, path) => {
   const o = record(value, path);
   return { start: text(o.start, `${path}.start`), end: text(o.end, `${path}.end`) };
 };
@@ -86,7 +86,7 @@ export interface ClinicRow {
   policies: Partial<ClinicPolicies>;
 }
 
-const clinicRow: Decoder<ClinicRow> = (value, path) => {
+export const clinicRow: Decoder<ClinicRow> = (value, path) => {
   const o = record(value, path);
   return {
     id: text(o.id, `${path}.id`),
@@ -113,7 +113,7 @@ export interface ServiceRow {
   active: boolean;
 }
 
-const serviceRow: Decoder<ServiceRow> = (value, path) => {
+export const serviceRow: Decoder<ServiceRow> = (value, path) => {
   const o = record(value, path);
   return {
     id: text(o.id, `${path}.id`),
@@ -137,7 +137,7 @@ export interface ClientRow {
   returning: boolean;
 }
 
-const clientRow: Decoder<ClientRow> = (value, path) => {
+export const clientRow: Decoder<ClientRow> = (value, path) => {
   const o = record(value, path);
   return {
     id: text(o.id, `${path}.id`),
@@ -148,13 +148,28 @@ const clientRow: Decoder<ClientRow> = (value, path) => {
   };
 };
 
-const weekday: Decoder<number> = (value, path) => {
+export const weekday: Decoder<number> = (value, path) => {
   const day = integer(value, path);
   return day >= 0 && day <= 6 ? day : fail(path, "a weekday 0-6");
 };
 
+/** A clinic's schedule version (a bigint: JSON number or driver text), kept as text. */
+export const version: Decoder<string> = (value, path) =>
+  typeof value === "string" && /^\d+$/.test(value)
+    ? value
+    : Number.isSafeInteger(value)
+      ? String(value)
+      : fail(path, "a version number");
+
+/** A busy row: [therapist id, room id, blocks from (ISO), blocks until (ISO)]. */
+export const busyRows = listOf(
+  tuple<[string, string | null, string, string]>(text, nullable(text), text, text),
+);
+
 export interface SnapshotRow {
   clinic: ClinicRow | null;
+  /** The clinic's schedule version in the same read (null when there is no clinic). */
+  scheduleVersion: string | null;
   service: ServiceRow | null;
   client: ClientRow | null;
   /** [id, display name, user id] */
@@ -176,6 +191,10 @@ export function decodeSnapshotRow(value: unknown): SnapshotRow {
   const o = value === undefined ? {} : record(value, "row");
   return {
     clinic: nullable(clinicRow)(o.clinic, "clinic"),
+    scheduleVersion: nullable(version)(
+      o.clinic === null || o.clinic === undefined ? null : record(o.clinic, "clinic").scheduleVersion,
+      "clinic.scheduleVersion",
+    ),
     service: nullable(serviceRow)(o.service, "service"),
     client: nullable(clientRow)(o.client, "client"),
     therapists: listOf(tuple<[string, string, string | null]>(text, text, nullable(text)))(
@@ -192,9 +211,6 @@ export function decodeSnapshotRow(value: unknown): SnapshotRow {
     ),
     timeOff: listOf(tuple<[string, string, string]>(text, text, text))(o.timeOff ?? [], "timeOff"),
     rooms: listOf(tuple<[string, string]>(text, text))(o.rooms ?? [], "rooms"),
-    busy: listOf(tuple<[string, string | null, string, string]>(text, nullable(text), text, text))(
-      o.busy ?? [],
-      "busy",
-    ),
+    busy: busyRows(o.busy ?? [], "busy"),
   };
 }
