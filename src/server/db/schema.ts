@@ -1125,3 +1125,46 @@ export const reportClientFirsts = pgTable(
     index("report_client_firsts_first_idx").on(t.clinicId, t.firstVisitAt),
   ],
 );
+
+/**
+ * The outcomes report's steps (docs/decisions/0024-reports-summary.md, amendment "outcomes by
+ * steps"): for each client and muscle (kind 'muscle') or region (kind 'region'), one row per signed
+ * session with a pain score that treated it _after_ an earlier such session: when it was (`at`), when
+ * the previous one and the one before that were, and the change in pain from the previous one. The
+ * change from a client's first to latest session in a range is the sum of the steps whose previous
+ * session lies in the range (the sum telescopes), and the step with no earlier one in the range marks
+ * one client. Kept per client by migration 0022's triggers on treatment_sessions and
+ * trigger_point_records; never written by application code.
+ */
+export const reportPainSteps = pgTable(
+  "report_pain_steps",
+  {
+    clinicId: clinicId(),
+    // Not client_id: derived rows, removed by the triggers with the client's sessions (as report_client_firsts).
+    clientRef: uuid("client_ref").notNull(),
+    kind: text("kind").notNull(),
+    key: text("key").notNull(),
+    at: instant("at").notNull(),
+    prevAt: instant("prev_at").notNull(),
+    prevPrevAt: instant("prev_prev_at"),
+    change: smallint("change").notNull(),
+  },
+  (t) => [
+    foreignKey({
+      columns: [t.clinicId, t.clientRef],
+      foreignColumns: [clients.clinicId, clients.id],
+    }).onDelete("cascade"),
+    index("report_pain_steps_client_idx").on(t.clinicId, t.clientRef),
+    index("report_pain_steps_prev_idx").on(t.clinicId, t.prevAt),
+  ],
+);
+
+/**
+ * The atlas's region of each muscle (src/core/atlas, `group`), for the outcomes steps computed in the
+ * database. A copy of code data: src/server/reports/outcomes-summary.test.ts fails when they differ,
+ * and a migration then brings the table up to date (and rebuilds the steps).
+ */
+export const reportMuscleRegions = pgTable("report_muscle_regions", {
+  muscleId: text("muscle_id").primaryKey(),
+  region: text("region").notNull(),
+});

@@ -512,22 +512,36 @@ export function outcomeLabel(kind: "region" | "muscle", id: string): string {
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
-export async function outcomesReport(db: Db, scope: ReportScope): Promise<OutcomesReport> {
-  const b = boundsOf(scope, sql`s.therapist_id`);
+/**
+ * Clinic-wide: the steps kept by migration 0022's triggers (report_pain_steps). Per client and muscle
+ * (or region), the steps whose previous session lies in the range telescope to the change from the
+ * first to the latest session in it, and exactly one of them, the one whose session-before-previous
+ * lies before the range (or does not exist), stands for the client. Any time zone: the bounds are
+ * instants.
+ */
+function outcomesFromSteps(scope: ReportScope, b: Bounds): SQL {
+  return sql`SELECT kind, key,
+      count(*) FILTER (WHERE prev_prev_at IS NULL OR prev_prev_at < ${b.from}::timestamptz)::int AS clients,
+      sum(change)::int AS sum_change
+    FROM report_pain_steps
+    WHERE clinic_id = ${scope.clinicId}::uuid AND prev_at >= ${b.from}::timestamptz AND at < ${b.to}::timestamptz
+    GROUP BY kind, key`;
+}
+
+/** One therapist: their chains differ from the clinic's (only their sessions), and are few. */
+function outcomesFromSessions(scope: ReportScope, b: Bounds): SQL {
   const clinic = sql`${scope.clinicId}::uuid`;
   // The atlas maps muscles to regions; it is passed in as two arrays rather than kept in a table.
   const ids = `{${MUSCLE_IDS.map((id) => `"${id}"`).join(",")}}`;
   const groups = `{${MUSCLE_GROUPS.map((g) => `"${g}"`).join(",")}}`;
-  const rows = await rowsOf(
-    db,
-    // Per client and muscle (or region), the pain at the first and at the latest session: each session
-    // carries its rank in (time, id) order × 100000 plus its pain shifted by 32768 (any smallint fits
-    // below 100000), so the min and max of one bigint find both. Muscles and regions are one pass
-    // (grouping sets); min and max ignore repeats, so a session with two muscles of a region counts
-    // once, and a client counts where the two differ, i.e. with at least two sessions.
-    // The range's sessions are read first (materialised): ranked straight from the table, the planner
-    // walked the created_at index and fetched the heap page by page in time order (~10× the reads).
-    sql`WITH r0 AS MATERIALIZED (
+  // Per client and muscle (or region), the pain at the first and at the latest session: each session
+  // carries its rank in (time, id) order × 100000 plus its pain shifted by 32768 (any smallint fits
+  // below 100000), so the min and max of one bigint find both. Muscles and regions are one pass
+  // (grouping sets); min and max ignore repeats, so a session with two muscles of a region counts
+  // once, and a client counts where the two differ, i.e. with at least two sessions.
+  // The range's sessions are read first (materialised): ranked straight from the table, the planner
+  // walked the created_at index and fetched the heap page by page in time order (~10× the reads).
+  return sql`WITH r0 AS MATERIALIZED (
       SELECT s.id, s.client_id, s.created_at, s.pain_before
       FROM treatment_sessions s
       WHERE s.clinic_id = ${clinic} AND s.signed_at IS NOT NULL AND s.pain_before IS NOT NULL
@@ -545,7 +559,14 @@ export async function outcomesReport(db: Db, scope: ReportScope): Promise<Outcom
         COALESCE(muscle_id, region) AS key, lo, hi FROM k WHERE muscle_id IS NOT NULL OR region IS NOT NULL
     )
     SELECT kind, key, count(*)::int AS clients, sum(hi % 100000 - lo % 100000)::int AS sum_change
-    FROM kk GROUP BY kind, key`,
+    FROM kk GROUP BY kind, key`;
+}
+
+export async function outcomesReport(db: Db, scope: ReportScope): Promise<OutcomesReport> {
+  const b = boundsOf(scope, sql`s.therapist_id`);
+  const rows = await rowsOf(
+    db,
+    scope.therapistId === null ? outcomesFromSteps(scope, b) : outcomesFromSessions(scope, b),
   );
   return {
     ...header(scope),
