@@ -122,13 +122,15 @@ $$;
 --> statement-breakpoint
 -- Two transactions changing one client's signed sessions at once would each recompute the client from
 -- a snapshot without the other's change, and both results would stay. So the triggers first take a
--- per-client lock (sorted, so two bulk changes cannot deadlock on each other) and only then recompute:
--- under READ COMMITTED the recomputing statement's snapshot is taken after the lock, and sees the
--- other's committed change. Only these triggers take this lock.
+-- lock for the client and only then recompute: under READ COMMITTED the recomputing statement's
+-- snapshot is taken after the lock, and sees the other's committed change. Clients share 32 locks
+-- (by a hash of their id; taken in order, so two bulk changes cannot deadlock on each other): a lock
+-- per client would overflow the lock table when a bulk change signs thousands of clients' sessions.
+-- Only these triggers take these locks.
 CREATE FUNCTION report_pain_steps_lock_sql(clients text) RETURNS text LANGUAGE sql IMMUTABLE AS $$
   SELECT format($q$
-    SELECT pg_advisory_xact_lock(hashtext('report_pain_steps'), hashtext(client_id::text))
-    FROM (SELECT DISTINCT client_id FROM (%s) t ORDER BY 1) t
+    SELECT pg_advisory_xact_lock(hashtext('report_pain_steps'), bucket)
+    FROM (SELECT DISTINCT hashtext(client_id::text) & 31 AS bucket FROM (%s) t ORDER BY 1) t
   $q$, clients)
 $$;
 --> statement-breakpoint
