@@ -17,6 +17,7 @@ CREATE TABLE "report_pain_steps" (
 ALTER TABLE "report_pain_steps" ADD CONSTRAINT "report_pain_steps_clinic_id_client_ref_clients_clinic_id_id_fk" FOREIGN KEY ("clinic_id","client_ref") REFERENCES "public"."clients"("clinic_id","id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "report_pain_steps_client_idx" ON "report_pain_steps" USING btree ("clinic_id","client_ref");--> statement-breakpoint
 CREATE INDEX "report_pain_steps_prev_idx" ON "report_pain_steps" USING btree ("clinic_id","prev_at");--> statement-breakpoint
+CREATE INDEX "treatment_sessions_therapist_created_idx" ON "treatment_sessions" USING btree ("clinic_id","therapist_id","created_at");--> statement-breakpoint
 -- The atlas's regions (src/core/atlas, a muscle's `group`), as of this migration; outcomes-summary.test.ts
 -- fails when the atlas and this table differ.
 INSERT INTO "report_muscle_regions" ("muscle_id", "region") VALUES
