@@ -1144,8 +1144,8 @@ export const reportPainSteps = pgTable(
     clinicId: clinicId(),
     // Not client_id: derived rows, removed by the triggers with the client's sessions (as report_client_firsts).
     clientRef: uuid("client_ref").notNull(),
-    kind: text("kind").notNull(),
-    key: text("key").notNull(),
+    /** The muscle or region (report_outcome_keys): grouping by a number, not two text columns. */
+    keyId: integer("key_id").notNull(),
     at: instant("at").notNull(),
     prevAt: instant("prev_at").notNull(),
     prevPrevAt: instant("prev_prev_at"),
@@ -1170,3 +1170,14 @@ export const reportMuscleRegions = pgTable("report_muscle_regions", {
   muscleId: text("muscle_id").primaryKey(),
   region: text("region").notNull(),
 });
+
+/** The muscles and regions of report_pain_steps by number; rows are added by its triggers, never removed. */
+export const reportOutcomeKeys = pgTable(
+  "report_outcome_keys",
+  {
+    id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
+    kind: text("kind").notNull(),
+    key: text("key").notNull(),
+  },
+  (t) => [unique("report_outcome_keys_key").on(t.kind, t.key)],
+);

@@ -77,8 +77,8 @@ function expectedSteps(sessions: readonly RawSession[]): string[] {
 async function storedSteps(db: Db, clinicId: string): Promise<string[]> {
   const rows = await rowsOf(
     db,
-    sql`SELECT client_ref::text AS client, kind, key, at, prev_at, prev_prev_at, change
-    FROM report_pain_steps WHERE clinic_id = ${clinicId}::uuid`,
+    sql`SELECT r.client_ref::text AS client, d.kind, d.key, r.at, r.prev_at, r.prev_prev_at, r.change
+    FROM report_pain_steps r JOIN report_outcome_keys d ON d.id = r.key_id WHERE r.clinic_id = ${clinicId}::uuid`,
   );
   const ms = (value: unknown) => (value === null ? null : new Date(value as string | Date).getTime());
   return rows
@@ -253,7 +253,8 @@ describe("report_pain_steps", () => {
 
     // Derived data: whatever happened to it, report_rebuild recomputes it.
     await db.execute(
-      sql`DELETE FROM report_pain_steps WHERE clinic_id = ${world.clinicId}::uuid AND kind = 'region'`,
+      sql`DELETE FROM report_pain_steps WHERE clinic_id = ${world.clinicId}::uuid
+        AND key_id IN (SELECT id FROM report_outcome_keys WHERE kind = 'region')`,
     );
     await db.execute(
       sql`UPDATE report_pain_steps SET change = change + 1 WHERE clinic_id = ${world.clinicId}::uuid`,

@@ -520,12 +520,16 @@ export function outcomeLabel(kind: "region" | "muscle", id: string): string {
  * instants.
  */
 function outcomesFromSteps(scope: ReportScope, b: Bounds): SQL {
-  return sql`SELECT kind, key,
-      count(*) FILTER (WHERE prev_prev_at IS NULL OR prev_prev_at < ${b.from}::timestamptz)::int AS clients,
-      sum(change)::int AS sum_change
-    FROM report_pain_steps
-    WHERE clinic_id = ${scope.clinicId}::uuid AND prev_at >= ${b.from}::timestamptz AND at < ${b.to}::timestamptz
-    GROUP BY kind, key`;
+  // Grouped by the muscle's or region's number (report_outcome_keys), named after: hashing two text
+  // columns per row was about a third of the time.
+  return sql`SELECT d.kind, d.key, x.clients, x.sum_change FROM (
+      SELECT key_id,
+        count(*) FILTER (WHERE prev_prev_at IS NULL OR prev_prev_at < ${b.from}::timestamptz)::int AS clients,
+        sum(change)::int AS sum_change
+      FROM report_pain_steps
+      WHERE clinic_id = ${scope.clinicId}::uuid AND prev_at >= ${b.from}::timestamptz AND at < ${b.to}::timestamptz
+      GROUP BY key_id
+    ) x JOIN report_outcome_keys d ON d.id = x.key_id`;
 }
 
 /** One therapist: their chains differ from the clinic's (only their sessions), and are few. */

@@ -3,11 +3,17 @@ CREATE TABLE "report_muscle_regions" (
 	"region" text NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "report_outcome_keys" (
+	"id" integer PRIMARY KEY GENERATED ALWAYS AS IDENTITY (sequence name "report_outcome_keys_id_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 2147483647 START WITH 1 CACHE 1),
+	"kind" text NOT NULL,
+	"key" text NOT NULL,
+	CONSTRAINT "report_outcome_keys_key" UNIQUE("kind","key")
+);
+--> statement-breakpoint
 CREATE TABLE "report_pain_steps" (
 	"clinic_id" uuid NOT NULL,
 	"client_ref" uuid NOT NULL,
-	"kind" text NOT NULL,
-	"key" text NOT NULL,
+	"key_id" integer NOT NULL,
 	"at" timestamp with time zone NOT NULL,
 	"prev_at" timestamp with time zone NOT NULL,
 	"prev_prev_at" timestamp with time zone,
@@ -83,6 +89,12 @@ INSERT INTO "report_muscle_regions" ("muscle_id", "region") VALUES
   ('long-toe-flexors', 'leg'),
   ('intrinsic-foot', 'foot');
 --> statement-breakpoint
+-- The atlas's muscles and regions by number; a muscle outside the atlas gets one when first counted.
+INSERT INTO "report_outcome_keys" ("kind", "key")
+SELECT 'muscle', muscle_id FROM report_muscle_regions
+UNION SELECT 'region', region FROM report_muscle_regions
+ORDER BY 1, 2;
+--> statement-breakpoint
 -- The outcomes report's steps (docs/decisions/0024-reports-summary.md, "outcomes by steps"). A client's
 -- chain for a muscle (or region) is their signed sessions with a pain score that treated it, in
 -- (created_at, id) order, the order the report ranks sessions in; a session with two points on one
@@ -102,22 +114,38 @@ CREATE FUNCTION report_pain_steps_sql(clients text) RETURNS text LANGUAGE sql IM
       DELETE FROM report_pain_steps r USING t WHERE r.clinic_id = t.clinic_id AND r.client_ref = t.client_id
     ),
     link AS (
-      SELECT DISTINCT s.clinic_id, s.client_id, s.created_at, s.id, s.pain_before, k.kind, k.key
+      SELECT DISTINCT s.clinic_id, s.client_id, s.created_at, s.id, s.pain_before, d.id AS key_id
       FROM t JOIN treatment_sessions s ON s.clinic_id = t.clinic_id AND s.client_id = t.client_id
         JOIN trigger_point_records p ON p.clinic_id = s.clinic_id AND p.session_id = s.id
         LEFT JOIN report_muscle_regions g ON g.muscle_id = p.muscle_id
         CROSS JOIN LATERAL (VALUES ('muscle', p.muscle_id), ('region', g.region)) AS k(kind, key)
-      WHERE s.signed_at IS NOT NULL AND s.pain_before IS NOT NULL AND k.key IS NOT NULL
+        JOIN report_outcome_keys d ON d.kind = k.kind AND d.key = k.key
+      WHERE s.signed_at IS NOT NULL AND s.pain_before IS NOT NULL
     ),
     chain AS (
-      SELECT clinic_id, client_id, kind, key, created_at, pain_before,
+      SELECT clinic_id, client_id, key_id, created_at, pain_before,
         lag(created_at) OVER w AS prev_at, lag(created_at, 2) OVER w AS prev_prev_at,
         lag(pain_before) OVER w AS prev_pain
-      FROM link WINDOW w AS (PARTITION BY clinic_id, client_id, kind, key ORDER BY created_at, id)
+      FROM link WINDOW w AS (PARTITION BY clinic_id, client_id, key_id ORDER BY created_at, id)
     )
-    INSERT INTO report_pain_steps (clinic_id, client_ref, kind, key, at, prev_at, prev_prev_at, change)
-    SELECT clinic_id, client_id, kind, key, created_at, prev_at, prev_prev_at, pain_before - prev_pain
+    INSERT INTO report_pain_steps (clinic_id, client_ref, key_id, at, prev_at, prev_prev_at, change)
+    SELECT clinic_id, client_id, key_id, created_at, prev_at, prev_prev_at, pain_before - prev_pain
     FROM chain WHERE prev_at IS NOT NULL
+  $q$, clients)
+$$;
+--> statement-breakpoint
+-- Numbers for muscles outside the atlas (the atlas's are in already), run before report_pain_steps_sql
+-- as a statement of its own, so that the steps' statement sees them.
+CREATE FUNCTION report_pain_keys_sql(clients text) RETURNS text LANGUAGE sql IMMUTABLE AS $$
+  SELECT format($q$
+    INSERT INTO report_outcome_keys (kind, key)
+    SELECT DISTINCT 'muscle', p.muscle_id
+    FROM (SELECT DISTINCT clinic_id, client_id FROM (%s) t) t
+      JOIN treatment_sessions s ON s.clinic_id = t.clinic_id AND s.client_id = t.client_id
+      JOIN trigger_point_records p ON p.clinic_id = s.clinic_id AND p.session_id = s.id
+    WHERE s.signed_at IS NOT NULL AND s.pain_before IS NOT NULL
+      AND NOT EXISTS (SELECT 1 FROM report_outcome_keys d WHERE d.kind = 'muscle' AND d.key = p.muscle_id)
+    ON CONFLICT (kind, key) DO NOTHING
   $q$, clients)
 $$;
 --> statement-breakpoint
@@ -162,6 +190,7 @@ BEGIN
         WHERE n.signed_at IS NOT NULL';
   END IF;
   EXECUTE report_pain_steps_lock_sql(clients);
+  EXECUTE report_pain_keys_sql(clients);
   EXECUTE report_pain_steps_sql(clients);
   RETURN NULL;
 END;
@@ -185,6 +214,7 @@ BEGIN
     RETURN NULL;
   END IF;
   EXECUTE report_pain_steps_lock_sql(clients);
+  EXECUTE report_pain_keys_sql(clients);
   EXECUTE report_pain_steps_sql(clients);
   RETURN NULL;
 END;
@@ -193,10 +223,12 @@ $$;
 CREATE TRIGGER report_pain_points_deleted AFTER DELETE ON "trigger_point_records"
   REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION report_pain_points_deleted();
 --> statement-breakpoint
--- report_rebuild (migration 0021) recomputes the steps too: its body as before, plus the last two lines.
+-- report_rebuild (migration 0021) recomputes the steps too: its body as before, plus `signed` and the last three lines.
 CREATE OR REPLACE FUNCTION report_rebuild(clinic uuid) RETURNS void LANGUAGE plpgsql AS $$
 DECLARE
   everything text := format($q$SELECT a.*, 1 AS sign FROM appointments a WHERE a.clinic_id = %L::uuid$q$, clinic);
+  signed text := format(
+    $q$SELECT clinic_id, client_id FROM treatment_sessions WHERE clinic_id = %L::uuid AND signed_at IS NOT NULL$q$, clinic);
 BEGIN
   DELETE FROM report_clinic_days WHERE clinic_id = clinic;
   DELETE FROM report_booked_days WHERE clinic_id = clinic;
@@ -207,8 +239,8 @@ BEGIN
   EXECUTE report_confirmations_sql(everything);
   EXECUTE report_client_firsts_sql(everything);
   DELETE FROM report_pain_steps WHERE clinic_id = clinic;
-  EXECUTE report_pain_steps_sql(format(
-    $q$SELECT clinic_id, client_id FROM treatment_sessions WHERE clinic_id = %L::uuid AND signed_at IS NOT NULL$q$, clinic));
+  EXECUTE report_pain_keys_sql(signed);
+  EXECUTE report_pain_steps_sql(signed);
 END;
 $$;
 --> statement-breakpoint
@@ -216,10 +248,13 @@ $$;
 DO $$
 DECLARE
   clinic uuid;
+  signed text;
 BEGIN
   FOR clinic IN SELECT id FROM clinics LOOP
-    EXECUTE report_pain_steps_sql(format(
-      $q$SELECT clinic_id, client_id FROM treatment_sessions WHERE clinic_id = %L::uuid AND signed_at IS NOT NULL$q$, clinic));
+    signed := format(
+      $q$SELECT clinic_id, client_id FROM treatment_sessions WHERE clinic_id = %L::uuid AND signed_at IS NOT NULL$q$, clinic);
+    EXECUTE report_pain_keys_sql(signed);
+    EXECUTE report_pain_steps_sql(signed);
   END LOOP;
 END;
 $$;
