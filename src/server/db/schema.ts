@@ -1130,7 +1130,7 @@ export const reportClientFirsts = pgTable(
 
 /**
  * The outcomes report's steps (docs/decisions/0024-reports-summary.md, amendment "outcomes by
- * steps"): for each client and muscle (kind 'muscle') or region (kind 'region'), one row per signed
+ * steps"): for each client and muscle or region (report_outcome_keys), one row per signed
  * session with a pain score that treated it _after_ an earlier such session: when it was (`at`), when
  * the previous one and the one before that were, and the change in pain from the previous one. The
  * change from a client's first to latest session in a range is the sum of the steps whose previous
