@@ -747,6 +747,8 @@ export const treatmentSessions = pgTable(
     index("treatment_sessions_unsigned_idx").on(t.clinicId, t.createdAt).where(sql`${t.signedAt} is null`),
     // The outcomes report reads a date range of sessions.
     index("treatment_sessions_created_idx").on(t.clinicId, t.createdAt),
+    // One therapist's outcomes read that therapist's sessions of a range (a hundredth of the clinic's).
+    index("treatment_sessions_therapist_created_idx").on(t.clinicId, t.therapistId, t.createdAt),
   ],
 );
 
@@ -1132,4 +1134,58 @@ export const reportClientFirsts = pgTable(
     }).onDelete("cascade"),
     index("report_client_firsts_first_idx").on(t.clinicId, t.firstVisitAt),
   ],
+);
+
+/**
+ * The outcomes report's steps (docs/decisions/0024-reports-summary.md, amendment "outcomes by
+ * steps"): for each client and muscle or region (report_outcome_keys), one row per signed
+ * session with a pain score that treated it _after_ an earlier such session: when it was (`at`), when
+ * the previous one and the one before that were, and the change in pain from the previous one. The
+ * change from a client's first to latest session in a range is the sum of the steps whose previous
+ * session lies in the range (the sum telescopes), and the step with no earlier one in the range marks
+ * one client. Kept per client by migration 0023's triggers on treatment_sessions and
+ * trigger_point_records; never written by application code.
+ */
+export const reportPainSteps = pgTable(
+  "report_pain_steps",
+  {
+    clinicId: clinicId(),
+    // Not client_id: derived rows, removed by the triggers with the client's sessions (as report_client_firsts).
+    clientRef: uuid("client_ref").notNull(),
+    /** The muscle or region (report_outcome_keys): grouping by a number, not two text columns. */
+    keyId: integer("key_id").notNull(),
+    at: instant("at").notNull(),
+    prevAt: instant("prev_at").notNull(),
+    prevPrevAt: instant("prev_prev_at"),
+    change: smallint("change").notNull(),
+  },
+  (t) => [
+    foreignKey({
+      columns: [t.clinicId, t.clientRef],
+      foreignColumns: [clients.clinicId, clients.id],
+    }).onDelete("cascade"),
+    index("report_pain_steps_client_idx").on(t.clinicId, t.clientRef),
+    index("report_pain_steps_prev_idx").on(t.clinicId, t.prevAt),
+  ],
+);
+
+/**
+ * The atlas's region of each muscle (src/core/atlas, `group`), for the outcomes steps computed in the
+ * database. A copy of code data: src/server/reports/outcomes-summary.test.ts fails when they differ,
+ * and a migration then brings the table up to date (and rebuilds the steps).
+ */
+export const reportMuscleRegions = pgTable("report_muscle_regions", {
+  muscleId: text("muscle_id").primaryKey(),
+  region: text("region").notNull(),
+});
+
+/** The muscles and regions of report_pain_steps by number; rows are added by its triggers, never removed. */
+export const reportOutcomeKeys = pgTable(
+  "report_outcome_keys",
+  {
+    id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
+    kind: text("kind").notNull(),
+    key: text("key").notNull(),
+  },
+  (t) => [unique("report_outcome_keys_key").on(t.kind, t.key)],
 );
