@@ -18,7 +18,13 @@ const here = fileURLToPath(new URL(".", import.meta.url));
 const only = process.argv.slice(2);
 // Opt-in modules start servers or take minutes (notify.bench.ts sends 20,000 e-mails): run them by
 // name, e.g. `npm run bench notify`.
-const OPT_IN = ["time-to-content.bench.ts", "startup.bench.ts", "notify.bench.ts", "records.bench.ts"];
+const OPT_IN = [
+  "time-to-content.bench.ts",
+  "startup.bench.ts",
+  "notify.bench.ts",
+  "records.bench.ts",
+  "memory.bench.ts",
+];
 const modules = readdirSync(here)
   .filter((file) => file.endsWith(".bench.ts"))
   .filter((file) => (only.length === 0 ? !OPT_IN.includes(file) : only.some((name) => file.startsWith(name))))
