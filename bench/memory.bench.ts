@@ -31,25 +31,6 @@ function rssMegabytes(pid: number): number {
   return Math.round(Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024);
 }
 
-/**
- * Resident memory of the process's WebAssembly memory (PGlite's heap): V8 reserves it as one mapping
- * of several GB (the memory plus guard pages), far larger than any other, so it is the largest one.
- */
-function wasmResidentMegabytes(pid: number): number {
-  let largest = { size: 0, rss: 0 };
-  let current = { size: 0, rss: 0 };
-  for (const line of readFileSync(`/proc/${pid}/smaps`, "utf8").split("\n")) {
-    const size = /^Size:\s+(\d+) kB/.exec(line);
-    if (size) current = { size: Number(size[1]), rss: 0 };
-    const rss = /^Rss:\s+(\d+) kB/.exec(line);
-    if (rss) {
-      current.rss = Number(rss[1]);
-      if (current.size > largest.size) largest = current;
-    }
-  }
-  return Math.round(largest.rss / 1024);
-}
-
 function localDate(ms: number): string {
   return new Intl.DateTimeFormat("en-CA", { timeZone: DEMO_TIME_ZONE }).format(ms);
 }
@@ -177,9 +158,7 @@ export default async function memoryBench(): Promise<BenchFigure[]> {
       served += amount;
       failed += result.non2xx + result.errors;
       checkpoints.push({ served, rss: rssMegabytes(pid) });
-      process.stderr.write(
-        `  after ${served} requests: RSS ${checkpoints.at(-1)?.rss} MB, of which PGlite's WebAssembly memory ${wasmResidentMegabytes(pid)} MB\n`,
-      );
+      process.stderr.write(`  after ${served} requests: RSS ${checkpoints.at(-1)?.rss} MB\n`);
     }
     return [
       { name: "RSS after start (PGlite, compiled server)", value: afterStart, unit: "MB" },
