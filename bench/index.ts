@@ -25,6 +25,7 @@ const OPT_IN = [
   "notify.bench.ts",
   "records.bench.ts",
   "driver.bench.ts",
+  "memory.bench.ts",
 ];
 const modules = readdirSync(here)
   .filter((file) => file.endsWith(".bench.ts"))

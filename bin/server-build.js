@@ -6,6 +6,11 @@
 // Each build goes to a folder of its own under dist/node and `current.json` names the live one (a
 // file rename is atomic): processes started from an older build keep loading their lazy chunks from
 // it while another process rebuilds, and parallel starts never see half a build.
+//
+// `current.json` also lists what the build was made from (esbuild's metafile inputs, and the
+// folders holding them): a start compares only those times with the build's, instead of walking
+// every source folder. A changed file is newer itself; a file added or removed makes its folder
+// newer; a file in another folder reaches the build only through an import, i.e. a changed file.
 import {
   existsSync,
   mkdirSync,
@@ -24,26 +29,33 @@ const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
 const OUT_DIR = join(ROOT, "dist/node");
 const POINTER = join(OUT_DIR, "current.json");
 const ENTRY = join(ROOT, "src/cli.ts");
-const SOURCES = ["src/cli.ts", "src/server", "src/core", "package.json"].map((p) => join(ROOT, p));
 const OLD_BUILD_AGE_MS = 60 * 60 * 1000;
+/** Besides the bundle's inputs: what changes how they are bundled, or which packages they load. */
+const BUILD_SETTINGS = ["package.json", "bin/server-build.js"];
 
-function newestMtime(path) {
-  if (!existsSync(path)) return 0;
-  const stat = statSync(path);
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  let newest = stat.mtimeMs;
-  for (const entry of readdirSync(path)) newest = Math.max(newest, newestMtime(join(path, entry)));
-  return newest;
+/** Whether `path` (relative to the project) was changed after `builtAt`; a missing file counts as changed. */
+function changedSince(path, builtAt) {
+  const stat = statSync(join(ROOT, path), { throwIfNoEntry: false });
+  return stat === undefined || stat.mtimeMs > builtAt;
 }
 
-/** The live build's entry file, or null when there is none or a source is newer than it. */
+/** The live build's entry file, or null when there is none or one of its sources is newer. */
 function currentBuild() {
-  if (!existsSync(POINTER)) return null;
-  const builtAt = statSync(POINTER).mtimeMs;
-  if (!SOURCES.every((source) => newestMtime(source) <= builtAt)) return null;
-  const { folder } = JSON.parse(readFileSync(POINTER, "utf8"));
+  const pointer = statSync(POINTER, { throwIfNoEntry: false });
+  if (pointer === undefined) return null;
+  const { folder, sources } = JSON.parse(readFileSync(POINTER, "utf8"));
+  // A pointer written before sources were listed (an older checkout's) means: build again.
+  if (!Array.isArray(sources)) return null;
+  if ([...sources, ...BUILD_SETTINGS].some((path) => changedSince(path, pointer.mtimeMs))) return null;
   const entry = join(OUT_DIR, folder, "cli.js");
   return existsSync(entry) ? entry : null;
+}
+
+/** The project files a build read, and the folders that hold them, relative to the project. */
+function sourcesOf(metafile) {
+  const files = Object.keys(metafile.inputs).filter((input) => !input.includes("node_modules/"));
+  const folders = new Set(files.map((file) => dirname(file)));
+  return [...files, ...folders].sort();
 }
 
 /** Builds older than an hour that are not live: nothing started from them can still be loading. */
@@ -61,7 +73,9 @@ async function build() {
   const startedAt = new Date();
   const folder = `build-${startedAt.getTime()}-${process.pid}`;
   mkdirSync(OUT_DIR, { recursive: true });
-  await esbuild.build({
+  const { metafile } = await esbuild.build({
+    absWorkingDir: ROOT,
+    metafile: true,
     entryPoints: { cli: ENTRY },
     outdir: join(OUT_DIR, folder),
     bundle: true,
@@ -77,7 +91,7 @@ async function build() {
   // The pointer's time is when the build began: a source saved during the build makes the next start
   // rebuild.
   const staging = `${POINTER}.${process.pid}`;
-  writeFileSync(staging, JSON.stringify({ folder }));
+  writeFileSync(staging, JSON.stringify({ folder, sources: sourcesOf(metafile) }));
   utimesSync(staging, startedAt, startedAt);
   renameSync(staging, POINTER);
   removeOldBuilds(folder);

@@ -2,12 +2,12 @@
  * Starts the server: open the database, migrate, run the demo or offer set-up (setup/first-run.ts), serve.
  */
 import type { FastifyInstance } from "fastify";
-import { buildApp } from "./app";
 import { grantAppRole, roleOf } from "./audit/app-role";
 import { startControlSocket } from "./backup/control";
 import { dumpPglite } from "./backup/pglite";
 import type { Config } from "./config";
-import { type Database, openDatabase, openPostgres } from "./db/connect";
+import type { Database } from "./db/connect";
+import { openDatabase } from "./db/open";
 import { startBackgroundJobs } from "./jobs";
 import { prepareFirstRun } from "./setup/first-run";
 import { ensureWebBuild } from "./web-build";
@@ -21,6 +21,7 @@ export function databaseConfigFrom(config: Config) {
 export async function openMigratedDatabase(config: Config): Promise<Database> {
   if (config.databaseUrl && config.migrationDatabaseUrl) {
     // Two roles: the owner migrates and grants; the app's role only uses the tables.
+    const { openPostgres } = await import("./db/postgres");
     const owner = openPostgres(config.migrationDatabaseUrl, 1).database;
     try {
       await owner.migrate();
@@ -40,8 +41,14 @@ export async function startServer(
 ): Promise<{ app: FastifyInstance; stop: () => Promise<void> }> {
   const startedAt = Date.now();
   await ensureWebBuild((m) => console.log(m));
-  const database = await openMigratedDatabase(config);
+  // The HTTP app's modules (Fastify, every route) load while the database opens: PGlite reads and
+  // compiles its WebAssembly off the main thread, and the module loader fills those waits.
+  const opening = openMigratedDatabase(config);
+  const appModule = import("./app");
+  appModule.catch(() => undefined); // awaited below; this only keeps an early failure from going unhandled
+  const database = await opening;
   const firstRun = await prepareFirstRun(database.db, config);
+  const { buildApp } = await appModule;
   const app = await buildApp({ database, config });
   const jobs = startBackgroundJobs(database.db, config, app.log);
   // The embedded database: `knotwork backup` asks this process for a consistent dump (src/server/backup).

@@ -1,28 +1,60 @@
 /**
  * Makes sure the React app is built before serving: `npm start` on a fresh clone builds it once
  * (a few seconds), and rebuilds when web or core sources are newer than the build.
+ *
+ * After a build made here, the list of source files and folders is kept beside it
+ * (dist/web-sources.json): a later start stats only those, without reading every folder. A changed
+ * file is newer itself; an added or removed one makes its folder newer. Without a list that matches
+ * the build (e.g. after a manual `npm run build`) every source folder is walked, as before.
  */
 import { spawn } from "node:child_process";
-import { existsSync, readdirSync, statSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { PROJECT_ROOT as ROOT, WEB_DIST_DIR } from "./paths";
 
 const WEB_SOURCES = ["src/web", "src/core", "index.html", "vite.config.ts"].map((p) => join(ROOT, p));
+const SOURCE_LIST = join(WEB_DIST_DIR, "..", "web-sources.json");
 
-function newestMtime(path: string): number {
-  if (!existsSync(path)) return 0;
-  const stat = statSync(path);
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  let newest = stat.mtimeMs;
-  for (const entry of readdirSync(path)) newest = Math.max(newest, newestMtime(join(path, entry)));
-  return newest;
+/** Every file and folder at or under `path` (nothing when it does not exist). */
+function pathsUnder(path: string): string[] {
+  const stat = statSync(path, { throwIfNoEntry: false });
+  if (stat === undefined) return [];
+  if (!stat.isDirectory()) return [path];
+  return [path, ...readdirSync(path).flatMap((entry) => pathsUnder(join(path, entry)))];
+}
+
+function changedSince(path: string, builtAt: number): boolean {
+  const stat = statSync(path, { throwIfNoEntry: false });
+  return stat === undefined || stat.mtimeMs > builtAt;
+}
+
+/** The source list written after the build whose index.html has this time, else null. */
+function listedSources(builtAt: number): string[] | null {
+  try {
+    const list = JSON.parse(readFileSync(SOURCE_LIST, "utf8")) as { builtAt: number; paths: string[] };
+    return list.builtAt === builtAt && Array.isArray(list.paths) ? list.paths : null;
+  } catch {
+    return null;
+  }
 }
 
 export function webBuildIsCurrent(): boolean {
-  const index = join(WEB_DIST_DIR, "index.html");
-  if (!existsSync(index)) return false;
-  const builtAt = statSync(index).mtimeMs;
-  return WEB_SOURCES.every((source) => newestMtime(source) <= builtAt);
+  const index = statSync(join(WEB_DIST_DIR, "index.html"), { throwIfNoEntry: false });
+  if (index === undefined) return false;
+  const builtAt = index.mtimeMs;
+  const listed = listedSources(builtAt);
+  const paths = listed ?? WEB_SOURCES.flatMap(pathsUnder);
+  // A source that is missing now but was listed (deleted) counts as a change too.
+  const current = !paths.some((path) => changedSince(path, builtAt));
+  if (current && listed === null) recordSources(paths);
+  return current;
+}
+
+/** Lists the sources the build in dist/web was made from (read back by webBuildIsCurrent). */
+function recordSources(sourcesAt: string[]): void {
+  const index = statSync(join(WEB_DIST_DIR, "index.html"), { throwIfNoEntry: false });
+  if (index === undefined) return;
+  writeFileSync(SOURCE_LIST, JSON.stringify({ builtAt: index.mtimeMs, paths: sourcesAt }));
 }
 
 function viteIsInstalled(): boolean {
@@ -54,6 +86,8 @@ export async function ensureWebBuild(log: (message: string) => void): Promise<vo
   }
   log("Building the web app (first start, or sources changed)…");
   const started = Date.now();
+  const sources = WEB_SOURCES.flatMap(pathsUnder);
   await runViteBuild();
+  recordSources(sources);
   log(`Web app built in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
 }

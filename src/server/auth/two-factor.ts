@@ -8,7 +8,6 @@
 import { randomBytes } from "node:crypto";
 import { and, count, eq, isNull, lt, or, sql } from "drizzle-orm";
 import { Secret, TOTP } from "otpauth";
-import QRCode from "qrcode";
 import type { Db } from "../db/connect";
 import { authSessions, recoveryCodes, userTotp } from "../db/schema";
 import type { SecretBox } from "./secret-box";
@@ -85,6 +84,8 @@ export async function startEnrolment(db: Db, box: SecretBox, user: { id: string;
     .values({ userId: user.id, secretSealed: sealed })
     .onConflictDoUpdate({ target: userTotp.userId, set: { secretSealed: sealed, lastStep: null } });
   const otpauthUrl = totpFor(secret, user.email).toString();
+  // The QR encoder is needed only while someone enrols; it is not loaded on every start.
+  const { default: QRCode } = await import("qrcode");
   const qrSvg = await QRCode.toString(otpauthUrl, { type: "svg", margin: 2, errorCorrectionLevel: "M" });
   return { manualKey: secret.replace(/(.{4})/g, "$1 ").trim(), otpauthUrl, qrSvg };
 }

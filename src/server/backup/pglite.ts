@@ -13,7 +13,7 @@ import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { PGlite } from "@electric-sql/pglite";
-import { openPglite } from "../db/connect";
+import { openPglite } from "../db/pglite";
 
 export async function dumpPglite(client: PGlite): Promise<Buffer> {
   await client.exec("CHECKPOINT");

@@ -19,7 +19,6 @@ import { badRequest, notFound } from "../http/errors";
 import { clientOf, loadSessions, treatedSides } from "../plans/facts";
 import { audited } from "../plans/routes";
 import { clinicById } from "../scheduling/schedule";
-import { renderHomeCarePdf } from "./pdf";
 import { homeCareFor, homeCareRow, saveHomeCare, suggestedItems, toHomeCarePlan } from "./store";
 
 const CLIENT_ONLY = ["client"] as const;
@@ -33,6 +32,8 @@ export function handoutDate(now: Date, timeZone: string): string {
 export async function handoutPdf(db: Db, clinicId: string, plan: z.infer<typeof HomeCarePlanSchema>) {
   const clinic = await clinicById(db, clinicId);
   const sessions = await loadSessions(db, clinicId, plan.clientId);
+  // pdfkit and the body map's compiled geometry load on the first handout, not on every start.
+  const { renderHomeCarePdf } = await import("./pdf");
   return renderHomeCarePdf({
     clinicName: clinic.name,
     clinicPhone: clinic.phone,

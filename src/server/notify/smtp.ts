@@ -1,5 +1,5 @@
 /** The SMTP transport for the outbox (nodemailer, `SMTP_URL`). */
-import nodemailer from "nodemailer";
+import type { Transporter } from "nodemailer";
 import type { MailTransport } from "./outbox";
 
 /**
@@ -14,15 +14,20 @@ export function smtpTransport(
   from: string,
   options: { pool?: boolean; maxConnections?: number } = {},
 ): MailTransport & { close(): void } {
-  const transporter = nodemailer.createTransport({
-    url: smtpUrl,
-    ...SMTP_TIMEOUTS,
-    // A pool reuses connections between messages (several lanes deliver in parallel).
-    ...(options.pool ? { pool: true, maxConnections: options.maxConnections ?? 4 } : {}),
-  });
+  // nodemailer is loaded with the first message, not on every start of a server that may never send.
+  let transporter: Promise<Transporter> | null = null;
+  const open = () =>
+    (transporter ??= import("nodemailer").then(({ default: nodemailer }) =>
+      nodemailer.createTransport({
+        url: smtpUrl,
+        ...SMTP_TIMEOUTS,
+        // A pool reuses connections between messages (several lanes deliver in parallel).
+        ...(options.pool ? { pool: true, maxConnections: options.maxConnections ?? 4 } : {}),
+      }),
+    ));
   return {
     async send(message) {
-      await transporter.sendMail({
+      await (await open()).sendMail({
         from,
         to: message.to,
         subject: message.subject,
@@ -34,7 +39,7 @@ export function smtpTransport(
       });
     },
     close() {
-      transporter.close();
+      void transporter?.then((opened) => opened.close());
     },
   };
 }
