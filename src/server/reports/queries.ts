@@ -414,6 +414,9 @@ interface ClientRows {
 function clientsFromSummary(scope: ReportScope, b: Bounds): SQL {
   const clinic = sql`${scope.clinicId}::uuid`;
   const from = sql`${scope.from}::date`;
+  // A first visit at least the retention period ago counts towards retention whether or not they
+  // came back (one timestamp comparison per client, not an epoch computed per row).
+  const settled = new Date(scope.now - RETENTION_DAYS * 86_400_000).toISOString();
   const whole = wholeWeeksOf(scope.from, scope.to);
   // The days outside the whole weeks, as two ranges the index can each seek to.
   const edgeDays = whole
@@ -432,10 +435,6 @@ function clientsFromSummary(scope: ReportScope, b: Bounds): SQL {
       SELECT r.client_ref, r.prev_day, r.day - (extract(isodow FROM r.day)::int - 1) AS week
       FROM report_client_days r
       WHERE r.clinic_id = ${clinic} AND ${edgeDays}
-    ), n AS (
-      SELECT r.first_visit_at AS first_at, COALESCE(r.again_at <= r.first_visit_at + interval '56 days', false) AS again
-      FROM report_client_firsts r
-      WHERE r.clinic_id = ${clinic} AND r.first_visit_at >= ${b.from}::timestamptz AND r.first_visit_at < ${b.to}::timestamptz
     )
     SELECT 'week' AS kind, to_char(week, 'YYYY-MM-DD') AS week,
         count(*) FILTER (WHERE prev_day IS NULL OR (prev_day >= week AND prev_day < ${from}
@@ -446,10 +445,12 @@ function clientsFromSummary(scope: ReportScope, b: Bounds): SQL {
       FROM e GROUP BY week
     ${wholeWeeks}
     UNION ALL
-    SELECT 'retention', NULL, count(*) FILTER (WHERE again)::int,
-        count(*) FILTER (WHERE again OR ${epochMs(sql`first_at`)} + ${RETENTION_DAYS * 86_400_000} <= ${scope.now}::float8)::int,
+    SELECT 'retention', NULL, count(*) FILTER (WHERE again_at <= first_visit_at + interval '56 days')::int,
+        count(*) FILTER (WHERE first_visit_at <= ${settled}::timestamptz
+          OR again_at <= first_visit_at + interval '56 days')::int,
         count(*)::int
-      FROM n`;
+      FROM report_client_firsts
+      WHERE clinic_id = ${clinic} AND first_visit_at >= ${b.from}::timestamptz AND first_visit_at < ${b.to}::timestamptz`;
 }
 
 /** From the appointments (one therapist: few rows; or a zone other than the clinic's). */
