@@ -1171,3 +1171,22 @@ export const reportClientWeeks = pgTable(
     index("report_client_weeks_empty_idx").on(t.clinicId).where(sql`clients = 0`),
   ],
 );
+
+/**
+ * report_client_firsts counted per local day of the first visit: new clients, and those who booked
+ * again within the retention period (ADR 0024, amendment "clients"). Kept from report_client_firsts'
+ * own changes by triggers on it.
+ */
+export const reportClientFirstDays = pgTable(
+  "report_client_first_days",
+  {
+    clinicId: clinicId().references(() => clinics.id, { onDelete: "cascade" }),
+    day: date("day", { mode: "string" }).notNull(),
+    clients: integer("clients").notNull(),
+    rebooked: integer("rebooked").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.clinicId, t.day] }),
+    index("report_client_first_days_empty_idx").on(t.clinicId).where(sql`clients = 0`),
+  ],
+);

@@ -34,7 +34,7 @@ import {
 } from "../../core/reports/compute";
 import { minutesOf, ratio } from "../../core/reports/figures";
 import { reportRange, weeksOf, wholeWeeksOf } from "../../core/reports/range";
-import type { LocalInterval } from "../../core/scheduling";
+import { instantToLocal, type LocalInterval } from "../../core/scheduling";
 import type { Db } from "../db/connect";
 
 type Row = Record<string, unknown>;
@@ -414,9 +414,19 @@ interface ClientRows {
 function clientsFromSummary(scope: ReportScope, b: Bounds): SQL {
   const clinic = sql`${scope.clinicId}::uuid`;
   const from = sql`${scope.from}::date`;
-  // A first visit at least the retention period ago counts towards retention whether or not they
-  // came back (one timestamp comparison per client, not an epoch computed per row).
-  const settled = new Date(scope.now - RETENTION_DAYS * 86_400_000).toISOString();
+  // Retention: new clients and those who booked again are sums over report_client_first_days. A
+  // client counts (is eligible) once they booked again or their first visit is a retention period
+  // ago: every client of a day before the local day of that cut-off; from that day on (the last
+  // eight weeks), client by client from report_client_firsts.
+  const settledMs = scope.now - RETENTION_DAYS * 86_400_000;
+  const settled = new Date(settledMs).toISOString();
+  const settledDay = instantToLocal(settledMs, scope.timeZone).date;
+  const recentFrom = new Date(
+    Math.max(
+      reportRange(scope.from, scope.to, scope.timeZone).fromMs,
+      reportRange(settledDay, settledDay, scope.timeZone).fromMs,
+    ),
+  ).toISOString();
   const whole = wholeWeeksOf(scope.from, scope.to);
   // The days outside the whole weeks, as two ranges the index can each seek to.
   const edgeDays = whole
@@ -435,6 +445,9 @@ function clientsFromSummary(scope: ReportScope, b: Bounds): SQL {
       SELECT r.client_ref, r.prev_day, r.day - (extract(isodow FROM r.day)::int - 1) AS week
       FROM report_client_days r
       WHERE r.clinic_id = ${clinic} AND ${edgeDays}
+    ), d AS (
+      SELECT day, clients, rebooked FROM report_client_first_days
+      WHERE clinic_id = ${clinic} AND day >= ${from} AND day <= ${scope.to}::date
     )
     SELECT 'week' AS kind, to_char(week, 'YYYY-MM-DD') AS week,
         count(*) FILTER (WHERE prev_day IS NULL OR (prev_day >= week AND prev_day < ${from}
@@ -445,12 +458,13 @@ function clientsFromSummary(scope: ReportScope, b: Bounds): SQL {
       FROM e GROUP BY week
     ${wholeWeeks}
     UNION ALL
-    SELECT 'retention', NULL, count(*) FILTER (WHERE again_at <= first_visit_at + interval '56 days')::int,
-        count(*) FILTER (WHERE first_visit_at <= ${settled}::timestamptz
-          OR again_at <= first_visit_at + interval '56 days')::int,
-        count(*)::int
-      FROM report_client_firsts
-      WHERE clinic_id = ${clinic} AND first_visit_at >= ${b.from}::timestamptz AND first_visit_at < ${b.to}::timestamptz`;
+    SELECT 'retention', NULL, (SELECT COALESCE(sum(rebooked), 0) FROM d)::int,
+        ((SELECT COALESCE(sum(clients), 0) FROM d WHERE day < ${settledDay}::date) + (
+          SELECT count(*) FROM report_client_firsts
+          WHERE clinic_id = ${clinic} AND first_visit_at >= ${recentFrom}::timestamptz
+            AND first_visit_at < ${b.to}::timestamptz
+            AND (first_visit_at <= ${settled}::timestamptz OR again_at <= first_visit_at + interval '1344 hours')))::int,
+        (SELECT COALESCE(sum(clients), 0) FROM d)::int`;
 }
 
 /** From the appointments (one therapist: few rows; or a zone other than the clinic's). */

@@ -1,6 +1,6 @@
 /**
- * The clients report's summaries (report_client_days, report_client_weeks; ADR 0024, amendment
- * "clients") are kept by database triggers. After booking, completing, cancelling, rescheduling,
+ * The clients report's summaries (report_client_days, report_client_weeks, report_client_first_days;
+ * ADR 0024, amendment "clients") are kept by database triggers. After booking, completing, cancelling, rescheduling,
  * moving, deleting, an erasure purge, a repair rebuild and a time zone change, both tables must equal
  * a recomputation in plain code from the appointments, and the clinic-wide clients report read from
  * them must equal the reference computation for ranges that start and end on any weekday.
@@ -8,6 +8,7 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import { eq, inArray, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { RETENTION_DAYS } from "../../core/api/reports";
 import {
   type AppointmentSource,
   type AppointmentStatus,
@@ -38,6 +39,7 @@ const STATUSES: AppointmentStatus[] = [
   "no_show",
 ];
 const SOURCES: AppointmentSource[] = ["online", "phone", "staff"];
+const REBOOK: AppointmentStatus[] = ["requested", "confirmed", "completed", "no_show"];
 
 /** mulberry32, so a failure reproduces. */
 function generator(seed: number) {
@@ -74,9 +76,14 @@ async function stored(db: Db, clinicId: string) {
     sql`SELECT week::text AS week, prev_day::text AS prev, clients
     FROM report_client_weeks WHERE clinic_id = ${clinicId}::uuid`,
   );
+  const firstDays = await rowsOf(
+    db,
+    sql`SELECT day::text AS day, clients, rebooked FROM report_client_first_days WHERE clinic_id = ${clinicId}::uuid`,
+  );
   return {
     days: days.map((r) => `${r.client}|${r.day}|${r.prev}`).sort(),
     weeks: weeks.map((r) => `${r.week}|${r.prev}|${r.clients}`).sort(),
+    firstDays: firstDays.map((r) => `${r.day}|${r.clients}|${r.rebooked}`).sort(),
   };
 }
 
@@ -121,7 +128,25 @@ function recomputed(all: readonly RawAppointment[], zone: string) {
       if (prev === null || prev < week) weeks.set(`${week}|${prev}`, (weeks.get(`${week}|${prev}`) ?? 0) + 1);
     });
   }
-  return { days: days.sort(), weeks: [...weeks].map(([key, n]) => `${key}|${n}`).sort() };
+  // Per local day of a first visit: the new clients, and those who booked again within 56 days.
+  const firstDays = new Map<string, { clients: number; rebooked: number }>();
+  for (const client of byClient.keys()) {
+    const own = all.filter((a) => a.clientId === client);
+    const first = Math.min(...own.filter((a) => a.status === "completed").map((a) => a.startsAt));
+    const again = own.some(
+      (a) => REBOOK.includes(a.status) && a.startsAt > first && a.startsAt <= first + RETENTION_DAYS * DAY,
+    );
+    const day = instantToLocal(first, zone).date;
+    const entry = firstDays.get(day) ?? { clients: 0, rebooked: 0 };
+    entry.clients++;
+    if (again) entry.rebooked++;
+    firstDays.set(day, entry);
+  }
+  return {
+    days: days.sort(),
+    weeks: [...weeks].map(([key, n]) => `${key}|${n}`).sort(),
+    firstDays: [...firstDays].map(([day, e]) => `${day}|${e.clients}|${e.rebooked}`).sort(),
+  };
 }
 
 async function zoneOf(db: Db, clinicId: string): Promise<string> {
@@ -151,14 +176,11 @@ async function expectInStep(db: Db, clinicId: string, step: string) {
   const zone = await zoneOf(db, clinicId);
   const all = await rawAppointments(db, clinicId);
   expect(await stored(db, clinicId), step).toEqual(recomputed(all, zone));
-  for (const range of ranges()) {
-    const ctx = {
-      ...range,
-      timeZone: zone,
-      therapistId: null,
-      now: START + 30 * DAY,
-      cancellationWindowHours: 24,
-    };
+  // Now before the visits are 56 days old (retention client by client), while some are, and long after.
+  for (const [range, now] of ranges().flatMap((r) =>
+    [START + 30 * DAY, START + 64 * DAY, START + 200 * DAY].map((n) => [r, n] as const),
+  )) {
+    const ctx = { ...range, timeZone: zone, therapistId: null, now, cancellationWindowHours: 24 };
     expect(await REPORTS.clients(db, { ...ctx, clinicId }), `${step}: ${range.from}…${range.to}`).toEqual(
       computeClients(ctx, all),
     );
@@ -308,7 +330,11 @@ describe("the clients report's visit-day summaries follow every appointment chan
 
       await db.delete(appointments).where(eq(appointments.clinicId, clinicId));
       await expectInStep(db, clinicId, `seed ${seed}: after deleting everything`);
-      expect(await stored(db, clinicId), "nothing left behind").toEqual({ days: [], weeks: [] });
+      expect(await stored(db, clinicId), "nothing left behind").toEqual({
+        days: [],
+        weeks: [],
+        firstDays: [],
+      });
     }
   });
 });

@@ -6,6 +6,14 @@ CREATE TABLE "report_client_days" (
 	CONSTRAINT "report_client_days_clinic_id_client_ref_day_pk" PRIMARY KEY("clinic_id","client_ref","day")
 );
 --> statement-breakpoint
+CREATE TABLE "report_client_first_days" (
+	"clinic_id" uuid NOT NULL,
+	"day" date NOT NULL,
+	"clients" integer NOT NULL,
+	"rebooked" integer NOT NULL,
+	CONSTRAINT "report_client_first_days_clinic_id_day_pk" PRIMARY KEY("clinic_id","day")
+);
+--> statement-breakpoint
 CREATE TABLE "report_client_weeks" (
 	"clinic_id" uuid NOT NULL,
 	"week" date NOT NULL,
@@ -15,13 +23,16 @@ CREATE TABLE "report_client_weeks" (
 );
 --> statement-breakpoint
 ALTER TABLE "report_client_days" ADD CONSTRAINT "report_client_days_clinic_id_client_ref_clients_clinic_id_id_fk" FOREIGN KEY ("clinic_id","client_ref") REFERENCES "public"."clients"("clinic_id","id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "report_client_first_days" ADD CONSTRAINT "report_client_first_days_clinic_id_clinics_id_fk" FOREIGN KEY ("clinic_id") REFERENCES "public"."clinics"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "report_client_weeks" ADD CONSTRAINT "report_client_weeks_clinic_id_clinics_id_fk" FOREIGN KEY ("clinic_id") REFERENCES "public"."clinics"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "report_client_days_day_idx" ON "report_client_days" USING btree ("clinic_id","day","prev_day");--> statement-breakpoint
+CREATE INDEX "report_client_first_days_empty_idx" ON "report_client_first_days" USING btree ("clinic_id") WHERE clients = 0;--> statement-breakpoint
 CREATE INDEX "report_client_weeks_empty_idx" ON "report_client_weeks" USING btree ("clinic_id") WHERE clients = 0;--> statement-breakpoint
 -- The clients report's summaries (docs/decisions/0024-reports-summary.md, amendment "clients"):
 -- report_client_days holds each client's visit days (local days with a completed appointment) and
--- the visit day before each; report_client_weeks counts the rows that open a client's week. Both are
--- derived by the database alone, in the transaction that changes an appointment.
+-- the visit day before each; report_client_weeks counts the rows that open a client's week;
+-- report_client_first_days counts report_client_firsts per day of the first visit. All are derived
+-- by the database alone, in the transaction that changes an appointment.
 --
 -- The SQL that recomputes the visit days of the touched clients (`clients`: a query returning
 -- clinic_id, client_id), shared by the appointments triggers and the rebuild. First the days that
@@ -126,6 +137,48 @@ CREATE TRIGGER report_client_days_appointments_updated AFTER UPDATE ON "appointm
 CREATE TRIGGER report_client_days_appointments_deleted AFTER DELETE ON "appointments"
   REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION report_client_days_appointments_changed();
 --> statement-breakpoint
+-- report_client_first_days follows report_client_firsts (migration reports_summary) the same way:
+-- its rows (with a sign) counted per local day of the first visit, and whether the client booked
+-- again within 56 days of it (the retention period, as 56 × 24 hours).
+CREATE FUNCTION report_client_first_days_sql(source text) RETURNS text LANGUAGE sql IMMUTABLE AS $$
+  SELECT format($q$
+    INSERT INTO report_client_first_days AS d (clinic_id, day, clients, rebooked)
+    SELECT x.clinic_id, (x.first_visit_at AT TIME ZONE c.time_zone)::date, sum(x.sign)::int,
+      COALESCE(sum(x.sign) FILTER (WHERE x.again_at <= x.first_visit_at + interval '1344 hours'), 0)::int
+    FROM (%s) x JOIN clinics c ON c.id = x.clinic_id
+    GROUP BY 1, 2
+    HAVING sum(x.sign) <> 0 OR sum(x.sign) FILTER (WHERE x.again_at <= x.first_visit_at + interval '1344 hours') <> 0
+    ON CONFLICT (clinic_id, day) DO UPDATE
+      SET clients = d.clients + excluded.clients, rebooked = d.rebooked + excluded.rebooked
+  $q$, source)
+$$;
+--> statement-breakpoint
+CREATE FUNCTION report_client_firsts_changed() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+  cols constant text := 'clinic_id, first_visit_at, again_at';
+BEGIN
+  IF TG_OP = 'INSERT' THEN
+    EXECUTE report_client_first_days_sql(format('SELECT %s, 1 AS sign FROM new_firsts', cols));
+  ELSIF TG_OP = 'DELETE' THEN
+    EXECUTE report_client_first_days_sql(format('SELECT %s, -1 AS sign FROM old_firsts', cols));
+  ELSE
+    EXECUTE report_client_first_days_sql(
+      format('SELECT %1$s, 1 AS sign FROM new_firsts UNION ALL SELECT %1$s, -1 FROM old_firsts', cols));
+  END IF;
+  DELETE FROM report_client_first_days WHERE clients = 0;
+  RETURN NULL;
+END;
+$$;
+--> statement-breakpoint
+CREATE TRIGGER report_client_firsts_inserted AFTER INSERT ON "report_client_firsts"
+  REFERENCING NEW TABLE AS new_firsts FOR EACH STATEMENT EXECUTE FUNCTION report_client_firsts_changed();
+--> statement-breakpoint
+CREATE TRIGGER report_client_firsts_updated AFTER UPDATE ON "report_client_firsts"
+  REFERENCING OLD TABLE AS old_firsts NEW TABLE AS new_firsts FOR EACH STATEMENT EXECUTE FUNCTION report_client_firsts_changed();
+--> statement-breakpoint
+CREATE TRIGGER report_client_firsts_deleted AFTER DELETE ON "report_client_firsts"
+  REFERENCING OLD TABLE AS old_firsts FOR EACH STATEMENT EXECUTE FUNCTION report_client_firsts_changed();
+--> statement-breakpoint
 -- One clinic's visit days from scratch. The old days are deleted first (their trigger takes them out
 -- of the weekly counts), then the weekly counts themselves, so a wrong count cannot survive a rebuild.
 CREATE FUNCTION report_client_days_rebuild(clinic uuid) RETURNS void LANGUAGE plpgsql AS $$
@@ -137,8 +190,8 @@ BEGIN
 END;
 $$;
 --> statement-breakpoint
--- report_rebuild (migration reports_summary) as before, plus the visit days: the back-fill, a new time
--- zone (visit days are local days) and any repair rebuild them with the rest.
+-- report_rebuild (migration reports_summary) as before, plus this migration's summaries: the back-fill,
+-- a new time zone (their days are local days) and any repair rebuild them with the rest.
 CREATE OR REPLACE FUNCTION report_rebuild(clinic uuid) RETURNS void LANGUAGE plpgsql AS $$
 DECLARE
   everything text := format($q$SELECT a.*, 1 AS sign FROM appointments a WHERE a.clinic_id = %L::uuid$q$, clinic);
@@ -147,6 +200,8 @@ BEGIN
   DELETE FROM report_booked_days WHERE clinic_id = clinic;
   DELETE FROM report_confirmations WHERE clinic_id = clinic;
   DELETE FROM report_client_firsts WHERE clinic_id = clinic;
+  -- After the firsts (their trigger takes them out of it), so a wrong count cannot survive.
+  DELETE FROM report_client_first_days WHERE clinic_id = clinic;
   EXECUTE report_clinic_days_sql(everything);
   EXECUTE report_booked_days_sql(everything);
   EXECUTE report_confirmations_sql(everything);
@@ -155,4 +210,4 @@ BEGIN
 END;
 $$;
 --> statement-breakpoint
-SELECT report_client_days_rebuild(id) FROM clinics;
+SELECT report_rebuild(id) FROM clinics;
