@@ -107,7 +107,9 @@ CREATE TRIGGER report_client_days_deleted AFTER DELETE ON "report_client_days"
   REFERENCING OLD TABLE AS old_days FOR EACH STATEMENT EXECUTE FUNCTION report_client_days_changed();
 --> statement-breakpoint
 -- Appointment changes: the clients with a completed appointment among the old or new rows (only those
--- can have gained or lost a visit day) get their visit days recomputed.
+-- can have gained or lost a visit day) get their visit days recomputed. The names sort after
+-- report_appointments_* (triggers fire in name order): the client's report_client_firsts row is locked
+-- first, so two writers of one client queue there rather than lock visit days in opposite orders.
 CREATE FUNCTION report_client_days_appointments_changed() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
   touched text;
