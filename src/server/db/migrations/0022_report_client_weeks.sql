@@ -192,22 +192,17 @@ BEGIN
 END;
 $$;
 --> statement-breakpoint
--- report_rebuild (migration reports_summary) as before, plus this migration's summaries: the back-fill,
--- a new time zone (their days are local days) and any repair rebuild them with the rest.
-CREATE OR REPLACE FUNCTION report_rebuild(clinic uuid) RETURNS void LANGUAGE plpgsql AS $$
-DECLARE
-  everything text := format($q$SELECT a.*, 1 AS sign FROM appointments a WHERE a.clinic_id = %L::uuid$q$, clinic);
+-- report_rebuild is wrapped, not rewritten: other migrations redefine it too (each summary adds its
+-- part), so the definition in place when this one runs is kept under another name and called. The
+-- firsts are deleted before it runs and the day counts after that (their trigger takes the firsts out
+-- of them first), so a wrong count cannot survive; it then rebuilds the firsts, and the counts follow.
+ALTER FUNCTION report_rebuild(uuid) RENAME TO report_rebuild_before_client_days;
+--> statement-breakpoint
+CREATE FUNCTION report_rebuild(clinic uuid) RETURNS void LANGUAGE plpgsql AS $$
 BEGIN
-  DELETE FROM report_clinic_days WHERE clinic_id = clinic;
-  DELETE FROM report_booked_days WHERE clinic_id = clinic;
-  DELETE FROM report_confirmations WHERE clinic_id = clinic;
   DELETE FROM report_client_firsts WHERE clinic_id = clinic;
-  -- After the firsts (their trigger takes them out of it), so a wrong count cannot survive.
   DELETE FROM report_client_first_days WHERE clinic_id = clinic;
-  EXECUTE report_clinic_days_sql(everything);
-  EXECUTE report_booked_days_sql(everything);
-  EXECUTE report_confirmations_sql(everything);
-  EXECUTE report_client_firsts_sql(everything);
+  PERFORM report_rebuild_before_client_days(clinic);
   PERFORM report_client_days_rebuild(clinic);
 END;
 $$;
