@@ -44,3 +44,16 @@ export function weeksOf(from: string, to: string): string[] {
   if (weeks.at(-1) !== lastWeek) weeks.push(lastWeek);
   return weeks;
 }
+
+/**
+ * The whole weeks (Monday to Sunday) inside `[from, to]`, as their first and last Monday, or null
+ * when the range holds none. A weekly summary answers these; the days outside them (a partial week
+ * at either end) are read day by day.
+ */
+export function wholeWeeksOf(from: string, to: string): { first: string; last: string } | null {
+  const fromDay = parseLocalDateOrThrow(from);
+  const toDay = parseLocalDateOrThrow(to);
+  const first = fromDay + ((8 - weekdayOfDay(fromDay)) % 7); // the first Monday on or after `from`
+  const last = toDay - ((weekdayOfDay(toDay) + 6) % 7) - (weekdayOfDay(toDay) === 0 ? 0 : 7);
+  return first <= last ? { first: formatLocalDate(first), last: formatLocalDate(last) } : null;
+}

@@ -1137,6 +1137,71 @@ export const reportClientFirsts = pgTable(
 );
 
 /**
+ * Each local day a client came (a completed appointment), with the client's previous such day: the
+ * clients report's distinct clients per week and per range (ADR 0024, amendment "clients"). Kept by
+ * the appointments triggers of migration `report_client_weeks`, recomputed per touched client.
+ */
+export const reportClientDays = pgTable(
+  "report_client_days",
+  {
+    clinicId: clinicId(),
+    // client_ref, not client_id: derived rows, removed by the triggers with the client's last visit
+    // (and by the foreign key with the client), not by the erasure purge (as report_client_firsts).
+    clientRef: uuid("client_ref").notNull(),
+    day: date("day", { mode: "string" }).notNull(),
+    prevDay: date("prev_day", { mode: "string" }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.clinicId, t.clientRef, t.day] }),
+    foreignKey({
+      columns: [t.clinicId, t.clientRef],
+      foreignColumns: [clients.clinicId, clients.id],
+    }).onDelete("cascade"),
+    // The range's edge days (partial weeks) are read by day.
+    index("report_client_days_day_idx").on(t.clinicId, t.day, t.prevDay),
+  ],
+);
+
+/**
+ * report_client_days counted per local week (Monday) and previous visit day, for the rows that are a
+ * client's first day in their week: a week's distinct clients, its new clients (no previous day) and
+ * a range's distinct clients (previous day before the range) are sums of a few rows per week.
+ * Kept from report_client_days' own changes by triggers on it, so it always equals their count.
+ */
+export const reportClientWeeks = pgTable(
+  "report_client_weeks",
+  {
+    clinicId: clinicId().references(() => clinics.id, { onDelete: "cascade" }),
+    week: date("week", { mode: "string" }).notNull(),
+    prevDay: date("prev_day", { mode: "string" }),
+    clients: integer("clients").notNull(),
+  },
+  (t) => [
+    unique("report_client_weeks_key").on(t.clinicId, t.week, t.prevDay).nullsNotDistinct(),
+    index("report_client_weeks_empty_idx").on(t.clinicId).where(sql`clients = 0`),
+  ],
+);
+
+/**
+ * report_client_firsts counted per local day of the first visit: new clients, and those who booked
+ * again within the retention period (ADR 0024, amendment "clients"). Kept from report_client_firsts'
+ * own changes by triggers on it.
+ */
+export const reportClientFirstDays = pgTable(
+  "report_client_first_days",
+  {
+    clinicId: clinicId().references(() => clinics.id, { onDelete: "cascade" }),
+    day: date("day", { mode: "string" }).notNull(),
+    clients: integer("clients").notNull(),
+    rebooked: integer("rebooked").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.clinicId, t.day] }),
+    index("report_client_first_days_empty_idx").on(t.clinicId).where(sql`clients = 0`),
+  ],
+);
+
+/**
  * The outcomes report's steps (docs/decisions/0024-reports-summary.md, amendment "outcomes by
  * steps"): for each client and muscle or region (report_outcome_keys), one row per signed
  * session with a pain score that treated it _after_ an earlier such session: when it was (`at`), when

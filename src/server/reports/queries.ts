@@ -6,16 +6,17 @@
  * zone)` (Monday), the range is local midnight to local midnight.
  */
 import { type SQL, sql } from "drizzle-orm";
-import type {
-  AppointmentsReport,
-  ClientsReport,
-  NoShowsReport,
-  OutcomesReport,
-  PlansReport,
-  ReportName,
-  ReportTypes,
-  UtilisationReport,
-  WaitlistReport,
+import {
+  type AppointmentsReport,
+  type ClientsReport,
+  type NoShowsReport,
+  type OutcomesReport,
+  type PlansReport,
+  RETENTION_DAYS,
+  type ReportName,
+  type ReportTypes,
+  type UtilisationReport,
+  type WaitlistReport,
 } from "../../core/api/reports";
 import { MUSCLES } from "../../core/atlas";
 import {
@@ -32,8 +33,8 @@ import {
   utilisationRows,
 } from "../../core/reports/compute";
 import { minutesOf, ratio } from "../../core/reports/figures";
-import { reportRange, weeksOf } from "../../core/reports/range";
-import type { LocalInterval } from "../../core/scheduling";
+import { reportRange, weeksOf, wholeWeeksOf } from "../../core/reports/range";
+import { instantToLocal, type LocalInterval } from "../../core/scheduling";
 import type { Db } from "../db/connect";
 
 type Row = Record<string, unknown>;
@@ -392,15 +393,86 @@ export async function noShowsReport(db: Db, scope: ReportScope): Promise<NoShows
   };
 }
 
-export async function clientsReport(db: Db, scope: ReportScope): Promise<ClientsReport> {
-  const b = boundsOf(scope, sql`a.therapist_id`);
+/** The clients report's figures as rows: per week fresh/seen, and the range's totals. */
+interface ClientRows {
+  weeks: Row[];
+  newClients: number;
+  seenClients: number;
+  retention: Row | undefined;
+}
+
+/**
+ * Clinic-wide, from the visit-day summaries (ADR 0024, amendment "clients"). A client's row for a
+ * visit day carries their previous visit day, so a client is counted once in a stretch of days by
+ * the row whose previous day lies before the stretch: a week's distinct clients are its rows whose
+ * previous day is before max(Monday, from); the range's, its rows whose previous day is before
+ * `from`; new clients, rows without a previous day. Whole weeks read report_client_weeks (those rows
+ * counted per week and previous day: a few hundred rows a week); the partial weeks at either end read
+ * report_client_days day by day. A client is new in a partial first week also when their first visit
+ * was in that week before `from`: no visit day before the Monday.
+ */
+function clientsFromSummary(scope: ReportScope, b: Bounds): SQL {
   const clinic = sql`${scope.clinicId}::uuid`;
-  const retentionMs = 56 * 86_400_000;
-  const rows = await rowsOf(
-    db,
-    // The local week stays a timestamp until the last step: grouping ~100,000 visits by a text key
-    // (to_char per row) cost more than the rest of the query.
-    sql`WITH v AS MATERIALIZED (
+  const from = sql`${scope.from}::date`;
+  // Retention: new clients and those who booked again are sums over report_client_first_days. A
+  // client counts (is eligible) once they booked again or their first visit is a retention period
+  // ago: every client of a day before the local day of that cut-off; from that day on (the last
+  // eight weeks), client by client from report_client_firsts.
+  const settledMs = scope.now - RETENTION_DAYS * 86_400_000;
+  const settled = new Date(settledMs).toISOString();
+  const settledDay = instantToLocal(settledMs, scope.timeZone).date;
+  const recentFrom = new Date(
+    Math.max(
+      reportRange(scope.from, scope.to, scope.timeZone).fromMs,
+      reportRange(settledDay, settledDay, scope.timeZone).fromMs,
+    ),
+  ).toISOString();
+  const whole = wholeWeeksOf(scope.from, scope.to);
+  // The days outside the whole weeks, as two ranges the index can each seek to.
+  const edgeDays = whole
+    ? sql`((r.day >= ${from} AND r.day < ${whole.first}::date)
+        OR (r.day > ${whole.last}::date + 6 AND r.day <= ${scope.to}::date))`
+    : sql`r.day >= ${from} AND r.day <= ${scope.to}::date`;
+  const wholeWeeks = whole
+    ? sql`UNION ALL
+      SELECT 'week', to_char(week, 'YYYY-MM-DD'), COALESCE(sum(clients) FILTER (WHERE prev_day IS NULL), 0)::int,
+        sum(clients)::int, COALESCE(sum(clients) FILTER (WHERE prev_day IS NULL OR prev_day < ${from}), 0)::int
+      FROM report_client_weeks
+      WHERE clinic_id = ${clinic} AND week >= ${whole.first}::date AND week <= ${whole.last}::date
+      GROUP BY week`
+    : sql``;
+  return sql`WITH e AS (
+      SELECT r.client_ref, r.prev_day, r.day - (extract(isodow FROM r.day)::int - 1) AS week
+      FROM report_client_days r
+      WHERE r.clinic_id = ${clinic} AND ${edgeDays}
+    ), d AS (
+      SELECT day, clients, rebooked FROM report_client_first_days
+      WHERE clinic_id = ${clinic} AND day >= ${from} AND day <= ${scope.to}::date
+    )
+    SELECT 'week' AS kind, to_char(week, 'YYYY-MM-DD') AS week,
+        count(*) FILTER (WHERE prev_day IS NULL OR (prev_day >= week AND prev_day < ${from}
+          AND NOT EXISTS (SELECT 1 FROM report_client_days o
+            WHERE o.clinic_id = ${clinic} AND o.client_ref = e.client_ref AND o.day < e.week)))::int AS fresh,
+        count(*) FILTER (WHERE prev_day IS NULL OR prev_day < greatest(week, ${from}))::int AS seen,
+        count(*) FILTER (WHERE prev_day IS NULL OR prev_day < ${from})::int AS entering
+      FROM e GROUP BY week
+    ${wholeWeeks}
+    UNION ALL
+    SELECT 'retention', NULL, (SELECT COALESCE(sum(rebooked), 0) FROM d)::int,
+        ((SELECT COALESCE(sum(clients), 0) FROM d WHERE day < ${settledDay}::date) + (
+          SELECT count(*) FROM report_client_firsts
+          WHERE clinic_id = ${clinic} AND first_visit_at >= ${recentFrom}::timestamptz
+            AND first_visit_at < ${b.to}::timestamptz
+            AND (first_visit_at <= ${settled}::timestamptz OR again_at <= first_visit_at + interval '1344 hours')))::int,
+        (SELECT COALESCE(sum(clients), 0) FROM d)::int`;
+}
+
+/** From the appointments (one therapist: few rows; or a zone other than the clinic's). */
+function clientsFromRows(scope: ReportScope, b: Bounds): SQL {
+  const clinic = sql`${scope.clinicId}::uuid`;
+  // The local week stays a timestamp until the last step: grouping ~100,000 visits by a text key
+  // (to_char per row) cost more than the rest of the query.
+  return sql`WITH v AS MATERIALIZED (
       SELECT a.client_id, date_trunc('week', a.starts_at AT TIME ZONE ${b.tz}::text) AS week
       FROM appointments a
       WHERE a.clinic_id = ${clinic} AND a.status = 'completed' AND a.starts_at >= ${b.from}::timestamptz
@@ -418,32 +490,46 @@ export async function clientsReport(db: Db, scope: ReportScope): Promise<Clients
     )
     SELECT 'week' AS kind, to_char(v.week, 'YYYY-MM-DD') AS week,
         count(*) FILTER (WHERE date_trunc('week', f.first_at AT TIME ZONE ${b.tz}::text) = v.week)::int AS fresh,
-        count(*)::int AS seen
+        count(*)::int AS seen, 0 AS entering
       FROM v JOIN f USING (client_id) GROUP BY v.week
     UNION ALL
-    SELECT 'total', NULL, (SELECT count(*) FROM n)::int, (SELECT count(*) FROM f)::int
+    SELECT 'total', NULL, 0, (SELECT count(*) FROM f)::int, 0
     UNION ALL
     SELECT 'retention', NULL, count(*) FILTER (WHERE again)::int,
-        count(*) FILTER (WHERE again OR ${epochMs(sql`first_at`)} + ${retentionMs} <= ${scope.now}::float8)::int
-      FROM n`,
-  );
-  const total = rows.find((row) => row.kind === "total");
+        count(*) FILTER (WHERE again OR ${epochMs(sql`first_at`)} + ${RETENTION_DAYS * 86_400_000} <= ${scope.now}::float8)::int,
+        count(*)::int
+      FROM n`;
+}
+
+async function clientRows(db: Db, scope: ReportScope): Promise<ClientRows> {
+  const b = boundsOf(scope, sql`a.therapist_id`);
+  const clinicWide = scope.therapistId === null && (await summariesFit(db, scope));
+  const rows = await rowsOf(db, clinicWide ? clientsFromSummary(scope, b) : clientsFromRows(scope, b));
   const retention = rows.find((row) => row.kind === "retention");
+  const weeks = rows.filter((row) => row.kind === "week");
+  // The new clients are those whose first visit is in the range (each was seen in it); clinic-wide the
+  // clients seen are the sum of each week's clients entering the range.
+  const seenClients = clinicWide
+    ? weeks.reduce((sum, row) => sum + num(row.entering), 0)
+    : num(rows.find((row) => row.kind === "total")?.seen);
+  return { weeks, newClients: num(retention?.entering), seenClients, retention };
+}
+
+export async function clientsReport(db: Db, scope: ReportScope): Promise<ClientsReport> {
+  const { weeks, newClients, seenClients, retention } = await clientRows(db, scope);
   const eligible = num(retention?.seen);
   const rebooked = num(retention?.fresh);
   return {
     ...header(scope),
-    newClients: num(total?.fresh),
-    returningClients: num(total?.seen) - num(total?.fresh),
+    newClients,
+    returningClients: seenClients - newClients,
     weeks: weekCounts(
       scope,
-      rows
-        .filter((row) => row.kind === "week")
-        .map((row) => ({
-          week: row.week,
-          newClients: row.fresh,
-          returningClients: num(row.seen) - num(row.fresh),
-        })),
+      weeks.map((row) => ({
+        week: row.week,
+        newClients: row.fresh,
+        returningClients: num(row.seen) - num(row.fresh),
+      })),
       ["newClients", "returningClients"],
     ),
     retention: { eligible, rebooked, share: ratio(rebooked, eligible) },
