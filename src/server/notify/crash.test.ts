@@ -23,8 +23,8 @@ beforeAll(async () => {
   sink = await startMailSink();
 });
 afterAll(async () => {
-  await sink.close();
-  await shared.drop();
+  await sink?.close();
+  await shared?.drop();
 });
 
 it("delivers every message after a kill -9 mid-delivery; repeats only of in-flight messages, same Message-ID", async () => {
