@@ -31,7 +31,7 @@ const POINTER = join(OUT_DIR, "current.json");
 const ENTRY = join(ROOT, "src/cli.ts");
 const OLD_BUILD_AGE_MS = 60 * 60 * 1000;
 /** Besides the bundle's inputs: what changes how they are bundled, or which packages they load. */
-const BUILD_SETTINGS = ["package.json", "bin/server-build.js"];
+const BUILD_SETTINGS = ["package.json", "tsconfig.json", "bin/server-build.js"];
 
 /** Whether `path` (relative to the project) was changed after `builtAt`; a missing file counts as changed. */
 function changedSince(path, builtAt) {
@@ -54,7 +54,17 @@ function currentBuild() {
 /** The project files a build read, and the folders that hold them, relative to the project. */
 function sourcesOf(metafile) {
   const files = Object.keys(metafile.inputs).filter((input) => !input.includes("node_modules/"));
-  const folders = new Set(files.map((file) => dirname(file)));
+  // Every folder up from each input, not only its own: a new `src/core/scheduling.ts` would take over
+  // an import of `src/core/scheduling/index.ts`, and only `src/core` changes when it appears.
+  const folders = new Set();
+  for (const file of files) {
+    for (
+      let folder = dirname(file);
+      folder !== "." && folder !== "/" && !folders.has(folder);
+      folder = dirname(folder)
+    )
+      folders.add(folder);
+  }
   return [...files, ...folders].sort();
 }
 

@@ -14,6 +14,13 @@ import { PROJECT_ROOT as ROOT, WEB_DIST_DIR } from "./paths";
 
 const WEB_SOURCES = ["src/web", "src/core", "index.html", "vite.config.ts"].map((p) => join(ROOT, p));
 const SOURCE_LIST = join(WEB_DIST_DIR, "..", "web-sources.json");
+/**
+ * Checked on every start besides the sources, list or not: they change what Vite makes of the same
+ * sources, and a root file created after the build would otherwise appear in no list.
+ */
+const BUILD_SETTINGS = ["index.html", "vite.config.ts", "package.json", "tsconfig.json", "public"].map((p) =>
+  join(ROOT, p),
+);
 
 /** Every file and folder at or under `path` (nothing when it does not exist). */
 function pathsUnder(path: string): string[] {
@@ -45,7 +52,9 @@ export function webBuildIsCurrent(): boolean {
   const listed = listedSources(builtAt);
   const paths = listed ?? WEB_SOURCES.flatMap(pathsUnder);
   // A source that is missing now but was listed (deleted) counts as a change too.
-  const current = !paths.some((path) => changedSince(path, builtAt));
+  const current =
+    !paths.some((path) => changedSince(path, builtAt)) &&
+    !BUILD_SETTINGS.filter((path) => existsSync(path)).some((path) => changedSince(path, builtAt));
   if (current && listed === null) recordSources(paths);
   return current;
 }

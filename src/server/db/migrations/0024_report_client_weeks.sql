@@ -200,6 +200,15 @@ ALTER FUNCTION report_rebuild(uuid) RENAME TO report_rebuild_before_client_days;
 --> statement-breakpoint
 CREATE FUNCTION report_rebuild(clinic uuid) RETURNS void LANGUAGE plpgsql AS $$
 BEGIN
+  -- The rebuild recomputes from its own snapshot while the per-change triggers recompute the clients
+  -- they touch from theirs, so a write committed during a rebuild could be counted twice (a signing:
+  -- two chains of steps) or lost (a completion: its weekly count deleted). It first waits out, and
+  -- holds off until it commits, every writer the summaries follow: appointments (bookings pause; a
+  -- rebuild runs only when a clinic's time zone or cancellation window changes) and the outcome
+  -- steps' 32 client locks, taken in the triggers' order. No chart transaction writes appointments,
+  -- so the two cannot be taken in the opposite order.
+  LOCK TABLE appointments IN SHARE ROW EXCLUSIVE MODE;
+  PERFORM pg_advisory_xact_lock(hashtext('report_pain_steps'), bucket) FROM generate_series(0, 31) AS bucket ORDER BY bucket;
   DELETE FROM report_client_firsts WHERE clinic_id = clinic;
   DELETE FROM report_client_first_days WHERE clinic_id = clinic;
   PERFORM report_rebuild_before_client_days(clinic);
