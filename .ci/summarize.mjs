@@ -79,6 +79,21 @@ if (!playwright) {
   for (const suite of playwright.suites ?? []) walk(suite);
 }
 
+// A runner that exited non-zero with no failure counted above (errors outside any test, a crash).
+const exitedNonZero = (process.env.FAILED_SUITES ?? "").split("\n").filter(Boolean);
+for (const name of exitedNonZero) {
+  if (
+    failures.some(
+      (line) => line.startsWith(name) || (name === "playwright.json" && line.startsWith("playwright")),
+    )
+  )
+    continue;
+  failed += 1;
+  failures.push(
+    `${name}: the runner exited non-zero with no failed test (look for errors outside tests in its log)`,
+  );
+}
+
 for (const line of failures) console.log(`✗ ${line}`);
 
 console.log(`${passed} passed, ${failed} failed`);

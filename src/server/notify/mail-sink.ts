@@ -74,6 +74,11 @@ export async function startMailSink(
       });
     },
   });
+  // A sender killed mid-conversation (the crash tests' kill -9) resets its connection: a real mail
+  // server drops such a connection and carries on, and so does the sink. Anything else still surfaces.
+  server.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code !== "ECONNRESET" && error.code !== "EPIPE") throw error;
+  });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const port = (server.server.address() as AddressInfo).port;
   return {
