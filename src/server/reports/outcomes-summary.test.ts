@@ -16,27 +16,12 @@ import { erasureRequests, noteAmendments, treatmentSessions, triggerPointRecords
 import { purgeDueErasures } from "../erasure/store";
 import { createTestDatabase, usingPostgres } from "../testing/harness";
 import { outcomeLabel, REPORTS, regionOf, rowsOf } from "./queries";
-import { emptyWorld, insertWorld, type World } from "./test-world";
+import { emptyWorld, insertWorld, seededRandom, type World } from "./test-world";
 
 const DAY = 86_400_000;
 const START = Date.parse("2026-01-05T15:00:00Z");
 // Few muscles over three regions, few clients, many sessions: most figures reach five clients.
 const CHOICES = ["upper-trapezius", "levator-scapulae", "middle-trapezius", "temporalis", "masseter"];
-
-/** mulberry32, so a failure reproduces. */
-function generator(seed: number) {
-  let state = seed >>> 0;
-  const next = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-  const int = (min: number, max: number) => min + Math.floor(next() * (max - min + 1));
-  const pick = <T>(items: readonly T[]): T => items[int(0, items.length - 1)] as T;
-  return { int, pick, chance: (p: number) => next() < p };
-}
 
 let database: Database;
 beforeAll(async () => {
@@ -94,7 +79,7 @@ function date(ms: number): string {
 }
 
 /** The steps equal a recomputation, and the clinic-wide report the reference, over random ranges. */
-async function check(world: World, g: ReturnType<typeof generator>): Promise<void> {
+async function check(world: World, g: ReturnType<typeof seededRandom>): Promise<void> {
   const db = database.db;
   expect(await storedSteps(db, world.clinicId)).toEqual(expectedSteps(world.sessions));
   const ranges = [
@@ -117,7 +102,7 @@ async function check(world: World, g: ReturnType<typeof generator>): Promise<voi
   }
 }
 
-function randomWorld(g: ReturnType<typeof generator>): World {
+function randomWorld(g: ReturnType<typeof seededRandom>): World {
   const world = emptyWorld();
   world.therapists = [0, 1].map((n) => ({ id: randomUUID(), name: `Therapist ${n}`, hours: {} }));
   world.clients = Array.from({ length: 8 }, (_, n) => ({
@@ -148,7 +133,7 @@ describe("report_pain_steps", () => {
   });
 
   it("equals a recomputation after signing, draft edits, amendments, purges and a rebuild", async () => {
-    const g = generator(20261203);
+    const g = seededRandom(20261203);
     const db = database.db;
     const world = randomWorld(g);
     await insertWorld(db, world);
@@ -278,7 +263,7 @@ describe("report_pain_steps", () => {
   // Concurrency needs two connections: PostgreSQL only (PGlite has one connection, nothing interleaves).
   if (usingPostgres()) {
     it("two transactions signing one client's sessions at once leave both in the chains", async () => {
-      const g = generator(7);
+      const g = seededRandom(7);
       const db = database.db;
       const world = emptyWorld();
       world.therapists = [{ id: randomUUID(), name: "Therapist", hours: {} }];

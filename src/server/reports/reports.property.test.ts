@@ -22,7 +22,7 @@ import {
 import type { Database } from "../db/connect";
 import { createTestDatabase } from "../testing/harness";
 import { outcomeLabel, REPORTS, regionOf } from "./queries";
-import { emptyWorld, insertWorld, type World } from "./test-world";
+import { emptyWorld, insertWorld, seededRandom, type World } from "./test-world";
 
 const MIN = 60_000;
 const DAY = 86_400_000;
@@ -39,27 +39,12 @@ const STATUSES: AppointmentStatus[] = [
 const SOURCES: AppointmentSource[] = ["online", "phone", "staff"];
 const MUSCLES = ["upper-trapezius", "levator-scapulae", "infraspinatus", "gluteus-medius"];
 
-/** mulberry32: a small seeded generator, so a failing seed reproduces its whole clinic. */
-function generator(seed: number) {
-  let state = seed >>> 0;
-  const next = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-  const int = (min: number, max: number) => min + Math.floor(next() * (max - min + 1));
-  const pick = <T>(items: readonly T[]): T => items[int(0, items.length - 1)] as T;
-  return { next, int, pick, chance: (p: number) => next() < p };
-}
-
 function date(dayOffset: number): string {
   return new Date(SPAN_START + dayOffset * DAY).toISOString().slice(0, 10);
 }
 
 function randomWorld(seed: number): { world: World; ctx: ReportContext } {
-  const g = generator(seed);
+  const g = seededRandom(seed);
   const world = emptyWorld(g.pick(["America/Boise", "Europe/London", "Australia/Adelaide"]));
   world.serviceIds.push(randomUUID());
   const hhmm = (minutes: number) =>

@@ -24,7 +24,7 @@ import { appointments, clinics, erasureRequests } from "../db/schema";
 import { purgeDueErasures } from "../erasure/store";
 import { createTestDatabase } from "../testing/harness";
 import { REPORTS, rowsOf } from "./queries";
-import { emptyWorld, insertWorld } from "./test-world";
+import { emptyWorld, insertWorld, seededRandom } from "./test-world";
 
 const MIN = 60_000;
 const HOUR = 3_600_000;
@@ -40,21 +40,6 @@ const STATUSES: AppointmentStatus[] = [
 ];
 const SOURCES: AppointmentSource[] = ["online", "phone", "staff"];
 const REBOOK: AppointmentStatus[] = ["requested", "confirmed", "completed", "no_show"];
-
-/** mulberry32, so a failure reproduces. */
-function generator(seed: number) {
-  let state = seed >>> 0;
-  const next = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-  const int = (min: number, max: number) => min + Math.floor(next() * (max - min + 1));
-  const pick = <T>(items: readonly T[]): T => items[int(0, items.length - 1)] as T;
-  return { int, pick, chance: (p: number) => next() < p };
-}
 
 let database: Database;
 beforeAll(async () => {
@@ -191,7 +176,7 @@ describe("the clients report's visit-day summaries follow every appointment chan
   it("equal a recomputation after booking, completing, cancelling, rescheduling, deleting, an erasure, a rebuild and a time zone change", async () => {
     const db = database.db;
     for (const seed of [7, 8]) {
-      const g = generator(seed);
+      const g = seededRandom(seed);
       const world = emptyWorld(g.pick(["America/Boise", "Europe/London", "Pacific/Auckland"]));
       world.therapists.push({
         id: randomUUID(),

@@ -13,7 +13,7 @@ import type { Database, Db } from "../db/connect";
 import { appointments, auditEvents, clinics } from "../db/schema";
 import { createTestDatabase } from "../testing/harness";
 import { rowsOf } from "./queries";
-import { emptyWorld, insertWorld, type World } from "./test-world";
+import { emptyWorld, insertWorld, seededRandom, type World } from "./test-world";
 
 const MIN = 60_000;
 const HOUR = 3_600_000;
@@ -30,22 +30,7 @@ const STATUSES: AppointmentStatus[] = [
 const SOURCES: AppointmentSource[] = ["online", "phone", "staff"];
 const REBOOK: AppointmentStatus[] = ["requested", "confirmed", "completed", "no_show"];
 
-/** mulberry32, so a failure reproduces. */
-function generator(seed: number) {
-  let state = seed >>> 0;
-  const next = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-  const int = (min: number, max: number) => min + Math.floor(next() * (max - min + 1));
-  const pick = <T>(items: readonly T[]): T => items[int(0, items.length - 1)] as T;
-  return { int, pick, chance: (p: number) => next() < p };
-}
-
-type Gen = ReturnType<typeof generator>;
+type Gen = ReturnType<typeof seededRandom>;
 
 let database: Database;
 beforeAll(async () => {
@@ -184,7 +169,7 @@ describe("report summaries follow every appointment change", () => {
   it("equal a recomputation after inserts, confirmations, updates, deletes, a time zone change and a new cancellation window", async () => {
     const db = database.db;
     for (const seed of [1, 2, 3]) {
-      const g = generator(seed);
+      const g = seededRandom(seed);
       const world = emptyWorld(g.pick(["America/Boise", "Europe/London", "Asia/Kolkata"]));
       for (let i = 0; i < 3; i++)
         world.therapists.push({

@@ -234,3 +234,18 @@ export function emptyWorld(timeZone = "America/Boise"): World {
     waitlist: [],
   };
 }
+
+/** mulberry32: a small seeded random source for the reports' property tests, so a failing seed reproduces. */
+export function seededRandom(seed: number) {
+  let state = seed >>> 0;
+  const next = () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
+  };
+  const int = (min: number, max: number) => min + Math.floor(next() * (max - min + 1));
+  const pick = <T>(items: readonly T[]): T => items[int(0, items.length - 1)] as T;
+  return { next, int, pick, chance: (p: number) => next() < p };
+}
