@@ -1,8 +1,9 @@
 /**
  * A server process for bench/booking.bench.ts, so the load generator never shares a thread with
  * what it measures. `node --import tsx bench/booking-server.ts app|bare|both`:
- * - app: the Knotwork app; bare: a Fastify route doing one INSERT (the baseline); both: the two on
- *   one database handle, which is the only way to share an embedded PGlite.
+ * - app: the Knotwork app; bare: a Fastify route doing one INSERT (the booking baseline) and one
+ *   reading the busy rows an availability search reads (its baseline); both: the two on one database
+ *   handle, which is the only way to share an embedded PGlite.
  * The database is BENCH_PGLITE_DIR (a data folder already built) or BENCH_POSTGRES_URL. It prints one
  * JSON line with the ports (`stats` answers how many PostgreSQL round trips the process has made so
  * far), then serves until killed.
@@ -41,6 +42,18 @@ if (role === "bare" || role === "both") {
     const { note } = request.body as { note: string };
     await database.db.execute(sql`INSERT INTO bench_bare (note) VALUES (${note})`);
     return reply.status(201).send({ ok: true });
+  });
+  // The rows an any-therapist availability search reads for its window (the app's own busy-time
+  // predicate, schedule.ts busyRowsSql), decoded by the driver and counted: the database and driver
+  // share of a search, without the slot engine or the response.
+  bare.get("/bare-busy", async (request, reply) => {
+    const { clinic, from, to } = request.query as { clinic: string; from: string; to: string };
+    const rows = await database.db.execute(sql`SELECT a.therapist_id, a.room_id, a.blocks_from, a.blocks_until
+      FROM appointments a WHERE a.clinic_id = ${clinic}::uuid
+        AND tstzrange(a.blocks_from, a.blocks_until, '[)') && tstzrange(${from}::timestamptz, ${to}::timestamptz, '[)')
+        AND a.status IN ('requested', 'confirmed')
+        AND (a.status = 'confirmed' OR a.request_expires_at IS NULL OR a.request_expires_at > now())`);
+    return reply.send({ rows: (rows as unknown as { rows: unknown[] }).rows.length });
   });
   await bare.listen({ port: 0, host: "127.0.0.1" });
   ports.bare = (bare.server.address() as { port: number }).port;

@@ -342,6 +342,47 @@ function median(values: number[]): number {
   return sorted[Math.floor(sorted.length / 2)] as number;
 }
 
+/** Signs a demo user in: the session cookie header and the CSRF token writes need. */
+async function signIn(base: string, email: string): Promise<{ cookie: string; csrfToken: string }> {
+  const login = await fetch(`${base}/api/auth/login`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ email, password: DEMO_PASSWORD }),
+  });
+  if (login.status !== 200) throw new Error(`sign-in of ${email}: ${login.status}`);
+  const cookie = login.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .join("; ");
+  const { csrfToken } = (await login.json()) as { csrfToken: string };
+  return { cookie, csrfToken };
+}
+
+/**
+ * `CONCURRENCY` callers each sending GETs one after another for SECONDS (a fresh URL each time),
+ * every latency recorded: autocannon reports p97.5 and p99 but not the p95 the target names.
+ */
+async function concurrentLatencies(
+  url: () => string,
+  headers: Record<string, string>,
+): Promise<{ p95: number; count: number }> {
+  const CONCURRENCY = 8;
+  const latencies: number[] = [];
+  const until = performance.now() + SECONDS * 1000;
+  const caller = async () => {
+    while (performance.now() < until) {
+      const started = performance.now();
+      const response = await fetch(url(), { headers });
+      await response.arrayBuffer();
+      if (response.status !== 200) throw new Error(`GET ${response.url}: ${response.status}`);
+      latencies.push(performance.now() - started);
+    }
+  };
+  await Promise.all(Array.from({ length: CONCURRENCY }, caller));
+  latencies.sort((a, b) => a - b);
+  return { p95: percentile(latencies, 95), count: latencies.length };
+}
+
 /**
  * One engine: the fixture is built in this process, then the app and the bare route serve from child
  * processes (one for both on PGlite, which only one process can open; one each on PostgreSQL) while
@@ -391,16 +432,7 @@ async function benchEngine(adminUrl: string | null): Promise<BenchFigure[]> {
     const base = `http://127.0.0.1:${appServer.ports.app}`;
     const bareBase = `http://127.0.0.1:${bareServer.ports.bare}`;
 
-    const login = await fetch(`${base}/api/auth/login`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ email: "client@knotwork.test", password: DEMO_PASSWORD }),
-    });
-    const cookie = login.headers
-      .getSetCookie()
-      .map((c) => c.split(";")[0])
-      .join("; ");
-    const { csrfToken } = (await login.json()) as { csrfToken: string };
+    const { cookie, csrfToken } = await signIn(base, "client@knotwork.test");
 
     const slots = freeSlots(fixture.therapistIds);
     let nextSlot = 0;
@@ -497,6 +529,49 @@ async function benchEngine(adminUrl: string | null): Promise<BenchFigure[]> {
     const anyWeek = await availability({ therapist: "any", days: "7" });
     const anyDay = await availability({ therapist: "any", days: "1" });
     const oneWeek = await availability({ therapist: "one", days: "7" });
+    // Availability under load, the way the issue's figure was taken: 8 searchers at once against the
+    // bare route reading the same busy rows (booking-server.ts /bare-busy), in alternating pairs.
+    // The staff search runs the same snapshot read and slot engine as the public one without its
+    // 5-second answer cache, so every request does the whole work.
+    const { cookie: ownerCookie } = await signIn(base, "owner@knotwork.test");
+    const randomWeek = () => {
+      const offset = 2 + Math.floor(Math.random() * 45);
+      return {
+        from: localDate(Date.now() + offset * MS_PER_DAY),
+        to: localDate(Date.now() + (offset + 6) * MS_PER_DAY),
+      };
+    };
+    const searchUrl = () =>
+      `${base}/api/clinic/availability?${new URLSearchParams({ serviceId: fixture.bench60, ...randomWeek() })}`;
+    // The app reads its window with two days' margin each side (routes.ts availability).
+    const bareBusyUrl = () => {
+      const { from, to } = randomWeek();
+      const params = new URLSearchParams({
+        clinic: fixture.clinicId,
+        from: new Date(Date.parse(`${from}T00:00:00Z`) - 2 * MS_PER_DAY).toISOString(),
+        to: new Date(Date.parse(`${to}T00:00:00Z`) + 3 * MS_PER_DAY).toISOString(),
+      });
+      return `${bareBase}/bare-busy?${params}`;
+    };
+    const searchP95: number[] = [];
+    const bareBusyP95: number[] = [];
+    for (let pair = 0; pair < PAIRS; pair++) {
+      const search = () => concurrentLatencies(searchUrl, { cookie: ownerCookie });
+      const bareBusy = () => concurrentLatencies(bareBusyUrl, {});
+      const [first, second] = pair % 2 === 0 ? [bareBusy, search] : [search, bareBusy];
+      const a = await first();
+      const b = await second();
+      const [bareRun, searchRun] = pair % 2 === 0 ? [a, b] : [b, a];
+      bareBusyP95.push(bareRun.p95);
+      searchP95.push(searchRun.p95);
+      process.stderr.write(
+        `  availability, 8 at once, pair ${pair + 1}: search p95 ${searchRun.p95.toFixed(1)} ms (${searchRun.count}); bare busy-rows SELECT p95 ${bareRun.p95.toFixed(1)} ms (${bareRun.count})\n`,
+      );
+    }
+    const searchRatios = searchP95.map((p, i) => p / (bareBusyP95[i] as number));
+    process.stderr.write(
+      `  ${engine} availability p95 ÷ bare SELECT p95, 8 at once (min / median / max): ${spread(searchRatios)} ×\n`,
+    );
     const served = bookings.reduce((sum, r) => sum + r.requests.total, 0);
     const rss = rssMegabytes(appServer.child.pid as number);
 
@@ -558,6 +633,24 @@ async function benchEngine(adminUrl: string | null): Promise<BenchFigure[]> {
         target: "≤ 50 ms",
       },
       { name: on("availability p50, any of 100 therapists, 7 days"), value: round(anyWeek.p50), unit: "ms" },
+      {
+        name: on("availability p95, any of 100 therapists, 7 days, 8 at once (median pair)"),
+        value: round(median(searchP95)),
+        unit: "ms",
+        target: "≤ 50 ms",
+      },
+      {
+        name: on("bare busy-rows SELECT p95, 8 at once (median pair)"),
+        value: round(median(bareBusyP95)),
+        unit: "ms",
+      },
+      {
+        name: on("availability p95 ÷ bare SELECT p95, 8 at once (median pair)"),
+        value: round(median(searchRatios), 2),
+        unit: "×",
+        target: "≤ 1.2×",
+      },
+
       { name: on("availability p95, any of 100 therapists, 1 day"), value: round(anyDay.p95), unit: "ms" },
       { name: on("availability p95, one therapist, 7 days"), value: round(oneWeek.p95), unit: "ms" },
       {
