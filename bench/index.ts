@@ -17,7 +17,8 @@ interface Row {
 const here = fileURLToPath(new URL(".", import.meta.url));
 const only = process.argv.slice(2);
 // Opt-in modules start servers or take minutes (notify.bench.ts sends 20,000 e-mails; driver.bench.ts
-// needs PostgreSQL and builds a 100,000-appointment database): run them by
+// needs PostgreSQL and builds a 100,000-appointment database; report-triggers.bench.ts builds 50,000
+// appointments per engine): run them by
 // name, e.g. `npm run bench notify`.
 const OPT_IN = [
   "time-to-content.bench.ts",
@@ -26,6 +27,7 @@ const OPT_IN = [
   "records.bench.ts",
   "driver.bench.ts",
   "memory.bench.ts",
+  "report-triggers.bench.ts",
 ];
 const modules = readdirSync(here)
   .filter((file) => file.endsWith(".bench.ts"))
