@@ -45,6 +45,19 @@ describe("the treating therapist's chart", () => {
     expect(consultation.amended).toBe(true);
     expect(consultation.painAfter).toBe(4); // the amendment's correction
     expect(consultation.consultation.posture.map((p: { id: string }) => p.id)).toContain("forward-head");
+
+    // The opening of Jordan's later session: the intake, the marked regions, the finder's ranking
+    // (its muscles offered first) and the earlier consultation.
+    const later = timeline.sessions.find((s: { id: string }) => s.id !== consultation.id);
+    const opening = await w.treating.request("GET", `/api/appointments/${later.appointmentId}/chart`);
+    expect(opening.statusCode).toBe(200);
+    const { prepared } = opening.json();
+    expect(prepared.intake).not.toBeNull();
+    expect(prepared.markedRegions.map((r: { id: string }) => r.id)).toContain("neck-posterior-left");
+    expect(prepared.finder.length).toBeGreaterThan(0);
+    const ranked = [...new Set(prepared.finder.map((f: { muscle: string }) => f.muscle))];
+    expect(prepared.checkFirst.slice(0, ranked.length)).toEqual(ranked.slice(0, 10));
+    expect(prepared.previousSessions.map((s: { id: string }) => s.id)).toContain(consultation.id);
   });
 
   it("autosaves the note with 20 points, refuses a stale version, and reads back what was saved", async () => {
@@ -233,6 +246,27 @@ describe("the treating therapist's chart", () => {
     expect(all.notes.length).toBeGreaterThanOrEqual(mine.notes.length);
     const priya = (await w.otherTherapist.request("GET", "/api/charts/unsigned")).json();
     expect(priya.notes).toEqual([]);
+    // Only notes past the limit: a chart opened just now is not listed, whatever is listed is older.
+    const fresh = await newChart();
+    const listed = (await w.owner.request("GET", "/api/charts/unsigned")).json();
+    expect(listed.notes.map((n: { chartId: string }) => n.chartId)).not.toContain(fresh.id);
+    for (const n of listed.notes) expect(n.hoursOpen).toBeGreaterThanOrEqual(listed.limitHours);
+    // The clinic's own limit: raised past the demo note's age, the list empties.
+    const oldest = Math.max(...listed.notes.map((n: { hoursOpen: number }) => n.hoursOpen));
+    await w.t.database.db
+      .update(clinics)
+      .set({ policies: { ...DEFAULT_CLINIC_POLICIES, unsignedNoteLimitHours: oldest + 2 } })
+      .where(eq(clinics.id, w.clinicId));
+    try {
+      const raised = (await w.owner.request("GET", "/api/charts/unsigned")).json();
+      expect(raised.limitHours).toBe(oldest + 2);
+      expect(raised.notes).toEqual([]);
+    } finally {
+      await w.t.database.db
+        .update(clinics)
+        .set({ policies: DEFAULT_CLINIC_POLICIES })
+        .where(eq(clinics.id, w.clinicId));
+    }
   });
 
   it("shows the client plain summaries of their signed sessions only", async () => {
