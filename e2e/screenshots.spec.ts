@@ -60,3 +60,58 @@ for (const size of Object.keys(VIEWPORTS) as Size[]) {
     await owner.context().close();
   });
 }
+
+// The charting pages (docs/product.md F6): the therapist's chart of today's appointment (trigger
+// points and consultation), the client page's session timeline, a signed and amended chart, and the
+// client's plain summary in the portal. Phone and tablet with touch, as in the treatment room.
+for (const size of Object.keys(VIEWPORTS) as Size[]) {
+  test(`the chart pages at ${size} size`, async ({ browser }) => {
+    const context = await browser.newContext({
+      viewport: VIEWPORTS[size],
+      timezoneId: "America/Boise",
+      hasTouch: size !== "laptop",
+    });
+    const therapist = await context.newPage();
+    await signIn(therapist, "therapist@knotwork.test");
+    await therapist.getByRole("link", { name: "Open chart" }).first().click();
+    await expect(therapist.getByRole("heading", { level: 1, name: /^Chart: / })).toBeVisible();
+    // The first size starts the chart; the next ones find it started.
+    const start = therapist.getByRole("button", { name: "Start chart" });
+    const tabs = therapist.getByRole("navigation", { name: "Chart sections" });
+    await expect(start.or(tabs)).toBeVisible();
+    if (await start.isVisible()) await start.click();
+    await tabs.getByRole("button", { name: "Trigger points" }).click();
+    await therapist.getByRole("tab", { name: "Back" }).click();
+    await expect(therapist.locator('path[data-region="neck-posterior-right"]').first()).toBeVisible();
+    await shot(therapist, "chart-points", size);
+    await tabs.getByRole("button", { name: "Consultation" }).click();
+    await expect(therapist.getByRole("heading", { name: "Posture" })).toBeVisible();
+    await shot(therapist, "chart-consultation", size);
+    await tabs.getByRole("button", { name: "Note and sign" }).click();
+    await expect(therapist.getByLabel("Subjective")).toBeVisible();
+    await shot(therapist, "chart-note", size);
+
+    // Jordan's timeline on the client page, then their signed, amended consultation.
+    await therapist.goto("/app/clients");
+    await therapist.getByRole("searchbox", { name: "Search clients" }).fill("Jordan");
+    await therapist.getByRole("link", { name: "Lee, Jordan" }).click();
+    const sessions = therapist.locator("section", {
+      has: therapist.getByRole("heading", { name: "Sessions" }),
+    });
+    await expect(sessions).toContainText("Signed, amended");
+    await shot(therapist, "client-timeline", size);
+    await sessions
+      .getByRole("link", { name: /^Open chart/ })
+      .last()
+      .click();
+    await expect(therapist.getByRole("list", { name: "Note history" })).toBeVisible();
+    await shot(therapist, "chart-signed", size);
+    await context.close();
+
+    const client = await open(browser, size, "client@knotwork.test");
+    await client.goto("/app");
+    await expect(client.getByText("What to do next").first()).toBeVisible();
+    await shot(client, "portal-sessions", size);
+    await client.context().close();
+  });
+}

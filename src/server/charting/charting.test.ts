@@ -45,6 +45,19 @@ describe("the treating therapist's chart", () => {
     expect(consultation.amended).toBe(true);
     expect(consultation.painAfter).toBe(4); // the amendment's correction
     expect(consultation.consultation.posture.map((p: { id: string }) => p.id)).toContain("forward-head");
+
+    // The opening of Jordan's later session: the intake, the marked regions, the finder's ranking
+    // (its muscles offered first) and the earlier consultation.
+    const later = timeline.sessions.find((s: { id: string }) => s.id !== consultation.id);
+    const opening = await w.treating.request("GET", `/api/appointments/${later.appointmentId}/chart`);
+    expect(opening.statusCode).toBe(200);
+    const { prepared } = opening.json();
+    expect(prepared.intake).not.toBeNull();
+    expect(prepared.markedRegions.map((r: { id: string }) => r.id)).toContain("neck-posterior-left");
+    expect(prepared.finder.length).toBeGreaterThan(0);
+    const ranked = [...new Set(prepared.finder.map((f: { muscle: string }) => f.muscle))];
+    expect(prepared.checkFirst.slice(0, ranked.length)).toEqual(ranked.slice(0, 10));
+    expect(prepared.previousSessions.map((s: { id: string }) => s.id)).toContain(consultation.id);
   });
 
   it("autosaves the note with 20 points, refuses a stale version, and reads back what was saved", async () => {
@@ -233,6 +246,27 @@ describe("the treating therapist's chart", () => {
     expect(all.notes.length).toBeGreaterThanOrEqual(mine.notes.length);
     const priya = (await w.otherTherapist.request("GET", "/api/charts/unsigned")).json();
     expect(priya.notes).toEqual([]);
+    // Only notes past the limit: a chart opened just now is not listed, whatever is listed is older.
+    const fresh = await newChart();
+    const listed = (await w.owner.request("GET", "/api/charts/unsigned")).json();
+    expect(listed.notes.map((n: { chartId: string }) => n.chartId)).not.toContain(fresh.id);
+    for (const n of listed.notes) expect(n.hoursOpen).toBeGreaterThanOrEqual(listed.limitHours);
+    // The clinic's own limit: raised past the demo note's age, the list empties.
+    const oldest = Math.max(...listed.notes.map((n: { hoursOpen: number }) => n.hoursOpen));
+    await w.t.database.db
+      .update(clinics)
+      .set({ policies: { ...DEFAULT_CLINIC_POLICIES, unsignedNoteLimitHours: oldest + 2 } })
+      .where(eq(clinics.id, w.clinicId));
+    try {
+      const raised = (await w.owner.request("GET", "/api/charts/unsigned")).json();
+      expect(raised.limitHours).toBe(oldest + 2);
+      expect(raised.notes).toEqual([]);
+    } finally {
+      await w.t.database.db
+        .update(clinics)
+        .set({ policies: DEFAULT_CLINIC_POLICIES })
+        .where(eq(clinics.id, w.clinicId));
+    }
   });
 
   it("shows the client plain summaries of their signed sessions only", async () => {
@@ -243,9 +277,31 @@ describe("the treating therapist's chart", () => {
     for (const s of sessions) {
       expect(s.musclesTreated.length).toBeGreaterThan(0);
       expect(s.painBefore).not.toBeNull();
+      expect(s.painAfter).not.toBeNull();
+      // "What to do next": the atlas's stretch for each muscle treated, in plain words.
+      expect(s.nextSteps.length).toBeGreaterThanOrEqual(s.musclesTreated.length);
     }
     expect(res.body).not.toContain("assessment");
     expect(res.body).not.toContain("Findings fit");
+  });
+});
+
+describe("the demo", () => {
+  it("gives client@knotwork.test two or more signed sessions with points and pain before and after, one amended", async () => {
+    const timeline = (await w.owner.request("GET", `/api/clients/${w.jordanId}/charts`)).json();
+    const charted = timeline.sessions.filter(
+      (s: {
+        signed: boolean;
+        points: { treated: number };
+        painBefore: number | null;
+        painAfter: number | null;
+      }) => s.signed && s.points.treated > 0 && s.painBefore !== null && s.painAfter !== null,
+    );
+    expect(charted.length).toBeGreaterThanOrEqual(2);
+    expect(charted.some((s: { amended: boolean }) => s.amended)).toBe(true);
+    const history = (await w.owner.request("GET", `/api/charts/${w.signedChartId}/history`)).json();
+    expect(history.entries.length).toBeGreaterThanOrEqual(1);
+    expect(history.entries[0].amendment.reason.length).toBeGreaterThan(0);
   });
 });
 
@@ -306,22 +362,33 @@ describe("who may call each chart route", () => {
     };
   }
 
+  /**
+   * An unsigned chart with the canary note and a point, and Jordan's signed demo chart (whose note
+   * holds "Left-sided headaches"): every refusal below is checked against text that is really there.
+   */
   async function target() {
     const chart = await newChart();
     const point = await w.treating.request("POST", `/api/charts/${chart.id}/points`, pointBody());
-    const signedChart = (await w.owner.request("GET", `/api/charts/${w.signedChartId}`)).json();
+    const { version } = (await w.treating.request("GET", `/api/charts/${chart.id}`)).json();
+    const noted = await w.treating.request("PUT", `/api/charts/${chart.id}`, { version, note: noteBody() });
+    expect(noted.statusCode).toBe(200);
+    const signed = (await w.owner.request("GET", `/api/charts/${w.signedChartId}`)).json();
+    expect(JSON.stringify(signed)).toContain("Left-sided headaches");
+    const signedPointId = signed.points[0].id as string;
     return {
       unsigned: routes(chart.id, point.json().point.id, chart.appointmentId, w.jordanId),
-      signed: signedChart,
+      signed: routes(w.signedChartId, signedPointId, signed.appointmentId as string, w.jordanId),
     };
   }
 
   it("the front desk and clients reach no chart content (403), the desk sees only that sessions were charted", async () => {
-    const { unsigned } = await target();
+    const { unsigned, signed } = await target();
     for (const agent of [w.desk, w.client]) {
-      for (const [method, url] of unsigned.reads) expectRefused(await agent.request(method, url), 403);
-      for (const [method, url, body] of unsigned.writes)
-        expectRefused(await agent.request(method, url, body), 403);
+      for (const chart of [unsigned, signed]) {
+        for (const [method, url] of chart.reads) expectRefused(await agent.request(method, url), 403);
+        for (const [method, url, body] of chart.writes)
+          expectRefused(await agent.request(method, url, body), 403);
+      }
       expectRefused(await agent.request("GET", "/api/charts/unsigned"), 403);
     }
     expectRefused(await w.client.request(...unsigned.timeline), 403);
@@ -336,20 +403,24 @@ describe("who may call each chart route", () => {
   });
 
   it("another clinic's staff find nothing (404)", async () => {
-    const { unsigned } = await target();
-    for (const [method, url] of unsigned.reads) expectRefused(await w.otherClinic.request(method, url), 404);
-    for (const [method, url, body] of unsigned.writes)
-      expectRefused(await w.otherClinic.request(method, url, body), 404);
+    const { unsigned, signed } = await target();
+    for (const chart of [unsigned, signed]) {
+      for (const [method, url] of chart.reads) expectRefused(await w.otherClinic.request(method, url), 404);
+      for (const [method, url, body] of chart.writes)
+        expectRefused(await w.otherClinic.request(method, url, body), 404);
+    }
     expectRefused(await w.otherClinic.request(...unsigned.timeline), 404);
     expect((await w.otherClinic.request("GET", "/api/charts/unsigned")).json().notes).toEqual([]);
   });
 
   it("another therapist reads (by default) but never writes; with reading switched off, reads nothing", async () => {
-    const { unsigned } = await target();
-    for (const [method, url] of unsigned.reads)
-      expect((await w.otherTherapist.request(method, url)).statusCode).toBe(200);
-    for (const [method, url, body] of unsigned.writes)
-      expectRefused(await w.otherTherapist.request(method, url, body), 403);
+    const { unsigned, signed } = await target();
+    for (const chart of [unsigned, signed]) {
+      for (const [method, url] of chart.reads)
+        expect((await w.otherTherapist.request(method, url)).statusCode).toBe(200);
+      for (const [method, url, body] of chart.writes)
+        expectRefused(await w.otherTherapist.request(method, url, body), 403);
+    }
     const opened = (await w.otherTherapist.request(...unsigned.reads[0])).json();
     expect(opened.canWrite).toBe(false);
 
@@ -358,8 +429,9 @@ describe("who may call each chart route", () => {
       .set({ policies: { ...DEFAULT_CLINIC_POLICIES, therapistsReadAllCharts: false } })
       .where(eq(clinics.id, w.clinicId));
     try {
-      for (const [method, url] of unsigned.reads)
-        expectRefused(await w.otherTherapist.request(method, url), 403);
+      for (const chart of [unsigned, signed])
+        for (const [method, url] of chart.reads)
+          expectRefused(await w.otherTherapist.request(method, url), 403);
       const timeline = await w.otherTherapist.request(...unsigned.timeline);
       expect(timeline.statusCode).toBe(200);
       expect(timeline.json().sessions).toEqual([]);
@@ -396,14 +468,49 @@ describe("audit", () => {
             eq(auditEvents.entityId, w.signedChartId),
           ),
         );
+    const { appointmentId } = (await w.owner.request("GET", `/api/charts/${w.signedChartId}`)).json();
+    // Every route that shows the chart: the appointment's opening, the chart, its history.
+    const urls = [
+      `/api/appointments/${appointmentId}/chart`,
+      `/api/charts/${w.signedChartId}`,
+      `/api/charts/${w.signedChartId}/history`,
+    ];
     const [before] = await chartReads();
     const N = 7;
     for (let i = 0; i < N; i++) {
-      const agent = i % 2 ? w.owner : w.otherTherapist;
-      expect((await agent.request("GET", `/api/charts/${w.signedChartId}`)).statusCode).toBe(200);
+      const agent = [w.owner, w.treating, w.otherTherapist][i % 3] ?? w.owner;
+      const url = urls[i % urls.length] ?? "";
+      expect((await agent.request("GET", url)).statusCode).toBe(200);
     }
     const [after] = await chartReads();
     expect((after?.n ?? 0) - (before?.n ?? 0)).toBe(N);
+  });
+
+  it("writes one audit row per timeline read and per client summary read, refused reads none", async () => {
+    const reads = (entity: "chart_timeline" | "session_summary") =>
+      w.t.database.db
+        .select({ n: count() })
+        .from(auditEvents)
+        .where(
+          and(
+            eq(auditEvents.entity, entity),
+            eq(auditEvents.action, "read"),
+            eq(auditEvents.clientId, w.jordanId),
+          ),
+        );
+    const [timeline0] = await reads("chart_timeline");
+    const [summary0] = await reads("session_summary");
+    const N = 4;
+    for (let i = 0; i < N; i++) {
+      const agent = i % 2 ? w.desk : w.treating;
+      expect((await agent.request("GET", `/api/clients/${w.jordanId}/charts`)).statusCode).toBe(200);
+      expect((await w.client.request("GET", "/api/me/sessions")).statusCode).toBe(200);
+      expect((await w.client.request("GET", `/api/clients/${w.jordanId}/charts`)).statusCode).toBe(403);
+    }
+    const [timeline1] = await reads("chart_timeline");
+    const [summary1] = await reads("session_summary");
+    expect((timeline1?.n ?? 0) - (timeline0?.n ?? 0)).toBe(N);
+    expect((summary1?.n ?? 0) - (summary0?.n ?? 0)).toBe(N);
   });
 
   it("audits every write with the client it concerns", async () => {

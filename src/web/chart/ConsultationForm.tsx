@@ -114,7 +114,9 @@ export function ConsultationForm({
                   {test.label}
                   <span className={styles.muted}>
                     {" "}
-                    normal {test.normal.from}–{test.normal.to}°
+                    <span className={styles.normalRange}>
+                      normal {test.normal.from}–{test.normal.to}°
+                    </span>
                   </span>
                 </p>
                 <div className={styles.movementSides}>

@@ -166,7 +166,9 @@ export function SignedChart({ chart, timeZone }: { chart: Chart; timeZone: strin
       <p className={styles.signedBanner} role="status">
         Signed {chart.signedAt ? formatDateTime(chart.signedAt, timeZone) : ""}
         {chart.signedBy ? ` by ${chart.signedBy.name}` : ""}. The note is locked
-        {chart.amendments.length ? `; ${chart.amendments.length} amendment(s) below.` : "."}
+        {chart.amendments.length
+          ? `; ${chart.amendments.length} ${chart.amendments.length === 1 ? "amendment" : "amendments"} below.`
+          : "."}
       </p>
       <BodyChart points={points} defaultHoldSeconds={30} readOnly />
       <section className={styles.panelWide} aria-labelledby="kw-note-title">
