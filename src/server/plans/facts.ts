@@ -45,13 +45,12 @@ export interface SessionFacts {
 }
 
 /**
- * A trigger point counts as released when charting recorded a release that is not a "no". The
- * charting capability owns the wording; anything it writes other than these negatives means some
- * release was obtained.
+ * A trigger point counts as released only when charting recorded a full release, as charting itself
+ * counts it (src/core/charting client summary, the chart's point status): a partial release is still
+ * an active point, so the client's chart and the therapist's session list give the same number.
  */
-const NOT_RELEASED = new Set(["", "none", "no", "not-released", "not_released", "unreleased", "false"]);
 export function isReleased(release: string | null): boolean {
-  return release !== null && !NOT_RELEASED.has(release.trim().toLowerCase());
+  return release?.trim().toLowerCase() === "full";
 }
 
 /** The client's charted sessions, oldest first, with their trigger points. */
