@@ -85,6 +85,14 @@ const PAGES: PageCase[] = [
     content: { css: "main h2", text: "Upcoming appointments" },
   },
   { name: "intake (client)", role: "client", path: "/app/intake", content: { css: "main h1" } },
+  {
+    // The charts load after first paint (docs/decisions/0016-progress-charts.md): content is a drawn
+    // line of the first chart, which needs the chart code, the data and the measured width.
+    name: "progress charts (client)",
+    role: "client",
+    path: "/app/care/progress",
+    content: { css: "main figure svg path" },
+  },
 ];
 
 /**

@@ -127,7 +127,15 @@ describe("progress", () => {
       ...base,
       createdAt: new Date(Date.now() - 3 * DAY),
       painBefore: 3,
-      consultation: { rangeOfMotion: [{ name: "Neck rotation", side: "left", value: 70, unit: "°" }] },
+      // As charting writes it (src/core/charting Consultation); a test not measured is left out.
+      consultation: {
+        posture: [],
+        movement: [
+          { testId: "cervical-rotation", side: "left", degrees: 70, painOnMovement: false, pain: null },
+          { testId: "cervical-flexion", side: null, degrees: null, painOnMovement: true, pain: 3 },
+        ],
+        note: "",
+      },
     });
     await client.request("POST", "/api/me/diary", {
       regions: [{ id: "neck-posterior-left", intensity: 5 }],
@@ -148,7 +156,7 @@ describe("progress", () => {
     expect(
       progress.sessions.map((s) => [s.painBefore, s.painAfter, s.pointsTreated, s.pointsReleased]),
     ).toEqual([
-      [7, 4, 3, 2],
+      [7, 4, 3, 1], // full counts as released, partial does not (as charting counts it)
       [4, 2, 1, 0],
       [3, null, 0, 0],
     ]);

@@ -14,6 +14,7 @@ import { type DemoWorld, newClient, openDemoWorld } from "../appointments/test-h
 import { auditEvents } from "../db/schema";
 import { insertSession } from "../plans/test-helpers";
 import { pdfSafe } from "./pdf";
+import { handoutDate } from "./routes";
 
 let w: DemoWorld;
 /** pdfjs reads the standard fonts' metrics from its own package (pdfkit's handout uses Helvetica). */
@@ -69,6 +70,14 @@ async function clientWithSessions(first: string) {
 }
 
 describe("home care", () => {
+  it("documents both handout routes as application/pdf in the API document", () => {
+    const paths = w.t.app.swagger().paths ?? {};
+    for (const path of ["/api/me/home-care.pdf", "/api/clients/{id}/home-care.pdf"]) {
+      const ok = paths[path]?.get?.responses?.["200"] as { content?: Record<string, unknown> } | undefined;
+      expect(Object.keys(ok?.content ?? {}), path).toEqual(["application/pdf"]);
+    }
+  });
+
   it("builds the plan from the treated muscles, each once; shares it after edits; the client reads it", async () => {
     const client = await clientWithSessions("Homer");
     const built = (
@@ -130,13 +139,17 @@ describe("home care", () => {
       shared: true,
     });
 
+    const dayBefore = handoutDate(new Date(), "America/Boise");
     const response = await client.request("GET", "/api/me/home-care.pdf");
+    const dayAfter = handoutDate(new Date(), "America/Boise");
     expect(response.statusCode).toBe(200);
     expect(response.headers["content-type"]).toBe("application/pdf");
     expect(response.headers["content-disposition"]).toMatch(/attachment; filename="home-care-pdfella-/);
     const text = squash(await pdfText(response.rawPayload));
     expect(text).toContain(squash(built.clientName));
     expect(text).toContain(squash("Knotwork Demo Clinic"));
+    // The day it was made, in the clinic's zone (either side of a midnight the request straddled).
+    expect([dayBefore, dayAfter].some((day) => text.includes(squash(day)))).toBe(true);
     for (const id of TREATED) {
       const muscle = muscleById(id);
       expect(text).toContain(squash(muscle?.name ?? "?"));

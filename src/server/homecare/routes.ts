@@ -43,6 +43,20 @@ export async function handoutPdf(db: Db, clinicId: string, plan: z.infer<typeof 
   });
 }
 
+/**
+ * The handout's response in the API document: a PDF file (binary), not JSON. Fastify sends the
+ * Buffer as it is, so the schema documents the contract without serialising anything.
+ */
+const PDF_RESPONSE = {
+  produces: ["application/pdf"],
+  response: {
+    200: z
+      .instanceof(Buffer)
+      .meta({ type: "string", format: "binary" })
+      .describe("The handout, application/pdf (a download: Content-Disposition attachment)"),
+  },
+};
+
 function pdfFileName(clientName: string): string {
   const slug = clientName
     .toLowerCase()
@@ -135,6 +149,7 @@ export const homeCareRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: "The client's home-care handout as a PDF (the saved plan, or the one built now; audited)",
         params: IdParamsSchema,
         description: "Answers `application/pdf` (a download: Content-Disposition attachment).",
+        ...PDF_RESPONSE,
       },
     },
     async (request, reply) => {
@@ -177,6 +192,7 @@ export const homeCareRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ["home care"],
         summary: "Your home-care handout as a PDF (404 until your therapist shares a plan)",
         description: "Answers `application/pdf` (a download: Content-Disposition attachment).",
+        ...PDF_RESPONSE,
       },
     },
     async (request, reply) => {

@@ -5,6 +5,7 @@
  */
 import { and, asc, eq, inArray } from "drizzle-orm";
 import { muscleById } from "../../core/atlas";
+import { movementTestById } from "../../core/charting";
 import type { Db } from "../db/connect";
 import { appointments, clients, treatmentSessions, triggerPointRecords } from "../db/schema";
 import { notFound } from "../http/errors";
@@ -44,13 +45,12 @@ export interface SessionFacts {
 }
 
 /**
- * A trigger point counts as released when charting recorded a release that is not a "no". The
- * charting capability owns the wording; anything it writes other than these negatives means some
- * release was obtained.
+ * A trigger point counts as released only when charting recorded a full release, as charting itself
+ * counts it (src/core/charting client summary, the chart's point status): a partial release is still
+ * an active point, so the client's chart and the therapist's session list give the same number.
  */
-const NOT_RELEASED = new Set(["", "none", "no", "not-released", "not_released", "unreleased", "false"]);
 export function isReleased(release: string | null): boolean {
-  return release !== null && !NOT_RELEASED.has(release.trim().toLowerCase());
+  return release?.trim().toLowerCase() === "full";
 }
 
 /** The client's charted sessions, oldest first, with their trigger points. */
@@ -161,17 +161,19 @@ export function consultationRegions(consultation: unknown): { id: string; intens
 }
 
 /**
- * Range-of-motion measures from a consultation: a list under `rom`, `rangeOfMotion` or `romTests`, each
- * with a movement name (`movement`, `name`, `test` or `joint`, plus `side` if given) and a number
- * (`degrees`, `value`, `measured`). Entries without both are skipped.
+ * Range-of-motion measures from a consultation. Charting writes `movement: [{ testId, side, degrees }]`
+ * (src/core/charting Consultation): each measured test is named by its movement test's label, short
+ * form ("Neck rotation (left)"); a test done but not measured (degrees null) is skipped. Older rows
+ * may hold a list under `rom`, `rangeOfMotion` or `romTests`, each with a movement name (`movement`,
+ * `name`, `test` or `joint`, plus `side` if given) and a number (`degrees`, `value`, `measured`).
  */
 export function consultationRom(consultation: unknown): { movement: string; value: number; unit: string }[] {
   if (!isRecord(consultation)) return [];
+  const out = chartedMovements(consultation.movement);
   const list = [consultation.rom, consultation.rangeOfMotion, consultation.romTests].find(Array.isArray) as
     | unknown[]
     | undefined;
-  if (!list) return [];
-  const out: { movement: string; value: number; unit: string }[] = [];
+  if (!list) return out;
   for (const item of list) {
     if (!isRecord(item)) continue;
     const name = str(item.movement) ?? str(item.name) ?? str(item.test) ?? str(item.joint);
@@ -180,6 +182,23 @@ export function consultationRom(consultation: unknown): { movement: string; valu
     const side = str(item.side);
     const unit = str(item.unit) ?? (num(item.degrees) !== null ? "°" : "");
     out.push({ movement: side && side !== "both" ? `${name} (${side})` : name, value, unit });
+  }
+  return out;
+}
+
+/** Charting's measured movement tests, named as the chart's table and legend read them. */
+function chartedMovements(movement: unknown): { movement: string; value: number; unit: string }[] {
+  if (!Array.isArray(movement)) return [];
+  const out: { movement: string; value: number; unit: string }[] = [];
+  for (const item of movement) {
+    if (!isRecord(item)) continue;
+    const test = movementTestById(str(item.testId) ?? "");
+    const degrees = num(item.degrees);
+    if (!test || degrees === null) continue;
+    // "Neck rotation (look over the shoulder)" → "Neck rotation": the how-to is for the therapist.
+    const name = test.label.replace(/\s*\(.*\)$/, "");
+    const side = str(item.side);
+    out.push({ movement: side ? `${name} (${side})` : name, value: degrees, unit: "°" });
   }
   return out;
 }

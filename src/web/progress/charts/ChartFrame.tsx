@@ -17,12 +17,21 @@ export interface ChartFrameProps {
   /** A key for the drawing (e.g. the legend), shown under it. */
   readonly legend?: ReactNode;
   readonly headingLevel?: 2 | 3;
+  /**
+   * Nothing to draw yet: the summary says so, and there is no drawing or table to switch between
+   * (otherwise the same "nothing yet" sentence would show twice, with a toggle that changes nothing).
+   */
+  readonly isEmpty?: boolean;
 }
 
-/** The element's content width, following resizes (a phone turned sideways, a sidebar opened). */
-function useWidth<T extends HTMLElement>(): [React.RefObject<T | null>, number] {
+/**
+ * The element's content width, following resizes (a phone turned sideways, a sidebar opened).
+ * `shown` re-measures when the element appears (a chart's first data arriving after an empty one).
+ */
+function useWidth<T extends HTMLElement>(shown: boolean): [React.RefObject<T | null>, number] {
   const ref = useRef<T>(null);
   const [width, setWidth] = useState(0);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the element is only there while `shown`
   useLayoutEffect(() => {
     const element = ref.current;
     if (!element) return;
@@ -33,14 +42,22 @@ function useWidth<T extends HTMLElement>(): [React.RefObject<T | null>, number] 
     });
     observer.observe(element);
     return () => observer.disconnect();
-  }, []);
+  }, [shown]);
   return [ref, width];
 }
 
-export function ChartFrame({ title, summary, children, table, legend, headingLevel = 3 }: ChartFrameProps) {
+export function ChartFrame({
+  title,
+  summary,
+  children,
+  table,
+  legend,
+  headingLevel = 3,
+  isEmpty = false,
+}: ChartFrameProps) {
   const id = useId();
   const [showTable, setShowTable] = useState(false);
-  const [ref, width] = useWidth<HTMLDivElement>();
+  const [ref, width] = useWidth<HTMLDivElement>(!isEmpty);
   const Heading = headingLevel === 2 ? "h2" : "h3";
   return (
     <figure className={styles.chart} aria-labelledby={`${id}-title`}>
@@ -48,24 +65,30 @@ export function ChartFrame({ title, summary, children, table, legend, headingLev
         <Heading id={`${id}-title`} className={styles.chartTitle}>
           {title}
         </Heading>
-        <button
-          type="button"
-          className={styles.chartToggle}
-          aria-pressed={showTable}
-          aria-controls={`${id}-table`}
-          onClick={() => setShowTable((shown) => !shown)}
-        >
-          {showTable ? "Show as a chart" : "Show as a table"}
-        </button>
+        {isEmpty ? null : (
+          <button
+            type="button"
+            className={styles.chartToggle}
+            aria-pressed={showTable}
+            aria-controls={`${id}-table`}
+            onClick={() => setShowTable((shown) => !shown)}
+          >
+            {showTable ? "Show as a chart" : "Show as a table"}
+          </button>
+        )}
       </div>
       <p className={styles.chartSummary}>{summary}</p>
-      <div ref={ref} className={showTable ? styles.chartHidden : styles.chartDrawing} aria-hidden="true">
-        {width > 0 ? children(width) : null}
-        {legend ? <div className={styles.chartLegend}>{legend}</div> : null}
-      </div>
-      <div id={`${id}-table`} className={showTable ? styles.chartTable : "kw-visually-hidden"}>
-        {table}
-      </div>
+      {isEmpty ? null : (
+        <>
+          <div ref={ref} className={showTable ? styles.chartHidden : styles.chartDrawing} aria-hidden="true">
+            {width > 0 ? children(width) : null}
+            {legend ? <div className={styles.chartLegend}>{legend}</div> : null}
+          </div>
+          <div id={`${id}-table`} className={showTable ? styles.chartTable : "kw-visually-hidden"}>
+            {table}
+          </div>
+        </>
+      )}
     </figure>
   );
 }

@@ -202,60 +202,53 @@ export function LineChart({
       headingLevel={headingLevel}
       title={title}
       summary={summary}
+      isEmpty={withPoints.length === 0}
       legend={legend.length > 0 ? legend : undefined}
       table={
-        rows.length === 0 ? (
-          <p>{empty}</p>
-        ) : (
-          <table className="kw-table">
-            <caption className="kw-visually-hidden">
-              {title}: {valueName}
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">Date</th>
-                <th scope="col">From</th>
-                {withPoints.map((s) => (
-                  <th scope="col" key={s.id}>
-                    {s.label}
-                  </th>
+        <table className="kw-table">
+          <caption className="kw-visually-hidden">
+            {title}: {valueName}
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">Date</th>
+              <th scope="col">From</th>
+              {withPoints.map((s) => (
+                <th scope="col" key={s.id}>
+                  {s.label}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((row) => (
+              <tr key={`${row.at}|${row.source}`}>
+                <th scope="row">{format(row.at)}</th>
+                <td>{SOURCE_NAMES[row.source]}</td>
+                {row.values.map((v, i) => (
+                  <td key={withPoints[i]?.id}>{v === null ? "—" : `${v}${unit}`}</td>
                 ))}
               </tr>
-            </thead>
-            <tbody>
-              {rows.map((row) => (
-                <tr key={`${row.at}|${row.source}`}>
-                  <th scope="row">{format(row.at)}</th>
-                  <td>{SOURCE_NAMES[row.source]}</td>
-                  {row.values.map((v, i) => (
-                    <td key={withPoints[i]?.id}>{v === null ? "—" : `${v}${unit}`}</td>
-                  ))}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )
+            ))}
+          </tbody>
+        </table>
       }
     >
-      {(width) =>
-        withPoints.length === 0 ? (
-          <p className="kw-muted">{empty}</p>
-        ) : (
-          <div className={styles.panels}>
-            {withPoints.map((s) => (
-              <Panel
-                key={s.id}
-                series={s}
-                width={panelWidth(width, withPoints.length)}
-                domain={domain}
-                max={top}
-                pain={pain}
-                zone={zone}
-              />
-            ))}
-          </div>
-        )
-      }
+      {(width) => (
+        <div className={styles.panels}>
+          {withPoints.map((s) => (
+            <Panel
+              key={s.id}
+              series={s}
+              width={panelWidth(width, withPoints.length)}
+              domain={domain}
+              max={top}
+              pain={pain}
+              zone={zone}
+            />
+          ))}
+        </div>
+      )}
     </ChartFrame>
   );
 }

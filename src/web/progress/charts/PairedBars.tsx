@@ -56,6 +56,7 @@ export function PairedBars({
       headingLevel={headingLevel}
       title={title}
       summary={items.length === 0 ? empty : summary}
+      isEmpty={items.length === 0}
       legend={
         items.length === 0 ? undefined : (
           <>
@@ -77,33 +78,28 @@ export function PairedBars({
         )
       }
       table={
-        items.length === 0 ? (
-          <p>{empty}</p>
-        ) : (
-          <table className="kw-table">
-            <caption className="kw-visually-hidden">{title}</caption>
-            <thead>
-              <tr>
-                <th scope="col">Session</th>
-                <th scope="col">{names[0]}</th>
-                <th scope="col">{names[1]}</th>
+        <table className="kw-table">
+          <caption className="kw-visually-hidden">{title}</caption>
+          <thead>
+            <tr>
+              <th scope="col">Session</th>
+              <th scope="col">{names[0]}</th>
+              <th scope="col">{names[1]}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {sorted.map((item) => (
+              <tr key={item.id}>
+                <th scope="row">{shortDate(item.at, zone)}</th>
+                <td>{item.first ?? "—"}</td>
+                <td>{item.second ?? "—"}</td>
               </tr>
-            </thead>
-            <tbody>
-              {sorted.map((item) => (
-                <tr key={item.id}>
-                  <th scope="row">{shortDate(item.at, zone)}</th>
-                  <td>{item.first ?? "—"}</td>
-                  <td>{item.second ?? "—"}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )
+            ))}
+          </tbody>
+        </table>
       }
     >
       {(width) => {
-        if (items.length === 0) return <p className="kw-muted">{empty}</p>;
         const fit = Math.max(1, Math.floor((width / 100) * MAX_GROUPS_PER_100PX));
         const shown = sorted.slice(-fit);
         const band = (width - MARGIN.left - MARGIN.right) / shown.length;
