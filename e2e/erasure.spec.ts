@@ -27,8 +27,12 @@ test("a client asks to erase their account, the owner sees what will happen, the
   await card.getByRole("button", { name: "Ask to erase my account" }).click();
   await expect(card.getByText("You asked us to erase your account.")).toBeVisible();
   await expectNoAxeViolations(clientPage);
-  await card.scrollIntoViewIfNeeded();
-  await clientPage.screenshot({ path: `${SCREENSHOT_DIR}/erasure-client-phone.png`, fullPage: true });
+  for (const [name, viewport] of Object.entries(VIEWPORTS)) {
+    await clientPage.setViewportSize(viewport);
+    await card.scrollIntoViewIfNeeded();
+    await clientPage.screenshot({ path: `${SCREENSHOT_DIR}/erasure-client-${name}.png`, fullPage: true });
+  }
+  await clientPage.setViewportSize(VIEWPORTS.phone);
 
   for (const [name, viewport] of Object.entries(VIEWPORTS)) {
     const ownerContext = await browser.newContext({ viewport });
