@@ -63,7 +63,8 @@ describe("FHIR R4 export", () => {
       "Flag",
     ])
       expect(types, type).toContain(type);
-  });
+    // Every demo client exported and schema-checked: on a shared, busy machine this outlasts the default minute.
+  }, 180_000);
 
   it("flags the demo's active hold (Tom) and caution (Alex), and none for a clear intake (Rita)", async () => {
     const flags = async (email: string) => {
@@ -194,6 +195,14 @@ describe("GET /api/clients/{id}/export and /api/me/export?format=fhir", () => {
     expect(patients).toHaveLength(1);
     expect(patients[0].resource.name[0].family).toBe("Lee");
     expect(response.body).not.toContain("Morgan");
+    // The client's own export is audited like staff's, by id.
+    const own = await t.database.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.action, "export"), eq(auditEvents.actorRole, "client")));
+    expect(own).toEqual([
+      expect.objectContaining({ entity: "fhir_bundle", clientId: patients[0].resource.id }),
+    ]);
     const [someoneElse] = (await demoClients()).filter((c) => c.email !== "client@knotwork.test");
     expect(
       (await client.request("GET", `/api/clients/${someoneElse?.id}/export?format=fhir`)).statusCode,
