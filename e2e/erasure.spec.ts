@@ -29,7 +29,8 @@ test("a client asks to erase their account, the owner sees what will happen, the
   await expectNoAxeViolations(clientPage);
   for (const [name, viewport] of Object.entries(VIEWPORTS)) {
     await clientPage.setViewportSize(viewport);
-    await card.scrollIntoViewIfNeeded();
+    // From the top: a full-page picture taken scrolled down shows the sticky header mid-page.
+    await clientPage.evaluate(() => window.scrollTo(0, 0));
     await clientPage.screenshot({ path: `${SCREENSHOT_DIR}/erasure-client-${name}.png`, fullPage: true });
   }
   await clientPage.setViewportSize(VIEWPORTS.phone);
