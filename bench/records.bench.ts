@@ -1,6 +1,6 @@
 /**
  * Records benchmark (F11/F12): the FHIR export of a client with 50 charted sessions, and backup and
- * restore of the demo database. Embedded database always; PostgreSQL too when BENCH_DATABASE_URL
+ * restore of the demo database as `knotwork start` makes it (with its six months of history). Embedded database always; PostgreSQL too when BENCH_DATABASE_URL
  * names a server (its admin database: two scratch databases are made and dropped).
  * Opt-in (`npm run bench records`): it builds a database on disk. Also runnable alone:
  * `node --import tsx bench/records.bench.ts`.
@@ -72,7 +72,7 @@ async function embedded(dir: string): Promise<BenchFigure[]> {
   const sourceDir = join(dir, "source");
   const { client, database } = await openPglite(sourceDir);
   await database.migrate();
-  await seedDemoClinic(database.db);
+  await seedDemoClinic(database.db, undefined, { history: true });
   const figures = await exportFigures(database);
   const control = await startControlSocket(sourceDir, { dump: () => dumpPglite(client) });
   const file = join(dir, "embedded.tar.gz");
@@ -110,7 +110,7 @@ async function postgres(adminUrl: string, dir: string): Promise<BenchFigure[]> {
     await admin.query(`CREATE DATABASE ${dst}`);
     const source = openPostgres(databaseUrlWithName(adminUrl, src), 4).database;
     await source.migrate();
-    await seedDemoClinic(source.db);
+    await seedDemoClinic(source.db, undefined, { history: true });
     const figures = (await exportFigures(source)).map((f) => ({ ...f, name: `${f.name} [PostgreSQL]` }));
     await source.close();
     const file = join(dir, "pg.dump");

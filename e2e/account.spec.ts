@@ -5,6 +5,11 @@ async function shoot(page: Page, name: string) {
   for (const [size, viewport] of Object.entries(VIEWPORTS)) {
     await page.setViewportSize(viewport);
     await page.screenshot({ path: `${SCREENSHOT_DIR}/${name}-${size}.png`, fullPage: true });
+    // Nothing wider than the screen (a long e-mail address once pushed the phone page sideways).
+    expect(
+      await page.evaluate(() => document.documentElement.scrollWidth),
+      `${name} at ${size}`,
+    ).toBeLessThanOrEqual(viewport.width);
   }
 }
 

@@ -24,6 +24,7 @@ const record = (overrides: Partial<FhirRecord> = {}): FhirRecord => ({
   clearances: [],
   sessions: [],
   plans: [],
+  homeCare: null,
   diary: [],
   ...overrides,
 });
@@ -39,7 +40,7 @@ describe("derivedUuid", () => {
 });
 
 describe("fhirBundle", () => {
-  it("reads jsonb defensively: odd diary and plan shapes give no resource rather than a bad one", () => {
+  it("reads jsonb defensively: odd diary and home-care shapes give no resource rather than a bad one", () => {
     const bundle = fhirBundle(
       record({
         diary: [
@@ -51,15 +52,13 @@ describe("fhirBundle", () => {
           },
           { id: "d3", recordedAt: NOW.toISOString(), regions: [{ id: "temple-left", intensity: 4 }] },
         ],
-        plans: [
-          {
-            id: "00000000-0000-4000-8000-000000000009",
-            plannedSessions: 4,
-            maintenanceIntervalWeeks: null,
-            details: null,
-            createdAt: NOW.toISOString(),
-          },
-        ],
+        homeCare: {
+          id: "00000000-0000-4000-8000-000000000009",
+          items: [null, "loose text", { kind: "posture" }],
+          shared: false,
+          createdAt: NOW.toISOString(),
+          updatedAt: NOW.toISOString(),
+        },
       }),
       NOW,
     );
@@ -69,8 +68,97 @@ describe("fhirBundle", () => {
       valueInteger: 4,
       effectiveDateTime: NOW.toISOString(),
     });
-    expect(bundle.entry.filter((e) => e.resource.resourceType === "CarePlan")).toHaveLength(1);
+    const carePlans = bundle.entry.filter((e) => e.resource.resourceType === "CarePlan");
+    expect(carePlans.map((e) => e.resource.status)).toEqual(["draft"]);
+    expect(carePlans[0]?.resource.activity).toBeUndefined();
     expect(unresolvedReferences(bundle)).toEqual([]);
+  });
+
+  it("maps a treatment plan's status, goals and therapist, and each home-care item to an activity", () => {
+    const therapist = "00000000-0000-4000-8000-00000000000a";
+    const plan = {
+      id: "00000000-0000-4000-8000-000000000010",
+      status: "cancelled",
+      plannedSessions: 4,
+      sessionIntervalDays: 7,
+      maintenanceIntervalWeeks: 4,
+      goals: "Sleep through the night",
+      therapistId: therapist,
+      startsOn: "2026-11-02",
+      createdAt: NOW.toISOString(),
+    };
+    const bundle = fhirBundle(
+      record({
+        therapists: [{ id: therapist, displayName: "Marcus Bell" }],
+        plans: [plan, { ...plan, id: "00000000-0000-4000-8000-000000000011", status: "maintenance" }],
+        homeCare: {
+          id: "00000000-0000-4000-8000-000000000012",
+          items: [
+            {
+              kind: "self-treatment",
+              muscleId: "upper-trapezius",
+              title: "Upper trapezius",
+              how: "Ball",
+              frequency: "Daily",
+            },
+            { kind: "hydration", muscleId: null, title: "Drink water", how: "", frequency: "" },
+          ],
+          shared: true,
+          createdAt: NOW.toISOString(),
+          updatedAt: NOW.toISOString(),
+        },
+      }),
+      NOW,
+    );
+    const carePlans = bundle.entry.map((e) => e.resource).filter((r) => r.resourceType === "CarePlan");
+    expect(carePlans.map((r) => r.status)).toEqual(["revoked", "active", "active"]);
+    expect(carePlans[0]).toMatchObject({
+      description: expect.stringContaining("Goals: Sleep through the night"),
+      author: { reference: `urn:uuid:${therapist}` },
+      period: { start: "2026-11-02" },
+    });
+    expect(carePlans[2]?.activity).toEqual([
+      {
+        detail: expect.objectContaining({
+          description: "Upper trapezius — Ball — Daily",
+          reasonCode: [
+            expect.objectContaining({ coding: [expect.objectContaining({ code: "upper-trapezius" })] }),
+          ],
+        }),
+      },
+      { detail: expect.objectContaining({ description: "Drink water", status: "in-progress" }) },
+    ]);
+    // The plan's therapist is in the Bundle, so the author reference resolves.
+    expect(unresolvedReferences(bundle)).toEqual([]);
+  });
+
+  it("flags a hold until it is cleared, and every caution and red flag of the latest intake", () => {
+    const intake = (id: string, version: number, screening: unknown) => ({
+      id,
+      version,
+      answers: {},
+      screening,
+      submittedAt: NOW.toISOString(),
+      updatedAt: NOW.toISOString(),
+    });
+    const screening = {
+      holds: [{ id: "recent-surgery", label: "Recent surgery" }],
+      cautions: [{ id: "blood-thinners", label: "Blood thinners" }],
+      redFlags: [],
+    };
+    const flagsOf = (overrides: Partial<FhirRecord>) =>
+      fhirBundle(record(overrides), NOW)
+        .entry.map((e) => e.resource)
+        .filter((r) => r.resourceType === "Flag")
+        .map((r) => (r.code as { text: string }).text);
+    const intakes = [
+      intake("00000000-0000-4000-8000-000000000020", 1, { holds: [{ id: "old", label: "Old" }] }),
+      intake("00000000-0000-4000-8000-000000000021", 2, screening),
+    ];
+    expect(flagsOf({ intakes })).toEqual(["Hold until cleared: Recent surgery", "Caution: Blood thinners"]);
+    expect(
+      flagsOf({ intakes, clearances: [{ findingId: "recent-surgery", clearedOn: "2026-12-01" }] }),
+    ).toEqual(["Caution: Blood thinners"]);
   });
 
   it("lists only the therapists and rooms the record refers to", () => {
@@ -104,6 +192,48 @@ describe("fhirBundle", () => {
       "noshow",
     );
     expect(unresolvedReferences(bundle)).toEqual([]);
+  });
+});
+
+describe("Procedure", () => {
+  it("carries the muscle, the region it lies in, the hold time and the release", () => {
+    const therapist = "00000000-0000-4000-8000-00000000000a";
+    const bundle = fhirBundle(
+      record({
+        therapists: [{ id: therapist, displayName: "Marcus Bell" }],
+        sessions: [
+          {
+            id: "00000000-0000-4000-8000-000000000030",
+            appointmentId: null,
+            therapistId: therapist,
+            painBefore: null,
+            painAfter: null,
+            signedAt: null,
+            createdAt: NOW.toISOString(),
+            triggerPoints: [
+              {
+                id: "00000000-0000-4000-8000-000000000031",
+                muscleId: "upper-trapezius",
+                side: "right",
+                holdSeconds: 40,
+                release: "partial",
+                regionId: "knee-anterior-left",
+              },
+            ],
+          },
+        ],
+      }),
+      NOW,
+    );
+    const procedure = bundle.entry.find((e) => e.resource.resourceType === "Procedure")?.resource;
+    expect(procedure?.bodySite).toEqual([
+      expect.objectContaining({ coding: [expect.objectContaining({ code: "upper-trapezius" })] }),
+      bodySiteOfRegion("knee-anterior-left"),
+    ]);
+    expect(procedure).toMatchObject({
+      outcome: { coding: [{ code: "partial" }] },
+      extension: [{ valueDuration: { value: 40, code: "s" } }],
+    });
   });
 });
 

@@ -19,6 +19,7 @@ import { derivedUuid } from "./ids";
 import type {
   FhirAppointment,
   FhirConsentSignature,
+  FhirHomeCarePlan,
   FhirIntake,
   FhirPlan,
   FhirRecord,
@@ -405,7 +406,11 @@ function procedureResources(
       subject: ref(patientId),
       performedDateTime: appointment?.startsAt ?? point.createdAt ?? session.createdAt,
       performer: [{ actor: ref(session.therapistId) }],
-      bodySite: [bodySiteOfMuscle(point.muscleId, point.side)],
+      // The muscle always; the body-map region it lies in (with SNOMED CT where known) when charted.
+      bodySite: [
+        bodySiteOfMuscle(point.muscleId, point.side),
+        ...(stringOf(point.regionId) ? [bodySiteOfRegion(point.regionId as string)] : []),
+      ],
       ...(release
         ? {
             outcome: {
@@ -426,80 +431,91 @@ function carePlanCategory(code: "treatment" | "home-care"): CodeableConcept[] {
   return [{ coding: [{ system: KNOTWORK_SYSTEMS.carePlanCategory, code, display }], text: display }];
 }
 
-/** A short line for one home-care item, whatever shape the plan's details give it. */
-function activityText(item: unknown): string | null {
-  if (typeof item === "string") return stringOf(item);
-  if (!isRecord(item)) return null;
-  const parts = ["title", "name", "muscleId", "exercise", "description", "instructions", "how", "frequency"]
-    .map((k) => stringOf(item[k]))
-    .filter((p): p is string => p !== null);
-  return parts.length > 0 ? parts.join(" — ") : null;
-}
+/** Plan statuses (core/api/plans) as CarePlan.status: maintenance is still a plan being followed. */
+const CARE_PLAN_STATUS: Readonly<Record<string, string>> = {
+  active: "active",
+  maintenance: "active",
+  finished: "completed",
+  cancelled: "revoked",
+};
 
-/** The home-care part of a plan's details, under any of the names it has had. */
-function homeCareItems(details: unknown): unknown[] | null {
-  if (!isRecord(details)) return null;
-  for (const key of ["homeCare", "homeCarePlan", "home"]) {
-    const part = details[key];
-    if (Array.isArray(part)) return part;
-    if (isRecord(part)) {
-      for (const inner of ["items", "exercises", "activities", "selfTreatments", "stretches"])
-        if (Array.isArray(part[inner])) return part[inner] as unknown[];
-      return [part];
-    }
-  }
-  return null;
-}
-
-function carePlanResources(plan: FhirPlan, patientId: string): FhirResource[] {
-  const details = isRecord(plan.details) ? plan.details : {};
-  const goal = stringOf(details.goal) ?? stringOf(details.goals) ?? stringOf(details.summary);
+function treatmentCarePlan(plan: FhirPlan, patientId: string): FhirResource {
   const interval = plan.maintenanceIntervalWeeks;
-  const treatment: FhirResource = {
+  const goals = stringOf(plan.goals);
+  return {
     resourceType: "CarePlan",
     id: plan.id,
-    status: "active",
+    status: CARE_PLAN_STATUS[plan.status] ?? "unknown",
     intent: "plan",
     category: carePlanCategory("treatment"),
     title: "Treatment plan",
     description: [
-      `${plan.plannedSessions} planned sessions`,
+      `${plan.plannedSessions} sessions, one every ${plan.sessionIntervalDays} days`,
       interval ? `then maintenance every ${interval} weeks` : null,
-      goal,
+      plan.status === "maintenance" ? "now in maintenance" : null,
+      goals ? `Goals: ${goals}` : null,
     ]
       .filter(Boolean)
       .join("; "),
     subject: ref(patientId),
+    period: { start: plan.startsOn },
     created: plan.createdAt,
+    ...(plan.therapistId ? { author: ref(plan.therapistId) } : {}),
     activity: [
       {
         detail: {
           kind: "Appointment",
-          status: "scheduled",
+          status:
+            plan.status === "finished"
+              ? "completed"
+              : plan.status === "cancelled"
+                ? "cancelled"
+                : "scheduled",
           description: `${plan.plannedSessions} trigger point therapy sessions`,
+          ...(plan.therapistId ? { performer: [ref(plan.therapistId)] } : {}),
         },
       },
     ],
   };
-  const items = homeCareItems(plan.details);
-  if (items === null) return [treatment];
-  const activity = items
-    .map(activityText)
-    .filter((t): t is string => t !== null)
-    .map((description) => ({ detail: { status: "in-progress", description } }));
-  const homeCare: FhirResource = {
+}
+
+/** One home-care item (core/homecare HomeCareItem, read defensively) as a CarePlan activity. */
+function homeCareActivity(item: unknown): Record<string, unknown> | null {
+  if (!isRecord(item)) return null;
+  const title = stringOf(item.title);
+  if (!title) return null;
+  const kind = stringOf(item.kind);
+  const muscleId = stringOf(item.muscleId);
+  const description = [title, stringOf(item.how), stringOf(item.frequency)].filter(Boolean).join(" — ");
+  return {
+    detail: {
+      ...(kind
+        ? { code: { coding: [{ system: KNOTWORK_SYSTEMS.homeCareKind, code: kind }], text: kind } }
+        : {}),
+      status: "in-progress",
+      description,
+      // The muscle a self-treatment item works on, in the same code system as the Procedures.
+      ...(muscleId ? { reasonCode: [bodySiteOfMuscle(muscleId, null)] } : {}),
+    },
+  };
+}
+
+/** The home-care plan: active once shared with the client, a draft while the therapist edits it. */
+function homeCareCarePlan(plan: FhirHomeCarePlan, patientId: string): FhirResource {
+  const activity = arrayOf(plan.items)
+    .map(homeCareActivity)
+    .filter((a): a is Record<string, unknown> => a !== null);
+  return {
     resourceType: "CarePlan",
-    id: derivedUuid("home-care", plan.id),
-    status: "active",
+    id: plan.id,
+    status: plan.shared ? "active" : "draft",
     intent: "plan",
     category: carePlanCategory("home-care"),
     title: "Home-care plan",
-    partOf: [ref(plan.id)],
     subject: ref(patientId),
     created: plan.createdAt,
     ...(activity.length > 0 ? { activity } : {}),
   };
-  return [treatment, homeCare];
 }
 
 // ---------------------------------------------------------------- flags
@@ -601,6 +617,7 @@ export function fhirBundle(record: FhirRecord, now: Date): FhirBundle {
   const usedTherapists = new Set([
     ...record.appointments.map((a) => a.therapistId),
     ...record.sessions.map((s) => s.therapistId),
+    ...record.plans.flatMap((p) => (p.therapistId ? [p.therapistId] : [])),
   ]);
   const usedRooms = new Set(record.appointments.flatMap((a) => (a.roomId ? [a.roomId] : [])));
 
@@ -669,7 +686,8 @@ export function fhirBundle(record: FhirRecord, now: Date): FhirBundle {
     ...record.sessions.flatMap((s) =>
       procedureResources(s, s.appointmentId ? appointmentsById.get(s.appointmentId) : undefined, patientId),
     ),
-    ...record.plans.flatMap((p) => carePlanResources(p, patientId)),
+    ...record.plans.map((p) => treatmentCarePlan(p, patientId)),
+    ...(record.homeCare ? [homeCareCarePlan(record.homeCare, patientId)] : []),
     ...flagResources(record, patientId),
   ];
   return {

@@ -21,6 +21,7 @@ export const KNOTWORK_SYSTEMS = {
   release: `${KNOTWORK_FHIR}/CodeSystem/trigger-point-release`,
   procedure: `${KNOTWORK_FHIR}/CodeSystem/procedure`,
   carePlanCategory: `${KNOTWORK_FHIR}/CodeSystem/care-plan-category`,
+  homeCareKind: `${KNOTWORK_FHIR}/CodeSystem/home-care-kind`,
   clientId: `${KNOTWORK_FHIR}/sid/client`,
   holdDuration: `${KNOTWORK_FHIR}/StructureDefinition/hold-duration`,
   side: `${KNOTWORK_FHIR}/StructureDefinition/side`,

@@ -74,6 +74,8 @@ export interface FhirTriggerPoint {
   holdSeconds: number | null;
   release: string | null;
   pressure?: string | null;
+  /** The body-map region the point lies in (a public region id), when charted. */
+  regionId?: string | null;
   createdAt?: string | null;
 }
 
@@ -91,10 +93,26 @@ export interface FhirSession {
 
 export interface FhirPlan {
   id: string;
+  /** active | maintenance | finished | cancelled (core/api/plans PLAN_STATUSES). */
+  status: string;
   plannedSessions: number;
+  sessionIntervalDays: number;
   maintenanceIntervalWeeks: number | null;
-  details: unknown;
+  /** The client's goals, in their own words (the therapist's private notes are not exported). */
+  goals: string;
+  therapistId: string | null;
+  /** ISO date (YYYY-MM-DD) from which visits count toward the plan. */
+  startsOn: string;
   createdAt: string;
+}
+
+/** The client's home-care plan (one per client); `items` is core/homecare HomeCareItem[] as stored. */
+export interface FhirHomeCarePlan {
+  id: string;
+  items: unknown;
+  shared: boolean;
+  createdAt: string;
+  updatedAt: string;
 }
 
 export interface FhirDiaryEntry {
@@ -115,5 +133,6 @@ export interface FhirRecord {
   clearances: FhirClearance[];
   sessions: FhirSession[];
   plans: FhirPlan[];
+  homeCare: FhirHomeCarePlan | null;
   diary: FhirDiaryEntry[];
 }

@@ -127,7 +127,8 @@ if (usingPostgres()) {
         await source.close();
         await target.close();
       }
-    });
+      // Two database folders packed and unpacked: on a shared, busy machine this outlasts the default minute.
+    }, 180_000);
 
     it("refuses a file that is not an embedded backup", async () => {
       const bogus = join(dir, "bogus.bin");

@@ -121,6 +121,7 @@ describe("erasure with retention", () => {
       treatment_sessions: 2,
       trigger_point_records: 4,
       treatment_plans: 1,
+      home_care_plans: 1,
       pain_diary_entries: 2,
       waitlist_entries: 1,
       appointments: 2,
@@ -184,6 +185,7 @@ describe("erasure with retention", () => {
       treatment_sessions: 2,
       trigger_point_records: 4,
       treatment_plans: 1,
+      home_care_plans: 1,
       appointments: 2,
     });
     const [row] = await t.database.db.select().from(clients).where(eq(clients.id, client.clientId));

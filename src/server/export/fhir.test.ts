@@ -4,7 +4,7 @@
  */
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { unresolvedReferences } from "../../core/fhir";
+import { type FhirResource, unresolvedReferences } from "../../core/fhir";
 import { testConfig } from "../config";
 import { auditEvents, clients, clinics } from "../db/schema";
 import { signInAs } from "../intake/testing";
@@ -40,14 +40,14 @@ describe("FHIR R4 export", () => {
     const jordan = all.find((c) => c.email === "client@knotwork.test");
     if (!jordan) throw new Error("no Jordan");
     await seedChartedHistory(t.database.db, clinicId, jordan.id, 3);
+    const types = new Set<string>();
     for (const client of all) {
       const bundle = await exportClientFhir(t.database.db, clinicId, client.id);
       expect(bundle, client.email ?? client.id).not.toBeNull();
       expect(fhirSchemaErrors(bundle), client.email ?? client.id).toEqual([]);
       expect(unresolvedReferences(bundle ?? {}), client.email ?? client.id).toEqual([]);
+      for (const entry of bundle?.entry ?? []) types.add(entry.resource.resourceType);
     }
-    const bundle = await exportClientFhir(t.database.db, clinicId, jordan.id);
-    const types = new Set(bundle?.entry.map((e) => e.resource.resourceType));
     for (const type of [
       "Patient",
       "Organization",
@@ -60,8 +60,48 @@ describe("FHIR R4 export", () => {
       "Observation",
       "Procedure",
       "CarePlan",
+      "Flag",
     ])
       expect(types, type).toContain(type);
+    // Every demo client exported and schema-checked: on a shared, busy machine this outlasts the default minute.
+  }, 180_000);
+
+  it("flags the demo's active hold (Tom) and caution (Alex), and none for a clear intake (Rita)", async () => {
+    const flags = async (email: string) => {
+      const [client] = (await demoClients()).filter((c) => c.email === email);
+      const bundle = await exportClientFhir(t.database.db, clinicId, client?.id ?? "");
+      return (bundle?.entry ?? [])
+        .map((e) => e.resource)
+        .filter((r) => r.resourceType === "Flag")
+        .map((r) => ({ status: r.status, text: (r.code as { text: string }).text }));
+    };
+    expect(await flags("tom.fischer@example.com")).toEqual([
+      { status: "active", text: expect.stringMatching(/^Hold until cleared: /) },
+    ]);
+    expect(await flags("alex.morgan@example.com")).toEqual([
+      { status: "active", text: expect.stringMatching(/^Caution: /) },
+    ]);
+    expect(await flags("rita.gomez@example.com")).toEqual([]);
+  });
+
+  it("gives the treatment plans and the shared home-care plan as CarePlans", async () => {
+    const [jordan] = (await demoClients()).filter((c) => c.email === "client@knotwork.test");
+    const bundle = await exportClientFhir(t.database.db, clinicId, jordan?.id ?? "");
+    const carePlans = (bundle?.entry ?? [])
+      .map((e) => e.resource)
+      .filter((r) => r.resourceType === "CarePlan");
+    const category = (r: FhirResource) =>
+      (r.category as { coding: { code: string }[] }[])[0]?.coding[0]?.code;
+    const treatment = carePlans.filter((r) => category(r) === "treatment");
+    // The demo's plan in progress, and the charted history's plan now in maintenance.
+    expect(treatment.map((r) => r.status)).toEqual(["active", "active"]);
+    expect(
+      treatment.every((r) => (r.author as { reference: string }).reference.startsWith("urn:uuid:")),
+    ).toBe(true);
+    const homeCare = carePlans.filter((r) => category(r) === "home-care");
+    expect(homeCare).toHaveLength(1);
+    expect(homeCare[0]?.status).toBe("active");
+    expect(((homeCare[0]?.activity ?? []) as unknown[]).length).toBeGreaterThan(1);
   });
 
   it("maps pain scores to LOINC 72514-3 with a time and body site, and trigger points to Procedures", async () => {
@@ -81,8 +121,15 @@ describe("FHIR R4 export", () => {
     const procedure = resources.find((r) => r.resourceType === "Procedure");
     expect(procedure).toMatchObject({
       status: "completed",
+      // The muscle, then the body-map region the point lies in (with SNOMED CT's neck structure).
       bodySite: [
         { coding: [{ system: "https://knotwork.org/fhir/CodeSystem/muscle", code: "upper-trapezius" }] },
+        {
+          coding: [
+            { system: "https://knotwork.org/fhir/CodeSystem/body-region", code: "neck-posterior-left" },
+            { system: "http://snomed.info/sct", code: "45048000" },
+          ],
+        },
       ],
       outcome: { coding: [{ code: "full" }] },
       extension: [{ valueDuration: { value: 30, code: "s" } }],
@@ -148,6 +195,14 @@ describe("GET /api/clients/{id}/export and /api/me/export?format=fhir", () => {
     expect(patients).toHaveLength(1);
     expect(patients[0].resource.name[0].family).toBe("Lee");
     expect(response.body).not.toContain("Morgan");
+    // The client's own export is audited like staff's, by id.
+    const own = await t.database.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.action, "export"), eq(auditEvents.actorRole, "client")));
+    expect(own).toEqual([
+      expect.objectContaining({ entity: "fhir_bundle", clientId: patients[0].resource.id }),
+    ]);
     const [someoneElse] = (await demoClients()).filter((c) => c.email !== "client@knotwork.test");
     expect(
       (await client.request("GET", `/api/clients/${someoneElse?.id}/export?format=fhir`)).statusCode,

@@ -1,13 +1,13 @@
 /**
  * The FHIR R4 export of one client's record (F11, docs/decisions/0018-fhir-export.md): the rows of
  * the JSON export (../portal/export.ts, which stays as it is), plus the clinic's therapists and
- * rooms, handed to the pure mapping in src/core/fhir.
+ * rooms and the client's home-care plan, handed to the pure mapping in src/core/fhir.
  */
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import type { FhirBundle, FhirRecord } from "../../core/fhir";
 import { fhirBundle } from "../../core/fhir";
 import type { Db } from "../db/connect";
-import { clinics, rooms, therapists } from "../db/schema";
+import { clinics, homeCarePlans, rooms, therapists } from "../db/schema";
 import { exportClientData } from "../portal/export";
 
 type Plain = Record<string, unknown>;
@@ -26,7 +26,7 @@ export async function loadFhirRecord(
   if (!data) return null;
   const [clinic] = await db.select().from(clinics).where(eq(clinics.id, clinicId));
   if (!clinic) return null;
-  const [therapistRows, roomRows] = await Promise.all([
+  const [therapistRows, roomRows, homeCareRows] = await Promise.all([
     db
       .select({ id: therapists.id, displayName: therapists.displayName, active: therapists.active })
       .from(therapists)
@@ -35,7 +35,12 @@ export async function loadFhirRecord(
       .select({ id: rooms.id, name: rooms.name, active: rooms.active })
       .from(rooms)
       .where(eq(rooms.clinicId, clinicId)),
+    db
+      .select()
+      .from(homeCarePlans)
+      .where(and(eq(homeCarePlans.clinicId, clinicId), eq(homeCarePlans.clientId, clientId))),
   ]);
+  const homeCare = homeCareRows[0];
   const c = data.client;
   return {
     clinic: {
@@ -102,16 +107,30 @@ export async function loadFhirRecord(
         holdSeconds: num(p.holdSeconds),
         release: str(p.release),
         pressure: str(p.pressure),
+        regionId: str(p.regionId),
         createdAt: str(p.createdAt),
       })),
     })),
     plans: data.treatmentPlans.map((p: Plain) => ({
       id: String(p.id),
+      status: String(p.status),
       plannedSessions: num(p.plannedSessions) ?? 0,
+      sessionIntervalDays: num(p.sessionIntervalDays) ?? 7,
       maintenanceIntervalWeeks: num(p.maintenanceIntervalWeeks),
-      details: p.details,
+      goals: str(p.goals) ?? "",
+      therapistId: str(p.therapistId),
+      startsOn: String(p.startsOn),
       createdAt: String(p.createdAt),
     })),
+    homeCare: homeCare
+      ? {
+          id: homeCare.id,
+          items: homeCare.items,
+          shared: homeCare.shared,
+          createdAt: homeCare.createdAt.toISOString(),
+          updatedAt: homeCare.updatedAt.toISOString(),
+        }
+      : null,
     diary: data.painDiary.map((d: Plain) => ({
       id: String(d.id),
       recordedAt: String(d.recordedAt),

@@ -1,13 +1,15 @@
 /**
  * A charted history for one client, for export tests and the records bench: `count` completed
  * weekly visits, each with a session chart (pain before/after), two treated trigger points, a
- * treatment plan with home care, and diary entries. Written straight to the tables that charting
+ * treatment plan, a shared home-care plan (unless the client has one), and diary entries. Written straight to the tables that charting
  * and plans own, with their current columns.
  */
 import { and, eq } from "drizzle-orm";
+import { buildHomeCarePlan } from "../../core/homecare";
 import type { Db } from "../db/connect";
 import {
   appointments,
+  homeCarePlans,
   painDiaryEntries,
   rooms,
   services,
@@ -78,6 +80,7 @@ export async function seedChartedHistory(
         holdSeconds: 30,
         release: "full",
         pressure: "moderate",
+        regionId: "neck-posterior-left",
       },
       {
         clinicId,
@@ -94,16 +97,25 @@ export async function seedChartedHistory(
   await db.insert(treatmentPlans).values({
     clinicId,
     clientId,
+    therapistId: therapist.id,
+    serviceId: service.id,
+    status: "maintenance",
     plannedSessions: 6,
     maintenanceIntervalWeeks: 4,
-    details: {
-      goal: "Turn the head without pain",
-      homeCare: [
-        { muscleId: "upper-trapezius", instructions: "Ball against a wall, 30 s", frequency: "twice a day" },
-        "Stretch the side of the neck after work",
-      ],
-    },
+    goals: "Turn the head without pain",
+    details: {},
   });
+  // One home-care plan per client: a client that has one (the demo's Jordan) keeps it.
+  await db
+    .insert(homeCarePlans)
+    .values({
+      clinicId,
+      clientId,
+      items: buildHomeCarePlan(["upper-trapezius", "levator-scapulae"]),
+      shared: true,
+      sharedAt: now,
+    })
+    .onConflictDoNothing();
   await db.insert(painDiaryEntries).values([
     {
       clinicId,

@@ -3,74 +3,24 @@
  * bin/knotwork.js …` in a child process, on a data folder of its own (PGlite) or a database of its
  * own (PostgreSQL, with TEST_DATABASE_URL). Then the real app on that database signs the owner in.
  */
-import { spawn } from "node:child_process";
-import { randomBytes } from "node:crypto";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { eq } from "drizzle-orm";
-import pg from "pg";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildApp } from "../app";
 import { testConfig } from "../config";
-import { type Database, openPglite, openPostgres } from "../db/connect";
 import { clinics, memberships, therapists, users } from "../db/schema";
-import { databaseUrlWithName } from "../testing/database-url";
+import { type CliStorage, freshStorage as freshCliStorage, knotwork } from "../testing/cli";
 import { signIn, usingPostgres } from "../testing/harness";
 
-const ROOT = fileURLToPath(new URL("../../..", import.meta.url));
 const cleanups: (() => Promise<void> | void)[] = [];
 afterAll(async () => {
   for (const cleanup of cleanups.reverse()) await cleanup();
 });
 
 /** A data folder (PGlite) or a fresh migrated database (PostgreSQL) the CLI and the test take turns on. */
-async function freshStorage(): Promise<{ env: Record<string, string>; open(): Promise<Database> }> {
-  const adminUrl = process.env.TEST_DATABASE_URL;
-  if (adminUrl) {
-    const name = `kw_cli_${randomBytes(6).toString("hex")}`;
-    const admin = new pg.Client({ connectionString: adminUrl });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${name} TEMPLATE ${inject("postgresTemplate")}`);
-    await admin.end();
-    cleanups.push(async () => {
-      const dropper = new pg.Client({ connectionString: adminUrl });
-      await dropper.connect();
-      await dropper.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await dropper.end();
-    });
-    const url = databaseUrlWithName(adminUrl, name);
-    return { env: { DATABASE_URL: url }, open: async () => openPostgres(url, 2).database };
-  }
-  const dir = mkdtempSync(join(tmpdir(), "knotwork-cli-"));
-  cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
-  return {
-    env: { KNOTWORK_DATA_DIR: dir, DATABASE_URL: "" },
-    open: async () => (await openPglite(dir)).database,
-  };
-}
-
-function knotwork(
-  args: string[],
-  env: Record<string, string>,
-  stdin = "",
-): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const child = spawn(process.execPath, ["bin/knotwork.js", ...args], {
-    cwd: ROOT,
-    env: { ...process.env, LOG_LEVEL: "silent", KNOTWORK_OWNER_PASSWORD: "", ...env },
-    stdio: ["pipe", "pipe", "pipe"],
-  });
-  let stdout = "";
-  let stderr = "";
-  child.stdout.on("data", (chunk: Buffer) => {
-    stdout += chunk.toString();
-  });
-  child.stderr.on("data", (chunk: Buffer) => {
-    stderr += chunk.toString();
-  });
-  child.stdin.end(stdin);
-  return new Promise((resolve) => child.once("exit", (code) => resolve({ code, stdout, stderr })));
+async function freshStorage(): Promise<CliStorage> {
+  const storage = await freshCliStorage();
+  cleanups.push(storage.remove);
+  return storage;
 }
 
 const PASSWORD = "maple syrup and knots";
