@@ -49,6 +49,8 @@ export const ErasurePreviewSchema = z.object({
     consentSignatures: z.number(),
     treatmentSessions: z.number(),
     treatmentPlans: z.number(),
+    homeCarePlans: z.number(),
+    sorenessCheckIns: z.number().describe("Next-day soreness check-ins the client answered"),
     pastAppointments: z.number(),
   }),
   lastVisit: z.string().nullable(),

@@ -148,6 +148,8 @@ describe("erasure with retention", () => {
           consentSignatures: 1,
           treatmentSessions: 2,
           treatmentPlans: 1,
+          homeCarePlans: 1,
+          sorenessCheckIns: 0,
           pastAppointments: 2,
         },
         retentionYears: 7,

@@ -21,11 +21,13 @@ import {
   consentSignatures,
   DEFAULT_CLINIC_POLICIES,
   erasureRequests,
+  homeCarePlans,
   intakeDrafts,
   intakes,
   memberships,
   outboxMessages,
   painDiaryEntries,
+  sorenessCheckIns,
   treatmentPlans,
   treatmentSessions,
   users,
@@ -105,6 +107,8 @@ async function countOf(
     | typeof consentSignatures
     | typeof treatmentSessions
     | typeof treatmentPlans
+    | typeof homeCarePlans
+    | typeof sorenessCheckIns
     | typeof painDiaryEntries
     | typeof waitlistEntries,
   clinicId: string,
@@ -132,6 +136,8 @@ export interface ErasurePreview {
     consentSignatures: number;
     treatmentSessions: number;
     treatmentPlans: number;
+    homeCarePlans: number;
+    sorenessCheckIns: number;
     pastAppointments: number;
   };
   lastVisit: string | null;
@@ -189,6 +195,8 @@ export async function erasurePreview(
       consentSignatures: await countOf(db, consentSignatures, clinicId, clientId),
       treatmentSessions: await countOf(db, treatmentSessions, clinicId, clientId),
       treatmentPlans: await countOf(db, treatmentPlans, clinicId, clientId),
+      homeCarePlans: await countOf(db, homeCarePlans, clinicId, clientId),
+      sorenessCheckIns: await countOf(db, sorenessCheckIns, clinicId, clientId),
       pastAppointments: Number(past?.n ?? 0),
     },
     lastVisit: last?.toISOString() ?? null,

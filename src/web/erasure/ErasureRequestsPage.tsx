@@ -41,6 +41,8 @@ function WhatHappens({ preview, zone }: { preview: ErasurePreview; zone: string 
           <li>{plural(kept.consentSignatures, "consent signature")}</li>
           <li>{plural(kept.treatmentSessions, "charted session")}</li>
           <li>{plural(kept.treatmentPlans, "treatment plan")}</li>
+          <li>{plural(kept.homeCarePlans, "home-care plan")}</li>
+          <li>{plural(kept.sorenessCheckIns, "soreness check-in")}</li>
           <li>{plural(kept.pastAppointments, "past appointment")}</li>
         </ul>
         <p className="kw-muted">
