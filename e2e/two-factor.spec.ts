@@ -101,6 +101,10 @@ test("staff enrol in two-factor, sign in with a code, and a recovery code works 
   await expect(staff.getByRole("heading", { name: "Two-factor sign-in" })).toBeVisible();
   await staff.goto("/app/clients");
   await staff.waitForURL("**/sign-in/two-factor**");
+  // No menu of staff pages while the code is owed (none of them would open).
+  await expect(
+    staff.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Clients" }),
+  ).toHaveCount(0);
   await expectNoAxeViolations(staff);
   await shoot(staff, "two-factor-verify");
   // The next step's code: the one that confirmed enrolment may still be current, and is spent.

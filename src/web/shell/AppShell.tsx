@@ -51,7 +51,9 @@ export function AppShell({ children }: { children: ReactNode }) {
   useEffect(() => {
     if (pathname) setMenuOpen(false);
   }, [pathname]);
-  const items = session ? navigationFor(context?.role) : [];
+  // A session still owing its second factor can open no staff page: no menu of them yet, only the
+  // user menu (to sign out).
+  const items = session && !session.twoFactor?.pending ? navigationFor(context?.role) : [];
   return (
     <>
       <a className="kw-skip-link" href="#main">
