@@ -6,6 +6,8 @@
  */
 import { and, eq, inArray } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { DEFAULT_NOTIFICATION_POLICIES } from "../../core/notify/policies";
+import { inQuietHours, outsideQuietHours } from "../../core/notify/timing";
 import { localToInstant } from "../../core/scheduling/zone";
 import { enqueueTimedMessages, type MessageFacts } from "../appointments/messages";
 import { boise, type DemoIds, newClient, openDemoWorld, workday } from "../appointments/test-helpers";
@@ -767,5 +769,222 @@ describe("contact preferences belong to the signed-in client only", () => {
     expect((await t.app.inject({ method: "GET", url: "/api/portal/contact-preferences" })).statusCode).toBe(
       401,
     );
+  });
+});
+
+/** Mails the sink received for a client's rows of `kind` (rows without an appointment: offers, follow-ups). */
+async function receivedForClient(clientId: string, kind: string) {
+  const rows = await t.database.db
+    .select()
+    .from(outboxMessages)
+    .where(and(eq(outboxMessages.clientId, clientId), eq(outboxMessages.kind, kind)));
+  const ids = new Set(rows.map((r) => `<${r.id}@knotwork.test>`));
+  return { rows, mails: sink.received.filter((m) => ids.has(m.messageId)) };
+}
+
+const QUIET = { start: "21:00", end: "08:00" };
+
+describe("every other kind through the mail server, once, at its instant", () => {
+  it("a declined request: the notice once, no reminder ever", async () => {
+    const booked = await book(await agentWithHistory("Dee"), ids.session90, boise(workday(20), "09:00"));
+    expect(booked.status).toBe("requested");
+    const declined = await desk.request("POST", `/api/appointments/${booked.id}/decline`, {
+      reason: "Marcus is away",
+    });
+    expect(declined.statusCode, declined.body).toBe(200);
+    const start = new Date(booked.startsAt).getTime();
+    for (const at of [Date.now(), Date.now(), start - 24 * HOUR, start]) await deliverAt(at);
+    expect(await receivedFor(booked.id)).toEqual(["declined", "request_received"]);
+  });
+
+  it("another time proposed: the proposal once; accepted, its confirmation and reminder once each", async () => {
+    const client = await agentWithHistory("Pim");
+    const booked = await book(client, ids.session90, boise(workday(20), "13:00"));
+    const proposedStart = boise(workday(21), "13:00");
+    const response = await desk.request("POST", `/api/appointments/${booked.id}/propose`, {
+      start: proposedStart,
+      reason: "Afternoons are full",
+    });
+    expect(response.statusCode, response.body).toBe(201);
+    const proposedId = response.json().proposed.id as string;
+    await deliverAt(Date.now());
+    await deliverAt(Date.now());
+    expect(await receivedFor(proposedId)).toEqual(["proposed"]);
+    const accept = await client.request("POST", `/api/appointments/${proposedId}/accept`);
+    expect(accept.statusCode, accept.body).toBe(200);
+    const start = new Date(proposedStart).getTime();
+    for (const at of [Date.now(), start - 24 * HOUR - 1, start - 24 * HOUR, start]) await deliverAt(at);
+    expect(await receivedFor(proposedId)).toEqual(["confirmed", "proposed", "reminder"]);
+    expect(await receivedFor(booked.id)).toEqual(["request_received"]);
+  });
+
+  it("the optional second reminder at its lead; a clinic's cancel sends one notice and neither reminder", async () => {
+    const save = (notifications: object) =>
+      owner.request("PATCH", "/api/clinic", {
+        policies: { notifications: { ...DEFAULT_NOTIFICATION_POLICIES, ...notifications } },
+      });
+    expect((await save({ secondReminderLeadHours: 3 })).statusCode).toBe(200);
+    try {
+      const kept = await book(await agentWithHistory("Sev"), ids.session60, boise(workday(22), "13:00"));
+      const dropped = await book(await agentWithHistory("Cal"), ids.session60, boise(workday(22), "15:00"));
+      const cancel = await desk.request("POST", `/api/appointments/${dropped.id}/cancel`, {
+        reason: "Therapist ill",
+      });
+      expect(cancel.statusCode, cancel.body).toBe(200);
+      const start = new Date(kept.startsAt).getTime();
+      for (const at of [Date.now(), start - 24 * HOUR, start - 3 * HOUR - 1]) await deliverAt(at);
+      expect(await receivedFor(kept.id)).toEqual(["confirmed", "reminder"]);
+      await deliverAt(start - 3 * HOUR);
+      await deliverAt(start + 2 * HOUR);
+      expect(await receivedFor(kept.id)).toEqual(["confirmed", "reminder", "second_reminder"]);
+      const second = (await rowsOf(kept.id)).find((r) => r.kind === "second_reminder");
+      expect(second?.sentAt?.getTime()).toBe(start - 3 * HOUR);
+
+      expect(await receivedFor(dropped.id)).toEqual(["cancelled", "confirmed"]);
+      const reminders = (await rowsOf(dropped.id)).filter((r) => r.kind.endsWith("reminder"));
+      expect(reminders.map((r) => r.kind).sort()).toEqual(["reminder", "second_reminder"]);
+      expect(reminders.every((r) => r.sentAt === null && r.cancelledAt !== null)).toBe(true);
+    } finally {
+      expect((await save({})).statusCode).toBe(200);
+    }
+  });
+
+  it("the intake reminder before a first visit while intake is missing, once; none after a cancel", async () => {
+    const newcomer = await newClient(t.app, "Neve");
+    const booked = await book(newcomer, ids.session60, boise(workday(23), "10:00"));
+    const start = new Date(booked.startsAt).getTime();
+    const row = (await rowsOf(booked.id)).find((r) => r.kind === "intake_reminder");
+    // 48 h before a 10:00 appointment is 10:00 two days earlier: outside quiet hours.
+    expect(row?.sendAfter.getTime()).toBe(start - 48 * HOUR);
+    await deliverAt(start - 48 * HOUR - 1);
+    expect(await receivedFor(booked.id)).not.toContain("intake_reminder");
+    for (const at of [start - 48 * HOUR, start - 24 * HOUR, start]) await deliverAt(at);
+    expect((await receivedFor(booked.id)).filter((k) => k === "intake_reminder")).toHaveLength(1);
+
+    const other = await newClient(t.app, "Noor");
+    const cancelled = await book(other, ids.session60, boise(workday(23), "14:00"));
+    const cancel = await other.request("POST", `/api/appointments/${cancelled.id}/cancel`, {
+      reason: "Changed my mind",
+    });
+    expect(cancel.statusCode, cancel.body).toBe(200);
+    const otherStart = new Date(cancelled.startsAt).getTime();
+    for (const at of [Date.now(), otherStart - 48 * HOUR, otherStart]) await deliverAt(at);
+    expect(await receivedFor(cancelled.id)).not.toContain("intake_reminder");
+    expect(await receivedFor(cancelled.id)).toContain("cancelled");
+  });
+
+  it("aftercare at completion (or the end of quiet hours), not a moment before", async () => {
+    const client = await agentWithHistory("Aft");
+    const start = Date.now() - 2 * HOUR;
+    const [appointment] = await t.database.db
+      .insert(appointments)
+      .values({
+        clinicId: ids.clinicId,
+        clientId: client.clientId,
+        therapistId: ids.marcus,
+        serviceId: ids.session60,
+        status: "confirmed",
+        source: "phone",
+        startsAt: new Date(start),
+        endsAt: new Date(start + HOUR),
+        blocksFrom: new Date(start),
+        blocksUntil: new Date(start + HOUR),
+      })
+      .returning();
+    const before = Date.now();
+    const done = await desk.request("POST", `/api/appointments/${appointment?.id}/complete`);
+    const after = Date.now();
+    expect(done.statusCode, done.body).toBe(200);
+    const aftercare = (await rowsOf(appointment?.id as string)).find((r) => r.kind === "aftercare");
+    const due = aftercare?.sendAfter.getTime() ?? 0;
+    expect(due).toBeGreaterThanOrEqual(outsideQuietHours(before, "America/Boise", QUIET) - 1_000);
+    expect(due).toBeLessThanOrEqual(outsideQuietHours(after, "America/Boise", QUIET));
+    expect(inQuietHours(due, "America/Boise", QUIET)).toBe(false);
+    await deliverAt(due - 1);
+    expect(await receivedFor(appointment?.id as string)).toEqual([]);
+    await deliverAt(due);
+    await deliverAt(due + HOUR);
+    expect(await receivedFor(appointment?.id as string)).toEqual(["aftercare"]);
+  });
+
+  it("the plan follow-up and the maintenance recall at their instants, once each", async () => {
+    const client = await agentWithHistory("Reca");
+    const [past] = await t.database.db
+      .select()
+      .from(appointments)
+      .where(eq(appointments.clientId, client.clientId));
+    const followUpAt = new Date(boise(workday(2), "11:00")).getTime();
+    expect(
+      await schedulePlanFollowUp(t.database.db, {
+        clinicId: ids.clinicId,
+        clientId: client.clientId,
+        planId: "00000000-0000-4000-8000-000000000002",
+        sessionNumber: 3,
+        dueAt: followUpAt,
+        publicUrl: "http://localhost:3000",
+      }),
+    ).toBe(true);
+    expect(
+      await scheduleRecall(t.database.db, {
+        clinicId: ids.clinicId,
+        clientId: client.clientId,
+        lastAppointmentId: past?.id as string,
+        lastSessionAt: past?.startsAt.getTime() as number,
+        intervalWeeks: 6,
+        publicUrl: "http://localhost:3000",
+      }),
+    ).toBe(true);
+    await deliverAt(followUpAt - 1);
+    expect((await receivedForClient(client.clientId, "plan_follow_up")).mails).toHaveLength(0);
+    await deliverAt(followUpAt);
+    await deliverAt(followUpAt + HOUR);
+    const followUp = await receivedForClient(client.clientId, "plan_follow_up");
+    expect(followUp.mails).toHaveLength(1);
+    expect(followUp.rows[0]?.sentAt?.getTime()).toBe(followUpAt);
+
+    const recallAt = (await receivedForClient(client.clientId, "recall")).rows[0]?.sendAfter.getTime() ?? 0;
+    expect(recallAt).toBeGreaterThan((past?.startsAt.getTime() ?? 0) + 41 * 24 * HOUR);
+    await deliverAt(recallAt - 1);
+    expect((await receivedForClient(client.clientId, "recall")).mails).toHaveLength(0);
+    await deliverAt(recallAt);
+    await deliverAt(recallAt + 24 * HOUR);
+    const recall = await receivedForClient(client.clientId, "recall");
+    expect(recall.mails).toHaveLength(1);
+    expect(recall.rows[0]?.sentAt?.getTime()).toBe(recallAt);
+    // Recalls and follow-ups may be turned off by the client: each carries the one-click link.
+    expect(headerOf(recall.mails[0] as ReceivedMail, "List-Unsubscribe-Post")).toBe(
+      "List-Unsubscribe=One-Click",
+    );
+  });
+
+  it("a waitlist offer when a slot frees, once, and the client books it the normal way", async () => {
+    const waiting = await agentWithHistory("Wai");
+    const day = workday(24);
+    const join = await waiting.request("POST", "/api/waitlist", {
+      serviceId: ids.session60,
+      earliest: boise(day, "00:00"),
+      latest: boise(workday(25), "00:00"),
+    });
+    expect(join.statusCode, join.body).toBe(201);
+    const canceller = await agentWithHistory("Can");
+    const slot = boise(day, "10:00");
+    const booked = await book(canceller, ids.session60, slot);
+    const cancel = await canceller.request("POST", `/api/appointments/${booked.id}/cancel`, {
+      reason: "Sorry",
+    });
+    expect(cancel.statusCode, cancel.body).toBe(200);
+    await deliverAt(Date.now());
+    await deliverAt(Date.now() + HOUR);
+    const offer = await receivedForClient(waiting.clientId, "waitlist_offer");
+    expect(offer.mails).toHaveLength(1);
+    expect(offer.mails[0]?.to).toEqual([offer.rows[0]?.toAddress]);
+    const taken = await book(waiting, ids.session60, slot);
+    expect(taken.startsAt).toBe(slot);
+  });
+
+  it("no mail the sink received carries health details", () => {
+    expect(sink.received.length).toBeGreaterThan(20);
+    for (const mail of sink.received)
+      expect(mail.raw, mail.subject).not.toMatch(/diagnos|screening|red flag|contraindicat|pain score/i);
   });
 });

@@ -228,4 +228,26 @@ describe("claiming", () => {
     expect(retryDelayMs(2)).toBe(10 * 60_000);
     expect(retryDelayMs(30)).toBe(6 * 3_600_000);
   });
+
+  // The SMS transport is an interface with no sender (docs/decisions/0017-notifications.md): a text
+  // message row waits for a worker that has one, and the e-mail worker neither claims nor mails it.
+  it("leaves a due text-message row alone: the e-mail worker never claims or sends it", async () => {
+    await enqueueMessage(t.database.db, { ...message("sms:1"), to: "+12085550100" });
+    await t.database.db
+      .update(outboxMessages)
+      .set({ channel: "sms" })
+      .where(eq(outboxMessages.dedupeKey, "sms:1"));
+    const mailed: string[] = [];
+    const recording: MailTransport = {
+      send: async (m) => {
+        mailed.push(m.to);
+      },
+    };
+    // Whatever e-mail is due (an earlier test's row) goes; the text message does not.
+    await deliverDueMessages(t.database.db, recording);
+    expect(await claimDueMessage(t.database.db, new Date())).toBeNull();
+    expect(mailed).not.toContain("+12085550100");
+    const [row] = await rowsLike("sms:1");
+    expect(row).toMatchObject({ channel: "sms", attempts: 0, sentAt: null, claimedUntil: null });
+  });
 });

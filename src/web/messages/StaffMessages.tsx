@@ -31,7 +31,7 @@ function CountsTable({
   if (rows.length === 0) return <Empty>No messages.</Empty>;
   return (
     <div className="kw-table-wrap">
-      <table className="kw-table">
+      <table className={`kw-table ${styles.stacked} ${styles.counts}`}>
         <caption className="kw-visually-hidden">{caption}</caption>
         <thead>
           <tr>
@@ -57,7 +57,7 @@ function CountsTable({
                 </button>
               </th>
               {COUNTED.map((s) => (
-                <td key={s} className={styles.number}>
+                <td key={s} className={styles.number} data-label={STATUS_WORDS[s]}>
                   {row.counts[s]}
                 </td>
               ))}
@@ -73,7 +73,7 @@ function Latest({ data, zone }: { data: MessagesOverview; zone: string }) {
   if (data.messages.length === 0) return <Empty>No messages match.</Empty>;
   return (
     <div className="kw-table-wrap">
-      <table className="kw-table">
+      <table className={`kw-table ${styles.stacked} ${styles.latest}`}>
         <caption className="kw-visually-hidden">Latest messages</caption>
         <thead>
           <tr>
@@ -87,17 +87,17 @@ function Latest({ data, zone }: { data: MessagesOverview; zone: string }) {
         <tbody>
           {data.messages.map((m) => (
             <tr key={m.id}>
-              <td>{formatDateTime(m.dueAt, zone)}</td>
-              <td>{kindLabel(m.kind)}</td>
-              <td>{m.client?.name ?? m.to}</td>
-              <td>
+              <td data-label="Due">{formatDateTime(m.dueAt, zone)}</td>
+              <td data-label="Kind">{kindLabel(m.kind)}</td>
+              <td data-label="Client">{m.client?.name ?? m.to}</td>
+              <td data-label="Status">
                 <span className={STATUS_BADGE[m.status]}>{STATUS_WORDS[m.status]}</span>
                 {m.lastError && m.status !== "sent" ? (
                   <div className={styles.error}>{m.lastError}</div>
                 ) : null}
                 {m.cancelReason ? <div className="kw-muted">{m.cancelReason}</div> : null}
               </td>
-              <td>{m.subject}</td>
+              <td data-label="Subject">{m.subject}</td>
             </tr>
           ))}
         </tbody>
