@@ -1,11 +1,12 @@
 /** The purge jobs delete what has expired and keep what has not (PGlite and PostgreSQL). */
+import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { testConfig } from "../config";
 import { authSessions, signInThrottle } from "../db/schema";
 import { seedOtherClinic } from "../testing/fixtures";
 import { createTestApp, type TestApp } from "../testing/harness";
 import { backgroundJobs } from ".";
-import { purgeEndedSessions, purgeStaleSignInCounters } from "./housekeeping";
+import { purgeEndedSessions, purgeStaleSignInCounters, refreshPlannerStatistics } from "./housekeeping";
 
 const MINUTE = 60_000;
 const config = testConfig({ sessionIdleMinutes: 30, loginWindowMinutes: 15 });
@@ -85,13 +86,30 @@ describe("housekeeping", () => {
 describe("the server's jobs", () => {
   it("deliver the outbox only when there is a mail transport", () => {
     const names = (jobs: { name: string }[]) => jobs.map((j) => j.name).sort();
-    expect(names(backgroundJobs(t.database.db, config, null))).toEqual([
+    const onPostgres = testConfig({ databaseUrl: "postgres://app@db.invalid/knotwork" });
+    expect(names(backgroundJobs(t.database.db, onPostgres, null))).toEqual([
       "erasure-purge",
       "request-expiry",
       "session-purge",
       "sign-in-counter-purge",
     ]);
     const transport = { send: async () => {} };
-    expect(names(backgroundJobs(t.database.db, config, transport))).toContain("outbox");
+    expect(names(backgroundJobs(t.database.db, onPostgres, transport))).toContain("outbox");
+  });
+
+  it("refresh the planner's statistics on embedded PGlite only, which has no autovacuum", async () => {
+    const embedded = testConfig({ databaseUrl: null });
+    expect(backgroundJobs(t.database.db, embedded, null).map((j) => j.name)).toContain("planner-statistics");
+    const analysedAt = async () => {
+      const result = (await t.database.db.execute(
+        sql`SELECT last_analyze FROM pg_stat_user_tables WHERE relname = 'appointments'`,
+      )) as unknown as { rows: { last_analyze: unknown }[] };
+      return result.rows[0]?.last_analyze ?? null;
+    };
+    const before = await analysedAt();
+    await refreshPlannerStatistics(t.database.db);
+    const after = await analysedAt();
+    expect(after).not.toBeNull();
+    expect(after).not.toEqual(before);
   });
 });

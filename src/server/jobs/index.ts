@@ -10,7 +10,7 @@ import { purgeDueErasures } from "../erasure/store";
 import { type DeliveryOptions, deliverDueMessages, type MailTransport } from "../notify/outbox";
 import { deliveryPreflight } from "../notify/preflight";
 import { smtpTransport } from "../notify/smtp";
-import { purgeEndedSessions, purgeStaleSignInCounters } from "./housekeeping";
+import { purgeEndedSessions, purgeStaleSignInCounters, refreshPlannerStatistics } from "./housekeeping";
 import { type Job, type JobLog, type Scheduler, startJobs } from "./scheduler";
 
 export const JOB_INTERVALS_MS = {
@@ -21,11 +21,14 @@ export const JOB_INTERVALS_MS = {
   signInCounterPurge: 60 * 60_000,
   // Records (F11): clinical records of erased clients, once their retention has run out.
   erasurePurge: 6 * 60 * 60_000,
+  /** Embedded PGlite only (it has no autovacuum); the first run comes soon after start. */
+  plannerStatistics: 6 * 60 * 60_000,
 } as const;
 
 /**
  * The jobs for this configuration. Without SMTP there is no outbox job: messages stay in the outbox
- * and are shown in the app (so the demo works offline).
+ * and are shown in the app (so the demo works offline). On embedded PGlite (no DATABASE_URL) the
+ * planner's statistics are refreshed, which PostgreSQL's autovacuum does by itself.
  */
 export function backgroundJobs(db: Db, config: Config, transport: MailTransport | null): Job[] {
   const jobs: Job[] = [
@@ -50,6 +53,13 @@ export function backgroundJobs(db: Db, config: Config, transport: MailTransport 
       run: () => purgeDueErasures(db),
     },
   ];
+  if (!config.databaseUrl) {
+    jobs.push({
+      name: "planner-statistics",
+      intervalMs: JOB_INTERVALS_MS.plannerStatistics,
+      run: () => refreshPlannerStatistics(db),
+    });
+  }
   if (transport) {
     jobs.push({
       name: "outbox",
