@@ -16,7 +16,7 @@ import { ErasureCard } from "../erasure/ErasureCard";
 import { myIntakeQuery } from "../intake/api";
 import { HoldAdvice, StopAdvice } from "../intake/ScreeningAdvice";
 import { ContactPreferencesForm } from "../messages/ClientMessages";
-import { CareCard } from "../plans/CareNav";
+import { CareCard } from "../plans/CareCard";
 import { ButtonLink, Card, Loading } from "../ui/components";
 import { cx } from "../ui/cx";
 import { myAppointmentsQuery } from "./api";
