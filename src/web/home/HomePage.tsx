@@ -1,4 +1,4 @@
-import { use } from "react";
+import { Suspense, use } from "react";
 import { Navigate } from "react-router";
 import type { AuthContext, Role } from "../../core/api/auth";
 import { type PageLoader, remember } from "../app/pages";
@@ -40,5 +40,11 @@ export default function HomePage() {
         Your account is not linked to a clinic yet. Ask your clinic for an invitation.
       </Alert>
     );
-  return <RoleHome context={context} />;
+  // A boundary of its own: waiting for the role's chunk must not hold back the navigation to /app
+  // (the shell would keep the previous page's location, then close a menu opened meanwhile).
+  return (
+    <Suspense fallback={<Loading />}>
+      <RoleHome context={context} />
+    </Suspense>
+  );
 }
