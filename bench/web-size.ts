@@ -29,12 +29,14 @@ export const PUBLIC_PAGES: Record<string, string[]> = {
 };
 
 /**
- * Signed-in client portal pages, reported by the benchmark (not held to the public budget by the
- * check): the signed-in layout (TanStack Query) and the page's chunks. The care pages load through
- * one route module (src/web/plans/CarePages.tsx); charts and the body map load after first paint.
+ * Signed-in client portal pages: the signed-in layout (TanStack Query) and the page's chunks. The
+ * check holds those in PORTAL_BUDGETED to the same budget (the others are over it, so only reported).
+ * The home loads the client's own home (home/ClientHome.tsx: header first, the rest of the portal with
+ * its data); the care pages load through one route module (src/web/plans/CarePages.tsx); charts and
+ * the body map load after first paint.
  */
 export const PORTAL_PAGES: Record<string, string[]> = {
-  "portal home": ["src/web/app/QueryLayout.tsx", "src/web/home/HomePage.tsx"],
+  "portal home": ["src/web/app/QueryLayout.tsx", "src/web/home/HomePage.tsx", "src/web/home/ClientHome.tsx"],
   "care: plan": ["src/web/app/QueryLayout.tsx", "src/web/plans/CarePages.tsx", "src/web/plans/PlanPage.tsx"],
   "care: home care": [
     "src/web/app/QueryLayout.tsx",
@@ -57,6 +59,9 @@ export const PORTAL_PAGES: Record<string, string[]> = {
     "src/web/aftercare/AftercarePage.tsx",
   ],
 };
+
+/** The portal pages within FIRST_LOAD_BUDGET_KB, which CI's check holds to it. */
+export const PORTAL_BUDGETED: readonly string[] = ["portal home", "care: progress"];
 
 export interface PageSize {
   page: string;

@@ -9,26 +9,27 @@ import type { Role } from "../../core/api/auth";
 import { currentSession } from "../auth/session";
 import type { PageDataKey } from "./page-data";
 
-type PageModule = Promise<{ default: ComponentType }>;
+type PageModule<Props = object> = Promise<{ default: ComponentType<Props> }>;
 
 /**
  * A page's import, remembered: preloading and rendering share one promise, and once it has
  * settled the page renders without suspending (React holds a revealed Suspense boundary back up
  * to 300 ms, which would cost more than the load itself).
  */
-export interface PageLoader {
-  (): PageModule;
-  loaded: { default: ComponentType } | null;
+export interface PageLoader<Props = object> {
+  (): PageModule<Props>;
+  loaded: { default: ComponentType<Props> } | null;
 }
-function remember(load: () => PageModule): PageLoader {
-  let promise: PageModule | null = null;
+/** Also used inside a page for parts only some visitors need (home/HomePage.tsx: one per role). */
+export function remember<Props = object>(load: () => PageModule<Props>): PageLoader<Props> {
+  let promise: PageModule<Props> | null = null;
   const loader = (() => {
     promise ??= load().then((module) => {
       loader.loaded = module;
       return module;
     });
     return promise;
-  }) as PageLoader;
+  }) as PageLoader<Props>;
   loader.loaded = null;
   return loader;
 }

@@ -4,6 +4,7 @@
  * therapist, booked together, each slot with its own answer).
  */
 import { useQuery } from "@tanstack/react-query";
+import { lazy, Suspense } from "react";
 import { ApiError } from "../api/client";
 import { portalKeys } from "../portal/api";
 import { Alert, ButtonLink, Card, Empty, Loading, PageHeader } from "../ui/components";
@@ -11,7 +12,10 @@ import { bookMySeries, myPlanQuery, mySeriesOffer } from "./api";
 import { CareNav } from "./CareNav";
 import { PlanSummary } from "./PlanSummary";
 import styles from "./Plans.module.css";
-import { SeriesBooking } from "./SeriesBooking";
+
+// Booking the series (its form, mutation and offer) loads after the plan has painted: it keeps the
+// plan page's first load small (bench/web-size.ts), and its offer is fetched once it shows anyway.
+const SeriesBooking = lazy(() => import("./SeriesBooking").then((m) => ({ default: m.SeriesBooking })));
 
 export default function PlanPage() {
   const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
@@ -47,13 +51,15 @@ export default function PlanPage() {
           </Card>
           <Card title="Book the series">
             {plan.status === "active" ? (
-              <SeriesBooking
-                offer={mySeriesOffer}
-                book={bookMySeries}
-                invalidate={[portalKeys.all]}
-                zone={zone}
-                remaining={plan.progress.remaining}
-              />
+              <Suspense fallback={<Loading />}>
+                <SeriesBooking
+                  offer={mySeriesOffer}
+                  book={bookMySeries}
+                  invalidate={[portalKeys.all]}
+                  zone={zone}
+                  remaining={plan.progress.remaining}
+                />
+              </Suspense>
             ) : plan.status === "maintenance" ? (
               <>
                 <p>

@@ -9,7 +9,6 @@ import { Link, useSearchParams } from "react-router";
 import type { AuthContext } from "../../core/api/auth";
 import type { MyConsent, MyIntake } from "../../core/api/intake";
 import { portalRanges } from "../app/ranges";
-import { useSession } from "../auth/session";
 import { MySessions } from "../chart/MySessions";
 import { publicClinicQuery } from "../clinic/api";
 import { myConsentQuery } from "../consent/api";
@@ -17,14 +16,14 @@ import { ErasureCard } from "../erasure/ErasureCard";
 import { myIntakeQuery } from "../intake/api";
 import { HoldAdvice, StopAdvice } from "../intake/ScreeningAdvice";
 import { ContactPreferencesForm } from "../messages/ClientMessages";
-import { CareCard } from "../plans/CareNav";
-import { ButtonLink, Card, Loading, PageHeader } from "../ui/components";
+import { CareCard } from "../plans/CareCard";
+import { ButtonLink, Card, Loading } from "../ui/components";
 import { cx } from "../ui/cx";
-import { zoneAbbreviation } from "../ui/time";
 import { myAppointmentsQuery } from "./api";
 import { groupPortalAppointments } from "./grouping";
 import styles from "./Portal.module.css";
 import { PortalAppointments, type PortalPolicy } from "./PortalAppointments";
+import { regionsSearchOf } from "./PortalHeader";
 
 type StepState = "todo" | "doing" | "done" | "blocked";
 
@@ -146,8 +145,11 @@ function consentStep(consent: MyConsent | undefined) {
   );
 }
 
-export function PortalHome({ context }: { context: AuthContext }) {
-  const { session } = useSession();
+/**
+ * Everything under the portal's header (PortalHeader.tsx), which paints first: this part is a chunk
+ * of its own, loaded while its data loads (home/ClientHome.tsx).
+ */
+export default function PortalHome({ context }: { context: AuthContext }) {
   const [params] = useSearchParams();
   const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
   const ranges = useMemo(() => portalRanges(), []);
@@ -158,8 +160,7 @@ export function PortalHome({ context }: { context: AuthContext }) {
   const clinic = useQuery(publicClinicQuery(context.clinicSlug));
   if (appointments.isPending || intake.isPending || consent.isPending) return <Loading />;
 
-  const regions = params.get("regions");
-  const regionsSearch = regions ? `?regions=${encodeURIComponent(regions)}` : "";
+  const regionsSearch = regionsSearchOf(params);
   const seen = new Set<string>();
   const all = [...(history.data ?? []), ...(appointments.data ?? [])].filter(
     (a) => !seen.has(a.id) && seen.add(a.id),
@@ -177,16 +178,6 @@ export function PortalHome({ context }: { context: AuthContext }) {
 
   return (
     <>
-      <PageHeader
-        eyebrow={context.clinicName}
-        title={`Welcome, ${session?.user.name.split(" ")[0] ?? ""}`}
-        description={`Times are shown in your time zone (${zoneAbbreviation(zone)}).`}
-        actions={
-          <ButtonLink to={`/book${regionsSearch}`} variant="primary">
-            Book a visit
-          </ButtonLink>
-        }
-      />
       {screening?.outcome === "stop" ? (
         <StopAdvice redFlags={screening.redFlags} emergency={screening.emergency} />
       ) : screening && screening.holds.length > 0 ? (

@@ -47,9 +47,12 @@ export function AppShell({ children }: { children: ReactNode }) {
   const { session, context } = useSession();
   const [menuOpen, setMenuOpen] = useState(false);
   const { pathname } = useLocation();
-  // On a phone the menu is a drop-down; close it once a link has taken the reader somewhere.
+  // On a phone the menu is a drop-down; close it once a link has taken the reader somewhere. Not
+  // when the page it was opened on finishes loading: a navigation waiting for a page's code still
+  // shows the previous location here, and the address bar holds where the reader is.
+  const openedOn = useRef<string | null>(null);
   useEffect(() => {
-    if (pathname) setMenuOpen(false);
+    if (pathname !== openedOn.current) setMenuOpen(false);
   }, [pathname]);
   // A session still owing its second factor can open no staff page: no menu of them yet, only the
   // user menu (to sign out).
@@ -72,7 +75,10 @@ export function AppShell({ children }: { children: ReactNode }) {
             className="kw-button kw-button--ghost kw-nav-toggle"
             aria-expanded={menuOpen}
             aria-controls="kw-nav"
-            onClick={() => setMenuOpen((open) => !open)}
+            onClick={() => {
+              openedOn.current = window.location.pathname;
+              setMenuOpen((open) => !open);
+            }}
           >
             Menu
           </button>
