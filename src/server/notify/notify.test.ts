@@ -195,21 +195,7 @@ describe("each kind once, at its instant", () => {
   it("sends aftercare when a session is completed and the check-in the next morning, once each", async () => {
     const client = await agentWithHistory("Ada");
     const start = Date.now() - 2 * HOUR;
-    const [row] = await t.database.db
-      .insert(appointments)
-      .values({
-        clinicId: ids.clinicId,
-        clientId: client.clientId,
-        therapistId: ids.marcus,
-        serviceId: ids.session60,
-        status: "confirmed",
-        source: "phone",
-        startsAt: new Date(start),
-        endsAt: new Date(start + HOUR),
-        blocksFrom: new Date(start),
-        blocksUntil: new Date(start + HOUR),
-      })
-      .returning();
+    const row = await confirmedVisit(client.clientId, start);
     const id = row?.id as string;
     const done = await desk.request("POST", `/api/appointments/${id}/complete`);
     expect(done.statusCode, done.body).toBe(200);
@@ -247,21 +233,7 @@ describe("each kind once, at its instant", () => {
         details: {},
       });
       const start = Date.now() - 2 * HOUR;
-      const [row] = await t.database.db
-        .insert(appointments)
-        .values({
-          clinicId: ids.clinicId,
-          clientId: client.clientId,
-          therapistId: ids.marcus,
-          serviceId: ids.session60,
-          status: "confirmed",
-          source: "phone",
-          startsAt: new Date(start),
-          endsAt: new Date(start + HOUR),
-          blocksFrom: new Date(start),
-          blocksUntil: new Date(start + HOUR),
-        })
-        .returning();
+      const row = await confirmedVisit(client.clientId, start);
       const done = await desk.request("POST", `/api/appointments/${row?.id}/complete`);
       expect(done.statusCode, done.body).toBe(200);
       const followUps = await t.database.db
@@ -291,6 +263,26 @@ describe("each kind once, at its instant", () => {
     expect(weeks).toBeLessThan(5.2);
   });
 });
+
+/** A confirmed 60-minute visit with Marcus from `start`, booked by phone (e.g. one for the desk to complete). */
+async function confirmedVisit(clientId: string, start: number) {
+  const [row] = await t.database.db
+    .insert(appointments)
+    .values({
+      clinicId: ids.clinicId,
+      clientId,
+      therapistId: ids.marcus,
+      serviceId: ids.session60,
+      status: "confirmed",
+      source: "phone",
+      startsAt: new Date(start),
+      endsAt: new Date(start + HOUR),
+      blocksFrom: new Date(start),
+      blocksUntil: new Date(start + HOUR),
+    })
+    .returning();
+  return row;
+}
 
 let histories = 0;
 /** A client who has had a completed session, so their bookings are not first visits. */
@@ -876,21 +868,7 @@ describe("every other kind through the mail server, once, at its instant", () =>
   it("aftercare at completion (or the end of quiet hours), not a moment before", async () => {
     const client = await agentWithHistory("Aft");
     const start = Date.now() - 2 * HOUR;
-    const [appointment] = await t.database.db
-      .insert(appointments)
-      .values({
-        clinicId: ids.clinicId,
-        clientId: client.clientId,
-        therapistId: ids.marcus,
-        serviceId: ids.session60,
-        status: "confirmed",
-        source: "phone",
-        startsAt: new Date(start),
-        endsAt: new Date(start + HOUR),
-        blocksFrom: new Date(start),
-        blocksUntil: new Date(start + HOUR),
-      })
-      .returning();
+    const appointment = await confirmedVisit(client.clientId, start);
     const before = Date.now();
     const done = await desk.request("POST", `/api/appointments/${appointment?.id}/complete`);
     const after = Date.now();
