@@ -73,7 +73,12 @@ for (const size of Object.keys(VIEWPORTS) as Size[]) {
     });
     const therapist = await context.newPage();
     await signIn(therapist, "therapist@knotwork.test");
-    await therapist.getByRole("link", { name: "Open chart" }).first().click();
+    // The day's last appointment: e2e/charting.spec.ts charts and signs the first one, and the whole
+    // suite shares one server.
+    const day = therapist
+      .getByRole("region", { name: /Your day/ })
+      .or(therapist.locator("section", { hasText: "Your day" }));
+    await day.first().getByRole("link", { name: "Open chart" }).last().click();
     await expect(therapist.getByRole("heading", { level: 1, name: /^Chart: / })).toBeVisible();
     // The first size starts the chart; the next ones find it started.
     const start = therapist.getByRole("button", { name: "Start chart" });
