@@ -73,12 +73,18 @@ for (const size of Object.keys(VIEWPORTS) as Size[]) {
     });
     const therapist = await context.newPage();
     await signIn(therapist, "therapist@knotwork.test");
-    // The day's last appointment: e2e/charting.spec.ts charts and signs the first one, and the whole
-    // suite shares one server.
+    // The demo's 10:30 visit with Rita Gomez: e2e/charting.spec.ts charts and signs the day's first
+    // one, and other specs add requests to the day on the one server the whole suite shares.
     const day = therapist
       .getByRole("region", { name: /Your day/ })
       .or(therapist.locator("section", { hasText: "Your day" }));
-    await day.first().getByRole("link", { name: "Open chart" }).last().click();
+    await day
+      .first()
+      .getByRole("listitem")
+      .filter({ hasText: "Rita Gomez" })
+      .filter({ hasText: "10:30" })
+      .getByRole("link", { name: "Open chart" })
+      .click();
     await expect(therapist.getByRole("heading", { level: 1, name: /^Chart: / })).toBeVisible();
     // The first size starts the chart; the next ones find it started.
     const start = therapist.getByRole("button", { name: "Start chart" });
