@@ -13,12 +13,13 @@
  * process can open it) always; PostgreSQL too when TEST_DATABASE_URL or BENCH_DATABASE_URL gives an
  * admin URL (a fresh database; app and bare route each in a process of their own).
  * Imported by bench/index.ts; also runnable alone: `node --import tsx bench/booking.bench.ts`.
- * BENCH_SECONDS sets each autocannon run's length (default 10); BENCH_ENGINES=postgres skips PGlite. Each run also reports the server's
+ * BENCH_SECONDS sets each autocannon run's length (default 10); BENCH_ENGINES=postgres skips PGlite;
+ * BENCH_REPORTS=off runs without the report summary triggers, to measure their share. Each run also reports the server's
  * CPU time (user + system, from /proc) per successful request, which the machine's load moves far
  * less than req/s does.
  */
 import { type ChildProcess, spawn } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -305,6 +306,55 @@ function cpuMilliseconds(pid: number): number {
   return (Number(fields[11]) + Number(fields[12])) * 10;
 }
 
+/**
+ * CPU time (ms) used so far by each PostgreSQL backend connected to `database`, by process id, when
+ * that server runs on this machine (empty on PGlite or a remote server). A booking's cost is split
+ * between the app and the database (constraint checks, locks, triggers, outbox rows, commit): this
+ * shows the database's share beside the app's.
+ */
+function databaseCpu(database: string | null): Map<number, number> {
+  const byProcess = new Map<number, number>();
+  if (!database) return byProcess;
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const cmdline = readFileSync(`/proc/${entry}/cmdline`, "utf8");
+      if (cmdline.startsWith("postgres: ") && cmdline.includes(` ${database} `))
+        byProcess.set(Number(entry), cpuMilliseconds(Number(entry)));
+    } catch {
+      // The process ended between listing and reading: it served no one we measure.
+    }
+  }
+  return byProcess;
+}
+
+/**
+ * Database CPU used since `before`, summed per backend: a pool closes idle connections and opens new
+ * ones, so a total over the live backends could go down; a backend that ended meanwhile is missed.
+ */
+function databaseCpuSince(database: string | null, before: Map<number, number>): number {
+  let used = 0;
+  for (const [pid, cpu] of databaseCpu(database)) used += cpu - (before.get(pid) ?? 0);
+  return used;
+}
+
+/** The triggers that keep the reports' summary tables current as appointments change (ADR 0024). */
+const REPORT_TRIGGERS_ON_APPOINTMENTS = ["inserted", "updated", "deleted"].flatMap((change) => [
+  `report_appointments_${change}`,
+  `report_client_days_appointments_${change}`,
+]);
+
+/**
+ * BENCH_REPORTS=off: measures what keeping the report summaries current costs a booking (their
+ * counters are rows every booking of a day updates), by running without them. A measurement only:
+ * reports would be wrong in such a database.
+ */
+async function disableReportTriggers(database: Database): Promise<void> {
+  const clauses = REPORT_TRIGGERS_ON_APPOINTMENTS.map((name) => `DISABLE TRIGGER ${name}`).join(", ");
+  await database.db.execute(sql.raw(`ALTER TABLE appointments ${clauses}`));
+  process.stderr.write("  report summary triggers disabled (BENCH_REPORTS=off): their cost, measured\n");
+}
+
 /** PostgreSQL round trips the server process has made so far (bench/booking-server.ts counts them). */
 async function roundTripsOf(server: ServerProcess): Promise<number> {
   if (!server.ports.stats) return 0;
@@ -317,16 +367,24 @@ async function roundTripsOf(server: ServerProcess): Promise<number> {
  */
 async function withCpu(
   server: ServerProcess,
+  database: string | null,
   run: () => Promise<AutocannonResult>,
-): Promise<{ result: AutocannonResult; cpuPerRequest: number; roundTrips: number }> {
+): Promise<{
+  result: AutocannonResult;
+  cpuPerRequest: number;
+  databaseCpuPerRequest: number;
+  roundTrips: number;
+}> {
   const pid = server.child.pid as number;
   const before = cpuMilliseconds(pid);
+  const databaseBefore = databaseCpu(database);
   const tripsBefore = await roundTripsOf(server);
   const result = await run();
   const served = Math.max(1, result["2xx"]);
   return {
     result,
     cpuPerRequest: (cpuMilliseconds(pid) - before) / served,
+    databaseCpuPerRequest: databaseCpuSince(database, databaseBefore) / served,
     roundTrips: ((await roundTripsOf(server)) - tripsBefore) / served,
   };
 }
@@ -421,6 +479,7 @@ async function benchEngine(adminUrl: string | null): Promise<BenchFigure[]> {
     await database.db.execute(
       sql`CREATE TABLE IF NOT EXISTS bench_bare (id uuid PRIMARY KEY DEFAULT gen_random_uuid(), note text NOT NULL, created_at timestamptz NOT NULL DEFAULT now())`,
     );
+    if (process.env.BENCH_REPORTS === "off") await disableReportTriggers(database);
     await database.close();
 
     let appServer: ServerProcess;
@@ -473,12 +532,17 @@ async function benchEngine(adminUrl: string | null): Promise<BenchFigure[]> {
     const bareCpu: number[] = [];
     const bookingCpu: number[] = [];
     const bookingTrips: number[] = [];
+    const bareDatabaseCpu: number[] = [];
+    const bookingDatabaseCpu: number[] = [];
     let refused = 0;
     for (let pair = 0; pair < PAIRS; pair++) {
       // Alternate which goes first, so a drift in the machine's load favours neither.
       // Server CPU per request (user + system): less sensitive to the machine's load than req/s.
-      const runBare = () => withCpu(bareServer, () => run({ url: bareBase, requests: [bareRequest] }));
-      const runBooking = () => withCpu(appServer, () => run({ url: base, requests: [bookingRequest] }));
+      const onDatabase = adminUrl ? benchDb : null;
+      const runBare = () =>
+        withCpu(bareServer, onDatabase, () => run({ url: bareBase, requests: [bareRequest] }));
+      const runBooking = () =>
+        withCpu(appServer, onDatabase, () => run({ url: base, requests: [bookingRequest] }));
       let bareRun: Awaited<ReturnType<typeof runBare>>;
       let bookingRun: Awaited<ReturnType<typeof runBooking>>;
       if (pair % 2 === 0) {
@@ -493,13 +557,15 @@ async function benchEngine(adminUrl: string | null): Promise<BenchFigure[]> {
       bareCpu.push(bareRun.cpuPerRequest);
       bookingCpu.push(bookingRun.cpuPerRequest);
       bookingTrips.push(bookingRun.roundTrips);
+      bareDatabaseCpu.push(bareRun.databaseCpuPerRequest);
+      bookingDatabaseCpu.push(bookingRun.databaseCpuPerRequest);
       refused += bookingResult.non2xx + bookingResult.errors;
       bares.push(bareResult);
       bookings.push(bookingResult);
       throughput.push(bookingResult.requests.average / bareResult.requests.average);
       p99.push(bookingResult.latency.p99 / Math.max(1, bareResult.latency.p99));
       process.stderr.write(
-        `  pair ${pair + 1}: bare ${bareResult.requests.average.toFixed(0)} req/s p99 ${bareResult.latency.p99} ms CPU ${bareRun.cpuPerRequest.toFixed(2)} ms/req; booking ${bookingResult.requests.average.toFixed(0)} req/s p99 ${bookingResult.latency.p99} ms CPU ${bookingRun.cpuPerRequest.toFixed(2)} ms/req${adminUrl ? ` ${bookingRun.roundTrips.toFixed(2)} round trips/req` : ""}\n`,
+        `  pair ${pair + 1}: bare ${bareResult.requests.average.toFixed(0)} req/s p99 ${bareResult.latency.p99} ms CPU ${bareRun.cpuPerRequest.toFixed(2)} ms/req; booking ${bookingResult.requests.average.toFixed(0)} req/s p99 ${bookingResult.latency.p99} ms CPU ${bookingRun.cpuPerRequest.toFixed(2)} ms/req${adminUrl ? ` ${bookingRun.roundTrips.toFixed(2)} round trips/req; database CPU bare ${bareRun.databaseCpuPerRequest.toFixed(2)}, booking ${bookingRun.databaseCpuPerRequest.toFixed(2)} ms/req` : ""}\n`,
       );
     }
     process.stderr.write(
@@ -561,9 +627,23 @@ async function benchEngine(adminUrl: string | null): Promise<BenchFigure[]> {
     };
     const searchP95: number[] = [];
     const bareBusyP95: number[] = [];
+    // What each answer costs in CPU, the app's and the database's: at 8 at once on 2 cores the p95 is
+    // mostly queueing, so the cost per answer says why one is slower than the other.
+    const costed = async (server: ServerProcess, measure: () => Promise<{ p95: number; count: number }>) => {
+      const pid = server.child.pid as number;
+      const appBefore = cpuMilliseconds(pid);
+      const databaseBefore = databaseCpu(adminUrl ? benchDb : null);
+      const result = await measure();
+      const count = Math.max(1, result.count);
+      return {
+        ...result,
+        appCpu: (cpuMilliseconds(pid) - appBefore) / count,
+        databaseCpu: databaseCpuSince(adminUrl ? benchDb : null, databaseBefore) / count,
+      };
+    };
     for (let pair = 0; pair < PAIRS; pair++) {
-      const search = () => concurrentLatencies(searchUrl, { cookie: ownerCookie });
-      const bareBusy = () => concurrentLatencies(bareBusyUrl, {});
+      const search = () => costed(appServer, () => concurrentLatencies(searchUrl, { cookie: ownerCookie }));
+      const bareBusy = () => costed(bareServer, () => concurrentLatencies(bareBusyUrl, {}));
       const [first, second] = pair % 2 === 0 ? [bareBusy, search] : [search, bareBusy];
       const a = await first();
       const b = await second();
@@ -571,7 +651,7 @@ async function benchEngine(adminUrl: string | null): Promise<BenchFigure[]> {
       bareBusyP95.push(bareRun.p95);
       searchP95.push(searchRun.p95);
       process.stderr.write(
-        `  availability, 8 at once, pair ${pair + 1}: search p95 ${searchRun.p95.toFixed(1)} ms (${searchRun.count}); bare busy-rows SELECT p95 ${bareRun.p95.toFixed(1)} ms (${bareRun.count})\n`,
+        `  availability, 8 at once, pair ${pair + 1}: search p95 ${searchRun.p95.toFixed(1)} ms (${searchRun.count}; CPU app ${searchRun.appCpu.toFixed(2)}, database ${searchRun.databaseCpu.toFixed(2)} ms each); bare busy-rows SELECT p95 ${bareRun.p95.toFixed(1)} ms (${bareRun.count}; CPU app ${bareRun.appCpu.toFixed(2)}, database ${bareRun.databaseCpu.toFixed(2)} ms each)\n`,
       );
     }
     const searchRatios = searchP95.map((p, i) => p / (bareBusyP95[i] as number));
@@ -612,6 +692,16 @@ async function benchEngine(adminUrl: string | null): Promise<BenchFigure[]> {
               value: round(median(bookingTrips), 2),
               unit: "",
               target: "1",
+            },
+            {
+              name: on("bare INSERT route: database CPU per request (median pair)"),
+              value: round(median(bareDatabaseCpu), 2),
+              unit: "ms",
+            },
+            {
+              name: on("booking: database CPU per booking (median pair)"),
+              value: round(median(bookingDatabaseCpu), 2),
+              unit: "ms",
             },
           ]
         : []),

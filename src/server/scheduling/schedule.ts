@@ -222,8 +222,7 @@ function snapshotSql(shape: SnapshotShape): SQL {
           AND x.starts_at < ${p("to")}::timestamptz AND x.ends_at > ${p("from")}::timestamptz) AS "timeOff",
       (SELECT COALESCE(json_agg(json_build_array(r.id, r.name) ORDER BY r.name, r.id), '[]')
          FROM rooms r WHERE r.clinic_id = (SELECT id FROM c) AND r.active) AS rooms,
-      (SELECT COALESCE(json_agg(json_build_array(b.therapist_id, b.room_id, b.blocks_from, b.blocks_until)), '[]')
-         FROM (${busy}) AS b) AS busy
+      ${busyJsonSql(busy)} AS busy
   `;
 }
 
@@ -265,6 +264,21 @@ function busyRowsSql(
           WHERE a.clinic_id = ${clinic} AND ${holding}`;
 }
 
+/**
+ * Busy time as compact JSON: one entry per therapist and room, `[therapist id, room id, [[from, until],
+ * …]]`, the instants as epoch milliseconds. A week of a 100-therapist clinic is ~10,000 rows; written
+ * as one `[uuid, uuid, ISO time, ISO time]` array each, the database spent more on formatting
+ * timestamps and ids than on finding the rows, and the server as long again on parsing them.
+ * `floor` truncates to the millisecond as `Date.parse` did.
+ */
+function busyJsonSql(busy: SQL): SQL {
+  return sql`(SELECT COALESCE(json_agg(json_build_array(g.therapist_id, g.room_id, g.intervals)), '[]')
+           FROM (SELECT b.therapist_id, b.room_id,
+                        json_agg(json_build_array(floor(extract(epoch FROM b.blocks_from) * 1000)::bigint,
+                                                  floor(extract(epoch FROM b.blocks_until) * 1000)::bigint)) AS intervals
+                   FROM (${busy}) AS b GROUP BY b.therapist_id, b.room_id) AS g)`;
+}
+
 /** What a cached snapshot still reads per call: which parts it has, compiled once per shape. */
 interface LiveShape {
   client: boolean;
@@ -290,8 +304,7 @@ function liveStatement(shape: LiveShape): CompiledStatement<SnapshotValue> {
       "live",
       sql`SELECT (SELECT schedule_version::text FROM clinics WHERE id = ${clinic}) AS version,
         ${shape.client ? clientSql(p, clinic) : sql`NULL::json`} AS client,
-        (SELECT COALESCE(json_agg(json_build_array(b.therapist_id, b.room_id, b.blocks_from, b.blocks_until)), '[]')
-           FROM (${busy}) AS b) AS busy`,
+        ${busyJsonSql(busy)} AS busy`,
     );
     liveStatements.set(key, compiled);
   }
@@ -316,7 +329,7 @@ function snapshotValues(request: SnapshotRequest, clinic: string, needsRoom = tr
   };
 }
 
-type BusyRow = [string, string | null, string, string];
+type BusyRow = [string, string | null, [number, number][]];
 
 /** A snapshot from the parts read, however they were read. */
 function snapshotOf(parts: {
@@ -342,14 +355,12 @@ function snapshotOf(parts: {
       therapists: parts.therapists,
       rooms: needsRoom ? parts.rooms : [],
       // Appointments of therapists outside the query still matter through their room.
-      busy: parts.busy
-        .map(([therapistId, roomId, blocksFrom, blocksUntil]) => ({
-          therapistId: known.has(therapistId) ? therapistId : null,
-          roomId: needsRoom ? roomId : null,
-          start: Date.parse(blocksFrom),
-          end: Date.parse(blocksUntil),
-        }))
-        .filter((busy) => busy.therapistId !== null || busy.roomId !== null),
+      busy: parts.busy.flatMap(([therapistId, roomId, intervals]) => {
+        const therapist = known.has(therapistId) ? therapistId : null;
+        const room = needsRoom ? roomId : null;
+        if (therapist === null && room === null) return [];
+        return intervals.map(([start, end]) => ({ therapistId: therapist, roomId: room, start, end }));
+      }),
     },
     therapistNames: parts.therapistNames,
     therapistUsers: parts.therapistUsers,

@@ -31,7 +31,7 @@ const good = {
   overrides: [["t1", "2026-12-24", [{ start: "09:00", end: "12:00" }]]],
   timeOff: [["t1", "2026-12-25T00:00:00+00:00", "2026-12-26T00:00:00+00:00"]],
   rooms: [["r1", "Cedar room"]],
-  busy: [["t1", null, "2026-12-23T10:00:00+00:00", "2026-12-23T11:00:00+00:00"]],
+  busy: [["t1", null, [[Date.parse("2026-12-23T10:00:00Z"), Date.parse("2026-12-23T11:00:00Z")]]]],
 };
 
 describe("decodeSnapshotRow", () => {
@@ -42,6 +42,9 @@ describe("decodeSnapshotRow", () => {
     expect(row.therapists).toEqual([["t1", "Marcus Bell", null]]);
     expect(row.overrides[0]?.[2]).toEqual([{ start: "09:00", end: "12:00" }]);
     expect(row.busy[0]?.[1]).toBeNull();
+    expect(row.busy[0]?.[2]).toEqual([
+      [Date.parse("2026-12-23T10:00:00Z"), Date.parse("2026-12-23T11:00:00Z")],
+    ]);
   });
 
   it("reads an unknown clinic (no rows in the CTEs) as nulls and empty lists", () => {
@@ -65,6 +68,23 @@ describe("decodeSnapshotRow", () => {
       "overrides[0][2][0].end",
     ],
     ["a list that is not a list", { rooms: { r1: "Cedar" } }, "rooms"],
+    [
+      "a busy instant as text",
+      {
+        busy: [
+          [
+            "t1",
+            null,
+            [
+              [0, 3_600_000],
+              ["2026-12-23T10:00:00Z", 3_600_000],
+            ],
+          ],
+        ],
+      },
+      "busy[0][2][1]",
+    ],
+    ["a busy interval without its end", { busy: [["t1", null, [[0]]]] }, "busy[0][2][0]"],
     ["a clinic name that is null", { clinic: { ...good.clinic, name: null } }, "clinic.name"],
   ])("refuses %s, naming where", (_what, change, path) => {
     expect(() => decodeSnapshotRow({ ...good, ...change })).toThrow(SnapshotShapeError);

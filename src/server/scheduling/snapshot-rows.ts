@@ -162,8 +162,23 @@ export const version: Decoder<string> = (value, path) =>
       : fail(path, "a version number");
 
 /** A busy row: [therapist id, room id, blocks from (ISO), blocks until (ISO)]. */
+/**
+ * `[[from, until], …]` in epoch milliseconds. Checked without building a path per element (a week of
+ * a large clinic has thousands); the path is worked out only for the error.
+ */
+export const instantPairs: Decoder<[number, number][]> = (value, path) => {
+  if (!Array.isArray(value)) fail(path, "an array");
+  for (let i = 0; i < value.length; i++) {
+    const pair = value[i];
+    if (!Array.isArray(pair) || pair.length !== 2 || !Number.isInteger(pair[0]) || !Number.isInteger(pair[1]))
+      fail(`${path}[${i}]`, "[from, until] in epoch milliseconds");
+  }
+  return value as [number, number][];
+};
+
+/** Busy time per therapist and room: [therapist id, room id, [[from, until], …]]. */
 export const busyRows = listOf(
-  tuple<[string, string | null, string, string]>(text, nullable(text), text, text),
+  tuple<[string, string | null, [number, number][]]>(text, nullable(text), instantPairs),
 );
 
 export interface SnapshotRow {
@@ -182,8 +197,8 @@ export interface SnapshotRow {
   timeOff: [string, string, string][];
   /** [id, name] */
   rooms: [string, string][];
-  /** [therapist id, room id, blocks from (ISO), blocks until (ISO)] */
-  busy: [string, string | null, string, string][];
+  /** [therapist id, room id, [[blocks from, blocks until] in epoch milliseconds, …]] */
+  busy: [string, string | null, [number, number][]][];
 }
 
 /** Decodes the snapshot statement's row; no row at all (cannot happen for a SELECT of scalars) reads as empty. */
