@@ -19,8 +19,15 @@ export const DIST = "dist/web";
 /** What a public page may load before it is usable, gzipped. */
 export const FIRST_LOAD_BUDGET_KB = 100;
 
+/**
+ * The modules of a page, looked up by source path: those it loads before its first paint, whose lazy
+ * imports load right after it; or, when a route module can load several pages, both lists explicitly
+ * (the after-paint modules' own lazy imports count as after first paint too).
+ */
+export type PageModules = string[] | { firstLoad: string[]; afterPaint: string[] };
+
 /** Public pages and the module that renders each (lazy chunks are looked up by source path). */
-export const PUBLIC_PAGES: Record<string, string[]> = {
+export const PUBLIC_PAGES: Record<string, PageModules> = {
   landing: ["src/web/public/LandingPage.tsx"],
   "sign-in": ["src/web/auth/SignInPage.tsx"],
   finder: ["src/web/finder/FinderPage.tsx"],
@@ -28,40 +35,33 @@ export const PUBLIC_PAGES: Record<string, string[]> = {
   "clinic page": ["src/web/public/ClinicPage.tsx"],
 };
 
+/** A care page: the heading and care navigation first (one route module), its own content after. */
+function carePage(content: string): PageModules {
+  return {
+    firstLoad: ["src/web/app/QueryLayout.tsx", "src/web/plans/CarePages.tsx"],
+    afterPaint: [content],
+  };
+}
+
 /**
  * Signed-in client portal pages: the signed-in layout (TanStack Query) and the page's chunks. The
- * check holds those in PORTAL_BUDGETED to the same budget (the others are over it, so only reported).
+ * check holds those in PORTAL_BUDGETED to the same budget.
  * The home loads the client's own home (home/ClientHome.tsx: header first, the rest of the portal with
- * its data); the care pages load through one route module (src/web/plans/CarePages.tsx); charts and
- * the body map load after first paint.
+ * its data); the care pages load through one route module (src/web/plans/CarePages.tsx) that paints
+ * each page's heading and the care navigation, then loads the page's content (its query, forms, hold
+ * timer, charts, body map) after first paint.
  */
-export const PORTAL_PAGES: Record<string, string[]> = {
+export const PORTAL_PAGES: Record<string, PageModules> = {
   "portal home": ["src/web/app/QueryLayout.tsx", "src/web/home/HomePage.tsx", "src/web/home/ClientHome.tsx"],
-  "care: plan": ["src/web/app/QueryLayout.tsx", "src/web/plans/CarePages.tsx", "src/web/plans/PlanPage.tsx"],
-  "care: home care": [
-    "src/web/app/QueryLayout.tsx",
-    "src/web/plans/CarePages.tsx",
-    "src/web/homecare/HomeCarePage.tsx",
-  ],
-  "care: diary": [
-    "src/web/app/QueryLayout.tsx",
-    "src/web/plans/CarePages.tsx",
-    "src/web/diary/DiaryPage.tsx",
-  ],
-  "care: progress": [
-    "src/web/app/QueryLayout.tsx",
-    "src/web/plans/CarePages.tsx",
-    "src/web/progress/ProgressPage.tsx",
-  ],
-  "care: aftercare": [
-    "src/web/app/QueryLayout.tsx",
-    "src/web/plans/CarePages.tsx",
-    "src/web/aftercare/AftercarePage.tsx",
-  ],
+  "care: plan": carePage("src/web/plans/PlanPage.tsx"),
+  "care: home care": carePage("src/web/homecare/HomeCarePage.tsx"),
+  "care: diary": carePage("src/web/diary/DiaryPage.tsx"),
+  "care: progress": carePage("src/web/progress/ProgressPage.tsx"),
+  "care: aftercare": carePage("src/web/aftercare/AftercarePage.tsx"),
 };
 
-/** The portal pages within FIRST_LOAD_BUDGET_KB, which CI's check holds to it. */
-export const PORTAL_BUDGETED: readonly string[] = ["portal home", "care: progress"];
+/** The portal pages CI's check holds to FIRST_LOAD_BUDGET_KB: all of them. */
+export const PORTAL_BUDGETED: readonly string[] = Object.keys(PORTAL_PAGES);
 
 export interface PageSize {
   page: string;
@@ -69,7 +69,7 @@ export interface PageSize {
   firstLoadKb: number;
   /** Also the page's lazy chunks (fetched right after first paint), when there are any. */
   interactiveKb: number | null;
-  /** Page modules not found in the manifest (renamed or moved: update PUBLIC_PAGES). */
+  /** Page modules not found in the manifest (renamed or moved: update PUBLIC_PAGES or PORTAL_PAGES). */
   missing: string[];
 }
 
@@ -80,6 +80,10 @@ function closure(manifest: Manifest, keys: string[], seen = new Set<string>()): 
     closure(manifest, manifest[key]?.imports ?? [], seen);
   }
   return seen;
+}
+
+function lazyImports(manifest: Manifest, keys: string[]): string[] {
+  return keys.flatMap((key) => manifest[key]?.dynamicImports ?? []);
 }
 
 function gzippedKb(dist: string, manifest: Manifest, keys: Set<string>): number {
@@ -93,17 +97,26 @@ function gzippedKb(dist: string, manifest: Manifest, keys: Set<string>): number 
 }
 
 /** Measures every public page of the build in `dist` (run `vite build` first). */
-export function measurePublicPages(dist = DIST, pages: Record<string, string[]> = PUBLIC_PAGES): PageSize[] {
+export function measurePublicPages(
+  dist = DIST,
+  pages: Record<string, PageModules> = PUBLIC_PAGES,
+): PageSize[] {
   const manifestPath = join(dist, ".vite/manifest.json");
   if (!existsSync(manifestPath))
     throw new Error(`no Vite manifest at ${manifestPath}; run \`npm run build\` first`);
   const manifest = JSON.parse(readFileSync(manifestPath, "utf8")) as Manifest;
   const entry = Object.keys(manifest).find((key) => manifest[key]?.isEntry);
   if (!entry) throw new Error("no entry chunk in the manifest");
-  return Object.entries(pages).map(([page, modules]) => {
-    const present = modules.filter((m) => manifest[m]);
+  return Object.entries(pages).map(([page, spec]) => {
+    const { firstLoad: loaded, afterPaint } = Array.isArray(spec)
+      ? { firstLoad: spec, afterPaint: null }
+      : spec;
+    const modules = [...loaded, ...(afterPaint ?? [])];
+    const present = loaded.filter((m) => manifest[m]);
     const firstLoad = closure(manifest, [entry, ...present]);
-    const lazy = present.flatMap((m) => manifest[m]?.dynamicImports ?? []);
+    const lazy = afterPaint
+      ? [...afterPaint, ...lazyImports(manifest, afterPaint)]
+      : lazyImports(manifest, present);
     const firstLoadKb = gzippedKb(dist, manifest, firstLoad);
     const interactiveKb = gzippedKb(dist, manifest, closure(manifest, [...firstLoad, ...lazy]));
     return {

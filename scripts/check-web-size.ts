@@ -14,7 +14,7 @@ for (const size of [...measurePublicPages(), ...measurePublicPages(undefined, po
   if (size.missing.length > 0) {
     failures++;
     console.error(
-      `✗ ${size.page}: ${size.missing.join(", ")} not in the build; update PUBLIC_PAGES in bench/web-size.ts`,
+      `✗ ${size.page}: ${size.missing.join(", ")} not in the build; update PUBLIC_PAGES or PORTAL_PAGES in bench/web-size.ts`,
     );
   } else if (size.firstLoadKb > budgetKb) {
     failures++;

@@ -1,15 +1,15 @@
 /**
  * Aftercare in the portal (F7): after each completed session, what to expect, water, rest and when
  * to call; from the next day, "How sore are you today?" (0–10, anything unusual, a note). Answers
- * outside the expected are flagged to the therapist by the server; the client reads its reply.
+ * outside the expected are flagged to the therapist by the server; the client reads its reply. The
+ * content under the heading and care navigation that plans/CarePages.tsx paints first.
  */
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useId, useState } from "react";
 import { CHECK_IN_FLAG_WORDS, CHECK_IN_SYMPTOMS } from "../../core/aftercare/aftercare";
 import { ApiError } from "../api/client";
 import { type AftercareVisit, myAftercareQuery, planKeys, sendCheckIn } from "../plans/api";
-import { CareNav } from "../plans/CareNav";
-import { Alert, Card, Empty, Loading, PageHeader } from "../ui/components";
+import { Alert, Card, Empty, Loading } from "../ui/components";
 import { formatDateTime } from "../ui/time";
 import styles from "./Aftercare.module.css";
 
@@ -19,30 +19,23 @@ export default function AftercarePage() {
   const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
   const aftercare = useQuery(myAftercareQuery);
   return (
-    <>
-      <PageHeader
-        title="Aftercare"
-        description="After a session: what is normal, what helps, and when to call us."
-      />
-      <CareNav />
-      <div className={styles.page}>
-        {aftercare.isPending ? (
-          <Loading />
-        ) : aftercare.error ? (
-          <Alert tone="danger">
-            {aftercare.error instanceof ApiError ? aftercare.error.message : "Could not load your aftercare."}
-          </Alert>
-        ) : aftercare.data.visits.length === 0 ? (
-          <Card>
-            <Empty>Aftercare appears here after your first session.</Empty>
-          </Card>
-        ) : (
-          aftercare.data.visits.map((visit, index) => (
-            <VisitAftercare key={visit.appointmentId} visit={visit} zone={zone} open={index === 0} />
-          ))
-        )}
-      </div>
-    </>
+    <div className={styles.page}>
+      {aftercare.isPending ? (
+        <Loading />
+      ) : aftercare.error ? (
+        <Alert tone="danger">
+          {aftercare.error instanceof ApiError ? aftercare.error.message : "Could not load your aftercare."}
+        </Alert>
+      ) : aftercare.data.visits.length === 0 ? (
+        <Card>
+          <Empty>Aftercare appears here after your first session.</Empty>
+        </Card>
+      ) : (
+        aftercare.data.visits.map((visit, index) => (
+          <VisitAftercare key={visit.appointmentId} visit={visit} zone={zone} open={index === 0} />
+        ))
+      )}
+    </div>
   );
 }
 

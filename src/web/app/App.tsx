@@ -4,7 +4,7 @@
  * hover or focus for the next one, so pages no longer load in stages
  * (docs/decisions/0012-web-data-loading.md).
  */
-import { type ReactNode, Suspense, use } from "react";
+import { type ReactNode, Suspense } from "react";
 import { Navigate, Route, Routes, useLocation } from "react-router";
 import type { Role } from "../../core/api/auth";
 import { SecondFactorGate } from "../auth/SecondFactorGate";
@@ -12,7 +12,8 @@ import { useSession } from "../auth/session";
 import { AppShell } from "../shell/AppShell";
 import { registerPrefetcher } from "../shell/prefetch";
 import { Alert, Loading } from "../ui/components";
-import { CACHED_PAGES, loadQueryLayout, type PageLoader, PUBLIC_PAGES, preloadPath } from "./pages";
+import { LazyPage } from "./LazyPage";
+import { CACHED_PAGES, loadQueryLayout, PUBLIC_PAGES, preloadPath } from "./pages";
 
 registerPrefetcher(preloadPath);
 
@@ -31,12 +32,6 @@ function RequireRole({ roles, children }: { roles: readonly Role[]; children: Re
 
 function NotFound() {
   return <Alert tone="warning">We couldn't find that page.</Alert>;
-}
-
-/** Like React.lazy, over the import pages.ts preloads: a page already loaded renders at once. */
-function LazyPage({ load }: { load: PageLoader }) {
-  const { default: Page } = load.loaded ?? use(load());
-  return <Page />;
 }
 
 export function App() {

@@ -10,8 +10,12 @@ import { appointmentsQuery } from "../appointments/api";
 import { CLIENT_COUNT_LIMIT, clientRecordQuery, clientsQuery } from "../clients/api";
 import { clinicQuery, publicClinicQuery, roomsQuery, servicesQuery, therapistsQuery } from "../clinic/api";
 import { myConsentQuery } from "../consent/api";
+import { myDiaryQuery } from "../diary/api";
+import { myHomeCareQuery } from "../homecare/api";
 import { myIntakeQuery, staffIntakeQuery } from "../intake/api";
+import { myAftercareQuery, myPlanQuery } from "../plans/api";
 import { myAppointmentsQuery } from "../portal/api";
+import { myProgressQuery } from "../progress/api";
 import { archivedRoomsQuery, archivedServicesQuery } from "../settings/api";
 import { myTherapistQuery, staffQuery } from "../team/api";
 import { queryClient } from "./query-client";
@@ -72,6 +76,23 @@ export const PAGE_DATA = {
   },
   intake: (): Queries => [load(myIntakeQuery)],
   consent: (): Queries => [load(myConsentQuery)],
+  // The client's care pages, one route (plans/CarePages.tsx): each page's one query.
+  care({ params }: PageRequest): Queries {
+    switch (params.page) {
+      case "plan":
+        return [load(myPlanQuery)];
+      case "aftercare":
+        return [load(myAftercareQuery)];
+      case "home-care":
+        return [load(myHomeCareQuery)];
+      case "diary":
+        return [load(myDiaryQuery)];
+      case "progress":
+        return [load(myProgressQuery)];
+      default:
+        return [];
+    }
+  },
 } satisfies Record<string, (request: PageRequest) => Queries>;
 
 export type PageDataKey = keyof typeof PAGE_DATA;

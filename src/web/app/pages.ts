@@ -131,7 +131,12 @@ export const CACHED_PAGES: readonly PageEntry[] = [
     data: "consent",
   },
   // The client's care (F7): plan, aftercare, home care, pain diary, progress (plans/CarePages.tsx).
-  { path: "/app/care/:page", roles: CLIENT, load: remember(() => import("../plans/CarePages")) },
+  {
+    path: "/app/care/:page",
+    roles: CLIENT,
+    load: remember(() => import("../plans/CarePages")),
+    data: "care",
+  },
   { path: "/app/consent/edit", roles: ["owner"], load: remember(() => import("../consent/ConsentEditor")) },
   { path: "/app/audit", roles: ["owner"], load: remember(() => import("../audit/AuditPage")) },
   { path: "/app/messages", load: remember(() => import("../messages/MessagesPage")) },

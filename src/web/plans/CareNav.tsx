@@ -6,6 +6,7 @@
 import { useLayoutEffect, useRef } from "react";
 import { NavLink, useLocation } from "react-router";
 import { prefetchOnIntent } from "../shell/prefetch";
+import { Loading } from "../ui/components";
 import styles from "./CareNav.module.css";
 
 export const CARE_PAGES = [
@@ -46,5 +47,14 @@ export function CareNav() {
         </NavLink>
       ))}
     </nav>
+  );
+}
+
+/** A care page's content loading, where the content starts (no shift when it arrives). */
+export function CareLoading() {
+  return (
+    <div className={styles.careContent}>
+      <Loading />
+    </div>
   );
 }
