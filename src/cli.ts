@@ -163,5 +163,6 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-const exitCode = await main(process.argv.slice(2));
-if (exitCode >= 0) process.exit(exitCode);
+void main(process.argv.slice(2)).then((exitCode) => {
+  if (exitCode >= 0) process.exit(exitCode);
+});

@@ -11,6 +11,7 @@ import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { MIGRATIONS_FOLDER, PROJECT_ROOT } from "../paths";
 import type { Database, Db } from "./connect";
 import { migrateWhenBehind } from "./migrate";
+import { compilePgliteWasm } from "./pglite-wasm";
 import * as schema from "./schema";
 
 export const PGLITE_OPTIONS_SQL = ["shared_buffers = 32MB"];
@@ -60,7 +61,9 @@ export async function openPglite(
   if (dataDir && !loadDataDir && !existsSync(join(dataDir, "PG_VERSION")))
     await initialisePgliteInChild(dataDir);
   if (dataDir) mkdirSync(dataDir, { recursive: true });
+  const pgliteWasmModule = await compilePgliteWasm();
   const client = await PGlite.create(dataDir ? `file://${dataDir}` : undefined, {
+    ...(pgliteWasmModule ? { pgliteWasmModule } : {}),
     extensions: { btree_gist },
     // PostgreSQL's default 128 MB of shared buffers lives inside the WASM heap, i.e. in our process;
     // 32 MB keeps the server within its memory budget, and the OS page cache still holds the files.
