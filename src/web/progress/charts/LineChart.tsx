@@ -16,7 +16,7 @@ import {
   tickCount,
   timeDomain,
   timeTicks,
-  valueTicks,
+  valueAxis,
 } from "./scale";
 
 export type PointSource = "diary" | "session" | "consultation";
@@ -85,8 +85,8 @@ function Panel({
 }) {
   const innerRight = width - MARGIN.right;
   const x = linearScale(domain, [MARGIN.left, innerRight]);
-  const y = linearScale([0, max], [PANEL_HEIGHT - MARGIN.bottom, MARGIN.top]);
-  const ticks = valueTicks(max, pain ? 2 : 3);
+  const { ticks, top } = valueAxis(max, pain ? 2 : 3);
+  const y = linearScale([0, top], [PANEL_HEIGHT - MARGIN.bottom, MARGIN.top]);
   const sorted = [...series.points].sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
   const xy = sorted.map((p) => ({ x: x(Date.parse(p.at)), y: y(p.value), point: p }));
   return (

@@ -6,7 +6,7 @@
 import { ChartFrame, LegendItem } from "./ChartFrame";
 import styles from "./Charts.module.css";
 import { shortDate } from "./LineChart";
-import { linearScale, painColour, valueTicks } from "./scale";
+import { linearScale, painColour, valueAxis } from "./scale";
 
 export interface PairedItem {
   readonly id: string;
@@ -104,10 +104,11 @@ export function PairedBars({
         const shown = sorted.slice(-fit);
         const band = (width - MARGIN.left - MARGIN.right) / shown.length;
         const barWidth = Math.min(28, Math.max(6, band * 0.32));
-        const y = linearScale([0, top], [HEIGHT - MARGIN.bottom, MARGIN.top]);
+        const axis = valueAxis(top, pain ? 2 : 4);
+        const y = linearScale([0, axis.top], [HEIGHT - MARGIN.bottom, MARGIN.top]);
         return (
           <svg width={width} height={HEIGHT} className={styles.svg} aria-hidden="true">
-            {valueTicks(top, pain ? 2 : 4).map((t) => (
+            {axis.ticks.map((t) => (
               <g key={t}>
                 <line
                   x1={MARGIN.left}

@@ -8,6 +8,7 @@ import {
   percentChange,
   timeDomain,
   timeTicks,
+  valueAxis,
   valueTicks,
 } from "./scale";
 
@@ -18,6 +19,19 @@ describe("chart scales", () => {
     expect(x(10)).toBe(0);
     expect(x(5)).toBe(50);
     expect(linearScale([3, 3], [0, 40])(3)).toBe(20);
+  });
+
+  it("a value axis runs to its highest tick, so no tick is drawn above the plot", () => {
+    expect(valueAxis(170, 3)).toEqual({ ticks: [0, 100, 200], top: 200 });
+    expect(valueAxis(10, 2)).toEqual({ ticks: [0, 5, 10], top: 10 });
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 1000 }), fc.integer({ min: 1, max: 8 }), (max, count) => {
+        const { ticks, top } = valueAxis(max, count);
+        expect(top).toBeGreaterThanOrEqual(max);
+        for (const tick of ticks) expect(tick).toBeLessThanOrEqual(top);
+        expect(ticks.at(-1)).toBe(top);
+      }),
+    );
   });
 
   it("value ticks start at 0 and reach the maximum in round steps", () => {

@@ -27,6 +27,16 @@ export function valueTicks(max: number, count = 5): number[] {
   return ticks;
 }
 
+/**
+ * A value axis: its ticks, and its top, which is the highest tick. The plot's scale must run to that
+ * tick, not to the data's maximum: a range of motion of 170° gets ticks up to 200, and a scale ending
+ * at 170 drew the "200" above the plot, over the panel's title.
+ */
+export function valueAxis(max: number, count?: number): { ticks: number[]; top: number } {
+  const ticks = valueTicks(max, count);
+  return { ticks, top: Math.max(max, ticks.at(-1) ?? max) };
+}
+
 const DAY_MS = 86_400_000;
 
 /**
