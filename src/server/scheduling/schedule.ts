@@ -377,7 +377,6 @@ function snapshotOf(parts: {
     schedule: {
       therapists: parts.therapists,
       rooms: needsRoom ? parts.rooms : [],
-      // Appointments of therapists outside the query still matter through their room.
       busy: busyIntervals(parts.busy, known, needsRoom),
     },
     therapistNames: parts.therapistNames,

@@ -161,12 +161,11 @@ export const version: Decoder<string> = (value, path) =>
       ? String(value)
       : fail(path, "a version number");
 
-/** A busy row: [therapist id, room id, blocks from (ISO), blocks until (ISO)]. */
 /**
  * `[[from, until], …]` in epoch milliseconds. Checked without building a path per element (a week of
  * a large clinic has thousands); the path is worked out only for the error.
  */
-export const instantPairs: Decoder<[number, number][]> = (value, path) => {
+const instantPairs: Decoder<[number, number][]> = (value, path) => {
   if (!Array.isArray(value)) fail(path, "an array");
   for (let i = 0; i < value.length; i++) {
     const pair = value[i];
