@@ -361,16 +361,21 @@ async function roundTripsOf(server: ServerProcess): Promise<number> {
   return Number(await (await fetch(`http://127.0.0.1:${server.ports.stats}/`)).text());
 }
 
+/** The requests an autocannon run got a 2xx answer to. */
+const succeeded = (result: AutocannonResult) => result["2xx"];
+
 /**
- * Runs `run` and returns its result with the server CPU it cost per successful request, and the
- * PostgreSQL round trips per successful request (0 on PGlite).
+ * Runs `run` and returns its result with what each request it served cost: the server's CPU, the
+ * database's CPU (PostgreSQL on this machine; 0 otherwise) and PostgreSQL round trips (0 on PGlite).
+ * `servedOf` counts the requests a result stands for.
  */
-async function withCpu(
+async function withCpu<R>(
   server: ServerProcess,
   database: string | null,
-  run: () => Promise<AutocannonResult>,
+  run: () => Promise<R>,
+  servedOf: (result: R) => number,
 ): Promise<{
-  result: AutocannonResult;
+  result: R;
   cpuPerRequest: number;
   databaseCpuPerRequest: number;
   roundTrips: number;
@@ -380,7 +385,7 @@ async function withCpu(
   const databaseBefore = databaseCpu(database);
   const tripsBefore = await roundTripsOf(server);
   const result = await run();
-  const served = Math.max(1, result["2xx"]);
+  const served = Math.max(1, servedOf(result));
   return {
     result,
     cpuPerRequest: (cpuMilliseconds(pid) - before) / served,
@@ -471,6 +476,8 @@ async function benchEngine(adminUrl: string | null): Promise<BenchFigure[]> {
     serverEnv = { BENCH_PGLITE_DIR: dir };
   }
   const engine = adminUrl ? "PostgreSQL" : "PGlite";
+  // The database whose backends' CPU each run reads (only a PostgreSQL server on this machine has them).
+  const onDatabase = adminUrl ? benchDb : null;
   const servers: ServerProcess[] = [];
   try {
     await database.migrate();
@@ -538,11 +545,10 @@ async function benchEngine(adminUrl: string | null): Promise<BenchFigure[]> {
     for (let pair = 0; pair < PAIRS; pair++) {
       // Alternate which goes first, so a drift in the machine's load favours neither.
       // Server CPU per request (user + system): less sensitive to the machine's load than req/s.
-      const onDatabase = adminUrl ? benchDb : null;
       const runBare = () =>
-        withCpu(bareServer, onDatabase, () => run({ url: bareBase, requests: [bareRequest] }));
+        withCpu(bareServer, onDatabase, () => run({ url: bareBase, requests: [bareRequest] }), succeeded);
       const runBooking = () =>
-        withCpu(appServer, onDatabase, () => run({ url: base, requests: [bookingRequest] }));
+        withCpu(appServer, onDatabase, () => run({ url: base, requests: [bookingRequest] }), succeeded);
       let bareRun: Awaited<ReturnType<typeof runBare>>;
       let bookingRun: Awaited<ReturnType<typeof runBooking>>;
       if (pair % 2 === 0) {
@@ -629,29 +635,27 @@ async function benchEngine(adminUrl: string | null): Promise<BenchFigure[]> {
     const bareBusyP95: number[] = [];
     // What each answer costs in CPU, the app's and the database's: at 8 at once on 2 cores the p95 is
     // mostly queueing, so the cost per answer says why one is slower than the other.
-    const costed = async (server: ServerProcess, measure: () => Promise<{ p95: number; count: number }>) => {
-      const pid = server.child.pid as number;
-      const appBefore = cpuMilliseconds(pid);
-      const databaseBefore = databaseCpu(adminUrl ? benchDb : null);
-      const result = await measure();
-      const count = Math.max(1, result.count);
-      return {
-        ...result,
-        appCpu: (cpuMilliseconds(pid) - appBefore) / count,
-        databaseCpu: databaseCpuSince(adminUrl ? benchDb : null, databaseBefore) / count,
-      };
-    };
+    const answered = (result: { count: number }) => result.count;
     for (let pair = 0; pair < PAIRS; pair++) {
-      const search = () => costed(appServer, () => concurrentLatencies(searchUrl, { cookie: ownerCookie }));
-      const bareBusy = () => costed(bareServer, () => concurrentLatencies(bareBusyUrl, {}));
+      const search = () =>
+        withCpu(
+          appServer,
+          onDatabase,
+          () => concurrentLatencies(searchUrl, { cookie: ownerCookie }),
+          answered,
+        );
+      const bareBusy = () =>
+        withCpu(bareServer, onDatabase, () => concurrentLatencies(bareBusyUrl, {}), answered);
       const [first, second] = pair % 2 === 0 ? [bareBusy, search] : [search, bareBusy];
       const a = await first();
       const b = await second();
       const [bareRun, searchRun] = pair % 2 === 0 ? [a, b] : [b, a];
-      bareBusyP95.push(bareRun.p95);
-      searchP95.push(searchRun.p95);
+      bareBusyP95.push(bareRun.result.p95);
+      searchP95.push(searchRun.result.p95);
+      const costs = (run: typeof searchRun) =>
+        `${run.result.count}; CPU app ${run.cpuPerRequest.toFixed(2)}, database ${run.databaseCpuPerRequest.toFixed(2)} ms each`;
       process.stderr.write(
-        `  availability, 8 at once, pair ${pair + 1}: search p95 ${searchRun.p95.toFixed(1)} ms (${searchRun.count}; CPU app ${searchRun.appCpu.toFixed(2)}, database ${searchRun.databaseCpu.toFixed(2)} ms each); bare busy-rows SELECT p95 ${bareRun.p95.toFixed(1)} ms (${bareRun.count}; CPU app ${bareRun.appCpu.toFixed(2)}, database ${bareRun.databaseCpu.toFixed(2)} ms each)\n`,
+        `  availability, 8 at once, pair ${pair + 1}: search p95 ${searchRun.result.p95.toFixed(1)} ms (${costs(searchRun)}); bare busy-rows SELECT p95 ${bareRun.result.p95.toFixed(1)} ms (${costs(bareRun)})\n`,
       );
     }
     const searchRatios = searchP95.map((p, i) => p / (bareBusyP95[i] as number));
